@@ -1,0 +1,132 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Deps } from './deps.ts';
+import { AppError, ERROR_STATUS, type ErrorCode } from './errors.ts';
+import { attachmentRoutes } from './features/attachments/attachments.routes.ts';
+import { auditRoutes } from './features/audit/audit.routes.ts';
+import { authRoutes } from './features/auth/auth.routes.ts';
+import { customerRoutes } from './features/customers/customers.routes.ts';
+import { healthRoutes } from './features/health/health.routes.ts';
+import { liveRoutes } from './features/live/live.routes.ts';
+import { ticketRoutes } from './features/tickets/tickets.routes.ts';
+import { userRoutes } from './features/users/users.routes.ts';
+import { registerAuthentication } from './http/authenticate.ts';
+
+const API_PREFIX = '/api/v1';
+const BODY_LIMIT_BYTES = 1024 * 1024;
+export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+type ErrorBody = { error: { code: ErrorCode; message: string; fields?: Record<string, string> } };
+
+/** Maps anything thrown to the one error shape; only real faults become 500. */
+function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
+  if (err instanceof AppError) {
+    return { status: ERROR_STATUS[err.code], body: { error: { code: err.code, message: err.message, fields: err.fields } } };
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const fields = Object.fromEntries(
+      err.validation.map((v) => [
+        v.instancePath.replace(/^\//, '').replaceAll('/', '.') || err.validationContext || 'body',
+        v.message ?? 'invalid',
+      ]),
+    );
+    return {
+      status: 400,
+      body: { error: { code: 'validation_failed', message: `${err.validationContext ?? 'request'} is invalid`, fields } },
+    };
+  }
+  const status = (err as FastifyError).statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const code: ErrorCode =
+      status === 413
+        ? 'payload_too_large'
+        : status === 415
+          ? 'unsupported_media_type'
+          : status === 429
+            ? 'rate_limited'
+            : status === 404
+              ? 'not_found'
+              : 'validation_failed';
+    return { status, body: { error: { code, message: (err as Error).message } } };
+  }
+  return { status: 500, body: { error: { code: 'internal', message: 'internal error' } } };
+}
+
+export type BuildOptions = { deps: Deps; logger?: FastifyServerOptions['logger'] };
+
+// build() wires the app without listening, so tests drive it with inject().
+export async function build({ deps, logger = false }: BuildOptions) {
+  const app = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: true });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((err, req, reply) => {
+    const { status, body } = toErrorBody(err);
+    if (status >= 500) req.log.error({ err }, 'request failed');
+    return reply.code(status).send(body);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !existsSync(WEB_DIST_DIR)) {
+      return reply.code(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
+    }
+    // Client-side routes of the single-page app all load index.html.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      error: { code: 'rate_limited', message: `too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s` },
+    }),
+  });
+  await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 5, fieldSize: 1000 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Aftersales API', version: '1', description: 'After-sales service platform (售后服务台)' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token from POST /api/v1/auth/tokens' },
+          session: { type: 'apiKey', in: 'cookie', name: 'aftersales_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
+  app.get(`${API_PREFIX}/openapi.json`, { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
+
+  registerAuthentication(app, deps);
+
+  await app.register(healthRoutes, { prefix: API_PREFIX });
+  await app.register(authRoutes, { prefix: API_PREFIX, deps });
+  await app.register(userRoutes, { prefix: API_PREFIX, deps });
+  await app.register(customerRoutes, { prefix: API_PREFIX, deps });
+  await app.register(ticketRoutes, { prefix: API_PREFIX, deps });
+  await app.register(attachmentRoutes, { prefix: API_PREFIX, deps });
+  await app.register(auditRoutes, { prefix: API_PREFIX, deps });
+  await app.register(liveRoutes, { prefix: API_PREFIX, deps });
+
+  if (existsSync(WEB_DIST_DIR)) {
+    await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}

@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { isValidTimeZone } from '../domain/time-zone.ts';
+
+// One validated configuration, read once at boot: a bad value stops the server with a clear message.
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  AFTERSALES_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  AFTERSALES_ADMIN_EMAIL: z.email().optional(),
+  AFTERSALES_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  AFTERSALES_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  AFTERSALES_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
+  AFTERSALES_TIME_ZONE: z.string().default('Asia/Shanghai').refine(isValidTimeZone, 'unknown IANA time zone'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  isCookieSecure: boolean;
+  maxUploadBytes: number;
+  /** The service centre's zone: request numbers take their year from it. */
+  timeZone: string;
+  logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings from .env files mean "not set".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: path.resolve(c.AFTERSALES_DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    adminEmail: c.AFTERSALES_ADMIN_EMAIL,
+    adminPassword: c.AFTERSALES_ADMIN_PASSWORD,
+    isCookieSecure: c.AFTERSALES_COOKIE_SECURE === 'true',
+    maxUploadBytes: Math.round(c.AFTERSALES_MAX_UPLOAD_MB * 1024 * 1024),
+    timeZone: c.AFTERSALES_TIME_ZONE,
+    logLevel: c.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,12 @@
+import type { Config } from './config.ts';
+import type { Db } from './db/client.ts';
+import type { Clock } from './lib/clock.ts';
+import type { LiveBus } from './lib/live-bus.ts';
+
+/** Everything a service may need, wired once in app.ts and passed explicitly. */
+export type Deps = {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  live: LiveBus;
+};

@@ -1,0 +1,79 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { apiTokens, sessions, users } from '../../db/schema.ts';
+
+export async function findUserByEmail(tx: Tx, email: string) {
+  const [row] = await tx.select().from(users).where(eq(users.email, email.toLowerCase()));
+  return row;
+}
+
+export async function findUserById(tx: Tx, id: string) {
+  const [row] = await tx.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function insertSession(tx: Tx, values: typeof sessions.$inferInsert) {
+  await tx.insert(sessions).values(values);
+}
+
+export async function deleteSession(tx: Tx, tokenHash: string) {
+  await tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function findLiveSession(tx: Tx, tokenHash: string, now: Date) {
+  const [row] = await tx
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.isActive, true)));
+  return row;
+}
+
+export async function findLiveToken(tx: Tx, tokenHash: string) {
+  const [row] = await tx
+    .select({ token: apiTokens, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), eq(users.isActive, true)));
+  return row;
+}
+
+export async function touchToken(tx: Tx, id: string, at: Date) {
+  await tx.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, id));
+}
+
+export async function insertToken(tx: Tx, values: typeof apiTokens.$inferInsert) {
+  const [row] = await tx.insert(apiTokens).values(values).returning();
+  return row;
+}
+
+export async function selectTokens(tx: Tx, userId: string) {
+  return tx
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .orderBy(apiTokens.createdAt);
+}
+
+export async function revokeToken(tx: Tx, id: string, userId: string, at: Date) {
+  const rows = await tx
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length > 0;
+}
+
+export async function updateUserProfile(tx: Tx, id: string, values: Partial<typeof users.$inferInsert>, at: Date) {
+  const [row] = await tx
+    .update(users)
+    .set({ ...values, updatedAt: at })
+    .where(eq(users.id, id))
+    .returning();
+  return row;
+}
+
+export async function countUsers(tx: Tx) {
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(users);
+  return row.n;
+}

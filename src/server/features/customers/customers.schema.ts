@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { CONTACT_ROLES, CUSTOMER_KINDS } from '../../../domain/vocabulary.ts';
+
+const shortText = (max: number) => z.string().trim().min(1).max(max);
+
+export const CreateCustomerBody = z
+  .object({
+    name: shortText(200),
+    kind: z.enum(CUSTOMER_KINDS).default('hospital'),
+    province: shortText(50),
+    city: shortText(50),
+    grade: shortText(50).optional(),
+    address: shortText(300).optional(),
+  })
+  .strict();
+export type CreateCustomerInput = z.infer<typeof CreateCustomerBody>;
+
+export const UpdateCustomerBody = CreateCustomerBody.partial().strict();
+export type UpdateCustomerInput = z.infer<typeof UpdateCustomerBody>;
+
+export const ContactBody = z
+  .object({
+    name: shortText(100),
+    role: z.enum(CONTACT_ROLES).default('other'),
+    title: shortText(100).optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+\-() ]{3,30}$/, 'digits, spaces, + - ( ) only')
+      .optional(),
+    email: z.email().max(254).optional(),
+    isPrimary: z.boolean().default(false),
+  })
+  .strict();
+export type ContactInput = z.infer<typeof ContactBody>;
+
+export const ContactResponse = z.object({
+  id: z.uuid(),
+  customerId: z.uuid(),
+  name: z.string(),
+  role: z.enum(CONTACT_ROLES),
+  title: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  isPrimary: z.boolean(),
+});
+export type ContactDto = z.infer<typeof ContactResponse>;
+
+/** What leaves the server: listing fields here keeps internal columns from leaking. */
+export const CustomerResponse = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: z.enum(CUSTOMER_KINDS),
+  province: z.string(),
+  city: z.string(),
+  grade: z.string().nullable(),
+  address: z.string().nullable(),
+  createdAt: z.date(),
+});
+export type CustomerDto = z.infer<typeof CustomerResponse>;
+
+export const CustomerDetailResponse = CustomerResponse.extend({
+  contacts: z.array(ContactResponse),
+  openTicketCount: z.number().int(),
+});
+
+export const ListCustomersQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  province: z.string().max(50).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type ListCustomersFilter = z.infer<typeof ListCustomersQuery>;
+
+export const CustomerListItem = CustomerResponse.extend({ openTicketCount: z.number().int() });
+export const CustomerListResponse = z.object({ items: z.array(CustomerListItem), nextCursor: z.string().nullable() });
+export const ContactListResponse = z.object({ items: z.array(ContactResponse) });

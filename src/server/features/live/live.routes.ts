@@ -1,0 +1,41 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Deps } from '../../deps.ts';
+import { actorOf } from '../../http/request-context.ts';
+import { customerScope } from '../../policy.ts';
+
+const HEARTBEAT_MS = 25_000;
+
+/** Server-sent events: tells each browser which requests changed, within what its user may see. */
+export const liveRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  const openStreams = new Set<() => void>();
+  // Streams never end on their own: close them so the server can shut down.
+  app.addHook('onClose', async () => {
+    for (const end of openStreams) end();
+  });
+
+  app.get('/live', { schema: { tags: ['live'], hide: true } }, async (req, reply) => {
+    const scope = customerScope(actorOf(req));
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write('retry: 3000\n: connected\n\n');
+    const unsubscribe = deps.live.subscribe((event) => {
+      if (scope && event.customerId !== scope) return;
+      res.write(`event: ticket\ndata: ${JSON.stringify(event)}\n\n`);
+    });
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+    const end = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      openStreams.delete(end);
+      res.end();
+    };
+    openStreams.add(end);
+    req.raw.on('close', end);
+  });
+};

@@ -1,0 +1,222 @@
+import { and, asc, desc, eq, ilike, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { OPEN_STATUSES, type Severity, type Status } from '../../../domain/vocabulary.ts';
+import type { Tx } from '../../db/client.ts';
+import { attachments, contacts, customers, ticketCounters, ticketEvents, tickets, users } from '../../db/schema.ts';
+import { escapeLike } from '../users/users.repo.ts';
+import type { TicketSort } from './tickets.schema.ts';
+
+const assignees = alias(users, 'assignee');
+const creators = alias(users, 'creator');
+
+/** Next number in the year's sequence; the row lock serialises concurrent intakes. */
+export async function nextTicketSequence(tx: Tx, year: number): Promise<number> {
+  const [row] = await tx
+    .insert(ticketCounters)
+    .values({ year, last: 1 })
+    .onConflictDoUpdate({ target: ticketCounters.year, set: { last: sql`${ticketCounters.last} + 1` } })
+    .returning({ last: ticketCounters.last });
+  return row.last;
+}
+
+export async function insertTicket(tx: Tx, values: typeof tickets.$inferInsert) {
+  const [row] = await tx.insert(tickets).values(values).returning();
+  return row;
+}
+
+/** Locks the row so two agents changing one request are applied one after the other. */
+export async function lockTicket(tx: Tx, id: string) {
+  const [row] = await tx.select().from(tickets).where(eq(tickets.id, id)).for('update');
+  return row;
+}
+
+export async function findTicketRow(tx: Tx, id: string) {
+  const [row] = await tx.select().from(tickets).where(eq(tickets.id, id));
+  return row;
+}
+
+export async function updateTicketRow(tx: Tx, id: string, values: Partial<typeof tickets.$inferInsert>) {
+  const [row] = await tx
+    .update(tickets)
+    .set({ ...values, version: sql`${tickets.version} + 1` })
+    .where(eq(tickets.id, id))
+    .returning();
+  return row;
+}
+
+export async function insertEvent(tx: Tx, values: typeof ticketEvents.$inferInsert) {
+  const [row] = await tx.insert(ticketEvents).values(values).returning();
+  return row;
+}
+
+const severityRank = sql<number>`(case ${tickets.severity} when 'critical' then 0 when 'urgent' then 1 else 2 end)`;
+
+const ticketColumns = {
+  ticket: tickets,
+  customerName: customers.name,
+  contactName: contacts.name,
+  assigneeName: assignees.name,
+  creatorName: creators.name,
+};
+
+function selectTicketsJoined(tx: Tx) {
+  return tx
+    .select(ticketColumns)
+    .from(tickets)
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .leftJoin(contacts, eq(contacts.id, tickets.contactId))
+    .leftJoin(assignees, eq(assignees.id, tickets.assigneeId))
+    .leftJoin(creators, eq(creators.id, tickets.createdById));
+}
+
+export type TicketJoinedRow = Awaited<ReturnType<typeof findTicketJoined>> & {};
+
+export async function findTicketJoined(tx: Tx, id: string) {
+  const [row] = await selectTicketsJoined(tx).where(eq(tickets.id, id));
+  return row;
+}
+
+export type TicketListFilter = {
+  customerScope: string | null;
+  status?: Status[];
+  severity?: Severity[];
+  customerId?: string;
+  assigneeId?: string | null;
+  team?: string;
+  contentCategory?: string;
+  causeCategory?: string;
+  text?: string;
+  sort: TicketSort;
+  /** The last row's sort key from the previous page. */
+  after?: (string | number)[];
+  limit: number;
+};
+
+function filterConditions(f: Omit<TicketListFilter, 'sort' | 'after' | 'limit'>): (SQL | undefined)[] {
+  const c: (SQL | undefined)[] = [];
+  if (f.customerScope) c.push(eq(tickets.customerId, f.customerScope));
+  if (f.status?.length) c.push(inArray(tickets.status, f.status));
+  if (f.severity?.length) c.push(inArray(tickets.severity, f.severity));
+  if (f.customerId) c.push(eq(tickets.customerId, f.customerId));
+  if (f.assigneeId === null) c.push(isNull(tickets.assigneeId));
+  else if (f.assigneeId) c.push(eq(tickets.assigneeId, f.assigneeId));
+  if (f.team) c.push(eq(tickets.team, f.team as NonNullable<typeof tickets.$inferSelect.team>));
+  if (f.contentCategory) c.push(eq(tickets.contentCategory, f.contentCategory as NonNullable<typeof tickets.$inferSelect.contentCategory>));
+  if (f.causeCategory) c.push(eq(tickets.causeCategory, f.causeCategory as NonNullable<typeof tickets.$inferSelect.causeCategory>));
+  if (f.text) {
+    const like = `%${escapeLike(f.text)}%`;
+    c.push(
+      or(
+        eq(tickets.number, f.text.toUpperCase()),
+        ilike(tickets.title, like),
+        ilike(tickets.description, like),
+        ilike(customers.name, like),
+      ),
+    );
+  }
+  return c;
+}
+
+/** Keyset pagination: each sort has a total order ending in the id, and the cursor is that key. */
+function sortPlan(sort: TicketSort, after?: (string | number)[]) {
+  const ts = (v: string | number) => new Date(String(v));
+  switch (sort) {
+    case 'created_asc':
+      return {
+        orderBy: [asc(tickets.createdAt), asc(tickets.id)],
+        seek: after && sql`(${tickets.createdAt}, ${tickets.id}) > (${ts(after[0])}, ${String(after[1])})`,
+        keyOf: (t: typeof tickets.$inferSelect) => [t.createdAt.toISOString(), t.id],
+        arity: 2,
+      };
+    case 'updated_desc':
+      return {
+        orderBy: [desc(tickets.updatedAt), desc(tickets.id)],
+        seek: after && sql`(${tickets.updatedAt}, ${tickets.id}) < (${ts(after[0])}, ${String(after[1])})`,
+        keyOf: (t: typeof tickets.$inferSelect) => [t.updatedAt.toISOString(), t.id],
+        arity: 2,
+      };
+    case 'severity':
+      return {
+        orderBy: [asc(severityRank), desc(tickets.createdAt), desc(tickets.id)],
+        seek:
+          after &&
+          sql`(${severityRank} > ${Number(after[0])} or (${severityRank} = ${Number(after[0])} and (${tickets.createdAt}, ${tickets.id}) < (${ts(after[1])}, ${String(after[2])})))`,
+        keyOf: (t: typeof tickets.$inferSelect) => [{ critical: 0, urgent: 1, normal: 2 }[t.severity], t.createdAt.toISOString(), t.id],
+        arity: 3,
+      };
+    default:
+      return {
+        orderBy: [desc(tickets.createdAt), desc(tickets.id)],
+        seek: after && sql`(${tickets.createdAt}, ${tickets.id}) < (${ts(after[0])}, ${String(after[1])})`,
+        keyOf: (t: typeof tickets.$inferSelect) => [t.createdAt.toISOString(), t.id],
+        arity: 2,
+      };
+  }
+}
+
+export function cursorArity(sort: TicketSort): number {
+  return sortPlan(sort).arity;
+}
+
+export async function selectTickets(tx: Tx, filter: TicketListFilter) {
+  const plan = sortPlan(filter.sort, filter.after);
+  const rows = await selectTicketsJoined(tx)
+    .where(and(...filterConditions(filter), plan.seek))
+    .orderBy(...plan.orderBy)
+    .limit(filter.limit);
+  return { rows, keyOf: plan.keyOf };
+}
+
+export async function countTickets(tx: Tx, scope: string | null, actorId: string) {
+  const scoped = scope ? eq(tickets.customerId, scope) : undefined;
+  const byStatus = await tx
+    .select({ status: tickets.status, n: sql<number>`count(*)::int` })
+    .from(tickets)
+    .where(scoped)
+    .groupBy(tickets.status);
+  const isOpen = inArray(tickets.status, [...OPEN_STATUSES]);
+  const [row] = await tx
+    .select({
+      myOpen: sql<number>`count(*) filter (where ${tickets.assigneeId} = ${actorId})::int`,
+      unassignedCritical: sql<number>`count(*) filter (where ${tickets.assigneeId} is null and ${tickets.severity} = 'critical')::int`,
+      waitingOnCustomer: sql<number>`count(*) filter (where ${tickets.status} = 'waiting_on_customer')::int`,
+      open: sql<number>`count(*)::int`,
+    })
+    .from(tickets)
+    .where(and(scoped, isOpen));
+  return { byStatus: Object.fromEntries(byStatus.map((r) => [r.status, r.n])), ...row };
+}
+
+export async function selectEvents(tx: Tx, ticketId: string, includeInternal: boolean) {
+  return tx
+    .select({ event: ticketEvents, actorName: users.name, actorRole: users.role })
+    .from(ticketEvents)
+    .leftJoin(users, eq(users.id, ticketEvents.actorId))
+    .where(and(eq(ticketEvents.ticketId, ticketId), includeInternal ? undefined : eq(ticketEvents.isInternal, false)))
+    .orderBy(asc(ticketEvents.id));
+}
+
+export async function selectAttachments(tx: Tx, ticketId: string, includeInternal: boolean) {
+  return tx
+    .select({ attachment: attachments, uploaderName: users.name })
+    .from(attachments)
+    .leftJoin(users, eq(users.id, attachments.uploadedById))
+    .where(and(eq(attachments.ticketId, ticketId), includeInternal ? undefined : eq(attachments.isInternal, false)))
+    .orderBy(asc(attachments.createdAt));
+}
+
+export async function findActiveStaff(tx: Tx, id: string) {
+  const [row] = await tx
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.isActive, true), ne(users.role, 'customer')));
+  return row;
+}
+
+export async function findContactOf(tx: Tx, contactId: string, customerId: string) {
+  const [row] = await tx
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.id, contactId), eq(contacts.customerId, customerId)));
+  return row;
+}

@@ -1,0 +1,377 @@
+import { allowedTransitions, checkTransition, isReopen } from '../../../domain/ticket-workflow.ts';
+import { yearIn } from '../../../domain/time-zone.ts';
+import type { Status } from '../../../domain/vocabulary.ts';
+import type { Tx } from '../../db/client.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { type Actor, authorize, can, customerScope } from '../../policy.ts';
+import { insertAudit } from '../audit/audit.repo.ts';
+import { findCustomer } from '../customers/customers.repo.ts';
+import {
+  countTickets as countTicketRows,
+  cursorArity,
+  findActiveStaff,
+  findContactOf,
+  findTicketJoined,
+  insertEvent,
+  insertTicket,
+  lockTicket,
+  nextTicketSequence,
+  selectAttachments,
+  selectEvents,
+  selectTickets,
+  type TicketJoinedRow,
+  updateTicketRow,
+} from './tickets.repo.ts';
+import type {
+  CommentInput,
+  CreateTicketInput,
+  ListTicketsFilter,
+  TicketDto,
+  TransitionInput,
+  UpdateTicketInput,
+} from './tickets.schema.ts';
+
+type TicketRow = TicketJoinedRow['ticket'];
+
+export function formatTicketNumber(year: number, sequence: number): string {
+  return `SR-${year}-${String(sequence).padStart(6, '0')}`;
+}
+
+function toTicketDto(row: TicketJoinedRow): TicketDto {
+  const t = row.ticket;
+  return {
+    id: t.id,
+    number: t.number,
+    customerId: t.customerId,
+    customerName: row.customerName,
+    contactId: t.contactId,
+    contactName: row.contactName,
+    channel: t.channel,
+    kind: t.kind,
+    stage: t.stage,
+    contentCategory: t.contentCategory,
+    causeCategory: t.causeCategory,
+    severity: t.severity,
+    module: t.module,
+    title: t.title,
+    description: t.description,
+    status: t.status,
+    assignee: t.assigneeId ? { id: t.assigneeId, name: row.assigneeName ?? '' } : null,
+    team: t.team,
+    resolutionSummary: t.resolutionSummary,
+    resolvedAt: t.resolvedAt,
+    confirmedAt: t.confirmedAt,
+    confirmedByName: t.confirmedByName,
+    closedAt: t.closedAt,
+    firstRespondedAt: t.firstRespondedAt,
+    createdBy: { id: t.createdById, name: row.creatorName ?? '' },
+    version: t.version,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt,
+  };
+}
+
+/** Loads a request the actor may see; another organisation's request is reported as missing. */
+async function loadVisibleTicket(tx: Tx, actor: Actor, id: string) {
+  const row = await findTicketJoined(tx, id);
+  if (!row) throw notFound('request');
+  authorize(actor, 'ticket.read', { customerId: row.ticket.customerId }, 'request');
+  return row;
+}
+
+async function lockVisibleTicket(tx: Tx, actor: Actor, id: string) {
+  const row = await lockTicket(tx, id);
+  if (!row) throw notFound('request');
+  authorize(actor, 'ticket.read', { customerId: row.customerId }, 'request');
+  return row;
+}
+
+function assertVersion(row: TicketRow, expected: number | undefined) {
+  if (expected !== undefined && expected !== row.version) {
+    throw new AppError('conflict', 'someone else changed this request; reload and try again', { version: `current is ${row.version}` });
+  }
+}
+
+function publish(deps: Deps, type: 'ticket.created' | 'ticket.updated', t: { id: string; number: string; customerId: string }) {
+  deps.live.publish({ type, ticketId: t.id, number: t.number, customerId: t.customerId });
+}
+
+export async function createTicket({ deps, actor, input }: { deps: Deps; actor: Actor; input: CreateTicketInput }) {
+  authorize(actor, 'ticket.create', { customerId: input.customerId }, 'customer');
+  if (actor.role === 'customer' && (input.assigneeId || input.team)) {
+    throw new AppError('forbidden', 'customer users cannot assign requests');
+  }
+  const now = deps.clock();
+  const created = await deps.db.transaction(async (tx) => {
+    if (!(await findCustomer(tx, input.customerId)))
+      throw new AppError('validation_failed', 'customer does not exist', { customerId: 'unknown' });
+    if (input.contactId && !(await findContactOf(tx, input.contactId, input.customerId))) {
+      throw new AppError('validation_failed', 'contact does not belong to this customer', { contactId: 'unknown for customer' });
+    }
+    if (input.assigneeId && !(await findActiveStaff(tx, input.assigneeId))) {
+      throw new AppError('validation_failed', 'assignee must be an active staff user', { assigneeId: 'not active staff' });
+    }
+    const year = yearIn(deps.config.timeZone, now);
+    const number = formatTicketNumber(year, await nextTicketSequence(tx, year));
+    const row = await insertTicket(tx, {
+      ...input,
+      channel: actor.role === 'customer' && input.channel === 'phone' ? 'web' : input.channel,
+      number,
+      status: 'new',
+      createdById: actor.id,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await insertEvent(tx, {
+      ticketId: row.id,
+      actorId: actor.id,
+      type: 'created',
+      data: { channel: row.channel, severity: row.severity },
+      createdAt: now,
+    });
+    if (row.assigneeId || row.team) {
+      await insertEvent(tx, { ticketId: row.id, actorId: actor.id, type: 'assigned', data: await assignmentData(tx, row), createdAt: now });
+    }
+    await insertAudit(tx, { actorId: actor.id, action: 'ticket.create', entityType: 'ticket', entityId: row.id, after: row, at: now });
+    return row;
+  });
+  publish(deps, 'ticket.created', created);
+  return getTicketSummary({ deps, actor, ticketId: created.id });
+}
+
+async function assignmentData(tx: Tx, t: TicketRow) {
+  const assignee = t.assigneeId ? await findActiveStaff(tx, t.assigneeId) : undefined;
+  return { assignee: assignee ? { id: assignee.id, name: assignee.name } : null, team: t.team };
+}
+
+async function getTicketSummary({ deps, actor, ticketId }: { deps: Deps; actor: Actor; ticketId: string }) {
+  return toTicketDto(await loadVisibleTicket(deps.db, actor, ticketId));
+}
+
+export async function getTicket({ deps, actor, ticketId }: { deps: Deps; actor: Actor; ticketId: string }) {
+  const row = await loadVisibleTicket(deps.db, actor, ticketId);
+  const includeInternal = can(actor, 'ticket.read_internal');
+  const [events, files] = await Promise.all([
+    selectEvents(deps.db, ticketId, includeInternal),
+    selectAttachments(deps.db, ticketId, includeInternal),
+  ]);
+  return {
+    ...toTicketDto(row),
+    events: events.map((e) => ({
+      id: e.event.id,
+      type: e.event.type,
+      actor: e.event.actorId ? { id: e.event.actorId, name: e.actorName ?? '', role: e.actorRole ?? '' } : null,
+      isInternal: e.event.isInternal,
+      body: e.event.body,
+      data: e.event.data,
+      createdAt: e.event.createdAt,
+    })),
+    attachments: files.map((f) => ({
+      id: f.attachment.id,
+      ticketId: f.attachment.ticketId,
+      fileName: f.attachment.fileName,
+      contentType: f.attachment.contentType,
+      sizeBytes: f.attachment.sizeBytes,
+      isInternal: f.attachment.isInternal,
+      uploadedBy: { id: f.attachment.uploadedById, name: f.uploaderName ?? '' },
+      createdAt: f.attachment.createdAt,
+    })),
+    allowedTransitions: [...allowedTransitions(row.ticket.status, actor.role)],
+  };
+}
+
+export async function listTickets({ deps, actor, filter }: { deps: Deps; actor: Actor; filter: ListTicketsFilter }) {
+  const assigneeId = filter.assigneeId === 'me' ? actor.id : filter.assigneeId === 'none' ? null : filter.assigneeId;
+  const { rows, keyOf } = await selectTickets(deps.db, {
+    ...filter,
+    customerScope: customerScope(actor),
+    assigneeId,
+    after: filter.cursor ? decodeCursor(filter.cursor, cursorArity(filter.sort)) : undefined,
+    limit: filter.limit + 1,
+  });
+  const page = rows.slice(0, filter.limit);
+  const last = page[page.length - 1];
+  return { items: page.map(toTicketDto), nextCursor: rows.length > filter.limit && last ? encodeCursor(keyOf(last.ticket)) : null };
+}
+
+export async function countTickets({ deps, actor }: { deps: Deps; actor: Actor }) {
+  return countTicketRows(deps.db, customerScope(actor), actor.id);
+}
+
+const ASSIGNMENT_FIELDS = new Set(['assigneeId', 'team']);
+
+export async function updateTicket({
+  deps,
+  actor,
+  ticketId,
+  input,
+}: {
+  deps: Deps;
+  actor: Actor;
+  ticketId: string;
+  input: UpdateTicketInput;
+}) {
+  const now = deps.clock();
+  const updated = await deps.db.transaction(async (tx) => {
+    const before = await lockVisibleTicket(tx, actor, ticketId);
+    authorize(actor, 'ticket.update', { customerId: before.customerId });
+    assertVersion(before, input.version);
+    const { version: _version, ...fields } = input;
+    if (fields.contactId && !(await findContactOf(tx, fields.contactId, before.customerId))) {
+      throw new AppError('validation_failed', 'contact does not belong to this customer', { contactId: 'unknown for customer' });
+    }
+    if (fields.assigneeId && !(await findActiveStaff(tx, fields.assigneeId))) {
+      throw new AppError('validation_failed', 'assignee must be an active staff user', { assigneeId: 'not active staff' });
+    }
+    const changes = Object.fromEntries(
+      Object.entries(fields).filter(([key, value]) => value !== undefined && value !== before[key as keyof TicketRow]),
+    ) as Partial<TicketRow>;
+    if (Object.keys(changes).length === 0) return before;
+    const after = await updateTicketRow(tx, ticketId, { ...changes, updatedAt: now });
+    const fieldChanges = Object.keys(changes).filter((k) => !ASSIGNMENT_FIELDS.has(k));
+    if (fieldChanges.length > 0) {
+      const data = Object.fromEntries(
+        fieldChanges.map((k) => [k, { from: before[k as keyof TicketRow], to: after[k as keyof TicketRow] }]),
+      );
+      await insertEvent(tx, { ticketId, actorId: actor.id, type: 'field_changed', data: { changes: data }, createdAt: now });
+    }
+    if (Object.keys(changes).some((k) => ASSIGNMENT_FIELDS.has(k))) {
+      await insertEvent(tx, { ticketId, actorId: actor.id, type: 'assigned', data: await assignmentData(tx, after), createdAt: now });
+    }
+    await insertAudit(tx, { actorId: actor.id, action: 'ticket.update', entityType: 'ticket', entityId: ticketId, before, after, at: now });
+    return after;
+  });
+  publish(deps, 'ticket.updated', updated);
+  return getTicketSummary({ deps, actor, ticketId });
+}
+
+/** Timestamps each status stamps; reopening clears the later ones so the card reads true. */
+function statusStamps(to: Status, from: Status, now: Date, actor: Actor, input: TransitionInput): Partial<TicketRow> {
+  if (to === 'resolved') return { resolutionSummary: input.resolution ?? null, resolvedAt: now };
+  if (to === 'confirmed') {
+    return {
+      confirmedAt: now,
+      confirmedById: actor.id,
+      confirmedByName: actor.role === 'customer' ? actor.name : (input.confirmedByName ?? null),
+    };
+  }
+  if (to === 'closed' || to === 'cancelled') return { closedAt: now };
+  if (isReopen(from, to)) return { resolvedAt: null, confirmedAt: null, confirmedById: null, confirmedByName: null, closedAt: null };
+  return {};
+}
+
+export async function transitionTicket({
+  deps,
+  actor,
+  ticketId,
+  input,
+}: {
+  deps: Deps;
+  actor: Actor;
+  ticketId: string;
+  input: TransitionInput;
+}) {
+  const now = deps.clock();
+  const updated = await deps.db.transaction(async (tx) => {
+    const before = await lockVisibleTicket(tx, actor, ticketId);
+    authorize(actor, 'ticket.transition', { customerId: before.customerId });
+    assertVersion(before, input.version);
+    const check = checkTransition({ ...input, from: before.status, role: actor.role });
+    if (!check.isAllowed) {
+      throw new AppError(
+        check.fields ? 'validation_failed' : 'invalid_transition',
+        check.reason,
+        check.fields ?? { to: `not allowed from ${before.status}` },
+      );
+    }
+    const after = await updateTicketRow(tx, ticketId, {
+      status: input.to,
+      ...statusStamps(input.to, before.status, now, actor, input),
+      updatedAt: now,
+    });
+    await insertEvent(tx, {
+      ticketId,
+      actorId: actor.id,
+      type: 'status_changed',
+      body: input.comment || null,
+      data: {
+        from: before.status,
+        to: input.to,
+        ...(input.to === 'resolved' ? { resolution: input.resolution } : {}),
+        ...(input.to === 'confirmed' ? { confirmedByName: after.confirmedByName } : {}),
+      },
+      createdAt: now,
+    });
+    await insertAudit(tx, {
+      actorId: actor.id,
+      action: 'ticket.transition',
+      entityType: 'ticket',
+      entityId: ticketId,
+      before: { status: before.status },
+      after: { status: after.status },
+      at: now,
+    });
+    return after;
+  });
+  publish(deps, 'ticket.updated', updated);
+  return getTicket({ deps, actor, ticketId });
+}
+
+export async function addComment({ deps, actor, ticketId, input }: { deps: Deps; actor: Actor; ticketId: string; input: CommentInput }) {
+  const now = deps.clock();
+  const result = await deps.db.transaction(async (tx) => {
+    const ticket = await lockVisibleTicket(tx, actor, ticketId);
+    authorize(actor, input.internal ? 'ticket.note' : 'ticket.reply', { customerId: ticket.customerId });
+    const isCustomer = actor.role === 'customer';
+    if (isCustomer && input.isPhoneCall) throw new AppError('forbidden', 'only staff log phone calls');
+    if (isCustomer && (ticket.status === 'closed' || ticket.status === 'cancelled')) {
+      throw new AppError('invalid_transition', `this request is ${ticket.status}; open a new request instead`);
+    }
+    const type = input.isPhoneCall ? 'phone_call' : input.internal ? 'note' : 'reply';
+    const event = await insertEvent(tx, {
+      ticketId,
+      actorId: actor.id,
+      type,
+      isInternal: input.internal,
+      body: input.body,
+      createdAt: now,
+    });
+    const changes: Partial<TicketRow> = { updatedAt: now };
+    // A written reply or a logged call-back is the first response the severity clock waits for.
+    if (!isCustomer && !input.internal && !ticket.firstRespondedAt) changes.firstRespondedAt = now;
+    // The customer answering a question puts the request back into work.
+    if (isCustomer && ticket.status === 'waiting_on_customer') {
+      changes.status = 'in_progress';
+      await insertEvent(tx, {
+        ticketId,
+        actorId: actor.id,
+        type: 'status_changed',
+        data: { from: ticket.status, to: 'in_progress', isAutomatic: true },
+        createdAt: now,
+      });
+    }
+    const after = await updateTicketRow(tx, ticketId, changes);
+    await insertAudit(tx, {
+      actorId: actor.id,
+      action: `ticket.${type}`,
+      entityType: 'ticket',
+      entityId: ticketId,
+      after: { eventId: event.id },
+      at: now,
+    });
+    return { event, ticket: after };
+  });
+  publish(deps, 'ticket.updated', result.ticket);
+  const e = result.event;
+  return {
+    id: e.id,
+    type: e.type,
+    actor: { id: actor.id, name: actor.name, role: actor.role },
+    isInternal: e.isInternal,
+    body: e.body,
+    data: e.data,
+    createdAt: e.createdAt,
+  };
+}

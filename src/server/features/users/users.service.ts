@@ -1,0 +1,101 @@
+import type { Deps } from '../../deps.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { type Actor, authorize } from '../../policy.ts';
+import { insertAudit } from '../audit/audit.repo.ts';
+import { toUserDto } from '../auth/auth.service.ts';
+import { hashPassword } from '../auth/password.ts';
+import { findCustomer } from '../customers/customers.repo.ts';
+import { findUser, insertUser, selectUsers, updateUser as updateUserRow } from './users.repo.ts';
+import type { CreateUserInput, ListUsersFilter, UpdateUserInput } from './users.schema.ts';
+
+type UserRow = NonNullable<Awaited<ReturnType<typeof findUser>>>;
+
+/** The audit log keeps what changed, never password hashes. */
+function auditView(u: UserRow) {
+  const { passwordHash: _hidden, ...rest } = u;
+  return rest;
+}
+
+export async function createUser({ deps, actor, input }: { deps: Deps; actor: Actor; input: CreateUserInput }) {
+  authorize(actor, 'user.create');
+  if (input.role === 'customer' && !input.customerId) {
+    throw new AppError('validation_failed', 'a customer user belongs to a customer organisation', { customerId: 'required' });
+  }
+  if (input.role !== 'customer' && input.customerId) {
+    throw new AppError('validation_failed', 'staff users do not belong to a customer', { customerId: 'must be empty for staff' });
+  }
+  if (input.role === 'customer' && input.team) {
+    throw new AppError('validation_failed', 'customer users have no team', { team: 'must be empty for customers' });
+  }
+  const passwordHash = await hashPassword(input.password);
+  const now = deps.clock();
+  return deps.db.transaction(async (tx) => {
+    if (input.customerId && !(await findCustomer(tx, input.customerId))) {
+      throw new AppError('validation_failed', 'customer does not exist', { customerId: 'unknown' });
+    }
+    const row = await insertUser(tx, {
+      email: input.email.toLowerCase(),
+      name: input.name,
+      role: input.role,
+      customerId: input.customerId ?? null,
+      team: input.team ?? null,
+      passwordHash,
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (!row) throw new AppError('conflict', `a user with email ${input.email} already exists`, { email: 'taken' });
+    await insertAudit(tx, {
+      actorId: actor.id,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: row.id,
+      after: auditView(row),
+      at: now,
+    });
+    return toUserDto(row);
+  });
+}
+
+export async function updateUser({ deps, actor, userId, input }: { deps: Deps; actor: Actor; userId: string; input: UpdateUserInput }) {
+  authorize(actor, 'user.update');
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  const now = deps.clock();
+  return deps.db.transaction(async (tx) => {
+    const before = await findUser(tx, userId);
+    if (!before) throw notFound('user');
+    const nextRole = input.role ?? before.role;
+    if ((nextRole === 'customer') !== (before.role === 'customer')) {
+      throw new AppError('validation_failed', 'a user cannot move between staff and customer roles', {
+        role: 'cannot cross staff/customer',
+      });
+    }
+    if (userId === actor.id && (input.isActive === false || (input.role && input.role !== 'admin'))) {
+      throw new AppError('validation_failed', 'you cannot deactivate or demote yourself', { role: 'self' });
+    }
+    const { password: _password, ...fields } = input;
+    const row = await updateUserRow(tx, userId, { ...fields, ...(passwordHash ? { passwordHash } : {}), updatedAt: now });
+    await insertAudit(tx, {
+      actorId: actor.id,
+      action: 'user.update',
+      entityType: 'user',
+      entityId: userId,
+      before: auditView(before),
+      after: { ...auditView(row), ...(passwordHash ? { passwordChanged: true } : {}) },
+      at: now,
+    });
+    return toUserDto(row);
+  });
+}
+
+export async function listUsers({ deps, actor, filter }: { deps: Deps; actor: Actor; filter: ListUsersFilter }) {
+  const isStaffOnly = filter.isStaff === 'true';
+  // Staff need the list of colleagues to assign work; only admins see everyone.
+  authorize(actor, isStaffOnly && !filter.customerId && filter.role !== 'customer' ? 'user.list_staff' : 'user.list_all');
+  const rows = await selectUsers(deps.db, {
+    role: filter.role,
+    customerId: filter.customerId,
+    q: filter.q,
+    isStaff: filter.isStaff === undefined ? undefined : isStaffOnly,
+  });
+  return { items: rows.map(toUserDto) };
+}

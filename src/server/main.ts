@@ -1,0 +1,45 @@
+import { build } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { ensureInitialAdmin } from './features/auth/auth.service.ts';
+import { systemClock } from './lib/clock.ts';
+import { createLocalBus } from './lib/live-bus.ts';
+
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await database.migrate();
+  const deps = { db: database.db, config, clock: systemClock, live: createLocalBus() };
+  const app = await build({ deps, logger: { level: config.logLevel } });
+
+  const admin = await ensureInitialAdmin({ deps });
+  if (admin?.generatedPassword) {
+    // Printed once, on the first start only: the operator must keep it.
+    console.log(`\n  Administrator created: ${admin.email}\n  Password (shown once): ${admin.generatedPassword}\n`);
+  } else if (admin) {
+    app.log.info({ email: admin.email }, 'administrator created from configuration');
+  }
+
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    `Aftersales is serving http://localhost:${config.port} (database: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
+  );
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});

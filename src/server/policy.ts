@@ -1,0 +1,141 @@
+import type { Role } from '../domain/vocabulary.ts';
+import { AppError } from './errors.ts';
+
+/** Who is acting: a signed-in user (session cookie) or an integration (API token). */
+export type Actor = {
+  id: string;
+  role: Role;
+  customerId: string | null;
+  name: string;
+  via: 'session' | 'token';
+};
+
+export type Action =
+  | 'ticket.create'
+  | 'ticket.read'
+  | 'ticket.update'
+  | 'ticket.transition'
+  | 'ticket.reply'
+  | 'ticket.note'
+  | 'ticket.attach'
+  | 'ticket.read_internal'
+  | 'customer.create'
+  | 'customer.read'
+  | 'customer.update'
+  | 'customer.list'
+  | 'contact.create'
+  | 'user.create'
+  | 'user.update'
+  | 'user.list_all'
+  | 'user.list_staff'
+  | 'audit.read'
+  | 'token.manage';
+
+/** Resources carry the organisation they belong to; customer users are confined to their own. */
+export type Resource = { customerId?: string | null };
+
+const STAFF_ACTIONS: Record<Exclude<Role, 'customer'>, ReadonlySet<Action> | 'all'> = {
+  admin: 'all',
+  manager: new Set<Action>([
+    'ticket.create',
+    'ticket.read',
+    'ticket.update',
+    'ticket.transition',
+    'ticket.reply',
+    'ticket.note',
+    'ticket.attach',
+    'ticket.read_internal',
+    'customer.create',
+    'customer.read',
+    'customer.update',
+    'customer.list',
+    'contact.create',
+    'user.list_staff',
+    'audit.read',
+    'token.manage',
+  ]),
+  agent: new Set<Action>([
+    'ticket.create',
+    'ticket.read',
+    'ticket.update',
+    'ticket.transition',
+    'ticket.reply',
+    'ticket.note',
+    'ticket.attach',
+    'ticket.read_internal',
+    'customer.create',
+    'customer.read',
+    'customer.update',
+    'customer.list',
+    'contact.create',
+    'user.list_staff',
+    'token.manage',
+  ]),
+  engineer: new Set<Action>([
+    'ticket.create',
+    'ticket.read',
+    'ticket.update',
+    'ticket.transition',
+    'ticket.reply',
+    'ticket.note',
+    'ticket.attach',
+    'ticket.read_internal',
+    'customer.read',
+    'customer.list',
+    'user.list_staff',
+    'token.manage',
+  ]),
+};
+
+const CUSTOMER_ACTIONS = new Set<Action>([
+  'ticket.create',
+  'ticket.read',
+  'ticket.transition',
+  'ticket.reply',
+  'ticket.attach',
+  'customer.read',
+  'token.manage',
+]);
+
+// Actions on a specific organisation's data: a customer user may only touch its own.
+const SCOPED_ACTIONS = new Set<Action>([
+  'ticket.create',
+  'ticket.read',
+  'ticket.transition',
+  'ticket.reply',
+  'ticket.attach',
+  'customer.read',
+]);
+
+export function isStaff(actor: Actor): boolean {
+  return actor.role !== 'customer';
+}
+
+export function can(actor: Actor, action: Action, resource?: Resource): boolean {
+  if (actor.role === 'customer') {
+    if (!CUSTOMER_ACTIONS.has(action)) return false;
+    if (SCOPED_ACTIONS.has(action)) return resource !== undefined && resource.customerId === actor.customerId && actor.customerId !== null;
+    return true;
+  }
+  const allowed = STAFF_ACTIONS[actor.role];
+  return allowed === 'all' || allowed.has(action);
+}
+
+/**
+ * Throws when the actor may not act. A customer user asking about another organisation's
+ * resource is told it does not exist, so ids of other hospitals' requests leak nothing.
+ */
+export function authorize(actor: Actor, action: Action, resource?: Resource, what = 'resource'): void {
+  if (can(actor, action, resource)) return;
+  if (actor.role === 'customer' && resource && resource.customerId !== actor.customerId) {
+    throw new AppError('not_found', `${what} not found`);
+  }
+  throw new AppError('forbidden', `not allowed to ${action.replace('.', ' ')}`);
+}
+
+/** The organisation a list must be confined to, or null when the actor sees every customer. */
+export function customerScope(actor: Actor): string | null {
+  if (actor.role !== 'customer') return null;
+  if (!actor.customerId) throw new AppError('forbidden', 'customer user without an organisation');
+  return actor.customerId;
+}

@@ -1,0 +1,45 @@
+// Response shapes come from the server's Zod schemas; JSON turns their Dates into ISO strings.
+import type { z } from 'zod';
+import type { MeResponse, TokenSummary, CreateTokenResponse } from '../../server/features/auth/auth.schema.ts';
+import type { ContactResponse, CustomerDetailResponse, CustomerListItem } from '../../server/features/customers/customers.schema.ts';
+import type {
+  AttachmentResponse,
+  ListTicketsQuery,
+  TicketCountsResponse,
+  TicketDetailResponse,
+  TicketEventResponse,
+  TicketResponse,
+} from '../../server/features/tickets/tickets.schema.ts';
+import type { UserResponse } from '../../server/features/users/users.schema.ts';
+
+export type Json<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Json<U>[]
+    : T extends object
+      ? { [K in keyof T]: Json<T[K]> }
+      : T;
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+export type User = Json<z.infer<typeof UserResponse>>;
+export type Me = Json<z.infer<typeof MeResponse>>;
+export type ApiTokenSummary = Json<z.infer<typeof TokenSummary>>;
+export type CreatedApiToken = Json<z.infer<typeof CreateTokenResponse>>;
+
+export type Contact = Json<z.infer<typeof ContactResponse>>;
+export type CustomerListRow = Json<z.infer<typeof CustomerListItem>>;
+export type CustomerDetail = Json<z.infer<typeof CustomerDetailResponse>>;
+
+export type Ticket = Json<z.infer<typeof TicketResponse>>;
+export type TicketDetail = Json<z.infer<typeof TicketDetailResponse>>;
+export type TicketEvent = Json<z.infer<typeof TicketEventResponse>>;
+export type Attachment = Json<z.infer<typeof AttachmentResponse>>;
+export type TicketCounts = z.infer<typeof TicketCountsResponse>;
+
+/** Filters the list endpoint accepts, as the browser holds them (arrays become comma lists). */
+export type TicketFilters = Partial<Omit<z.input<typeof ListTicketsQuery>, 'status' | 'severity' | 'cursor' | 'limit'>> & {
+  status?: z.output<typeof ListTicketsQuery>['status'];
+  severity?: z.output<typeof ListTicketsQuery>['severity'];
+  limit?: number;
+};
