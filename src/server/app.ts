@@ -91,10 +91,7 @@ export async function build({ deps, logger = false }: BuildOptions) {
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      error: { code: 'rate_limited', message: `too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s` },
-    }),
+    errorResponseBuilder: (_req, ctx) => new AppError('rate_limited', `too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s`),
   });
   await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 5, fieldSize: 1000 } });
   await app.register(swagger, {

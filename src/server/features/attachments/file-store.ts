@@ -12,21 +12,25 @@ const SNIFF_BYTES = 4100;
 
 export type StoredFile = { storageKey: string; sizeBytes: number; sha256: string; contentType: string };
 
-function looksLikeText(head: Buffer): boolean {
+/**
+ * Whether the bytes are UTF-8 text. When `head` is only the start of a longer file, a multi-byte
+ * character cut at its end is not a reason to refuse: stream mode holds such a tail back instead
+ * of failing. A whole file must decode completely.
+ */
+function looksLikeText(head: Buffer, isWholeFile: boolean): boolean {
   if (head.includes(0)) return false;
   try {
-    // A cut multi-byte character at the end of the sniffed window is not a reason to refuse.
-    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, head.length - 4)));
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !isWholeFile });
     return true;
   } catch {
     return false;
   }
 }
 
-async function sniff(head: Buffer): Promise<string> {
+async function sniff(head: Buffer, isWholeFile: boolean): Promise<string> {
   const detected = await fileTypeFromBuffer(head);
   if (detected) return detected.mime;
-  return head.length > 0 && looksLikeText(head) ? 'text/plain' : 'application/octet-stream';
+  return head.length > 0 && looksLikeText(head, isWholeFile) ? 'text/plain' : 'application/octet-stream';
 }
 
 /**
@@ -69,7 +73,7 @@ export async function storeUpload({
     );
     if (isTruncated()) throw new AppError('payload_too_large', 'file is larger than the upload limit', { file: 'too large' });
     if (sizeBytes === 0) throw new AppError('validation_failed', 'file is empty', { file: 'empty' });
-    const contentType = await sniff(Buffer.concat(chunks).subarray(0, SNIFF_BYTES));
+    const contentType = await sniff(Buffer.concat(chunks).subarray(0, SNIFF_BYTES), sizeBytes <= SNIFF_BYTES);
     if (!ALLOWED_CONTENT_TYPES.has(contentType)) {
       throw new AppError('unsupported_media_type', `files of type ${contentType} cannot be attached`, { file: contentType });
     }

@@ -22,6 +22,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
         isPublic: true,
         // Per address and per account: slows password guessing without locking a whole hospital out.
         rateLimit: {
+          // After body parsing, so the key can name the account.
+          hook: 'preHandler',
           max: 10,
           timeWindow: '1 minute',
           keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,

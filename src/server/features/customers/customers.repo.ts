@@ -33,7 +33,9 @@ export async function updateCustomerRow(tx: Tx, id: string, input: UpdateCustome
   return row;
 }
 
-const openTicketCount = sql<number>`(select count(*)::int from ${tickets} where ${tickets.customerId} = ${customers.id} and ${tickets.status} in ${OPEN_STATUSES})`;
+// Drizzle writes a single-table select's columns unqualified, which inside this subquery would
+// mean tickets.id: the outer column is therefore named in full.
+const openTicketCount = sql<number>`(select count(*)::int from ${tickets} where ${tickets.customerId} = "customers"."id" and ${tickets.status} in ${OPEN_STATUSES})`;
 
 export async function selectCustomers(
   tx: Tx,

@@ -8,8 +8,9 @@ const HEARTBEAT_MS = 25_000;
 /** Server-sent events: tells each browser which requests changed, within what its user may see. */
 export const liveRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const openStreams = new Set<() => void>();
-  // Streams never end on their own: close them so the server can shut down.
-  app.addHook('onClose', async () => {
+  // Streams never end on their own: end them before the server waits for open requests to
+  // finish (preClose), or close would wait for them forever. onClose runs only after that wait.
+  app.addHook('preClose', async () => {
     for (const end of openStreams) end();
   });
 

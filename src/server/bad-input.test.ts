@@ -1,0 +1,257 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestContext, type Session, type TestContext } from './testing/test-context.ts';
+
+let ctx: TestContext;
+let agent: Session;
+let admin: Session;
+let hospitalId: string;
+let ticketId: string;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  agent = await ctx.user('agent');
+  admin = await ctx.user('admin');
+  hospitalId = (await ctx.customer()).id;
+  ticketId = (await ctx.ticket(agent, hospitalId)).id;
+});
+afterAll(() => ctx.close());
+
+const validTicket = () => ({
+  customerId: hospitalId,
+  title: '医保结算接口超时',
+  description: '门诊医保结算平均耗时 30 秒',
+  severity: 'urgent',
+  channel: 'phone',
+  kind: 'request',
+});
+
+type Case = {
+  name: string;
+  method: string;
+  url: () => string;
+  body?: () => unknown;
+  raw?: string;
+  status: number;
+  code: string;
+  field?: string;
+};
+
+const cases: Case[] = [
+  { name: 'malformed JSON', method: 'POST', url: () => '/api/v1/tickets', raw: '{"title": "门诊', status: 400, code: 'validation_failed' },
+  {
+    name: 'wrong type',
+    method: 'POST',
+    url: () => '/api/v1/tickets',
+    body: () => ({ ...validTicket(), title: 42 }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'title',
+  },
+  {
+    name: 'unknown severity',
+    method: 'POST',
+    url: () => '/api/v1/tickets',
+    body: () => ({ ...validTicket(), severity: 'blocker' }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'severity',
+  },
+  {
+    name: 'unknown channel',
+    method: 'POST',
+    url: () => '/api/v1/tickets',
+    body: () => ({ ...validTicket(), channel: 'pigeon' }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'channel',
+  },
+  {
+    name: 'unknown field',
+    method: 'POST',
+    url: () => '/api/v1/tickets',
+    body: () => ({ ...validTicket(), status: 'closed' }),
+    status: 400,
+    code: 'validation_failed',
+  },
+  {
+    name: 'missing title',
+    method: 'POST',
+    url: () => '/api/v1/tickets',
+    body: () => ({ ...validTicket(), title: undefined }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'title',
+  },
+  {
+    name: 'blank title',
+    method: 'POST',
+    url: () => '/api/v1/tickets',
+    body: () => ({ ...validTicket(), title: '   ' }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'title',
+  },
+  {
+    name: 'overlong title',
+    method: 'POST',
+    url: () => '/api/v1/tickets',
+    body: () => ({ ...validTicket(), title: '长'.repeat(201) }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'title',
+  },
+  {
+    name: 'oversized body',
+    method: 'POST',
+    url: () => '/api/v1/tickets',
+    body: () => ({ ...validTicket(), description: 'x'.repeat(1_100_000) }),
+    status: 413,
+    code: 'payload_too_large',
+  },
+  {
+    name: 'customer that does not exist',
+    method: 'POST',
+    url: () => '/api/v1/tickets',
+    body: () => ({ ...validTicket(), customerId: '00000000-0000-4000-8000-000000000000' }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'customerId',
+  },
+  { name: 'not a uuid in the path', method: 'GET', url: () => '/api/v1/tickets/SR-1', status: 400, code: 'validation_failed' },
+  {
+    name: 'request that does not exist',
+    method: 'GET',
+    url: () => '/api/v1/tickets/00000000-0000-4000-8000-000000000000',
+    status: 404,
+    code: 'not_found',
+  },
+  {
+    name: 'unknown transition target',
+    method: 'POST',
+    url: () => `/api/v1/tickets/${ticketId}/transitions`,
+    body: () => ({ to: 'done' }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'to',
+  },
+  {
+    name: 'invalid transition',
+    method: 'POST',
+    url: () => `/api/v1/tickets/${ticketId}/transitions`,
+    body: () => ({ to: 'confirmed', confirmedByName: 'x' }),
+    status: 409,
+    code: 'invalid_transition',
+  },
+  {
+    name: 'empty comment',
+    method: 'POST',
+    url: () => `/api/v1/tickets/${ticketId}/comments`,
+    body: () => ({ body: '' }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'body',
+  },
+  {
+    name: 'comment internal as a string',
+    method: 'POST',
+    url: () => `/api/v1/tickets/${ticketId}/comments`,
+    body: () => ({ body: 'x', internal: 'yes' }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'internal',
+  },
+  {
+    name: 'assignee who is not staff',
+    method: 'PATCH',
+    url: () => `/api/v1/tickets/${ticketId}`,
+    body: () => ({ assigneeId: '00000000-0000-4000-8000-000000000000' }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'assigneeId',
+  },
+  { name: 'unknown route', method: 'GET', url: () => '/api/v1/nothing-here', status: 404, code: 'not_found' },
+  {
+    name: 'customer with an overlong name',
+    method: 'POST',
+    url: () => '/api/v1/customers',
+    body: () => ({ name: '医'.repeat(201), province: '湖北省', city: '武汉市' }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'name',
+  },
+  {
+    name: 'user with a short password',
+    method: 'POST',
+    url: () => '/api/v1/users',
+    body: () => ({ email: 'a@b.cn', name: 'A', password: 'short', role: 'agent' }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'password',
+  },
+  {
+    name: 'user with an unknown role',
+    method: 'POST',
+    url: () => '/api/v1/users',
+    body: () => ({ email: 'a@b.cn', name: 'A', password: 'long-enough-1', role: 'root' }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'role',
+  },
+  {
+    name: 'customer user without an organisation',
+    method: 'POST',
+    url: () => '/api/v1/users',
+    body: () => ({ email: 'c@b.cn', name: 'C', password: 'long-enough-1', role: 'customer' }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'customerId',
+  },
+  {
+    name: 'bad email',
+    method: 'POST',
+    url: () => '/api/v1/users',
+    body: () => ({ email: 'not-an-email', name: 'A', password: 'long-enough-1', role: 'agent' }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'email',
+  },
+  {
+    name: 'limit out of range',
+    method: 'GET',
+    url: () => '/api/v1/tickets?limit=100000',
+    status: 400,
+    code: 'validation_failed',
+    field: 'limit',
+  },
+];
+
+describe('bad input gets a clear 4xx and changes nothing', () => {
+  test.each(cases)('$name → $status $code', async (c) => {
+    const before = await ctx.snapshot();
+    const headers: Record<string, string> = { cookie: admin.cookie, 'x-csrf-token': admin.csrf };
+    let payload: string | undefined;
+    if (c.raw !== undefined) payload = c.raw;
+    else if (c.body) payload = JSON.stringify(c.body());
+    if (payload !== undefined) headers['content-type'] = 'application/json';
+    const res = await ctx.app.inject({ method: c.method as 'GET', url: c.url(), headers, payload });
+    expect(res.statusCode).toBe(c.status);
+    const body = res.json();
+    expect(body.error.code).toBe(c.code);
+    expect(typeof body.error.message).toBe('string');
+    if (c.field) expect(Object.keys(body.error.fields ?? {})).toContain(c.field);
+    expect(await ctx.snapshot()).toEqual(before);
+  });
+
+  test('a wrong content type is 415 and changes nothing', async () => {
+    const before = await ctx.snapshot();
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/tickets',
+      headers: { cookie: agent.cookie, 'x-csrf-token': agent.csrf, 'content-type': 'application/xml' },
+      payload: '<ticket/>',
+    });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().error.code).toBe('unsupported_media_type');
+    expect(await ctx.snapshot()).toEqual(before);
+  });
+});
