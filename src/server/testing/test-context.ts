@@ -51,7 +51,7 @@ export async function openTestDatabase(): Promise<Database> {
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 
-export type Session = { cookie: string; csrf: string; user: { id: string; role: Role; customerId: string | null; name: string } };
+export type Session = { cookie: string; csrf: string; user: { id: string; email: string; role: Role; customerId: string | null; name: string } };
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
 

@@ -6,6 +6,7 @@ import type { Severity, Status } from '../../domain/vocabulary.ts';
 export type VocabGroup =
   | 'status'
   | 'severity'
+  | 'severityHint'
   | 'channel'
   | 'kind'
   | 'stage'
