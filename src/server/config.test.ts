@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  test('defaults: port 3000 and ./data, embedded database, Beijing time', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      dataDir: path.resolve('./data'),
+      databaseUrl: undefined,
+      timeZone: 'Asia/Shanghai',
+      isCookieSecure: false,
+    });
+    expect(config.maxUploadBytes).toBe(20 * 1024 * 1024);
+  });
+
+  test('bad values stop the boot with every problem named', () => {
+    const attempt = () =>
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', AFTERSALES_ADMIN_PASSWORD: 'short', AFTERSALES_TIME_ZONE: 'Mars/Base' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = (error as Error).message;
+      for (const name of ['PORT', 'DATABASE_URL', 'AFTERSALES_ADMIN_PASSWORD', 'AFTERSALES_TIME_ZONE']) expect(message).toContain(name);
+    }
+  });
+
+  test('empty strings count as unset, so a copied .env.example works as it is', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).port).toBe(3000);
+  });
+});
