@@ -1,6 +1,6 @@
 // Response shapes come from the server's Zod schemas; JSON turns their Dates into ISO strings.
 import type { z } from 'zod';
-import type { MeResponse, TokenSummary, CreateTokenResponse } from '../../server/features/auth/auth.schema.ts';
+import type { CreateTokenResponse, MeResponse, TokenSummary } from '../../server/features/auth/auth.schema.ts';
 import type { ContactResponse, CustomerDetailResponse, CustomerListItem } from '../../server/features/customers/customers.schema.ts';
 import type {
   AttachmentResponse,

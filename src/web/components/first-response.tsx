@@ -1,4 +1,4 @@
-import { ClockCircleOutlined, CheckCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FIRST_RESPONSE_MINUTES, minutesToFirstResponse } from '../../domain/severity.ts';
@@ -56,7 +56,10 @@ function Countdown({ severity, createdAt }: { severity: Severity; createdAt: str
   const isTight = minutesLeft < FIRST_RESPONSE_MINUTES[severity] / 3;
   return (
     <Tooltip title={target}>
-      <span className={`first-response ${isTight ? 'first-response-warn' : 'first-response-running'}`} data-testid="first-response-countdown">
+      <span
+        className={`first-response ${isTight ? 'first-response-warn' : 'first-response-running'}`}
+        data-testid="first-response-countdown"
+      >
         <ClockCircleOutlined /> <span className="tabular">{t('firstResponse.remaining', { time: formatDuration(dueMs - now) })}</span>
       </span>
     </Tooltip>

@@ -87,7 +87,12 @@ export function CustomerPicker({ onChange, initialLabel, ...props }: CustomerPic
         );
       }}
       options={options}
-      onChange={(value) => onChange?.(value, items.find((c) => c.id === value))}
+      onChange={(value) =>
+        onChange?.(
+          value,
+          items.find((c) => c.id === value),
+        )
+      }
       {...props}
     />
   );

@@ -21,7 +21,8 @@ export function useVocab() {
   const { t } = useTranslation();
   const label = (group: VocabGroup, value: string | null | undefined): string =>
     value ? t(`vocab.${group}.${value}` as 'vocab.status.new', { defaultValue: value }) : t('common.none');
-  const options = <V extends string>(group: VocabGroup, values: readonly V[]) => values.map((value) => ({ value, label: label(group, value) }));
+  const options = <V extends string>(group: VocabGroup, values: readonly V[]) =>
+    values.map((value) => ({ value, label: label(group, value) }));
   return { label, options };
 }
 
@@ -50,7 +51,12 @@ const STATUS_COLOR: Record<Status, string> = {
 export function StatusTag({ status }: { status: Status }) {
   const { label } = useVocab();
   return (
-    <Tag color={STATUS_COLOR[status]} variant="outlined" data-status={status} className={status === 'cancelled' ? 'status-cancelled' : undefined}>
+    <Tag
+      color={STATUS_COLOR[status]}
+      variant="outlined"
+      data-status={status}
+      className={status === 'cancelled' ? 'status-cancelled' : undefined}
+    >
       {label('status', status)}
     </Tag>
   );

@@ -1,0 +1,130 @@
+import { Button, Result, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } from 'react-router-dom';
+import { AppLayout } from './components/app-layout.tsx';
+import { useLanguageSync } from './components/language-switch.tsx';
+import { Providers } from './components/providers.tsx';
+import { isStaff, SessionProvider, useSession } from './components/session.tsx';
+import { useMe } from './features/auth/api.ts';
+import { LoginPage } from './features/auth/login-page.tsx';
+import { CustomerDetailPage } from './features/customers/customer-detail-page.tsx';
+import { CustomersPage } from './features/customers/customers-page.tsx';
+import { IntakePage } from './features/intake/intake-page.tsx';
+import { PortalHomePage } from './features/portal/portal-home-page.tsx';
+import { PortalNewRequestPage } from './features/portal/portal-new-request-page.tsx';
+import { PortalTicketPage } from './features/portal/portal-ticket-page.tsx';
+import { SettingsPage } from './features/settings/settings-page.tsx';
+import { QueuePage } from './features/tickets/queue-page.tsx';
+import { TicketDetailPage } from './features/tickets/ticket-detail-page.tsx';
+import { UsersPage } from './features/users/users-page.tsx';
+
+function FullPageSpin() {
+  return (
+    <div className="full-page-center">
+      <Spin size="large" />
+    </div>
+  );
+}
+
+function SessionEffects() {
+  useLanguageSync(useSession());
+  return <Outlet />;
+}
+
+/** Signed-in area for one audience; the other audience is sent to its own home. */
+function RequireAuth({ audience }: { audience: 'staff' | 'customer' }) {
+  const me = useMe();
+  const location = useLocation();
+  const { t } = useTranslation();
+  if (me.isPending) return <FullPageSpin />;
+  if (me.isError) {
+    return (
+      <Result
+        status="warning"
+        title={t('errors.loadFailed')}
+        subTitle={t('errors.network')}
+        extra={<Button onClick={() => void me.refetch()}>{t('common.refresh')}</Button>}
+      />
+    );
+  }
+  if (!me.data) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  const user = me.data.user;
+  if (audience === 'staff' && !isStaff(user)) return <Navigate to="/portal" replace />;
+  if (audience === 'customer' && isStaff(user)) return <Navigate to="/queue" replace />;
+  return (
+    <SessionProvider user={user}>
+      <SessionEffects />
+    </SessionProvider>
+  );
+}
+
+function AdminOnly() {
+  const user = useSession();
+  return user.role === 'admin' ? <Outlet /> : <Navigate to="/queue" replace />;
+}
+
+function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title={t('errors.notFoundTitle')}
+      subTitle={t('errors.notFoundBody')}
+      extra={
+        <Button type="primary" href="/">
+          {t('errors.goHome')}
+        </Button>
+      }
+    />
+  );
+}
+
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/portal',
+    element: <RequireAuth audience="customer" />,
+    children: [
+      {
+        element: <AppLayout variant="portal" />,
+        children: [
+          { index: true, element: <PortalHomePage /> },
+          { path: 'new', element: <PortalNewRequestPage /> },
+          { path: 'requests/:id', element: <PortalTicketPage /> },
+          { path: 'settings', element: <SettingsPage /> },
+        ],
+      },
+    ],
+  },
+  {
+    path: '/',
+    element: <RequireAuth audience="staff" />,
+    children: [
+      {
+        element: <AppLayout variant="staff" />,
+        children: [
+          { index: true, element: <Navigate to="/queue" replace /> },
+          { path: 'queue', element: <QueuePage /> },
+          { path: 'tickets/:id', element: <TicketDetailPage /> },
+          { path: 'intake', element: <IntakePage /> },
+          { path: 'customers', element: <CustomersPage /> },
+          { path: 'customers/:id', element: <CustomerDetailPage /> },
+          { path: 'settings', element: <SettingsPage /> },
+          { element: <AdminOnly />, children: [{ path: 'users', element: <UsersPage /> }] },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+export function AppRoot() {
+  return (
+    <Providers>
+      <RouterProvider router={router} />
+    </Providers>
+  );
+}

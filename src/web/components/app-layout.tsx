@@ -1,0 +1,209 @@
+import {
+  ApiOutlined,
+  AppstoreOutlined,
+  BankOutlined,
+  DownOutlined,
+  FileAddOutlined,
+  LogoutOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  PhoneOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import { App, Avatar, Button, Dropdown, Layout, Menu, type MenuProps, Space, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { type LiveTicketMessage, useLiveUpdates } from '../api/live.ts';
+import { useLogout } from '../features/auth/api.ts';
+import { BrandMark } from './brand.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+import { LiveIndicator } from './live-indicator.tsx';
+import { isStaff, useSession } from './session.tsx';
+import { useVocab } from './vocab.tsx';
+
+type NavItem = { key: string; path: string; icon: ReactNode; label: string };
+
+function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
+  const { t } = useTranslation();
+  const user = useSession();
+  if (variant === 'portal') {
+    return [
+      { key: 'requests', path: '/portal', icon: <UnorderedListOutlined />, label: t('nav.myRequests') },
+      { key: 'new', path: '/portal/new', icon: <FileAddOutlined />, label: t('nav.newRequest') },
+      { key: 'settings', path: '/portal/settings', icon: <SettingOutlined />, label: t('nav.settings') },
+    ];
+  }
+  const items: NavItem[] = [
+    { key: 'queue', path: '/queue', icon: <AppstoreOutlined />, label: t('nav.queue') },
+    { key: 'intake', path: '/intake', icon: <PhoneOutlined />, label: t('nav.intake') },
+    { key: 'customers', path: '/customers', icon: <BankOutlined />, label: t('nav.customers') },
+  ];
+  if (user.role === 'admin') items.push({ key: 'users', path: '/users', icon: <TeamOutlined />, label: t('nav.users') });
+  items.push({ key: 'settings', path: '/settings', icon: <SettingOutlined />, label: t('nav.settings') });
+  return items;
+}
+
+/** The nav entry a path belongs to: the longest matching prefix (tickets belong to the queue). */
+function selectedKey(items: NavItem[], pathname: string): string | undefined {
+  if (pathname.startsWith('/tickets/')) return 'queue';
+  if (pathname.startsWith('/portal/requests/')) return 'requests';
+  const matches = items.filter((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
+  return matches.sort((a, b) => b.path.length - a.path.length)[0]?.key;
+}
+
+function UserMenu({ settingsPath }: { settingsPath: string }) {
+  const { t } = useTranslation();
+  const { label } = useVocab();
+  const user = useSession();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const { message } = App.useApp();
+  const items: MenuProps['items'] = [
+    { key: 'who', disabled: true, label: <div className="user-menu-who">{user.email}</div> },
+    { type: 'divider' },
+    { key: 'settings', icon: <ApiOutlined />, label: t('nav.settings') },
+    { key: 'logout', icon: <LogoutOutlined />, danger: true, label: <span data-testid="sign-out">{t('nav.signOut')}</span> },
+  ];
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items,
+        onClick: ({ key }) => {
+          if (key === 'settings') navigate(settingsPath);
+          if (key === 'logout') {
+            logout.mutate(undefined, {
+              onSettled: () => {
+                message.success(t('auth.signedOut'));
+                navigate('/login', { replace: true });
+              },
+            });
+          }
+        },
+      }}
+    >
+      <button type="button" className="user-menu-trigger" data-testid="user-menu">
+        <Avatar size={28} className="user-avatar">
+          {user.name.slice(0, 1).toUpperCase()}
+        </Avatar>
+        <span className="user-menu-text">
+          <span className="user-menu-name">{user.name}</span>
+          <span className="user-menu-role">{label('role', user.role)}</span>
+        </span>
+        <DownOutlined className="user-menu-caret" />
+      </button>
+    </Dropdown>
+  );
+}
+
+/** The signed-in shell: a sider for staff, a top bar for hospital users (the portal). */
+export function AppLayout({ variant }: { variant: 'staff' | 'portal' }) {
+  const { t } = useTranslation();
+  const user = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { notification } = App.useApp();
+  const [collapsed, setCollapsed] = useState(false);
+  const items = useNavItems(variant);
+
+  const onLiveMessage = (message: LiveTicketMessage) => {
+    if (message.type !== 'ticket.created' || !isStaff(user) || location.pathname === '/intake') return;
+    notification.info({
+      key: message.ticketId,
+      title: t('live.newTicket', { number: message.number }),
+      placement: 'bottomRight',
+      duration: 6,
+      actions: (
+        <Button
+          size="small"
+          type="primary"
+          onClick={() => {
+            notification.destroy(message.ticketId);
+            navigate(`/tickets/${message.ticketId}`);
+          }}
+        >
+          {t('live.view')}
+        </Button>
+      ),
+    });
+  };
+  const liveStatus = useLiveUpdates(onLiveMessage);
+
+  const menuItems: MenuProps['items'] = items.map((item) => ({
+    key: item.key,
+    icon: item.icon,
+    label: (
+      <Link to={item.path} data-testid={`nav-${item.key}`}>
+        {item.label}
+      </Link>
+    ),
+  }));
+  const selected = selectedKey(items, location.pathname);
+  const settingsPath = variant === 'portal' ? '/portal/settings' : '/settings';
+
+  const headerRight = (
+    <Space size={4} className="header-right">
+      <LiveIndicator status={liveStatus} />
+      <LanguageSwitch signedIn />
+      <UserMenu settingsPath={settingsPath} />
+    </Space>
+  );
+
+  if (variant === 'portal') {
+    return (
+      <Layout className="app-shell portal-shell">
+        <Layout.Header className="portal-header">
+          <Link to="/portal" className="portal-brand">
+            <BrandMark />
+            <span className="brand-text">
+              <span className="brand-name">{t('app.name')}</span>
+              <span className="brand-sub">{t('app.portalName')}</span>
+            </span>
+          </Link>
+          <Menu mode="horizontal" selectedKeys={selected ? [selected] : []} items={menuItems} className="portal-menu" />
+          {headerRight}
+        </Layout.Header>
+        <Layout.Content className="portal-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    );
+  }
+
+  return (
+    <Layout className="app-shell">
+      <Layout.Sider width={216} collapsedWidth={64} collapsed={collapsed} className="app-sider" theme="dark" trigger={null}>
+        <Link to="/queue" className="sider-brand">
+          <BrandMark />
+          {!collapsed && (
+            <span className="brand-text">
+              <span className="brand-name">{t('app.name')}</span>
+              <span className="brand-sub">{t('app.altName')}</span>
+            </span>
+          )}
+        </Link>
+        <Menu theme="dark" mode="inline" selectedKeys={selected ? [selected] : []} items={menuItems} className="sider-menu" />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="app-header">
+          <Button
+            type="text"
+            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            onClick={() => setCollapsed((value) => !value)}
+            aria-label="menu"
+          />
+          <Typography.Text type="secondary" className="header-tagline">
+            {t('app.tagline')}
+          </Typography.Text>
+          {headerRight}
+        </Layout.Header>
+        <Layout.Content className="app-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

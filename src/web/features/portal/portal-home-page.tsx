@@ -1,0 +1,62 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Segmented } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { OPEN_STATUSES } from '../../../domain/vocabulary.ts';
+import type { TicketFilters } from '../../api/types.ts';
+import { PageHeader } from '../../components/page-header.tsx';
+import { useSession } from '../../components/session.tsx';
+import { useCustomer } from '../customers/api.ts';
+import { TicketTable } from '../tickets/ticket-table.tsx';
+
+type View = 'open' | 'resolved' | 'all';
+
+const FILTERS: Record<View, TicketFilters> = {
+  open: { status: [...OPEN_STATUSES] },
+  resolved: { status: ['resolved'] },
+  all: {},
+};
+
+/** A hospital user's home: its organisation's requests (the server limits the list to them). */
+export function PortalHomePage() {
+  const { t } = useTranslation();
+  const user = useSession();
+  const organisation = useCustomer(user.customerId ?? undefined);
+  const [view, setView] = useState<View>('open');
+  return (
+    <div className="page">
+      <PageHeader
+        title={t('portal.title')}
+        subtitle={organisation.data ? t('portal.subtitle', { organization: organisation.data.name }) : undefined}
+        extra={
+          <Link to="/portal/new">
+            <Button type="primary" icon={<PlusOutlined />} data-testid="portal-new-request">
+              {t('portal.newRequest')}
+            </Button>
+          </Link>
+        }
+      />
+      <Card styles={{ body: { padding: 0 } }}>
+        <div className="filter-bar">
+          <Segmented<View>
+            value={view}
+            onChange={setView}
+            options={[
+              { value: 'open', label: t('queue.views.open') },
+              { value: 'resolved', label: t('vocab.status.resolved') },
+              { value: 'all', label: t('queue.views.all') },
+            ]}
+            data-testid="portal-view"
+          />
+        </div>
+        <TicketTable
+          filters={{ ...FILTERS[view], sort: 'updated_desc' }}
+          columns={['number', 'severity', 'title', 'status', 'assignee', 'createdAt', 'updatedAt']}
+          hrefFor={(ticket) => `/portal/requests/${ticket.id}`}
+          testId="portal-ticket-table"
+        />
+      </Card>
+    </div>
+  );
+}

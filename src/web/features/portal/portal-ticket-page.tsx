@@ -1,0 +1,9 @@
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { TicketDetailView } from '../tickets/ticket-detail.tsx';
+
+export function PortalTicketPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  return <TicketDetailView key={id} id={id} audience="customer" backTo="/portal" backLabel={t('nav.myRequests')} />;
+}

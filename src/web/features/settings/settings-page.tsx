@@ -1,0 +1,195 @@
+import { CopyOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CreateTokenBody } from '../../../server/features/auth/auth.schema.ts';
+import type { ApiTokenSummary, CreatedApiToken } from '../../api/types.ts';
+import { DateTime } from '../../components/date-time.tsx';
+import { changeLanguage } from '../../components/language-switch.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { useSession } from '../../components/session.tsx';
+import { currentLanguage, LANGUAGES, type Language } from '../../i18n/index.ts';
+import { errorMessage } from '../../lib/errors.ts';
+import { schemaRules } from '../../lib/schema-form.ts';
+import { timeZoneOptions } from '../../lib/time.ts';
+import { useApiTokens, useCreateApiToken, useRevokeApiToken, useUpdateMe } from '../auth/api.ts';
+
+function ProfileCard() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const user = useSession();
+  const updateMe = useUpdateMe();
+  const [name, setName] = useState(user.name);
+  const save = (changes: { name?: string; locale?: Language; timeZone?: string }) =>
+    updateMe.mutate(changes, {
+      onSuccess: () => message.success(t('common.saved')),
+      onError: (error) => message.error(errorMessage(error, t)),
+    });
+
+  return (
+    <Card title={t('settings.profile')} className="settings-card">
+      <Form layout="horizontal" labelCol={{ flex: '120px' }} labelAlign="left" className="settings-form">
+        <Form.Item label={t('settings.name')}>
+          <Space.Compact className="settings-name">
+            <Input value={name} onChange={(event) => setName(event.target.value)} maxLength={100} data-testid="settings-name" />
+            <Button
+              onClick={() => name.trim() && save({ name: name.trim() })}
+              disabled={!name.trim() || name.trim() === user.name}
+              loading={updateMe.isPending}
+            >
+              {t('common.save')}
+            </Button>
+          </Space.Compact>
+        </Form.Item>
+        <Form.Item label={t('users.email')}>
+          <Typography.Text>{user.email}</Typography.Text>
+        </Form.Item>
+        <Form.Item label={t('settings.language')}>
+          <Select<Language>
+            value={currentLanguage()}
+            options={LANGUAGES.map((value) => ({ value, label: t(`language.${value}`) }))}
+            onChange={(value) => {
+              changeLanguage(value);
+              save({ locale: value });
+            }}
+            className="settings-select"
+            data-testid="settings-language"
+          />
+        </Form.Item>
+        <Form.Item label={t('settings.timeZone')} extra={t('settings.timeZoneHelp')}>
+          <Select
+            showSearch
+            value={user.timeZone}
+            options={timeZoneOptions().map((zone) => ({ value: zone, label: zone }))}
+            onChange={(value) => save({ timeZone: value })}
+            className="settings-select"
+            data-testid="settings-timezone"
+          />
+        </Form.Item>
+      </Form>
+    </Card>
+  );
+}
+
+function TokensCard() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const tokens = useApiTokens();
+  const create = useCreateApiToken();
+  const revoke = useRevokeApiToken();
+  const [form] = Form.useForm<{ name: string }>();
+  const [created, setCreated] = useState<CreatedApiToken | null>(null);
+  const { rules } = schemaRules(CreateTokenBody.shape, t);
+
+  const submit = ({ name }: { name: string }) =>
+    create.mutate(name.trim(), {
+      onSuccess: (token) => {
+        form.resetFields();
+        setCreated(token);
+      },
+      onError: (error) => message.error(errorMessage(error, t)),
+    });
+
+  return (
+    <Card
+      title={
+        <span>
+          <KeyOutlined /> {t('settings.tokens')}
+        </span>
+      }
+      className="settings-card"
+    >
+      <Typography.Paragraph type="secondary">{t('settings.tokensHelp')}</Typography.Paragraph>
+      <Form form={form} layout="inline" onFinish={submit} className="token-form">
+        <Form.Item name="name" rules={rules('name')} className="token-name">
+          <Input placeholder={t('settings.tokenNamePlaceholder')} maxLength={100} data-testid="token-name" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={create.isPending} data-testid="token-create">
+          {t('settings.createToken')}
+        </Button>
+      </Form>
+      <Table<ApiTokenSummary>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        loading={tokens.isPending}
+        dataSource={tokens.data?.items ?? []}
+        data-testid="token-table"
+        columns={[
+          { key: 'name', title: t('settings.tokenName'), dataIndex: 'name' },
+          { key: 'prefix', title: t('settings.prefix'), render: (_v, token) => <code className="mono">{token.prefix}…</code> },
+          { key: 'createdAt', title: t('settings.createdAt'), render: (_v, token) => <DateTime value={token.createdAt} /> },
+          {
+            key: 'lastUsedAt',
+            title: t('settings.lastUsedAt'),
+            render: (_v, token) =>
+              token.lastUsedAt ? (
+                <DateTime value={token.lastUsedAt} relative />
+              ) : (
+                <Typography.Text type="secondary">{t('settings.never')}</Typography.Text>
+              ),
+          },
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            width: 90,
+            render: (_v, token) => (
+              <Popconfirm
+                title={t('settings.revokeConfirm')}
+                okText={t('settings.revoke')}
+                cancelText={t('common.cancel')}
+                okButtonProps={{ danger: true }}
+                onConfirm={() =>
+                  revoke.mutate(token.id, {
+                    onSuccess: () => message.success(t('settings.revoked')),
+                    onError: (error) => message.error(errorMessage(error, t)),
+                  })
+                }
+              >
+                <Button type="link" danger size="small" data-testid={`token-revoke-${token.name}`}>
+                  {t('settings.revoke')}
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={created !== null}
+        title={t('settings.tokenCreatedTitle')}
+        onCancel={() => setCreated(null)}
+        footer={
+          <Button type="primary" onClick={() => setCreated(null)}>
+            {t('common.close')}
+          </Button>
+        }
+      >
+        <Alert type="warning" showIcon title={t('settings.tokenCreatedBody')} className="token-alert" />
+        <Typography.Paragraph
+          className="token-value"
+          copyable={{
+            text: created?.token ?? '',
+            icon: [<CopyOutlined key="copy" />, <CopyOutlined key="copied" />],
+            tooltips: [t('common.copy'), t('common.copied')],
+          }}
+          data-testid="token-value"
+        >
+          <code>{created?.token}</code>
+        </Typography.Paragraph>
+      </Modal>
+    </Card>
+  );
+}
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  return (
+    <div className="page page-narrow">
+      <PageHeader title={t('settings.title')} />
+      <Space orientation="vertical" size={16} className="full-width">
+        <ProfileCard />
+        <TokensCard />
+      </Space>
+    </div>
+  );
+}

@@ -1,0 +1,255 @@
+import { PhoneOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Card, Input, Select, Space, Tabs } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import {
+  CAUSE_CATEGORIES,
+  type CauseCategory,
+  CONTENT_CATEGORIES,
+  type ContentCategory,
+  OPEN_STATUSES,
+  SEVERITIES,
+  type Severity,
+  STATUSES,
+  type Status,
+  TEAMS,
+  type Team,
+} from '../../../domain/vocabulary.ts';
+import type { TicketCounts, TicketFilters } from '../../api/types.ts';
+import { PageHeader } from '../../components/page-header.tsx';
+import { UserPicker } from '../../components/pickers.tsx';
+import { useVocab } from '../../components/vocab.tsx';
+import { ticketKeys, useTicketCounts } from './api.ts';
+import { TicketTable } from './ticket-table.tsx';
+
+const VIEWS = ['mine', 'unassignedCritical', 'waiting', 'open', 'all'] as const;
+type View = (typeof VIEWS)[number];
+
+/** The saved views: a base filter each, and the count from /tickets/counts that goes with it. */
+const VIEW_FILTERS: Record<View, TicketFilters> = {
+  mine: { assigneeId: 'me', status: [...OPEN_STATUSES] },
+  unassignedCritical: { assigneeId: 'none', severity: ['critical'], status: [...OPEN_STATUSES] },
+  waiting: { status: ['waiting_on_customer'] },
+  open: { status: [...OPEN_STATUSES] },
+  all: {},
+};
+
+function viewCount(view: View, counts: TicketCounts | undefined): number | undefined {
+  if (!counts) return undefined;
+  switch (view) {
+    case 'mine':
+      return counts.myOpen;
+    case 'unassignedCritical':
+      return counts.unassignedCritical;
+    case 'waiting':
+      return counts.waitingOnCustomer;
+    case 'open':
+      return counts.open;
+    case 'all':
+      return Object.values(counts.byStatus).reduce((sum, n) => sum + n, 0);
+  }
+}
+
+const SORTS = ['created_desc', 'created_asc', 'updated_desc', 'severity'] as const;
+type Sort = (typeof SORTS)[number];
+
+function pick<T extends string>(values: readonly T[], raw: string | null): T | undefined {
+  return raw && (values as readonly string[]).includes(raw) ? (raw as T) : undefined;
+}
+
+function pickMany<T extends string>(values: readonly T[], raw: string | null): T[] | undefined {
+  if (!raw) return undefined;
+  const picked = raw.split(',').filter((v): v is T => (values as readonly string[]).includes(v));
+  return picked.length > 0 ? picked : undefined;
+}
+
+export function QueuePage() {
+  const { t } = useTranslation();
+  const { options } = useVocab();
+  const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const counts = useTicketCounts();
+
+  const view = pick(VIEWS, params.get('view')) ?? 'open';
+  const status = pickMany(STATUSES, params.get('status'));
+  const severity = pickMany(SEVERITIES, params.get('severity'));
+  const assigneeId = params.get('assignee') ?? undefined;
+  const team = pick(TEAMS, params.get('team'));
+  const contentCategory = pick(CONTENT_CATEGORIES, params.get('content'));
+  const causeCategory = pick(CAUSE_CATEGORIES, params.get('cause'));
+  const text = params.get('text') ?? undefined;
+  const sort = pick(SORTS, params.get('sort')) ?? 'created_desc';
+
+  const filters = useMemo<TicketFilters>(() => {
+    const merged: TicketFilters = { ...VIEW_FILTERS[view], sort };
+    if (status) merged.status = status;
+    if (severity) merged.severity = severity;
+    if (assigneeId) merged.assigneeId = assigneeId;
+    if (team) merged.team = team;
+    if (contentCategory) merged.contentCategory = contentCategory;
+    if (causeCategory) merged.causeCategory = causeCategory;
+    if (text) merged.text = text;
+    return merged;
+  }, [view, status, severity, assigneeId, team, contentCategory, causeCategory, text, sort]);
+
+  const update = (changes: Record<string, string | string[] | undefined | null>) => {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          const text = Array.isArray(value) ? value.join(',') : value;
+          if (text) next.set(key, text);
+          else next.delete(key);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  };
+
+  const hasFilters = Boolean(status || severity || assigneeId || team || contentCategory || causeCategory || text);
+
+  return (
+    <div className="page">
+      <PageHeader
+        title={t('queue.title')}
+        subtitle={t('queue.subtitle')}
+        extra={
+          <Space>
+            <Button
+              icon={<ReloadOutlined />}
+              onClick={() => void queryClient.invalidateQueries({ queryKey: ticketKeys.all })}
+              aria-label={t('common.refresh')}
+            />
+            <Link to="/intake">
+              <Button type="primary" icon={<PhoneOutlined />} data-testid="queue-new-intake">
+                {t('queue.newIntake')}
+              </Button>
+            </Link>
+          </Space>
+        }
+      />
+      <Card className="queue-card" styles={{ body: { padding: 0 } }}>
+        <Tabs
+          className="queue-tabs"
+          activeKey={view}
+          onChange={(key) => update({ view: key === 'open' ? undefined : key })}
+          items={VIEWS.map((key) => ({
+            key,
+            label: (
+              <span data-testid={`view-${key}`}>
+                {t(`queue.views.${key}`)}
+                <Badge
+                  count={viewCount(key, counts.data) ?? 0}
+                  showZero
+                  overflowCount={9999}
+                  className={`view-count ${key === 'unassignedCritical' && (counts.data?.unassignedCritical ?? 0) > 0 ? 'view-count-alert' : ''}`}
+                />
+              </span>
+            ),
+          }))}
+        />
+        <div className="filter-bar">
+          <Input.Search
+            allowClear
+            placeholder={t('queue.filters.text')}
+            defaultValue={text}
+            onSearch={(value) => update({ text: value.trim() || undefined })}
+            className="filter-text"
+            data-testid="filter-text"
+          />
+          <Select<Status[]>
+            mode="multiple"
+            allowClear
+            maxTagCount="responsive"
+            placeholder={t('queue.filters.status')}
+            value={status ?? []}
+            options={options('status', STATUSES)}
+            onChange={(value) => update({ status: value })}
+            className="filter-select filter-wide"
+            data-testid="filter-status"
+          />
+          <Select<Severity[]>
+            mode="multiple"
+            allowClear
+            maxTagCount="responsive"
+            placeholder={t('queue.filters.severity')}
+            value={severity ?? []}
+            options={options('severity', SEVERITIES)}
+            onChange={(value) => update({ severity: value })}
+            className="filter-select"
+            data-testid="filter-severity"
+          />
+          <UserPicker
+            allowClear
+            placeholder={t('queue.filters.assignee')}
+            value={assigneeId}
+            extraOptions={[
+              { value: 'me', label: t('common.me') },
+              { value: 'none', label: t('queue.filters.unassigned') },
+            ]}
+            onChange={(value) => update({ assignee: value ?? undefined })}
+            className="filter-select"
+            data-testid="filter-assignee"
+          />
+          <Select<Team>
+            allowClear
+            placeholder={t('queue.filters.team')}
+            value={team}
+            options={options('team', TEAMS)}
+            onChange={(value) => update({ team: value })}
+            className="filter-select"
+            data-testid="filter-team"
+          />
+          <Select<ContentCategory>
+            allowClear
+            placeholder={t('queue.filters.contentCategory')}
+            value={contentCategory}
+            options={options('contentCategory', CONTENT_CATEGORIES)}
+            onChange={(value) => update({ content: value })}
+            className="filter-select filter-wide"
+            popupMatchSelectWidth={false}
+          />
+          <Select<CauseCategory>
+            allowClear
+            placeholder={t('queue.filters.causeCategory')}
+            value={causeCategory}
+            options={options('causeCategory', CAUSE_CATEGORIES)}
+            onChange={(value) => update({ cause: value })}
+            className="filter-select filter-wide"
+            popupMatchSelectWidth={false}
+          />
+          <Select<Sort>
+            value={sort}
+            options={SORTS.map((value) => ({ value, label: t(`queue.sort.${value}`) }))}
+            onChange={(value) => update({ sort: value === 'created_desc' ? undefined : value })}
+            className="filter-select"
+            popupMatchSelectWidth={false}
+            aria-label={t('queue.filters.sort')}
+          />
+          {hasFilters && (
+            <Button
+              type="link"
+              onClick={() =>
+                update({
+                  status: undefined,
+                  severity: undefined,
+                  assignee: undefined,
+                  team: undefined,
+                  content: undefined,
+                  cause: undefined,
+                  text: undefined,
+                })
+              }
+            >
+              {t('queue.filters.clear')}
+            </Button>
+          )}
+        </div>
+        <TicketTable filters={filters} hrefFor={(ticket) => `/tickets/${ticket.id}`} testId="queue-table" />
+      </Card>
+    </div>
+  );
+}

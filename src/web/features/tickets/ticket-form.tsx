@@ -1,0 +1,382 @@
+import { PhoneOutlined, PlusOutlined, StarFilled } from '@ant-design/icons';
+import { App, AutoComplete, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd';
+import { type ReactNode, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { FIRST_RESPONSE_MINUTES, suggestSeverity } from '../../../domain/severity.ts';
+import {
+  CAUSE_CATEGORIES,
+  type CauseCategory,
+  CHANNELS,
+  type Channel,
+  COMMON_MODULES,
+  CONTENT_CATEGORIES,
+  type ContentCategory,
+  KINDS,
+  type Kind,
+  SEVERITIES,
+  type Severity,
+  STAGES,
+  type Stage,
+  TEAMS,
+  type Team,
+} from '../../../domain/vocabulary.ts';
+import { CreateTicketBody } from '../../../server/features/tickets/tickets.schema.ts';
+import type { CustomerDetail } from '../../api/types.ts';
+import { CustomerPicker } from '../../components/pickers.tsx';
+import { useSession } from '../../components/session.tsx';
+import { SeverityTag, useVocab } from '../../components/vocab.tsx';
+import { errorMessage } from '../../lib/errors.ts';
+import { applyServerFieldErrors, cleanValues, issueMessage, schemaRules } from '../../lib/schema-form.ts';
+import { useCustomer } from '../customers/api.ts';
+import { CustomerFormModal } from '../customers/customer-form-modal.tsx';
+import { type CreateTicketInput, useCreateTicket } from './api.ts';
+
+type Values = {
+  customerId?: string;
+  contactId?: string;
+  channel: Channel;
+  kind: Kind;
+  stage: Stage;
+  isWholeSystemDown: boolean;
+  isPartStopped: boolean;
+  severity: Severity;
+  contentCategory?: ContentCategory;
+  causeCategory?: CauseCategory;
+  module?: string;
+  title: string;
+  description: string;
+  assignToMe: boolean;
+  team?: Team;
+};
+
+type Props = {
+  /** `intake`: an agent on the phone, for any customer; `portal`: a hospital user, for its own organisation. */
+  mode: 'intake' | 'portal';
+  initialCustomerId?: string;
+  /** Where to go with the created request's id. */
+  hrefFor: (id: string) => string;
+};
+
+function Section({ title, children, index }: { title: string; children: ReactNode; index: number }) {
+  return (
+    <Card
+      size="small"
+      className="form-section"
+      title={
+        <span className="section-title">
+          <span className="section-index">{index}</span>
+          {title}
+        </span>
+      }
+    >
+      {children}
+    </Card>
+  );
+}
+
+/** New service request: phone intake for agents, or the portal's request form for hospital users. */
+export function TicketForm({ mode, initialCustomerId, hrefFor }: Props) {
+  const { t } = useTranslation();
+  const { label, options } = useVocab();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const me = useSession();
+  const [form] = Form.useForm<Values>();
+  const create = useCreateTicket();
+  const { rules } = schemaRules(CreateTicketBody.shape, t);
+  const [isCustomerModalOpen, setCustomerModalOpen] = useState(false);
+  const [customerLabel, setCustomerLabel] = useState<string | undefined>();
+
+  const isIntake = mode === 'intake';
+  const customerId = Form.useWatch('customerId', form) ?? (isIntake ? undefined : (me.customerId ?? undefined));
+  const contactId = Form.useWatch('contactId', form);
+  const severity = Form.useWatch('severity', form) ?? 'normal';
+  const customer = useCustomer(isIntake ? customerId : undefined);
+  const contacts = customer.data?.contacts ?? [];
+  const selectedContact = contacts.find((contact) => contact.id === contactId);
+
+  // Picking a customer preselects its primary contact.
+  useEffect(() => {
+    if (!isIntake || !customer.data) return;
+    const current = form.getFieldValue('contactId');
+    if (current && customer.data.contacts.some((c) => c.id === current)) return;
+    const primary =
+      customer.data.contacts.find((c) => c.isPrimary) ?? (customer.data.contacts.length === 1 ? customer.data.contacts[0] : undefined);
+    form.setFieldValue('contactId', primary?.id);
+  }, [customer.data, form, isIntake]);
+
+  useEffect(() => {
+    if (initialCustomerId && customer.data && customer.data.id === initialCustomerId) setCustomerLabel(customer.data.name);
+  }, [initialCustomerId, customer.data]);
+
+  const onAnswer = () => {
+    const { isWholeSystemDown, isPartStopped } = form.getFieldsValue(['isWholeSystemDown', 'isPartStopped']);
+    form.setFieldValue(
+      'severity',
+      suggestSeverity({ isWholeSystemDown: Boolean(isWholeSystemDown), isPartStopped: Boolean(isPartStopped) }),
+    );
+  };
+
+  const submit = (values: Values) => {
+    const body = cleanValues({
+      customerId: isIntake ? values.customerId : (me.customerId ?? undefined),
+      contactId: isIntake ? values.contactId : undefined,
+      title: values.title,
+      description: values.description,
+      severity: values.severity,
+      channel: isIntake ? values.channel : 'web',
+      kind: values.kind,
+      stage: isIntake ? values.stage : undefined,
+      contentCategory: isIntake ? values.contentCategory : undefined,
+      causeCategory: isIntake ? values.causeCategory : undefined,
+      module: values.module,
+      assigneeId: isIntake && values.assignToMe ? me.id : undefined,
+      team: isIntake ? (values.team ?? (values.assignToMe ? (me.team ?? undefined) : undefined)) : undefined,
+    });
+    // The server's own schema decides; its issues land on the fields they concern.
+    const parsed = CreateTicketBody.safeParse(body);
+    if (!parsed.success) {
+      form.setFields(
+        parsed.error.issues.map((issue) => ({ name: String(issue.path[0]) as keyof Values, errors: [issueMessage(issue, t)] })),
+      );
+      return;
+    }
+    create.mutate(body as CreateTicketInput, {
+      onSuccess: (ticket) => {
+        message.success(isIntake ? t('intake.created', { number: ticket.number }) : t('portal.created', { number: ticket.number }));
+        navigate(hrefFor(ticket.id));
+      },
+      onError: (error) => {
+        if (!applyServerFieldErrors(form, error)) message.error(errorMessage(error, t));
+      },
+    });
+  };
+
+  const initialValues: Partial<Values> = {
+    customerId: initialCustomerId,
+    channel: 'phone',
+    kind: 'request',
+    stage: 'after_sale',
+    isWholeSystemDown: false,
+    isPartStopped: false,
+    severity: 'normal',
+    assignToMe: false,
+  };
+
+  const yesNo = [
+    { value: true, label: t('common.yes') },
+    { value: false, label: t('common.no') },
+  ];
+
+  const severitySection = (
+    <Section index={isIntake ? 2 : 1} title={t('intake.sectionSeverity')}>
+      <div className="severity-questions">
+        <Form.Item name="isWholeSystemDown" label={t('intake.questionWhole')} extra={t('intake.questionWholeHelp')} className="question">
+          <Radio.Group optionType="button" buttonStyle="solid" options={yesNo} onChange={onAnswer} data-testid="intake-question-whole" />
+        </Form.Item>
+        <Form.Item name="isPartStopped" label={t('intake.questionPart')} extra={t('intake.questionPartHelp')} className="question">
+          <Radio.Group optionType="button" buttonStyle="solid" options={yesNo} onChange={onAnswer} data-testid="intake-question-part" />
+        </Form.Item>
+      </div>
+      <Form.Item name="severity" label={t('ticket.severity')} rules={rules('severity')} className="severity-field">
+        <Radio.Group className="severity-options" data-testid="intake-severity">
+          {SEVERITIES.map((value) => (
+            <Radio
+              key={value}
+              value={value}
+              className={`severity-option severity-option-${value}`}
+              data-testid={`intake-severity-${value}`}
+            >
+              <div className="severity-option-body">
+                <SeverityTag severity={value} />
+                <span className="severity-option-target">{t('firstResponse.target', { minutes: FIRST_RESPONSE_MINUTES[value] })}</span>
+                <span className="severity-option-hint">{label('severityHint', value)}</span>
+              </div>
+            </Radio>
+          ))}
+        </Radio.Group>
+      </Form.Item>
+      <Typography.Text type="secondary" data-testid="intake-response-target">
+        {t('intake.suggested', { severity: label('severity', severity) })} ·{' '}
+        {t('firstResponse.target', { minutes: FIRST_RESPONSE_MINUTES[severity] })}
+      </Typography.Text>
+    </Section>
+  );
+
+  return (
+    <div className="ticket-form">
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={submit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            form.submit();
+          }
+        }}
+        requiredMark
+        scrollToFirstError
+        data-testid="ticket-form"
+      >
+        {isIntake && (
+          <Section index={1} title={t('intake.sectionCaller')}>
+            <div className="form-row">
+              <Form.Item name="customerId" label={t('ticket.customer')} rules={rules('customerId')} className="form-col form-col-wide">
+                <CustomerPicker
+                  autoFocus
+                  initialLabel={customerLabel}
+                  onChange={(id, picked) => {
+                    form.setFieldsValue({ customerId: id, contactId: undefined });
+                    setCustomerLabel(picked?.name);
+                  }}
+                  data-testid="intake-customer"
+                />
+              </Form.Item>
+              <Form.Item label=" " className="form-col-auto">
+                <Button icon={<PlusOutlined />} onClick={() => setCustomerModalOpen(true)} data-testid="intake-new-customer">
+                  {t('intake.newCustomer')}
+                </Button>
+              </Form.Item>
+            </div>
+            <div className="form-row">
+              <Form.Item name="contactId" label={t('ticket.contact')} rules={rules('contactId')} className="form-col">
+                <Select
+                  allowClear
+                  disabled={!customerId}
+                  loading={customer.isFetching}
+                  placeholder={
+                    customerId && contacts.length === 0 && !customer.isFetching ? t('intake.noContacts') : t('intake.contactPlaceholder')
+                  }
+                  options={contacts.map((contact) => ({
+                    value: contact.id,
+                    label: (
+                      <span>
+                        {contact.name}
+                        <Typography.Text type="secondary"> · {label('contactRole', contact.role)}</Typography.Text>
+                        {contact.isPrimary && <StarFilled className="primary-star" />}
+                      </span>
+                    ),
+                  }))}
+                  data-testid="intake-contact"
+                />
+              </Form.Item>
+              <Form.Item label={t('ticket.contactPhone')} className="form-col">
+                <div className="contact-phone-box" data-testid="intake-contact-phone">
+                  {selectedContact?.phone ? (
+                    <a href={`tel:${selectedContact.phone}`}>
+                      <PhoneOutlined /> {selectedContact.phone}
+                    </a>
+                  ) : (
+                    <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+                  )}
+                  {selectedContact?.isPrimary && <Tag color="gold">{t('intake.primary')}</Tag>}
+                </div>
+              </Form.Item>
+            </div>
+            <div className="form-row">
+              <Form.Item name="channel" label={t('ticket.channel')} rules={rules('channel')} className="form-col-auto">
+                <Radio.Group optionType="button" options={options('channel', CHANNELS)} data-testid="intake-channel" />
+              </Form.Item>
+              <Form.Item name="kind" label={t('ticket.kind')} rules={rules('kind')} className="form-col-auto">
+                <Radio.Group optionType="button" options={options('kind', KINDS)} data-testid="intake-kind" />
+              </Form.Item>
+              <Form.Item name="stage" label={t('ticket.stage')} rules={rules('stage')} className="form-col-auto">
+                <Radio.Group optionType="button" options={options('stage', STAGES)} data-testid="intake-stage" />
+              </Form.Item>
+            </div>
+          </Section>
+        )}
+
+        {severitySection}
+
+        <Section index={isIntake ? 3 : 2} title={t('intake.sectionProblem')}>
+          <Form.Item name="title" label={t('ticket.title')} rules={rules('title')}>
+            <Input placeholder={t('intake.titlePlaceholder')} maxLength={200} showCount autoFocus={!isIntake} data-testid="intake-title" />
+          </Form.Item>
+          <Form.Item name="description" label={t('ticket.description')} rules={rules('description')}>
+            <Input.TextArea
+              autoSize={{ minRows: 4, maxRows: 14 }}
+              placeholder={t('intake.descriptionPlaceholder')}
+              data-testid="intake-description"
+            />
+          </Form.Item>
+          <div className="form-row">
+            <Form.Item name="module" label={t('ticket.module')} rules={rules('module')} className="form-col">
+              <AutoComplete
+                options={COMMON_MODULES.map((module) => ({ value: module }))}
+                placeholder={t('intake.modulePlaceholder')}
+                showSearch={{
+                  filterOption: (input, option) =>
+                    String(option?.value ?? '')
+                      .toLowerCase()
+                      .includes(input.toLowerCase()),
+                }}
+                data-testid="intake-module"
+              />
+            </Form.Item>
+            {!isIntake && (
+              <Form.Item name="kind" label={t('ticket.kind')} rules={rules('kind')} className="form-col">
+                <Radio.Group optionType="button" options={options('kind', KINDS)} data-testid="intake-kind" />
+              </Form.Item>
+            )}
+            {isIntake && (
+              <>
+                <Form.Item name="contentCategory" label={t('ticket.contentCategory')} rules={rules('contentCategory')} className="form-col">
+                  <Select
+                    allowClear
+                    options={options('contentCategory', CONTENT_CATEGORIES)}
+                    data-testid="intake-content-category"
+                    popupMatchSelectWidth={false}
+                  />
+                </Form.Item>
+                <Form.Item name="causeCategory" label={t('ticket.causeCategory')} rules={rules('causeCategory')} className="form-col">
+                  <Select
+                    allowClear
+                    options={options('causeCategory', CAUSE_CATEGORIES)}
+                    data-testid="intake-cause-category"
+                    popupMatchSelectWidth={false}
+                  />
+                </Form.Item>
+              </>
+            )}
+          </div>
+        </Section>
+
+        {isIntake && (
+          <Section index={4} title={t('intake.sectionDispatch')}>
+            <div className="form-row form-row-center">
+              <Form.Item name="assignToMe" valuePropName="checked" className="form-col-auto">
+                <Checkbox data-testid="intake-assign-me">{t('intake.assignToMe')}</Checkbox>
+              </Form.Item>
+              <Form.Item name="team" label={t('ticket.team')} rules={rules('team')} className="form-col">
+                <Select allowClear options={options('team', TEAMS)} placeholder={t('ticket.noTeam')} data-testid="intake-team" />
+              </Form.Item>
+            </div>
+          </Section>
+        )}
+
+        <div className="form-submit-bar">
+          <Space>
+            <Typography.Text type="secondary">{t('common.keyboardSubmit')}</Typography.Text>
+            <Button type="primary" size="large" htmlType="submit" loading={create.isPending} data-testid="intake-submit">
+              {isIntake ? t('intake.submit') : t('portal.submit')}
+            </Button>
+          </Space>
+        </div>
+      </Form>
+      {isIntake && (
+        <CustomerFormModal
+          open={isCustomerModalOpen}
+          onClose={() => setCustomerModalOpen(false)}
+          onSaved={(saved: CustomerDetail) => {
+            setCustomerLabel(saved.name);
+            form.setFieldsValue({ customerId: saved.id, contactId: undefined });
+          }}
+        />
+      )}
+    </div>
+  );
+}
