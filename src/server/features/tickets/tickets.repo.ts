@@ -202,7 +202,7 @@ export async function selectAttachments(tx: Tx, ticketId: string, includeInterna
     .from(attachments)
     .leftJoin(users, eq(users.id, attachments.uploadedById))
     .where(and(eq(attachments.ticketId, ticketId), includeInternal ? undefined : eq(attachments.isInternal, false)))
-    .orderBy(asc(attachments.createdAt));
+    .orderBy(asc(attachments.createdAt), asc(attachments.id));
 }
 
 export async function findActiveStaff(tx: Tx, id: string) {
