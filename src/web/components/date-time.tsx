@@ -1,11 +1,26 @@
 import { Tooltip } from 'antd';
-import { formatDateTime, formatDateTimeSeconds, fromNow, useNow } from '../lib/time.ts';
+import { formatDateTime, formatDateTimeSeconds, formatShortDateTime, fromNow, useNow } from '../lib/time.ts';
 import { useTimeZone } from './session.tsx';
 
 /** A timestamp in the user's time zone; `relative` shows "5 分钟前" with the exact time on hover. */
-export function DateTime({ value, relative = false }: { value: string | null | undefined; relative?: boolean }) {
+export function DateTime({
+  value,
+  relative = false,
+  short = false,
+}: {
+  value: string | null | undefined;
+  relative?: boolean;
+  short?: boolean;
+}) {
   const timeZone = useTimeZone();
   if (!value) return null;
+  if (short) {
+    return (
+      <Tooltip title={formatDateTimeSeconds(value, timeZone)}>
+        <span className="tabular">{formatShortDateTime(value, timeZone)}</span>
+      </Tooltip>
+    );
+  }
   if (!relative) return <span className="tabular">{formatDateTime(value, timeZone)}</span>;
   return <RelativeTime value={value} title={formatDateTimeSeconds(value, timeZone)} />;
 }

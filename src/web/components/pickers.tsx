@@ -71,7 +71,14 @@ export function CustomerPicker({ onChange, initialLabel, ...props }: CustomerPic
     <Select<string>
       placeholder={t('intake.customerSearch')}
       allowClear
-      showSearch={{ filterOption: false, onSearch: setQuery }}
+      // Remote search, plus a local filter so results still on screen from the last keystroke never mislead.
+      showSearch={{
+        onSearch: setQuery,
+        filterOption: (input, option) =>
+          String(option?.label ?? '')
+            .toLowerCase()
+            .includes(input.trim().toLowerCase()),
+      }}
       notFoundContent={search.isFetching ? <Spin size="small" /> : t('common.noData')}
       optionRender={(option) => {
         const customer = items.find((c) => c.id === option.value);

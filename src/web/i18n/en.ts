@@ -317,8 +317,8 @@ export const en: Messages = {
       unassigned: 'removed the assignment',
       field_changed: 'changed {{fields}}',
       reply: 'replied',
-      note: 'internal note',
-      phone_call: 'phone call',
+      note: 'added a note',
+      phone_call: 'logged a phone call',
       attachment_added: 'attached {{fileName}}',
       system: 'System',
       unknown: '{{type}}',
@@ -436,5 +436,9 @@ export const en: Messages = {
     created: 'Request {{number}} submitted',
     awaitingConfirmation: 'The service team has resolved this request. Please confirm whether the problem is solved.',
     back: 'Back to list',
+    views: {
+      active: 'In progress',
+      resolved: 'Awaiting my confirmation',
+    },
   },
 };

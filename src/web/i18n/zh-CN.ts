@@ -315,9 +315,9 @@ export const zhCN = {
       assignedTeam: '派单给 {{assignee}}（{{team}}）',
       unassigned: '取消了分派',
       field_changed: '修改了 {{fields}}',
-      reply: '回复',
-      note: '内部备注',
-      phone_call: '电话回访',
+      reply: '回复了',
+      note: '添加了备注',
+      phone_call: '记录了电话回访',
       attachment_added: '上传了附件 {{fileName}}',
       system: '系统',
       unknown: '{{type}}',
@@ -435,6 +435,10 @@ export const zhCN = {
     created: '已提交服务请求 {{number}}',
     awaitingConfirmation: '服务人员已提交解决方案，请确认问题是否已解决。',
     back: '返回列表',
+    views: {
+      active: '进行中',
+      resolved: '待我确认',
+    },
   },
 } as const;
 

@@ -33,6 +33,13 @@ export function formatDateTimeSeconds(value: string | Date | null | undefined, t
   return inZone(value, timeZone).format('YYYY-MM-DD HH:mm:ss');
 }
 
+/** Dense tables: the year only when it is not this year. */
+export function formatShortDateTime(value: string | Date | null | undefined, timeZone: string): string {
+  if (!value) return '';
+  const at = inZone(value, timeZone);
+  return at.format(at.year() === dayjs().tz(timeZone).year() ? 'MM-DD HH:mm' : 'YYYY-MM-DD HH:mm');
+}
+
 export function formatDate(value: string | Date | null | undefined, timeZone: string): string {
   if (!value) return '';
   return inZone(value, timeZone).format('YYYY-MM-DD');

@@ -8,7 +8,7 @@ export function IntakePage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   return (
-    <div className="page page-narrow">
+    <div className="page page-intake">
       <PageHeader title={t('intake.title')} subtitle={t('intake.subtitle')} />
       <TicketForm mode="intake" initialCustomerId={params.get('customerId') ?? undefined} hrefFor={(id) => `/tickets/${id}`} />
     </div>

@@ -10,10 +10,11 @@ import { useSession } from '../../components/session.tsx';
 import { useCustomer } from '../customers/api.ts';
 import { TicketTable } from '../tickets/ticket-table.tsx';
 
-type View = 'open' | 'resolved' | 'all';
+type View = 'active' | 'resolved' | 'all';
 
+/** "In progress" includes requests waiting for the hospital's confirmation: they still need it. */
 const FILTERS: Record<View, TicketFilters> = {
-  open: { status: [...OPEN_STATUSES] },
+  active: { status: [...OPEN_STATUSES, 'resolved'] },
   resolved: { status: ['resolved'] },
   all: {},
 };
@@ -23,7 +24,7 @@ export function PortalHomePage() {
   const { t } = useTranslation();
   const user = useSession();
   const organisation = useCustomer(user.customerId ?? undefined);
-  const [view, setView] = useState<View>('open');
+  const [view, setView] = useState<View>('active');
   return (
     <div className="page">
       <PageHeader
@@ -43,8 +44,8 @@ export function PortalHomePage() {
             value={view}
             onChange={setView}
             options={[
-              { value: 'open', label: t('queue.views.open') },
-              { value: 'resolved', label: t('vocab.status.resolved') },
+              { value: 'active', label: t('portal.views.active') },
+              { value: 'resolved', label: t('portal.views.resolved') },
               { value: 'all', label: t('queue.views.all') },
             ]}
             data-testid="portal-view"

@@ -1,7 +1,7 @@
 import { PhoneOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Card, Input, Select, Space, Tabs } from 'antd';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import {
@@ -65,6 +65,26 @@ function pickMany<T extends string>(values: readonly T[], raw: string | null): T
   return picked.length > 0 ? picked : undefined;
 }
 
+const QUEUE_SEARCH_KEY = 'aftersales.queue.search';
+
+function rememberQueueSearch(search: string): void {
+  try {
+    sessionStorage.setItem(QUEUE_SEARCH_KEY, search);
+  } catch {
+    // Storage unavailable: the back link goes to the default view.
+  }
+}
+
+/** The queue as the user last left it, for back links. */
+export function lastQueueHref(): string {
+  try {
+    const search = sessionStorage.getItem(QUEUE_SEARCH_KEY);
+    return search ? `/queue?${search}` : '/queue';
+  } catch {
+    return '/queue';
+  }
+}
+
 export function QueuePage() {
   const { t } = useTranslation();
   const { options } = useVocab();
@@ -108,6 +128,10 @@ export function QueuePage() {
       { replace: true },
     );
   };
+
+  // The tracking card's back link returns to this exact view and filters.
+  const search = params.toString();
+  useEffect(() => rememberQueueSearch(search), [search]);
 
   const hasFilters = Boolean(status || severity || assigneeId || team || contentCategory || causeCategory || text);
 
@@ -225,7 +249,7 @@ export function QueuePage() {
             value={sort}
             options={SORTS.map((value) => ({ value, label: t(`queue.sort.${value}`) }))}
             onChange={(value) => update({ sort: value === 'created_desc' ? undefined : value })}
-            className="filter-select"
+            className="filter-select filter-sort"
             popupMatchSelectWidth={false}
             aria-label={t('queue.filters.sort')}
           />

@@ -1,5 +1,5 @@
 import { PhoneOutlined, PlusOutlined, StarFilled } from '@ant-design/icons';
-import { App, AutoComplete, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd';
+import { App, AutoComplete, Button, Card, Checkbox, Col, Form, Input, Radio, Row, Select, Space, Tag, Typography } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -170,7 +170,7 @@ export function TicketForm({ mode, initialCustomerId, hrefFor }: Props) {
   ];
 
   const severitySection = (
-    <Section index={isIntake ? 2 : 1} title={t('intake.sectionSeverity')}>
+    <Section index={isIntake ? 3 : 2} title={t('intake.sectionSeverity')}>
       <div className="severity-questions">
         <Form.Item name="isWholeSystemDown" label={t('intake.questionWhole')} extra={t('intake.questionWholeHelp')} className="question">
           <Radio.Group optionType="button" buttonStyle="solid" options={yesNo} onChange={onAnswer} data-testid="intake-question-whole" />
@@ -180,7 +180,7 @@ export function TicketForm({ mode, initialCustomerId, hrefFor }: Props) {
         </Form.Item>
       </div>
       <Form.Item name="severity" label={t('ticket.severity')} rules={rules('severity')} className="severity-field">
-        <Radio.Group className="severity-options" data-testid="intake-severity">
+        <Radio.Group className={`severity-options ${isIntake ? 'severity-options-stacked' : ''}`} data-testid="intake-severity">
           {SEVERITIES.map((value) => (
             <Radio
               key={value}
@@ -204,6 +204,152 @@ export function TicketForm({ mode, initialCustomerId, hrefFor }: Props) {
     </Section>
   );
 
+  const callerSection = (
+    <Section index={1} title={t('intake.sectionCaller')}>
+      <div className="form-row">
+        <Form.Item name="customerId" label={t('ticket.customer')} rules={rules('customerId')} className="form-col form-col-wide">
+          <CustomerPicker
+            autoFocus
+            initialLabel={customerLabel}
+            onChange={(id, picked) => {
+              form.setFieldsValue({ customerId: id, contactId: undefined });
+              setCustomerLabel(picked?.name);
+            }}
+            data-testid="intake-customer"
+          />
+        </Form.Item>
+        <Form.Item label=" " className="form-col-auto">
+          <Button icon={<PlusOutlined />} onClick={() => setCustomerModalOpen(true)} data-testid="intake-new-customer">
+            {t('intake.newCustomer')}
+          </Button>
+        </Form.Item>
+      </div>
+      <div className="form-row">
+        <Form.Item name="contactId" label={t('ticket.contact')} rules={rules('contactId')} className="form-col">
+          <Select
+            allowClear
+            disabled={!customerId}
+            loading={customer.isFetching}
+            placeholder={
+              customerId && contacts.length === 0 && !customer.isFetching ? t('intake.noContacts') : t('intake.contactPlaceholder')
+            }
+            options={contacts.map((contact) => ({
+              value: contact.id,
+              label: (
+                <span>
+                  {contact.name}
+                  <Typography.Text type="secondary"> · {label('contactRole', contact.role)}</Typography.Text>
+                  {contact.isPrimary && <StarFilled className="primary-star" />}
+                </span>
+              ),
+            }))}
+            data-testid="intake-contact"
+          />
+        </Form.Item>
+        <Form.Item label={t('ticket.contactPhone')} className="form-col">
+          <div className="contact-phone-box" data-testid="intake-contact-phone">
+            {selectedContact?.phone ? (
+              <a href={`tel:${selectedContact.phone}`}>
+                <PhoneOutlined /> {selectedContact.phone}
+              </a>
+            ) : (
+              <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+            )}
+            {selectedContact?.isPrimary && <Tag color="gold">{t('intake.primary')}</Tag>}
+          </div>
+        </Form.Item>
+      </div>
+      <div className="form-row">
+        <Form.Item name="channel" label={t('ticket.channel')} rules={rules('channel')} className="form-col-auto">
+          <Radio.Group optionType="button" options={options('channel', CHANNELS)} data-testid="intake-channel" />
+        </Form.Item>
+        <Form.Item name="kind" label={t('ticket.kind')} rules={rules('kind')} className="form-col-auto">
+          <Radio.Group optionType="button" options={options('kind', KINDS)} data-testid="intake-kind" />
+        </Form.Item>
+        <Form.Item name="stage" label={t('ticket.stage')} rules={rules('stage')} className="form-col-auto">
+          <Radio.Group optionType="button" options={options('stage', STAGES)} data-testid="intake-stage" />
+        </Form.Item>
+      </div>
+    </Section>
+  );
+
+  const problemSection = (
+    <Section index={isIntake ? 2 : 1} title={t('intake.sectionProblem')}>
+      <Form.Item name="title" label={t('ticket.title')} rules={rules('title')}>
+        <Input placeholder={t('intake.titlePlaceholder')} maxLength={200} showCount autoFocus={!isIntake} data-testid="intake-title" />
+      </Form.Item>
+      <Form.Item name="description" label={t('ticket.description')} rules={rules('description')}>
+        <Input.TextArea
+          autoSize={{ minRows: 4, maxRows: 14 }}
+          placeholder={t('intake.descriptionPlaceholder')}
+          data-testid="intake-description"
+        />
+      </Form.Item>
+      <div className="form-row">
+        <Form.Item name="module" label={t('ticket.module')} rules={rules('module')} className="form-col">
+          <AutoComplete
+            options={COMMON_MODULES.map((module) => ({ value: module }))}
+            placeholder={t('intake.modulePlaceholder')}
+            showSearch={{
+              filterOption: (input, option) =>
+                String(option?.value ?? '')
+                  .toLowerCase()
+                  .includes(input.toLowerCase()),
+            }}
+            data-testid="intake-module"
+          />
+        </Form.Item>
+        {!isIntake && (
+          <Form.Item name="kind" label={t('ticket.kind')} rules={rules('kind')} className="form-col">
+            <Radio.Group optionType="button" options={options('kind', KINDS)} data-testid="intake-kind" />
+          </Form.Item>
+        )}
+        {isIntake && (
+          <>
+            <Form.Item name="contentCategory" label={t('ticket.contentCategory')} rules={rules('contentCategory')} className="form-col">
+              <Select
+                allowClear
+                options={options('contentCategory', CONTENT_CATEGORIES)}
+                data-testid="intake-content-category"
+                popupMatchSelectWidth={false}
+              />
+            </Form.Item>
+            <Form.Item name="causeCategory" label={t('ticket.causeCategory')} rules={rules('causeCategory')} className="form-col">
+              <Select
+                allowClear
+                options={options('causeCategory', CAUSE_CATEGORIES)}
+                data-testid="intake-cause-category"
+                popupMatchSelectWidth={false}
+              />
+            </Form.Item>
+          </>
+        )}
+      </div>
+    </Section>
+  );
+
+  const dispatchSection = (
+    <Section index={4} title={t('intake.sectionDispatch')}>
+      <Form.Item name="assignToMe" valuePropName="checked" className="compact-item">
+        <Checkbox data-testid="intake-assign-me">{t('intake.assignToMe')}</Checkbox>
+      </Form.Item>
+      <Form.Item name="team" label={t('ticket.team')} rules={rules('team')} className="compact-item">
+        <Select allowClear options={options('team', TEAMS)} placeholder={t('ticket.noTeam')} data-testid="intake-team" />
+      </Form.Item>
+    </Section>
+  );
+
+  const submitBar = (
+    <div className="form-submit-bar">
+      <Space>
+        <Typography.Text type="secondary">{t('common.keyboardSubmit')}</Typography.Text>
+        <Button type="primary" size="large" htmlType="submit" loading={create.isPending} data-testid="intake-submit">
+          {isIntake ? t('intake.submit') : t('portal.submit')}
+        </Button>
+      </Space>
+    </div>
+  );
+
   return (
     <div className="ticket-form">
       <Form<Values>
@@ -221,151 +367,25 @@ export function TicketForm({ mode, initialCustomerId, hrefFor }: Props) {
         scrollToFirstError
         data-testid="ticket-form"
       >
-        {isIntake && (
-          <Section index={1} title={t('intake.sectionCaller')}>
-            <div className="form-row">
-              <Form.Item name="customerId" label={t('ticket.customer')} rules={rules('customerId')} className="form-col form-col-wide">
-                <CustomerPicker
-                  autoFocus
-                  initialLabel={customerLabel}
-                  onChange={(id, picked) => {
-                    form.setFieldsValue({ customerId: id, contactId: undefined });
-                    setCustomerLabel(picked?.name);
-                  }}
-                  data-testid="intake-customer"
-                />
-              </Form.Item>
-              <Form.Item label=" " className="form-col-auto">
-                <Button icon={<PlusOutlined />} onClick={() => setCustomerModalOpen(true)} data-testid="intake-new-customer">
-                  {t('intake.newCustomer')}
-                </Button>
-              </Form.Item>
-            </div>
-            <div className="form-row">
-              <Form.Item name="contactId" label={t('ticket.contact')} rules={rules('contactId')} className="form-col">
-                <Select
-                  allowClear
-                  disabled={!customerId}
-                  loading={customer.isFetching}
-                  placeholder={
-                    customerId && contacts.length === 0 && !customer.isFetching ? t('intake.noContacts') : t('intake.contactPlaceholder')
-                  }
-                  options={contacts.map((contact) => ({
-                    value: contact.id,
-                    label: (
-                      <span>
-                        {contact.name}
-                        <Typography.Text type="secondary"> · {label('contactRole', contact.role)}</Typography.Text>
-                        {contact.isPrimary && <StarFilled className="primary-star" />}
-                      </span>
-                    ),
-                  }))}
-                  data-testid="intake-contact"
-                />
-              </Form.Item>
-              <Form.Item label={t('ticket.contactPhone')} className="form-col">
-                <div className="contact-phone-box" data-testid="intake-contact-phone">
-                  {selectedContact?.phone ? (
-                    <a href={`tel:${selectedContact.phone}`}>
-                      <PhoneOutlined /> {selectedContact.phone}
-                    </a>
-                  ) : (
-                    <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
-                  )}
-                  {selectedContact?.isPrimary && <Tag color="gold">{t('intake.primary')}</Tag>}
-                </div>
-              </Form.Item>
-            </div>
-            <div className="form-row">
-              <Form.Item name="channel" label={t('ticket.channel')} rules={rules('channel')} className="form-col-auto">
-                <Radio.Group optionType="button" options={options('channel', CHANNELS)} data-testid="intake-channel" />
-              </Form.Item>
-              <Form.Item name="kind" label={t('ticket.kind')} rules={rules('kind')} className="form-col-auto">
-                <Radio.Group optionType="button" options={options('kind', KINDS)} data-testid="intake-kind" />
-              </Form.Item>
-              <Form.Item name="stage" label={t('ticket.stage')} rules={rules('stage')} className="form-col-auto">
-                <Radio.Group optionType="button" options={options('stage', STAGES)} data-testid="intake-stage" />
-              </Form.Item>
-            </div>
-          </Section>
+        {isIntake ? (
+          <Row gutter={16} align="top">
+            <Col xs={24} xl={15}>
+              {callerSection}
+              {problemSection}
+            </Col>
+            <Col xs={24} xl={9} className="intake-side">
+              {severitySection}
+              {dispatchSection}
+              {submitBar}
+            </Col>
+          </Row>
+        ) : (
+          <>
+            {problemSection}
+            {severitySection}
+            {submitBar}
+          </>
         )}
-
-        {severitySection}
-
-        <Section index={isIntake ? 3 : 2} title={t('intake.sectionProblem')}>
-          <Form.Item name="title" label={t('ticket.title')} rules={rules('title')}>
-            <Input placeholder={t('intake.titlePlaceholder')} maxLength={200} showCount autoFocus={!isIntake} data-testid="intake-title" />
-          </Form.Item>
-          <Form.Item name="description" label={t('ticket.description')} rules={rules('description')}>
-            <Input.TextArea
-              autoSize={{ minRows: 4, maxRows: 14 }}
-              placeholder={t('intake.descriptionPlaceholder')}
-              data-testid="intake-description"
-            />
-          </Form.Item>
-          <div className="form-row">
-            <Form.Item name="module" label={t('ticket.module')} rules={rules('module')} className="form-col">
-              <AutoComplete
-                options={COMMON_MODULES.map((module) => ({ value: module }))}
-                placeholder={t('intake.modulePlaceholder')}
-                showSearch={{
-                  filterOption: (input, option) =>
-                    String(option?.value ?? '')
-                      .toLowerCase()
-                      .includes(input.toLowerCase()),
-                }}
-                data-testid="intake-module"
-              />
-            </Form.Item>
-            {!isIntake && (
-              <Form.Item name="kind" label={t('ticket.kind')} rules={rules('kind')} className="form-col">
-                <Radio.Group optionType="button" options={options('kind', KINDS)} data-testid="intake-kind" />
-              </Form.Item>
-            )}
-            {isIntake && (
-              <>
-                <Form.Item name="contentCategory" label={t('ticket.contentCategory')} rules={rules('contentCategory')} className="form-col">
-                  <Select
-                    allowClear
-                    options={options('contentCategory', CONTENT_CATEGORIES)}
-                    data-testid="intake-content-category"
-                    popupMatchSelectWidth={false}
-                  />
-                </Form.Item>
-                <Form.Item name="causeCategory" label={t('ticket.causeCategory')} rules={rules('causeCategory')} className="form-col">
-                  <Select
-                    allowClear
-                    options={options('causeCategory', CAUSE_CATEGORIES)}
-                    data-testid="intake-cause-category"
-                    popupMatchSelectWidth={false}
-                  />
-                </Form.Item>
-              </>
-            )}
-          </div>
-        </Section>
-
-        {isIntake && (
-          <Section index={4} title={t('intake.sectionDispatch')}>
-            <div className="form-row form-row-center">
-              <Form.Item name="assignToMe" valuePropName="checked" className="form-col-auto">
-                <Checkbox data-testid="intake-assign-me">{t('intake.assignToMe')}</Checkbox>
-              </Form.Item>
-              <Form.Item name="team" label={t('ticket.team')} rules={rules('team')} className="form-col">
-                <Select allowClear options={options('team', TEAMS)} placeholder={t('ticket.noTeam')} data-testid="intake-team" />
-              </Form.Item>
-            </div>
-          </Section>
-        )}
-
-        <div className="form-submit-bar">
-          <Space>
-            <Typography.Text type="secondary">{t('common.keyboardSubmit')}</Typography.Text>
-            <Button type="primary" size="large" htmlType="submit" loading={create.isPending} data-testid="intake-submit">
-              {isIntake ? t('intake.submit') : t('portal.submit')}
-            </Button>
-          </Space>
-        </div>
       </Form>
       {isIntake && (
         <CustomerFormModal

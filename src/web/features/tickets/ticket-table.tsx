@@ -49,6 +49,7 @@ export function TicketTable({ filters, columns = DEFAULT_COLUMNS, hrefFor, empty
   const { label } = useVocab();
   const navigate = useNavigate();
   const list = useTicketList(filters);
+  const showTeamWithAssignee = !columns.includes('team');
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   const all: Record<TicketColumn, TableColumnsType<Ticket>[number]> = {
@@ -56,7 +57,7 @@ export function TicketTable({ filters, columns = DEFAULT_COLUMNS, hrefFor, empty
       key: 'number',
       title: t('ticket.number'),
       dataIndex: 'number',
-      width: 150,
+      width: 132,
       render: (_value, ticket) => (
         <Link to={hrefFor(ticket)} className="ticket-number" onClick={(event) => event.stopPropagation()}>
           {ticket.number}
@@ -67,7 +68,7 @@ export function TicketTable({ filters, columns = DEFAULT_COLUMNS, hrefFor, empty
       key: 'severity',
       title: t('ticket.severity'),
       dataIndex: 'severity',
-      width: 96,
+      width: 88,
       render: (_value, ticket) => <SeverityTag severity={ticket.severity} />,
     },
     title: {
@@ -86,28 +87,36 @@ export function TicketTable({ filters, columns = DEFAULT_COLUMNS, hrefFor, empty
       key: 'customer',
       title: t('ticket.customer'),
       dataIndex: 'customerName',
-      width: 200,
+      width: 160,
       ellipsis: true,
     },
     status: {
       key: 'status',
       title: t('ticket.status'),
       dataIndex: 'status',
-      width: 116,
+      width: 150,
       render: (_value, ticket) => <StatusTag status={ticket.status} />,
     },
     assignee: {
       key: 'assignee',
       title: t('ticket.assignee'),
-      width: 110,
+      width: 150,
       ellipsis: true,
-      render: (_value, ticket) =>
-        ticket.assignee ? ticket.assignee.name : <Typography.Text type="secondary">{t('ticket.unassigned')}</Typography.Text>,
+      render: (_value, ticket) => (
+        <div className="assignee-cell">
+          {ticket.assignee ? (
+            <span>{ticket.assignee.name}</span>
+          ) : (
+            <Typography.Text type="secondary">{t('ticket.unassigned')}</Typography.Text>
+          )}
+          {showTeamWithAssignee && ticket.team && <span className="assignee-team">{label('team', ticket.team)}</span>}
+        </div>
+      ),
     },
     team: {
       key: 'team',
       title: t('ticket.team'),
-      width: 130,
+      width: 120,
       ellipsis: true,
       render: (_value, ticket) =>
         ticket.team ? label('team', ticket.team) : <Typography.Text type="secondary">{t('common.none')}</Typography.Text>,
@@ -115,19 +124,19 @@ export function TicketTable({ filters, columns = DEFAULT_COLUMNS, hrefFor, empty
     createdAt: {
       key: 'createdAt',
       title: t('ticket.createdAt'),
-      width: 150,
-      render: (_value, ticket) => <DateTime value={ticket.createdAt} />,
+      width: 108,
+      render: (_value, ticket) => <DateTime value={ticket.createdAt} short />,
     },
     updatedAt: {
       key: 'updatedAt',
       title: t('ticket.updatedAt'),
-      width: 150,
+      width: 120,
       render: (_value, ticket) => <DateTime value={ticket.updatedAt} relative />,
     },
     firstResponse: {
       key: 'firstResponse',
       title: t('ticket.firstResponse'),
-      width: 150,
+      width: 128,
       render: (_value, ticket) => (
         <FirstResponse
           severity={ticket.severity}
@@ -139,6 +148,9 @@ export function TicketTable({ filters, columns = DEFAULT_COLUMNS, hrefFor, empty
     },
   };
 
+  const chosen = columns.map((column) => all[column]);
+  // Fixed widths plus room for the title; narrower screens scroll sideways instead of crushing the title.
+  const scrollX = chosen.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : 210), 0);
   const lastPage = list.data?.pages.at(-1);
   return (
     <div className="ticket-table">
@@ -146,11 +158,11 @@ export function TicketTable({ filters, columns = DEFAULT_COLUMNS, hrefFor, empty
         data-testid={testId}
         rowKey="id"
         size={size}
-        columns={columns.map((column) => all[column])}
+        columns={chosen}
         dataSource={rows}
         loading={list.isPending || (list.isFetching && !list.isFetchingNextPage && list.isPlaceholderData)}
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        scroll={{ x: scrollX }}
         tableLayout="fixed"
         rowClassName={(ticket) => `clickable-row severity-row-${ticket.severity}`}
         onRow={(ticket) => ({
