@@ -20,17 +20,8 @@ export type TicketColumn =
   | 'updatedAt'
   | 'firstResponse';
 
-const DEFAULT_COLUMNS: TicketColumn[] = [
-  'number',
-  'severity',
-  'title',
-  'customer',
-  'status',
-  'assignee',
-  'team',
-  'createdAt',
-  'firstResponse',
-];
+/** The team shows under the assignee unless it has a column of its own. */
+const DEFAULT_COLUMNS: TicketColumn[] = ['number', 'severity', 'title', 'customer', 'status', 'assignee', 'createdAt', 'firstResponse'];
 
 type Props = {
   filters: TicketFilters;
