@@ -55,9 +55,8 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // Instants are exchanged as UTC; the server's own zone must never leak into stored times.
-  pool.on('connect', (c) => void c.query(`set time zone 'UTC'`));
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c TimeZone=UTC' });
   const db = drizzleNodePg(pool, { schema });
   return {
     db: db as unknown as Db,
