@@ -193,7 +193,7 @@ export function AppLayout({ variant }: { variant: 'staff' | 'portal' }) {
             type="text"
             icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
             onClick={() => setCollapsed((value) => !value)}
-            aria-label="menu"
+            aria-label={t('nav.toggleMenu')}
           />
           <Typography.Text type="secondary" className="header-tagline">
             {t('app.tagline')}

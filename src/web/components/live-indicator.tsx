@@ -10,7 +10,7 @@ export function LiveIndicator({ status }: { status: LiveStatus }) {
     <Tooltip title={t(`live.${status}`)}>
       <span className="live-indicator" data-testid="live-indicator" data-status={status}>
         <Badge status={BADGE[status]} />
-        <span className="live-indicator-text">{status === 'open' ? 'LIVE' : '···'}</span>
+        <span className="live-indicator-text">{status === 'open' ? t('live.badge') : '···'}</span>
       </span>
     </Tooltip>
   );

@@ -31,7 +31,7 @@ export function UserPicker({ allowUnassigned, extraOptions = [], ...props }: Use
         search: `${user.name} ${user.email}`,
         label: (
           <Space size={6}>
-            <span>{user.id === me.id ? `${user.name}（${t('common.me')}）` : user.name}</span>
+            <span>{user.id === me.id ? t('common.withMe', { name: user.name }) : user.name}</span>
             {user.team && <Typography.Text type="secondary">{label('team', user.team)}</Typography.Text>}
           </Space>
         ),

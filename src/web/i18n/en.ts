@@ -35,6 +35,8 @@ export const en: Messages = {
     total: '{{count}} in total',
     shown: '{{count}} shown',
     me: 'Me',
+    withMe: '{{name}} (me)',
+    listSeparator: ', ',
     keyboardSubmit: 'Ctrl + Enter to submit',
   },
   language: {
@@ -52,6 +54,7 @@ export const en: Messages = {
     signOut: 'Sign out',
     myRequests: 'My requests',
     newRequest: 'New request',
+    toggleMenu: 'Toggle menu',
   },
   live: {
     open: 'Live updates connected',
@@ -59,6 +62,7 @@ export const en: Messages = {
     closed: 'Live updates disconnected, reconnecting',
     newTicket: 'New request {{number}}',
     view: 'View',
+    badge: 'LIVE',
   },
   auth: {
     title: 'Sign in',
@@ -265,6 +269,7 @@ export const en: Messages = {
     resolution: 'Resolution',
     confirmedBy: 'Confirmed by {{name}} at {{time}}',
     viewCustomer: 'View customer',
+    assigneeLine: 'Assignee: {{name}}',
     reply: {
       public: 'Public reply',
       note: 'Internal note',
@@ -316,6 +321,7 @@ export const en: Messages = {
       assignedTeam: 'dispatched to {{assignee}} ({{team}})',
       unassigned: 'removed the assignment',
       field_changed: 'changed {{fields}}',
+      fieldChange: '{{field}} ({{from}} → {{to}})',
       reply: 'replied',
       note: 'added a note',
       phone_call: 'logged a phone call',

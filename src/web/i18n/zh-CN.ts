@@ -34,6 +34,8 @@ export const zhCN = {
     total: '共 {{count}} 条',
     shown: '已显示 {{count}} 条',
     me: '我',
+    withMe: '{{name}}（我）',
+    listSeparator: '、',
     keyboardSubmit: 'Ctrl + Enter 提交',
   },
   language: {
@@ -51,6 +53,7 @@ export const zhCN = {
     signOut: '退出登录',
     myRequests: '我的服务请求',
     newRequest: '提交新请求',
+    toggleMenu: '展开/收起菜单',
   },
   live: {
     open: '实时更新已连接',
@@ -58,6 +61,7 @@ export const zhCN = {
     closed: '实时更新已断开，正在重连',
     newTicket: '新服务请求 {{number}}',
     view: '查看',
+    badge: '实时',
   },
   auth: {
     title: '登录',
@@ -264,6 +268,7 @@ export const zhCN = {
     resolution: '解决方案',
     confirmedBy: '由 {{name}} 于 {{time}} 确认',
     viewCustomer: '查看客户',
+    assigneeLine: '处理人：{{name}}',
     reply: {
       public: '公开回复',
       note: '内部备注',
@@ -315,6 +320,7 @@ export const zhCN = {
       assignedTeam: '派单给 {{assignee}}（{{team}}）',
       unassigned: '取消了分派',
       field_changed: '修改了 {{fields}}',
+      fieldChange: '{{field}}（{{from}} → {{to}}）',
       reply: '回复了',
       note: '添加了备注',
       phone_call: '记录了电话回访',

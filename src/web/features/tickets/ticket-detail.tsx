@@ -91,9 +91,7 @@ export function TicketDetailView({ id, audience, backTo, backLabel }: Props) {
               <span>
                 {t('ticket.createdAt')} <DateTime value={ticket.createdAt} />
               </span>
-              <span>
-                {t('ticket.assignee')}：{ticket.assignee?.name ?? t('ticket.unassigned')}
-              </span>
+              <span>{t('detail.assigneeLine', { name: ticket.assignee?.name ?? t('ticket.unassigned') })}</span>
             </Space>
           </div>
           <div className="ticket-header-actions">

@@ -105,9 +105,13 @@ export function TicketTimeline({ events }: { events: TicketEvent[] }) {
           const { from, to } = asRecord(change) as Change;
           const name = isFieldWithLabel(field) ? t(FIELD_LABEL_KEYS[field]) : field;
           if (field === 'description' || field === 'contactId' || field === 'assigneeId') return name;
-          return `${name}（${fieldValue(field, from)} → ${fieldValue(field, to)}）`;
+          return t('detail.events.fieldChange', { field: name, from: fieldValue(field, from), to: fieldValue(field, to) });
         });
-        return { icon: <EditOutlined />, color: 'gray', text: t('detail.events.field_changed', { fields: changes.join('、') }) };
+        return {
+          icon: <EditOutlined />,
+          color: 'gray',
+          text: t('detail.events.field_changed', { fields: changes.join(t('common.listSeparator')) }),
+        };
       }
       case 'reply':
         return { icon: <SendOutlined />, color: 'blue', text: t('detail.events.reply') };
