@@ -110,7 +110,8 @@ export function AppLayout({ variant }: { variant: 'staff' | 'portal' }) {
   const items = useNavItems(variant);
 
   const onLiveMessage = (message: LiveTicketMessage) => {
-    if (message.type !== 'ticket.created' || !isStaff(user) || location.pathname === '/intake') return;
+    // Not for the request on screen (typically the one this agent just created).
+    if (message.type !== 'ticket.created' || !isStaff(user) || location.pathname.endsWith(message.ticketId)) return;
     notification.info({
       key: message.ticketId,
       title: t('live.newTicket', { number: message.number }),

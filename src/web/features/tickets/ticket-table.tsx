@@ -121,7 +121,7 @@ export function TicketTable({ filters, columns = DEFAULT_COLUMNS, hrefFor, empty
     updatedAt: {
       key: 'updatedAt',
       title: t('ticket.updatedAt'),
-      width: 120,
+      width: 140,
       render: (_value, ticket) => <DateTime value={ticket.updatedAt} relative />,
     },
     firstResponse: {
