@@ -110,8 +110,9 @@ export function AppLayout({ variant }: { variant: 'staff' | 'portal' }) {
   const items = useNavItems(variant);
 
   const onLiveMessage = (message: LiveTicketMessage) => {
-    // Not for the request on screen (typically the one this agent just created).
-    if (message.type !== 'ticket.created' || !isStaff(user) || location.pathname.endsWith(message.ticketId)) return;
+    // Not while taking a call, nor for the request on screen (typically the one this agent just created).
+    const isBusyWithIt = location.pathname === '/intake' || location.pathname.endsWith(message.ticketId);
+    if (message.type !== 'ticket.created' || !isStaff(user) || isBusyWithIt) return;
     notification.info({
       key: message.ticketId,
       title: t('live.newTicket', { number: message.number }),
