@@ -20,8 +20,8 @@ export type TicketColumn =
   | 'updatedAt'
   | 'firstResponse';
 
-/** The team shows under the assignee unless it has a column of its own. */
-const DEFAULT_COLUMNS: TicketColumn[] = ['number', 'severity', 'title', 'customer', 'status', 'assignee', 'createdAt', 'firstResponse'];
+/** The countdown sits early so narrow screens cut the least urgent column; the team shows under the assignee. */
+const DEFAULT_COLUMNS: TicketColumn[] = ['number', 'severity', 'title', 'customer', 'status', 'firstResponse', 'assignee', 'createdAt'];
 
 type Props = {
   filters: TicketFilters;
