@@ -2,6 +2,7 @@
 // (PGlite in AFTERSALES_DATA_DIR, or PostgreSQL when DATABASE_URL is set). Safe to run twice.
 import { parseArgs } from 'node:util';
 import { STATUSES } from '../src/domain/vocabulary.ts';
+import { prepareDatabase } from '../src/server/boot.ts';
 import { ConfigError, loadConfig } from '../src/server/config.ts';
 import { openDatabase } from '../src/server/db/client.ts';
 import type { Deps } from '../src/server/deps.ts';
@@ -81,7 +82,7 @@ async function main() {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    await database.migrate();
+    await prepareDatabase(database);
     const deps: Deps = { db: database.db, config, clock: systemClock, live: createLocalBus() };
     const target = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
     console.log(`Loading demo data into ${target} (${options.requests} requests, seed ${options.seed})`);

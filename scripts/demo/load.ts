@@ -156,7 +156,16 @@ async function createOrganisations(deps: Deps, clock: MovableClock, registrar: A
     const customer = await createCustomer({
       deps,
       actor: registrar,
-      input: { name: seed.name, kind: seed.kind, province: seed.province, city: seed.city, grade: seed.grade, address: seed.address },
+      input: {
+        name: seed.name,
+        kind: seed.kind,
+        province: seed.province,
+        city: seed.city,
+        grade: seed.grade,
+        address: seed.address,
+        // The demo vendor's service base is in Wuhan.
+        distanceClass: seed.city === '武汉市' ? 'same_city' : seed.province === '湖北省' ? 'same_province' : 'elsewhere',
+      },
     });
     const contactIds: string[] = [];
     for (const { lang: _lang, ...contact } of plan.contacts) {
@@ -203,7 +212,12 @@ async function runStep(deps: Deps, world: World, ticketId: string, step: Planned
       return;
     }
     case 'comment':
-      await addComment({ deps, actor, ticketId, input: { body: step.body, internal: step.internal, isPhoneCall: step.isPhoneCall } });
+      await addComment({
+        deps,
+        actor,
+        ticketId,
+        input: { body: step.body, internal: step.internal, isPhoneCall: step.isPhoneCall, isSolution: false },
+      });
       return;
     case 'transition':
       await transitionTicket({

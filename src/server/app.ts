@@ -20,9 +20,12 @@ import { AppError, ERROR_STATUS, type ErrorCode } from './errors.ts';
 import { attachmentRoutes } from './features/attachments/attachments.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { calendarRoutes } from './features/calendars/calendars.routes.ts';
 import { customerRoutes } from './features/customers/customers.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { liveRoutes } from './features/live/live.routes.ts';
+import { notificationRoutes } from './features/notifications/notifications.routes.ts';
+import { slaRoutes } from './features/sla/sla.routes.ts';
 import { ticketRoutes } from './features/tickets/tickets.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { registerAuthentication } from './http/authenticate.ts';
@@ -81,7 +84,8 @@ export async function build({ deps, logger = false }: BuildOptions) {
     return reply.code(status).send(body);
   });
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !existsSync(WEB_DIST_DIR)) {
+    // Only page navigations fall back to the app; a missing script or image is a plain 404.
+    if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || !existsSync(WEB_DIST_DIR)) {
       return reply.code(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
     }
     // Client-side routes of the single-page app all load index.html.
@@ -120,10 +124,14 @@ export async function build({ deps, logger = false }: BuildOptions) {
   await app.register(ticketRoutes, { prefix: API_PREFIX, deps });
   await app.register(attachmentRoutes, { prefix: API_PREFIX, deps });
   await app.register(auditRoutes, { prefix: API_PREFIX, deps });
+  await app.register(calendarRoutes, { prefix: API_PREFIX, deps });
+  await app.register(slaRoutes, { prefix: API_PREFIX, deps });
+  await app.register(notificationRoutes, { prefix: API_PREFIX, deps });
   await app.register(liveRoutes, { prefix: API_PREFIX, deps });
 
   if (existsSync(WEB_DIST_DIR)) {
-    await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false, index: ['index.html'] });
+    // wildcard: files are looked up per request, so a rebuilt app is served without a restart.
+    await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: true, index: ['index.html'] });
   }
   return app;
 }

@@ -16,6 +16,14 @@ const ConfigSchema = z.object({
   AFTERSALES_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   AFTERSALES_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   AFTERSALES_TIME_ZONE: z.string().default('Asia/Shanghai').refine(isValidTimeZone, 'unknown IANA time zone'),
+  AFTERSALES_PUBLIC_URL: z.url().optional(),
+  AFTERSALES_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(5000),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: z.enum(['true', 'false']).default('false'),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  SMTP_FROM: z.string().min(3).default('Aftersales 售后服务台 <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -30,6 +38,11 @@ export type Config = {
   maxUploadBytes: number;
   /** The service centre's zone: request numbers take their year from it. */
   timeZone: string;
+  /** Where people open the app: links in emails point here. */
+  publicUrl: string;
+  schedulerIntervalMs: number;
+  /** Outgoing mail; without a host, notifications stay in-app only. */
+  smtp: { host: string; port: number; isSecure: boolean; user?: string; password?: string; from: string } | null;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
 };
 
@@ -54,6 +67,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     isCookieSecure: c.AFTERSALES_COOKIE_SECURE === 'true',
     maxUploadBytes: Math.round(c.AFTERSALES_MAX_UPLOAD_MB * 1024 * 1024),
     timeZone: c.AFTERSALES_TIME_ZONE,
+    publicUrl: (c.AFTERSALES_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    schedulerIntervalMs: c.AFTERSALES_SCHEDULER_INTERVAL_MS,
+    smtp: c.SMTP_HOST
+      ? {
+          host: c.SMTP_HOST,
+          port: c.SMTP_PORT,
+          isSecure: c.SMTP_SECURE === 'true',
+          user: c.SMTP_USER,
+          password: c.SMTP_PASSWORD,
+          from: c.SMTP_FROM,
+        }
+      : null,
     logLevel: c.LOG_LEVEL,
   };
 }

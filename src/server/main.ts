@@ -1,16 +1,24 @@
 import { build } from './app.ts';
+import { prepareDatabase } from './boot.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { ensureInitialAdmin } from './features/auth/auth.service.ts';
+import { createMailer } from './features/notifications/mailer.ts';
+import { startScheduler } from './features/sla/scheduler.ts';
 import { systemClock } from './lib/clock.ts';
 import { createLocalBus } from './lib/live-bus.ts';
 
 async function main() {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await database.migrate();
+  await prepareDatabase(database);
   const deps = { db: database.db, config, clock: systemClock, live: createLocalBus() };
   const app = await build({ deps, logger: { level: config.logLevel } });
+  const scheduler = startScheduler({
+    deps,
+    mailer: createMailer(config),
+    onError: (err) => app.log.error({ err }, 'scheduler tick failed'),
+  });
 
   const admin = await ensureInitialAdmin({ deps });
   if (admin?.generatedPassword) {
@@ -22,6 +30,7 @@ async function main() {
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await scheduler.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -29,7 +29,10 @@ export type Action =
   | 'user.list_all'
   | 'user.list_staff'
   | 'audit.read'
-  | 'token.manage';
+  | 'token.manage'
+  | 'sla.read'
+  | 'sla.manage'
+  | 'notification.read';
 
 /** Resources carry the organisation they belong to; customer users are confined to their own. */
 export type Resource = { customerId?: string | null };
@@ -53,6 +56,9 @@ const STAFF_ACTIONS: Record<Exclude<Role, 'customer'>, ReadonlySet<Action> | 'al
     'user.list_staff',
     'audit.read',
     'token.manage',
+    'sla.read',
+    'sla.manage',
+    'notification.read',
   ]),
   agent: new Set<Action>([
     'ticket.create',
@@ -70,6 +76,8 @@ const STAFF_ACTIONS: Record<Exclude<Role, 'customer'>, ReadonlySet<Action> | 'al
     'contact.create',
     'user.list_staff',
     'token.manage',
+    'sla.read',
+    'notification.read',
   ]),
   engineer: new Set<Action>([
     'ticket.create',
@@ -84,6 +92,8 @@ const STAFF_ACTIONS: Record<Exclude<Role, 'customer'>, ReadonlySet<Action> | 'al
     'customer.list',
     'user.list_staff',
     'token.manage',
+    'sla.read',
+    'notification.read',
   ]),
 };
 
@@ -95,6 +105,7 @@ const CUSTOMER_ACTIONS = new Set<Action>([
   'ticket.attach',
   'customer.read',
   'token.manage',
+  'notification.read',
 ]);
 
 // Actions on a specific organisation's data: a customer user may only touch its own.

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CalendarInput } from '../../domain/calendar/index.ts';
+import type { DistanceClass, PolicyTargets, SlaMetric, TargetState } from '../../domain/sla.ts';
 import type {
   CauseCategory,
   Channel,
@@ -27,6 +29,8 @@ export const customers = pgTable(
     city: text('city').notNull(),
     grade: text('grade'),
     address: text('address'),
+    /** Where the hospital is relative to the vendor's service base: decides on-site arrival targets. */
+    distanceClass: text('distance_class').$type<DistanceClass>().notNull().default('same_province'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -139,6 +143,9 @@ export const tickets = pgTable(
     confirmedByName: text('confirmed_by_name'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     firstRespondedAt: timestamp('first_responded_at', { withTimezone: true }),
+    slaPolicyId: uuid('sla_policy_id'),
+    /** Rung of the escalation ladder: 0 engineer, 1 senior engineer, 2 product technical manager, 3 R&D. */
+    escalationLevel: integer('escalation_level').notNull().default(0),
     createdById: uuid('created_by_id')
       .notNull()
       .references(() => users.id),
@@ -216,4 +223,112 @@ export const auditLog = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId), index('audit_log_created_idx').on(t.createdAt)],
+);
+
+/** Service calendars: weekly hours, holidays and make-up working days (调休) in one IANA zone. */
+export const calendars = pgTable(
+  'calendars',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    definition: jsonb('definition').$type<CalendarInput>().notNull(),
+    isBuiltin: boolean('is_builtin').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('calendars_name_key').on(t.name)],
+);
+
+/** Which promises apply, chosen by the most specific match (customer, category, tier) and priority. */
+export const slaPolicies = pgTable(
+  'sla_policies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    priority: integer('priority').notNull().default(0),
+    customerId: uuid('customer_id').references(() => customers.id),
+    contentCategory: text('content_category').$type<ContentCategory>(),
+    tier: text('tier'),
+    isActive: boolean('is_active').notNull().default(true),
+    targets: jsonb('targets').$type<PolicyTargets>().notNull(),
+    /** Clocks that stop while the request waits on the customer. */
+    pausedMetrics: jsonb('paused_metrics').$type<SlaMetric[]>().notNull(),
+    warnPercent: integer('warn_percent').notNull().default(80),
+    isBuiltin: boolean('is_builtin').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('sla_policies_name_key').on(t.name)],
+);
+
+/** Each promise on each request, with its clock. The scheduler's timers are these rows' warn/due instants. */
+export const ticketSlaTargets = pgTable(
+  'ticket_sla_targets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    metric: text('metric').$type<SlaMetric>().notNull(),
+    policyId: uuid('policy_id')
+      .notNull()
+      .references(() => slaPolicies.id),
+    calendarId: uuid('calendar_id')
+      .notNull()
+      .references(() => calendars.id),
+    targetMs: bigint('target_ms', { mode: 'number' }).notNull(),
+    elapsedMs: bigint('elapsed_ms', { mode: 'number' }).notNull().default(0),
+    runningSince: timestamp('running_since', { withTimezone: true }),
+    state: text('state').$type<TargetState>().notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    warnAt: timestamp('warn_at', { withTimezone: true }),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    warnedAt: timestamp('warned_at', { withTimezone: true }),
+    breachedAt: timestamp('breached_at', { withTimezone: true }),
+    metAt: timestamp('met_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('ticket_sla_targets_ticket_metric_key').on(t.ticketId, t.metric),
+    // The scheduler's two questions: which running clocks reach their warning or their due instant.
+    index('ticket_sla_targets_due_idx').on(t.dueAt).where(sql`${t.state} = 'running'`),
+    index('ticket_sla_targets_warn_idx').on(t.warnAt).where(sql`${t.state} = 'running' and ${t.warnedAt} is null`),
+  ],
+);
+
+export const slaPauses = pgTable(
+  'sla_pauses',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    targetId: uuid('target_id')
+      .notNull()
+      .references(() => ticketSlaTargets.id),
+    pausedAt: timestamp('paused_at', { withTimezone: true }).notNull(),
+    resumedAt: timestamp('resumed_at', { withTimezone: true }),
+    reason: text('reason').notNull(),
+  },
+  (t) => [index('sla_pauses_target_idx').on(t.targetId)],
+);
+
+/** In-app notifications; those with an email address are also mailed by the outbox. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    ticketId: uuid('ticket_id').references(() => tickets.id),
+    kind: text('kind').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    emailStatus: text('email_status').$type<'pending' | 'sent' | 'failed' | 'none'>().notNull().default('none'),
+    emailAttempts: integer('email_attempts').notNull().default(0),
+    emailError: text('email_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    index('notifications_email_pending_idx').on(t.createdAt).where(sql`${t.emailStatus} = 'pending'`),
+  ],
 );

@@ -40,7 +40,9 @@ export function registerAuthentication(app: FastifyInstance, deps: Deps): void {
       req.currentUser = identity.user;
       req.sessionCsrf = identity.csrfToken;
     }
-    if (req.routeOptions.config?.isPublic || !req.routeOptions.url || req.url.startsWith(PUBLIC_DOCS_PREFIX)) return;
+    // Unknown API paths reach the static files' catch-all route: let them fall through to a 404.
+    const isApiRoute = req.routeOptions.url?.startsWith('/api/') ?? false;
+    if (!isApiRoute || req.routeOptions.config?.isPublic || req.url.startsWith(PUBLIC_DOCS_PREFIX)) return;
     if (!identity) throw new AppError('unauthenticated', bearer ? 'API token is invalid or revoked' : 'sign in first');
     if (identity.actor.via === 'session' && !SAFE_METHODS.has(req.method)) {
       const sent = req.headers[CSRF_HEADER];

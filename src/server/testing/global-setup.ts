@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { prepareDatabase } from '../boot.ts';
 import { openDatabase } from '../db/client.ts';
 
 declare module 'vitest' {
@@ -28,7 +29,7 @@ export default async function setup(project: TestProject) {
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 1 });
-    await database.migrate();
+    await prepareDatabase(database);
     await database.close();
     project.provide('postgresTemplate', name);
     dropTemplate = async () => {
@@ -40,7 +41,7 @@ export default async function setup(project: TestProject) {
     project.provide('postgresTemplate', '');
   }
   const database = await openDatabase({});
-  await database.migrate();
+  await prepareDatabase(database);
   const dump = await database.pglite?.dumpDataDir('none');
   await database.close();
   const templatePath = path.join(dir, 'template.tar');

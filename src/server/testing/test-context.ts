@@ -51,7 +51,11 @@ export async function openTestDatabase(): Promise<Database> {
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 
-export type Session = { cookie: string; csrf: string; user: { id: string; email: string; role: Role; customerId: string | null; name: string } };
+export type Session = {
+  cookie: string;
+  csrf: string;
+  user: { id: string; email: string; role: Role; customerId: string | null; name: string };
+};
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
 
@@ -106,7 +110,7 @@ export async function createTestContext() {
     const row = await createCustomer({
       deps,
       actor: bootstrapActor,
-      input: { name, kind: 'hospital', province: '湖北省', city: '武汉市', grade: '三级甲等' },
+      input: { name, kind: 'hospital', province: '湖北省', city: '武汉市', grade: '三级甲等', distanceClass: 'same_city' },
     });
     const contact = await addContact({
       deps,

@@ -71,7 +71,13 @@ export async function uploadAttachment({
       });
       return { attachment, ticket: after };
     });
-    deps.live.publish({ type: 'ticket.updated', ticketId, number: row.ticket.number, customerId: row.ticket.customerId });
+    deps.live.publish({
+      type: 'ticket.updated',
+      ticketId,
+      number: row.ticket.number,
+      customerId: row.ticket.customerId,
+      actorId: actor.id,
+    });
     const a = row.attachment;
     return { ...a, uploadedBy: { id: actor.id, name: actor.name } };
   } catch (error) {

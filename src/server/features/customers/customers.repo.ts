@@ -59,6 +59,7 @@ export async function selectCustomers(
       city: customers.city,
       grade: customers.grade,
       address: customers.address,
+      distanceClass: customers.distanceClass,
       createdAt: customers.createdAt,
       openTicketCount,
     })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DISTANCE_CLASSES } from '../../../domain/sla.ts';
 import { CONTACT_ROLES, CUSTOMER_KINDS } from '../../../domain/vocabulary.ts';
 
 const shortText = (max: number) => z.string().trim().min(1).max(max);
@@ -11,11 +12,25 @@ export const CreateCustomerBody = z
     city: shortText(50),
     grade: shortText(50).optional(),
     address: shortText(300).optional(),
+    /** Relative to the vendor's service base: decides the on-site arrival target (same city 2 h, province 24 h, elsewhere 48 h). */
+    distanceClass: z.enum(DISTANCE_CLASSES).default('same_province'),
   })
   .strict();
 export type CreateCustomerInput = z.infer<typeof CreateCustomerBody>;
 
-export const UpdateCustomerBody = CreateCustomerBody.partial().strict();
+// Spelled out rather than CreateCustomerBody.partial(): a partial keeps the defaults, and a PATCH
+// that omits `kind` must not reset it to "hospital".
+export const UpdateCustomerBody = z
+  .object({
+    name: shortText(200).optional(),
+    kind: z.enum(CUSTOMER_KINDS).optional(),
+    province: shortText(50).optional(),
+    city: shortText(50).optional(),
+    grade: shortText(50).nullable().optional(),
+    address: shortText(300).nullable().optional(),
+    distanceClass: z.enum(DISTANCE_CLASSES).optional(),
+  })
+  .strict();
 export type UpdateCustomerInput = z.infer<typeof UpdateCustomerBody>;
 
 export const ContactBody = z
@@ -55,6 +70,7 @@ export const CustomerResponse = z.object({
   city: z.string(),
   grade: z.string().nullable(),
   address: z.string().nullable(),
+  distanceClass: z.enum(DISTANCE_CLASSES),
   createdAt: z.date(),
 });
 export type CustomerDto = z.infer<typeof CustomerResponse>;

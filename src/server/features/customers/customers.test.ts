@@ -77,3 +77,14 @@ describe('customers', () => {
     expect((await ctx.call('POST', '/api/v1/customers', { as: engineer, body: hospital('不该创建') })).statusCode).toBe(403);
   });
 });
+
+test('a partial update changes only what it names', async () => {
+  const agency = (
+    await ctx.call('POST', '/api/v1/customers', {
+      as: agent,
+      body: { ...hospital('武汉市医疗保障局'), kind: 'agency', distanceClass: 'same_city' },
+    })
+  ).json();
+  const patched = (await ctx.call('PATCH', `/api/v1/customers/${agency.id}`, { as: agent, body: { grade: null } })).json();
+  expect(patched).toMatchObject({ kind: 'agency', distanceClass: 'same_city', grade: null, name: '武汉市医疗保障局' });
+});

@@ -15,7 +15,8 @@ export const liveRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
   });
 
   app.get('/live', { schema: { tags: ['live'], hide: true } }, async (req, reply) => {
-    const scope = customerScope(actorOf(req));
+    const actor = actorOf(req);
+    const scope = customerScope(actor);
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -26,6 +27,11 @@ export const liveRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     });
     res.write('retry: 3000\n: connected\n\n');
     const unsubscribe = deps.live.subscribe((event) => {
+      if (event.type === 'notification.created') {
+        // A notification is for one person only.
+        if (event.userId === actor.id) res.write(`event: notification\ndata: ${JSON.stringify(event)}\n\n`);
+        return;
+      }
       if (scope && event.customerId !== scope) return;
       res.write(`event: ticket\ndata: ${JSON.stringify(event)}\n\n`);
     });

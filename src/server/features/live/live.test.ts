@@ -21,7 +21,8 @@ afterAll(async () => {
   await ctx.close();
 });
 
-type Received = { event: string; data: LiveEvent };
+type TicketLiveEvent = Extract<LiveEvent, { ticketId: string }>;
+type Received = { event: string; data: TicketLiveEvent };
 
 type LiveStream = {
   status: number;
@@ -96,7 +97,7 @@ function openLiveStream(targetPort: number, session?: Session): Promise<LiveStre
             const event = lines.find((l) => l.startsWith('event: '))?.slice('event: '.length);
             const data = lines.find((l) => l.startsWith('data: '))?.slice('data: '.length);
             if (!event || data === undefined) continue;
-            const item = { event, data: JSON.parse(data) as LiveEvent };
+            const item = { event, data: JSON.parse(data) as TicketLiveEvent };
             received.push(item);
             for (const w of waiters.filter((w) => w.match(item))) {
               waiters.splice(waiters.indexOf(w), 1);
@@ -110,7 +111,8 @@ function openLiveStream(targetPort: number, session?: Session): Promise<LiveStre
   });
 }
 
-const forTicket = (ticketId: string, type: LiveEvent['type']) => (e: Received) => e.data.ticketId === ticketId && e.data.type === type;
+const forTicket = (ticketId: string, type: TicketLiveEvent['type']) => (e: Received) =>
+  e.data.ticketId === ticketId && e.data.type === type;
 
 describe('live updates', () => {
   test('a signed-in agent hears about a request when it is created and when it changes', async () => {
@@ -123,7 +125,7 @@ describe('live updates', () => {
     // Enough to refetch, never the request's content.
     expect(created).toEqual({
       event: 'ticket',
-      data: { type: 'ticket.created', ticketId: t.id, number: t.number, customerId: hospital.id },
+      data: { type: 'ticket.created', ticketId: t.id, number: t.number, customerId: hospital.id, actorId: agent.user.id },
     });
 
     const patched = await ctx.call('PATCH', `/api/v1/tickets/${t.id}`, { as: agent, body: { severity: 'urgent', version: t.version } });
@@ -131,7 +133,7 @@ describe('live updates', () => {
     const updated = await stream.next(forTicket(t.id, 'ticket.updated'));
     expect(updated).toEqual({
       event: 'ticket',
-      data: { type: 'ticket.updated', ticketId: t.id, number: t.number, customerId: hospital.id },
+      data: { type: 'ticket.updated', ticketId: t.id, number: t.number, customerId: hospital.id, actorId: agent.user.id },
     });
     expect(stream.received.filter((e) => e.data.ticketId === t.id).map((e) => e.data.type)).toEqual(['ticket.created', 'ticket.updated']);
     stream.close();

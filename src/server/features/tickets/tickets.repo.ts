@@ -220,3 +220,8 @@ export async function findContactOf(tx: Tx, contactId: string, customerId: strin
     .where(and(eq(contacts.id, contactId), eq(contacts.customerId, customerId)));
   return row;
 }
+
+export async function selectTicketsByIds(tx: Tx, ids: string[], customerScope: string | null) {
+  if (ids.length === 0) return [];
+  return selectTicketsJoined(tx).where(and(inArray(tickets.id, ids), customerScope ? eq(tickets.customerId, customerScope) : undefined));
+}

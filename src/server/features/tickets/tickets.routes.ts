@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/request-context.ts';
+import { ArrivalBody } from '../sla/sla.schema.ts';
 import {
   CommentBody,
   CreateTicketBody,
@@ -14,7 +15,16 @@ import {
   TransitionBody,
   UpdateTicketBody,
 } from './tickets.schema.ts';
-import { addComment, countTickets, createTicket, getTicket, listTickets, transitionTicket, updateTicket } from './tickets.service.ts';
+import {
+  addComment,
+  countTickets,
+  createTicket,
+  getTicket,
+  listTickets,
+  recordArrival,
+  transitionTicket,
+  updateTicket,
+} from './tickets.service.ts';
 
 export const ticketRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const tags = ['tickets'];
@@ -51,5 +61,11 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
     '/tickets/:id/comments',
     { schema: { tags, params: TicketIdParams, body: CommentBody, response: { 201: TicketEventResponse } } },
     async (req, reply) => reply.code(201).send(await addComment({ deps, actor: actorOf(req), ticketId: req.params.id, input: req.body })),
+  );
+
+  app.post(
+    '/tickets/:id/arrival',
+    { schema: { tags, params: TicketIdParams, body: ArrivalBody, response: { 200: TicketDetailResponse } } },
+    async (req) => recordArrival({ deps, actor: actorOf(req), ticketId: req.params.id, note: req.body.note }),
   );
 };

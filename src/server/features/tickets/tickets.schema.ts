@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CAUSE_CATEGORIES, CHANNELS, CONTENT_CATEGORIES, KINDS, SEVERITIES, STAGES, STATUSES, TEAMS } from '../../../domain/vocabulary.ts';
+import { SlaTargetView } from '../sla/sla-target.schema.ts';
 
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 20_000;
@@ -62,6 +63,8 @@ export const CommentBody = z
     internal: z.boolean().default(false),
     /** A logged phone call-back counts as a response just like a written reply. */
     isPhoneCall: z.boolean().default(false),
+    /** A public reply that proposes the solution: meets the solution-proposal target. */
+    isSolution: z.boolean().default(false),
   })
   .strict();
 export type CommentInput = z.infer<typeof CommentBody>;
@@ -119,6 +122,9 @@ export const TicketResponse = z.object({
   confirmedByName: z.string().nullable(),
   closedAt: z.date().nullable(),
   firstRespondedAt: z.date().nullable(),
+  escalationLevel: z.number().int(),
+  /** Every promise on the card with its clock (empty when no SLA policy applies). */
+  sla: z.array(SlaTargetView),
   createdBy: UserRef,
   version: z.number().int(),
   createdAt: z.date(),

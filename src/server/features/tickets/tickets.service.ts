@@ -8,6 +8,9 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { type Actor, authorize, can, customerScope } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
 import { findCustomer } from '../customers/customers.repo.ts';
+import { alertManagersOfCriticalRequest } from '../sla/escalation.ts';
+import { applySlaEvent, choosePolicyId, listAtRisk, slaViewsFor, startTicketSla } from '../sla/sla.service.ts';
+import type { SlaTargetViewDto } from '../sla/sla-target.schema.ts';
 import {
   countTickets as countTicketRows,
   cursorArity,
@@ -21,6 +24,7 @@ import {
   selectAttachments,
   selectEvents,
   selectTickets,
+  selectTicketsByIds,
   type TicketJoinedRow,
   updateTicketRow,
 } from './tickets.repo.ts';
@@ -39,7 +43,7 @@ export function formatTicketNumber(year: number, sequence: number): string {
   return `SR-${year}-${String(sequence).padStart(6, '0')}`;
 }
 
-function toTicketDto(row: TicketJoinedRow): TicketDto {
+function toTicketDto(row: TicketJoinedRow, sla: SlaTargetViewDto[]): TicketDto {
   const t = row.ticket;
   return {
     id: t.id,
@@ -66,6 +70,8 @@ function toTicketDto(row: TicketJoinedRow): TicketDto {
     confirmedByName: t.confirmedByName,
     closedAt: t.closedAt,
     firstRespondedAt: t.firstRespondedAt,
+    escalationLevel: t.escalationLevel,
+    sla,
     createdBy: { id: t.createdById, name: row.creatorName ?? '' },
     version: t.version,
     createdAt: t.createdAt,
@@ -94,8 +100,13 @@ function assertVersion(row: TicketRow, expected: number | undefined) {
   }
 }
 
-function publish(deps: Deps, type: 'ticket.created' | 'ticket.updated', t: { id: string; number: string; customerId: string }) {
-  deps.live.publish({ type, ticketId: t.id, number: t.number, customerId: t.customerId });
+function publish(
+  deps: Deps,
+  actor: Actor,
+  type: 'ticket.created' | 'ticket.updated',
+  t: { id: string; number: string; customerId: string },
+) {
+  deps.live.publish({ type, ticketId: t.id, number: t.number, customerId: t.customerId, actorId: actor.id });
 }
 
 export async function createTicket({ deps, actor, input }: { deps: Deps; actor: Actor; input: CreateTicketInput }) {
@@ -105,8 +116,8 @@ export async function createTicket({ deps, actor, input }: { deps: Deps; actor: 
   }
   const now = deps.clock();
   const created = await deps.db.transaction(async (tx) => {
-    if (!(await findCustomer(tx, input.customerId)))
-      throw new AppError('validation_failed', 'customer does not exist', { customerId: 'unknown' });
+    const customer = await findCustomer(tx, input.customerId);
+    if (!customer) throw new AppError('validation_failed', 'customer does not exist', { customerId: 'unknown' });
     if (input.contactId && !(await findContactOf(tx, input.contactId, input.customerId))) {
       throw new AppError('validation_failed', 'contact does not belong to this customer', { contactId: 'unknown for customer' });
     }
@@ -120,6 +131,7 @@ export async function createTicket({ deps, actor, input }: { deps: Deps; actor: 
       channel: actor.role === 'customer' && input.channel === 'phone' ? 'web' : input.channel,
       number,
       status: 'new',
+      slaPolicyId: await choosePolicyId(tx, { customerId: input.customerId, contentCategory: input.contentCategory ?? null }),
       createdById: actor.id,
       createdAt: now,
       updatedAt: now,
@@ -134,10 +146,15 @@ export async function createTicket({ deps, actor, input }: { deps: Deps; actor: 
     if (row.assigneeId || row.team) {
       await insertEvent(tx, { ticketId: row.id, actorId: actor.id, type: 'assigned', data: await assignmentData(tx, row), createdAt: now });
     }
+    await startTicketSla({ tx, ticket: row, now, distance: customer.distanceClass });
+    if (row.team === 'field')
+      await applySlaEvent({ tx, ticket: row, now, event: { kind: 'field_dispatched', distance: customer.distanceClass } });
+    const alerts = row.severity === 'critical' ? await alertManagersOfCriticalRequest({ tx, deps, ticket: row, now }) : [];
     await insertAudit(tx, { actorId: actor.id, action: 'ticket.create', entityType: 'ticket', entityId: row.id, after: row, at: now });
-    return row;
+    return { ...row, alerts };
   });
-  publish(deps, 'ticket.created', created);
+  publish(deps, actor, 'ticket.created', created);
+  for (const alert of created.alerts) deps.live.publish(alert);
   return getTicketSummary({ deps, actor, ticketId: created.id });
 }
 
@@ -147,18 +164,21 @@ async function assignmentData(tx: Tx, t: TicketRow) {
 }
 
 async function getTicketSummary({ deps, actor, ticketId }: { deps: Deps; actor: Actor; ticketId: string }) {
-  return toTicketDto(await loadVisibleTicket(deps.db, actor, ticketId));
+  const row = await loadVisibleTicket(deps.db, actor, ticketId);
+  const sla = await slaViewsFor(deps.db, [ticketId], deps.clock());
+  return toTicketDto(row, sla.get(ticketId) ?? []);
 }
 
 export async function getTicket({ deps, actor, ticketId }: { deps: Deps; actor: Actor; ticketId: string }) {
   const row = await loadVisibleTicket(deps.db, actor, ticketId);
   const includeInternal = can(actor, 'ticket.read_internal');
-  const [events, files] = await Promise.all([
+  const [events, files, sla] = await Promise.all([
     selectEvents(deps.db, ticketId, includeInternal),
     selectAttachments(deps.db, ticketId, includeInternal),
+    slaViewsFor(deps.db, [ticketId], deps.clock()),
   ]);
   return {
-    ...toTicketDto(row),
+    ...toTicketDto(row, sla.get(ticketId) ?? []),
     events: events.map((e) => ({
       id: e.event.id,
       type: e.event.type,
@@ -193,7 +213,15 @@ export async function listTickets({ deps, actor, filter }: { deps: Deps; actor: 
   });
   const page = rows.slice(0, filter.limit);
   const last = page[page.length - 1];
-  return { items: page.map(toTicketDto), nextCursor: rows.length > filter.limit && last ? encodeCursor(keyOf(last.ticket)) : null };
+  const sla = await slaViewsFor(
+    deps.db,
+    page.map((r) => r.ticket.id),
+    deps.clock(),
+  );
+  return {
+    items: page.map((r) => toTicketDto(r, sla.get(r.ticket.id) ?? [])),
+    nextCursor: rows.length > filter.limit && last ? encodeCursor(keyOf(last.ticket)) : null,
+  };
 }
 
 export async function countTickets({ deps, actor }: { deps: Deps; actor: Actor }) {
@@ -240,10 +268,11 @@ export async function updateTicket({
     if (Object.keys(changes).some((k) => ASSIGNMENT_FIELDS.has(k))) {
       await insertEvent(tx, { ticketId, actorId: actor.id, type: 'assigned', data: await assignmentData(tx, after), createdAt: now });
     }
+    await applyUpdateToSla({ tx, before, after, now });
     await insertAudit(tx, { actorId: actor.id, action: 'ticket.update', entityType: 'ticket', entityId: ticketId, before, after, at: now });
     return after;
   });
-  publish(deps, 'ticket.updated', updated);
+  publish(deps, actor, 'ticket.updated', updated);
   return getTicketSummary({ deps, actor, ticketId });
 }
 
@@ -304,6 +333,7 @@ export async function transitionTicket({
       },
       createdAt: now,
     });
+    await applySlaEvent({ tx, ticket: after, now, event: { kind: 'status_changed', from: before.status, to: input.to } });
     await insertAudit(tx, {
       actorId: actor.id,
       action: 'ticket.transition',
@@ -315,7 +345,7 @@ export async function transitionTicket({
     });
     return after;
   });
-  publish(deps, 'ticket.updated', updated);
+  publish(deps, actor, 'ticket.updated', updated);
   return getTicket({ deps, actor, ticketId });
 }
 
@@ -329,7 +359,12 @@ export async function addComment({ deps, actor, ticketId, input }: { deps: Deps;
     if (isCustomer && (ticket.status === 'closed' || ticket.status === 'cancelled')) {
       throw new AppError('invalid_transition', `this request is ${ticket.status}; open a new request instead`);
     }
-    const type = input.isPhoneCall ? 'phone_call' : input.internal ? 'note' : 'reply';
+    if (input.isSolution && (isCustomer || input.internal || input.isPhoneCall)) {
+      throw new AppError('validation_failed', 'a solution proposal is a public written reply by staff', {
+        isSolution: 'public staff reply only',
+      });
+    }
+    const type = input.isPhoneCall ? 'phone_call' : input.internal ? 'note' : input.isSolution ? 'solution_proposed' : 'reply';
     const event = await insertEvent(tx, {
       ticketId,
       actorId: actor.id,
@@ -363,7 +398,7 @@ export async function addComment({ deps, actor, ticketId, input }: { deps: Deps;
     });
     return { event, ticket: after };
   });
-  publish(deps, 'ticket.updated', result.ticket);
+  publish(deps, actor, 'ticket.updated', result.ticket);
   const e = result.event;
   return {
     id: e.id,
@@ -373,5 +408,53 @@ export async function addComment({ deps, actor, ticketId, input }: { deps: Deps;
     body: e.body,
     data: e.data,
     createdAt: e.createdAt,
+  };
+}
+
+/** Severity, category (policy) and field dispatch change what the clocks owe. */
+async function applyUpdateToSla({ tx, before, after, now }: { tx: Tx; before: TicketRow; after: TicketRow; now: Date }) {
+  const customer = await findCustomer(tx, after.customerId);
+  const distance = customer?.distanceClass ?? 'same_province';
+  let ticket = after;
+  if (before.contentCategory !== after.contentCategory) {
+    const policyId = await choosePolicyId(tx, after);
+    if (policyId && policyId !== after.slaPolicyId) ticket = await updateTicketRow(tx, after.id, { slaPolicyId: policyId });
+  }
+  if (before.severity !== ticket.severity || before.slaPolicyId !== ticket.slaPolicyId) {
+    await applySlaEvent({ tx, ticket, now, event: { kind: 'retarget', distance } });
+  }
+  if (ticket.team === 'field' && before.team !== 'field')
+    await applySlaEvent({ tx, ticket, now, event: { kind: 'field_dispatched', distance } });
+}
+
+/** The field engineer's arrival check-in: on the timeline, and it meets the on-site target. */
+export async function recordArrival({ deps, actor, ticketId, note }: { deps: Deps; actor: Actor; ticketId: string; note?: string }) {
+  const now = deps.clock();
+  const updated = await deps.db.transaction(async (tx) => {
+    const ticket = await lockVisibleTicket(tx, actor, ticketId);
+    authorize(actor, 'ticket.update', { customerId: ticket.customerId });
+    if (ticket.status === 'closed' || ticket.status === 'cancelled')
+      throw new AppError('invalid_transition', `this request is ${ticket.status}`);
+    await insertEvent(tx, { ticketId, actorId: actor.id, type: 'on_site_arrival', body: note || null, createdAt: now });
+    const after = await updateTicketRow(tx, ticketId, { updatedAt: now });
+    await applySlaEvent({ tx, ticket: after, now, event: { kind: 'arrived' } });
+    await insertAudit(tx, { actorId: actor.id, action: 'ticket.arrival', entityType: 'ticket', entityId: ticketId, at: now });
+    return after;
+  });
+  publish(deps, actor, 'ticket.updated', updated);
+  return getTicket({ deps, actor, ticketId });
+}
+
+/** The breach-risk view: requests whose promises come due soonest, each with the clock at risk. */
+export async function listTicketsAtRisk({ deps, actor, limit }: { deps: Deps; actor: Actor; limit: number }) {
+  const risks = await listAtRisk({ deps, actor, limit });
+  const ids = [...new Set(risks.map((r) => r.ticketId))];
+  const [rows, sla] = await Promise.all([selectTicketsByIds(deps.db, ids, customerScope(actor)), slaViewsFor(deps.db, ids, deps.clock())]);
+  const byId = new Map(rows.map((r) => [r.ticket.id, toTicketDto(r, sla.get(r.ticket.id) ?? [])]));
+  return {
+    items: risks.flatMap((r) => {
+      const ticket = byId.get(r.ticketId);
+      return ticket ? [{ ticket, target: r.target }] : [];
+    }),
   };
 }

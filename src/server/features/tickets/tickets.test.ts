@@ -81,6 +81,7 @@ describe('a service request through its whole life', () => {
     const detail = (await ctx.call('GET', `/api/v1/tickets/${ticket.id}`, { as: agent })).json();
     expect(detail.events.map((e: { type: string }) => e.type)).toEqual([
       'created',
+      'manager_alerted',
       'assigned',
       'reply',
       'note',

@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { actorOf } from '../../http/request-context.ts';
+import { listTicketsAtRisk } from '../tickets/tickets.service.ts';
+import { AtRiskQuery, AtRiskResponse, CreatePolicyBody, PolicyListResponse, PolicyResponse, UpdatePolicyBody } from './sla.schema.ts';
+import { createPolicy, listPolicies, updatePolicy } from './sla.service.ts';
+
+export const slaRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  const tags = ['sla'];
+  app.get('/sla/policies', { schema: { tags, response: { 200: PolicyListResponse } } }, async (req) =>
+    listPolicies({ deps, actor: actorOf(req) }),
+  );
+
+  app.post('/sla/policies', { schema: { tags, body: CreatePolicyBody, response: { 201: PolicyResponse } } }, async (req, reply) =>
+    reply.code(201).send(await createPolicy({ deps, actor: actorOf(req), input: req.body })),
+  );
+
+  app.patch(
+    '/sla/policies/:id',
+    { schema: { tags, params: z.object({ id: z.uuid() }), body: UpdatePolicyBody, response: { 200: PolicyResponse } } },
+    async (req) => updatePolicy({ deps, actor: actorOf(req), policyId: req.params.id, input: req.body }),
+  );
+
+  app.get('/sla/at-risk', { schema: { tags, querystring: AtRiskQuery, response: { 200: AtRiskResponse } } }, async (req) =>
+    listTicketsAtRisk({ deps, actor: actorOf(req), limit: req.query.limit }),
+  );
+};

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { DISTANCE_CLASSES, SLA_METRICS } from '../../../domain/sla.ts';
+import { CONTENT_CATEGORIES, SEVERITIES } from '../../../domain/vocabulary.ts';
+import { TicketResponse } from '../tickets/tickets.schema.ts';
+import { SlaTargetView } from './sla-target.schema.ts';
+
+const MAX_TARGET_MINUTES = 60 * 24 * 366;
+const Minutes = z.number().int().min(1).max(MAX_TARGET_MINUTES);
+const TargetRuleSchema = z.strictObject({ minutes: Minutes, calendarId: z.uuid() });
+const OnSiteRuleSchema = z.strictObject({
+  calendarId: z.uuid(),
+  minutes: z.strictObject({ same_city: Minutes, same_province: Minutes, elsewhere: Minutes }),
+});
+const SeverityTargetsSchema = z.strictObject({
+  first_response: TargetRuleSchema,
+  reply: TargetRuleSchema,
+  solution: TargetRuleSchema,
+  resolution: TargetRuleSchema,
+  on_site: OnSiteRuleSchema,
+});
+export const PolicyTargetsSchema = z.strictObject({
+  critical: SeverityTargetsSchema,
+  urgent: SeverityTargetsSchema,
+  normal: SeverityTargetsSchema,
+});
+
+export const CreatePolicyBody = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  priority: z.number().int().min(-1000).max(1000).default(0),
+  customerId: z.uuid().nullable().default(null),
+  contentCategory: z.enum(CONTENT_CATEGORIES).nullable().default(null),
+  tier: z.string().trim().min(1).max(50).nullable().default(null),
+  isActive: z.boolean().default(true),
+  targets: PolicyTargetsSchema,
+  pausedMetrics: z.array(z.enum(SLA_METRICS)).max(5).default(['reply', 'solution', 'resolution']),
+  warnPercent: z.number().int().min(1).max(99).default(80),
+});
+export type CreatePolicyInput = z.infer<typeof CreatePolicyBody>;
+export const UpdatePolicyBody = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  priority: z.number().int().min(-1000).max(1000).optional(),
+  customerId: z.uuid().nullable().optional(),
+  contentCategory: z.enum(CONTENT_CATEGORIES).nullable().optional(),
+  tier: z.string().trim().min(1).max(50).nullable().optional(),
+  isActive: z.boolean().optional(),
+  targets: PolicyTargetsSchema.optional(),
+  pausedMetrics: z.array(z.enum(SLA_METRICS)).max(5).optional(),
+  warnPercent: z.number().int().min(1).max(99).optional(),
+});
+export type UpdatePolicyInput = z.infer<typeof UpdatePolicyBody>;
+
+export const PolicyResponse = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  priority: z.number().int(),
+  customerId: z.uuid().nullable(),
+  contentCategory: z.enum(CONTENT_CATEGORIES).nullable(),
+  tier: z.string().nullable(),
+  isActive: z.boolean(),
+  targets: PolicyTargetsSchema,
+  pausedMetrics: z.array(z.enum(SLA_METRICS)),
+  warnPercent: z.number().int(),
+  isBuiltin: z.boolean(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export const PolicyListResponse = z.object({ items: z.array(PolicyResponse) });
+
+export const AtRiskQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+export const AtRiskResponse = z.object({
+  items: z.array(z.object({ ticket: TicketResponse, target: SlaTargetView })),
+});
+
+export const ArrivalBody = z.strictObject({ note: z.string().trim().max(2000).optional() });
+
+export { DISTANCE_CLASSES, SEVERITIES, SlaTargetView };

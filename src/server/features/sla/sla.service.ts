@@ -1,0 +1,390 @@
+import type { CompiledCalendar } from '../../../domain/calendar/index.ts';
+import {
+  type DistanceClass,
+  dueAt,
+  elapsedAt,
+  type PolicyTargets,
+  pauseClock,
+  remainingAt,
+  resumeClock,
+  type SlaMetric,
+  type TargetClock,
+  targetRule,
+  warnAt,
+} from '../../../domain/sla.ts';
+import type { Status } from '../../../domain/vocabulary.ts';
+import type { Tx } from '../../db/client.ts';
+import type { tickets } from '../../db/schema.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { type Actor, authorize, customerScope } from '../../policy.ts';
+import { insertAudit } from '../audit/audit.repo.ts';
+import { loadCompiledCalendars } from '../calendars/calendar-cache.ts';
+import { findCalendar } from '../calendars/calendars.repo.ts';
+import { ensureBuiltinCalendars } from '../calendars/calendars.service.ts';
+import {
+  closePauses,
+  findPolicy,
+  insertPause,
+  insertPolicy,
+  insertTargets,
+  matchPolicy,
+  type PolicyRow,
+  selectAtRiskTargets,
+  selectPolicies,
+  selectTargetsForUpdate,
+  selectTargetsOf,
+  type TargetRow,
+  updatePolicyRow,
+  updateTarget,
+} from './sla.repo.ts';
+import type { CreatePolicyInput, UpdatePolicyInput } from './sla.schema.ts';
+import type { SlaTargetViewDto } from './sla-target.schema.ts';
+
+type TicketRow = typeof tickets.$inferSelect;
+type Calendars = Map<string, CompiledCalendar>;
+
+const MINUTE_MS = 60_000;
+/** Clocks that start with the request; on-site arrival starts when an engineer is dispatched to the field. */
+const INTAKE_METRICS: SlaMetric[] = ['first_response', 'reply', 'solution', 'resolution'];
+export const DEFAULT_POLICY_NAME = '默认服务承诺 Default service commitments';
+
+/** Defaults from DOMAIN.md §3: 10/30/60-minute response, 4 h written reply, 24 h solution, on site 2/24/48 h. */
+export function defaultPolicyTargets(allDayId: string, workingHoursId: string): PolicyTargets {
+  const onSite = (calendarId: string) => ({ calendarId, minutes: { same_city: 120, same_province: 24 * 60, elsewhere: 48 * 60 } });
+  const rules = (calendarId: string, firstResponse: number, resolution: number) => ({
+    first_response: { minutes: firstResponse, calendarId },
+    reply: { minutes: 4 * 60, calendarId },
+    solution: { minutes: 24 * 60, calendarId },
+    resolution: { minutes: resolution, calendarId },
+    on_site: onSite(calendarId),
+  });
+  // Faults that stop a hospital run on the 7×24 hotline; routine requests on working hours.
+  return { critical: rules(allDayId, 10, 24 * 60), urgent: rules(allDayId, 30, 48 * 60), normal: rules(workingHoursId, 60, 10 * 8 * 60) };
+}
+
+/** Seeds the built-in calendars and the default policy; safe to run on every start. */
+export async function ensureBuiltinSla(tx: Tx, at: Date): Promise<void> {
+  const { allDayId, workingHoursId } = await ensureBuiltinCalendars(tx, at);
+  await insertPolicy(tx, {
+    name: DEFAULT_POLICY_NAME,
+    priority: 0,
+    targets: defaultPolicyTargets(allDayId, workingHoursId),
+    pausedMetrics: ['reply', 'solution', 'resolution'],
+    warnPercent: 80,
+    isBuiltin: true,
+    createdAt: at,
+    updatedAt: at,
+  });
+}
+
+// ——— policies ———
+
+async function assertCalendarsExist(tx: Tx, targets: PolicyTargets) {
+  const ids = new Set(Object.values(targets).flatMap((s) => Object.values(s).map((r) => r.calendarId)));
+  for (const id of ids)
+    if (!(await findCalendar(tx, id)))
+      throw new AppError('validation_failed', `calendar ${id} does not exist`, { targets: 'unknown calendar' });
+}
+
+export async function listPolicies({ deps, actor }: { deps: Deps; actor: Actor }) {
+  authorize(actor, 'sla.read');
+  return { items: await selectPolicies(deps.db) };
+}
+
+export async function createPolicy({ deps, actor, input }: { deps: Deps; actor: Actor; input: CreatePolicyInput }) {
+  authorize(actor, 'sla.manage');
+  const now = deps.clock();
+  return deps.db.transaction(async (tx) => {
+    await assertCalendarsExist(tx, input.targets);
+    const row = await insertPolicy(tx, { ...input, createdAt: now, updatedAt: now });
+    if (!row) throw new AppError('conflict', `policy "${input.name}" already exists`, { name: 'taken' });
+    await insertAudit(tx, {
+      actorId: actor.id,
+      action: 'sla_policy.create',
+      entityType: 'sla_policy',
+      entityId: row.id,
+      after: row,
+      at: now,
+    });
+    return row;
+  });
+}
+
+export async function updatePolicy({
+  deps,
+  actor,
+  policyId,
+  input,
+}: {
+  deps: Deps;
+  actor: Actor;
+  policyId: string;
+  input: UpdatePolicyInput;
+}) {
+  authorize(actor, 'sla.manage');
+  const now = deps.clock();
+  return deps.db.transaction(async (tx) => {
+    const before = await findPolicy(tx, policyId);
+    if (!before) throw notFound('policy');
+    if (input.targets) await assertCalendarsExist(tx, input.targets);
+    if (before.isBuiltin && input.isActive === false)
+      throw new AppError('validation_failed', 'the default policy cannot be switched off', { isActive: 'builtin' });
+    const row = await updatePolicyRow(tx, policyId, { ...input, updatedAt: now });
+    await insertAudit(tx, {
+      actorId: actor.id,
+      action: 'sla_policy.update',
+      entityType: 'sla_policy',
+      entityId: policyId,
+      before,
+      after: row,
+      at: now,
+    });
+    return row;
+  });
+}
+
+// ——— clocks ———
+
+function clockOf(row: TargetRow): TargetClock {
+  return { targetMs: row.targetMs, elapsedMs: row.elapsedMs, runningSince: row.runningSince };
+}
+
+function calendarOf(calendars: Calendars, id: string): CompiledCalendar {
+  const cal = calendars.get(id);
+  if (!cal) throw new Error(`calendar ${id} vanished`);
+  return cal;
+}
+
+/** The columns a clock decides: where it stands, when it is due, when to warn. */
+function clockColumns(clock: TargetClock, cal: CompiledCalendar, warnPercent: number) {
+  return {
+    targetMs: clock.targetMs,
+    elapsedMs: clock.elapsedMs,
+    runningSince: clock.runningSince,
+    dueAt: dueAt(clock, cal),
+    warnAt: warnAt(clock, cal, warnPercent / 100),
+  };
+}
+
+type SlaContext = { tx: Tx; ticket: TicketRow; now: Date };
+
+async function loadContext(tx: Tx, ticket: TicketRow) {
+  const [calendars, policy, targets] = await Promise.all([
+    loadCompiledCalendars(tx),
+    ticket.slaPolicyId ? findPolicy(tx, ticket.slaPolicyId) : Promise.resolve(undefined),
+    selectTargetsForUpdate(tx, ticket.id),
+  ]);
+  return { calendars, policy, targets };
+}
+
+function newTarget(policy: PolicyRow, calendars: Calendars, ticket: TicketRow, metric: SlaMetric, distance: DistanceClass, now: Date) {
+  const rule = targetRule(policy.targets, ticket.severity, metric, distance);
+  const clock: TargetClock = { targetMs: rule.minutes * MINUTE_MS, elapsedMs: 0, runningSince: now };
+  return {
+    ticketId: ticket.id,
+    metric,
+    policyId: policy.id,
+    calendarId: rule.calendarId,
+    state: 'running' as const,
+    startedAt: now,
+    createdAt: now,
+    ...clockColumns(clock, calendarOf(calendars, rule.calendarId), policy.warnPercent),
+  };
+}
+
+/** The policy a request falls under (null: none applies). Tiers arrive with contracts. */
+export async function choosePolicyId(tx: Tx, ticket: { customerId: string; contentCategory: string | null }): Promise<string | null> {
+  const policy = await matchPolicy(tx, { customerId: ticket.customerId, contentCategory: ticket.contentCategory, tier: null });
+  return policy?.id ?? null;
+}
+
+/** Starts a new request's intake clocks under its policy. */
+export async function startTicketSla({ tx, ticket, now, distance }: SlaContext & { distance: DistanceClass }): Promise<void> {
+  const policy = ticket.slaPolicyId ? await findPolicy(tx, ticket.slaPolicyId) : undefined;
+  if (!policy) return;
+  const calendars = await loadCompiledCalendars(tx);
+  await insertTargets(
+    tx,
+    INTAKE_METRICS.map((metric) => newTarget(policy, calendars, ticket, metric, distance, now)),
+  );
+}
+
+/** What happened to the request, as far as its clocks are concerned. */
+export type SlaEvent =
+  | { kind: 'responded'; how: 'reply' | 'phone_call' | 'solution' }
+  | { kind: 'status_changed'; from: Status; to: Status }
+  | { kind: 'retarget'; distance: DistanceClass }
+  | { kind: 'field_dispatched'; distance: DistanceClass }
+  | { kind: 'arrived' };
+
+const MET_BY_RESPONSE: Record<'reply' | 'phone_call' | 'solution', SlaMetric[]> = {
+  phone_call: ['first_response'],
+  reply: ['first_response', 'reply'],
+  solution: ['first_response', 'reply', 'solution'],
+};
+
+const isOpen = (t: TargetRow) => t.metAt === null && t.state !== 'cancelled' && t.state !== 'met';
+
+/** Applies one event to the request's clocks, inside the caller's transaction (the ticket row is already locked). */
+export async function applySlaEvent({ tx, ticket, now, event }: SlaContext & { event: SlaEvent }): Promise<void> {
+  if (!ticket.slaPolicyId) return;
+  const { calendars, policy, targets } = await loadContext(tx, ticket);
+  if (!policy) return;
+  const warnPercent = policy.warnPercent;
+
+  const meet = async (metrics: SlaMetric[]) => {
+    for (const t of targets.filter((x) => metrics.includes(x.metric) && isOpen(x))) {
+      const clock = pauseClock(clockOf(t), calendarOf(calendars, t.calendarId), now);
+      await closePauses(tx, t.id, now);
+      await updateTarget(tx, t.id, {
+        elapsedMs: clock.elapsedMs,
+        runningSince: null,
+        warnAt: null,
+        metAt: now,
+        state: t.state === 'breached' ? 'breached' : 'met',
+      });
+    }
+  };
+
+  switch (event.kind) {
+    case 'responded':
+      return meet(MET_BY_RESPONSE[event.how]);
+    case 'arrived':
+      return meet(['on_site']);
+    case 'field_dispatched': {
+      if (targets.some((t) => t.metric === 'on_site')) return;
+      await insertTargets(tx, [newTarget(policy, calendars, ticket, 'on_site', event.distance, now)]);
+      return;
+    }
+    case 'retarget': {
+      for (const t of targets.filter(isOpen)) {
+        const rule = targetRule(policy.targets, ticket.severity, t.metric, event.distance);
+        // Business time already run is measured on the old calendar; the new target runs on the new one.
+        const elapsedMs = elapsedAt(clockOf(t), calendarOf(calendars, t.calendarId), now);
+        const clock: TargetClock = { targetMs: rule.minutes * MINUTE_MS, elapsedMs, runningSince: t.runningSince ? now : null };
+        const isOverdue = elapsedMs >= clock.targetMs;
+        const columns = clockColumns(clock, calendarOf(calendars, rule.calendarId), warnPercent);
+        await updateTarget(tx, t.id, {
+          ...columns,
+          policyId: policy.id,
+          calendarId: rule.calendarId,
+          // A longer target can lift a breach; the warning is owed again if its instant is still ahead.
+          state: t.state === 'breached' && !isOverdue ? 'running' : t.state,
+          breachedAt: t.state === 'breached' && !isOverdue ? null : t.breachedAt,
+          warnedAt: columns.warnAt && columns.warnAt > now ? null : t.warnedAt,
+        });
+      }
+      return;
+    }
+    case 'status_changed':
+      return applyStatusChange({ tx, now, targets, calendars, policy, from: event.from, to: event.to, meet });
+  }
+}
+
+async function applyStatusChange({
+  tx,
+  now,
+  targets,
+  calendars,
+  policy,
+  from,
+  to,
+  meet,
+}: {
+  tx: Tx;
+  now: Date;
+  targets: TargetRow[];
+  calendars: Calendars;
+  policy: PolicyRow;
+  from: Status;
+  to: Status;
+  meet: (metrics: SlaMetric[]) => Promise<void>;
+}) {
+  if (from === 'waiting_on_customer') {
+    for (const t of targets.filter((x) => isOpen(x) && x.runningSince === null)) {
+      const clock = resumeClock(clockOf(t), now);
+      await closePauses(tx, t.id, now);
+      await updateTarget(tx, t.id, {
+        ...clockColumns(clock, calendarOf(calendars, t.calendarId), policy.warnPercent),
+        state: t.state === 'paused' ? 'running' : t.state,
+      });
+    }
+  }
+  if (to === 'waiting_on_customer') {
+    for (const t of targets.filter((x) => isOpen(x) && x.runningSince !== null && policy.pausedMetrics.includes(x.metric))) {
+      const clock = pauseClock(clockOf(t), calendarOf(calendars, t.calendarId), now);
+      await insertPause(tx, t.id, now, 'waiting_on_customer');
+      await updateTarget(tx, t.id, {
+        elapsedMs: clock.elapsedMs,
+        runningSince: null,
+        dueAt: null,
+        warnAt: null,
+        state: t.state === 'breached' ? 'breached' : 'paused',
+      });
+    }
+  }
+  if (to === 'resolved') await meet(['first_response', 'reply', 'solution', 'resolution']);
+  if (to === 'cancelled') {
+    for (const t of targets.filter(isOpen)) {
+      const clock = pauseClock(clockOf(t), calendarOf(calendars, t.calendarId), now);
+      await closePauses(tx, t.id, now);
+      await updateTarget(tx, t.id, { elapsedMs: clock.elapsedMs, runningSince: null, dueAt: null, warnAt: null, state: 'cancelled' });
+    }
+  }
+  // Reopened: the fix did not hold, so resolution is owed again; the time it sat resolved does not count.
+  if (to === 'in_progress' && (from === 'resolved' || from === 'confirmed' || from === 'closed')) {
+    const resolution = targets.find((t) => t.metric === 'resolution' && t.metAt !== null);
+    if (resolution) {
+      const clock = resumeClock(clockOf(resolution), now);
+      await updateTarget(tx, resolution.id, {
+        ...clockColumns(clock, calendarOf(calendars, resolution.calendarId), policy.warnPercent),
+        metAt: null,
+        state: resolution.breachedAt ? 'breached' : 'running',
+      });
+    }
+  }
+}
+
+// ——— reading ———
+
+export function toTargetView(t: TargetRow, cal: CompiledCalendar, now: Date): SlaTargetViewDto {
+  const clock = clockOf(t);
+  const businessMsLeft = t.metAt || t.state === 'cancelled' ? clock.targetMs - clock.elapsedMs : remainingAt(clock, cal, now);
+  return {
+    metric: t.metric,
+    state: t.state,
+    targetMinutes: t.targetMs / MINUTE_MS,
+    dueAt: t.dueAt,
+    businessMsLeft,
+    metAt: t.metAt,
+    breachedAt: t.breachedAt,
+    calendarId: t.calendarId,
+  };
+}
+
+const METRIC_ORDER: SlaMetric[] = ['first_response', 'reply', 'solution', 'on_site', 'resolution'];
+
+/** Each request's clocks as the API shows them, for a page of requests in one query. */
+export async function slaViewsFor(tx: Tx, ticketIds: string[], now: Date): Promise<Map<string, SlaTargetViewDto[]>> {
+  const result = new Map<string, SlaTargetViewDto[]>(ticketIds.map((id) => [id, []]));
+  const rows = await selectTargetsOf(tx, ticketIds);
+  if (rows.length === 0) return result;
+  const calendars = await loadCompiledCalendars(tx);
+  for (const t of rows.sort((a, b) => METRIC_ORDER.indexOf(a.metric) - METRIC_ORDER.indexOf(b.metric))) {
+    result.get(t.ticketId)?.push(toTargetView(t, calendarOf(calendars, t.calendarId), now));
+  }
+  return result;
+}
+
+/** Requests closest to breaking a promise, soonest first (already breached and unmet at the top). */
+export async function listAtRisk({ deps, actor, limit }: { deps: Deps; actor: Actor; limit: number }) {
+  authorize(actor, 'sla.read');
+  const now = deps.clock();
+  const rows = await selectAtRiskTargets(deps.db, limit, customerScope(actor));
+  const calendars = await loadCompiledCalendars(deps.db);
+  return rows.map((r) => ({
+    ticketId: r.target.ticketId,
+    target: toTargetView(r.target, calendarOf(calendars, r.target.calendarId), now),
+  }));
+}
