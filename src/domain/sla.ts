@@ -48,13 +48,9 @@ export function elapsedAt(clock: TargetClock, cal: CompiledCalendar, now: Date):
   return clock.elapsedMs + businessMillisBetween(cal, clock.runningSince, now);
 }
 
-/** Business time left (negative once overdue). */
+/** Business time left (negative once overdue: by how much business time it is late). */
 export function remainingAt(clock: TargetClock, cal: CompiledCalendar, now: Date): number {
-  const elapsed = elapsedAt(clock, cal, now);
-  if (elapsed < clock.targetMs) return clock.targetMs - elapsed;
-  // Overdue: how much business time has passed since the due instant.
-  const due = dueAt(clock, cal);
-  return due ? -businessMillisBetween(cal, due, now) : clock.targetMs - elapsed;
+  return clock.targetMs - elapsedAt(clock, cal, now);
 }
 
 /** The earliest instant at which the running clock has run the full target; null while paused. */

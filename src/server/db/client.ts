@@ -27,6 +27,8 @@ export type Database = {
   pglite?: PGlite;
   /** Set for PostgreSQL only: the pool, for LISTEN/NOTIFY and bulk loads. */
   pool?: pg.Pool;
+  /** Set for PostgreSQL only: the connection string. */
+  url?: string;
 };
 
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -62,6 +64,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     db: db as unknown as Db,
     kind: 'postgres',
     pool,
+    url,
     migrate: async () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();

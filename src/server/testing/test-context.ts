@@ -60,11 +60,16 @@ export type Session = {
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
 
 /** The app wired as in production, over a fresh database, with a hand-moved clock. */
-export async function createTestContext() {
+/** Opens the same test database once more, as a second server process would (PostgreSQL only). */
+export async function openSecondConnection(database: Database): Promise<Database | null> {
+  return database.url ? openDatabase({ databaseUrl: database.url, poolSize: 5 }) : null;
+}
+
+export async function createTestContext(options: { env?: Record<string, string> } = {}) {
   const database = await openTestDatabase();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'aftersales-data-'));
   const clock = createTestClock();
-  const config = loadConfig({ AFTERSALES_DATA_DIR: dataDir, AFTERSALES_MAX_UPLOAD_MB: '1', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ AFTERSALES_DATA_DIR: dataDir, AFTERSALES_MAX_UPLOAD_MB: '1', LOG_LEVEL: 'silent', ...options.env });
   const deps: Deps = { db: database.db, config, clock, live: createLocalBus() };
   const app = await build({ deps });
   const bootstrapActor: Actor = {

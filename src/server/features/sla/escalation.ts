@@ -4,7 +4,7 @@ import type { tickets } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import type { LiveEvent } from '../../lib/live-bus.ts';
 import { notifyUsers } from '../notifications/notifications.service.ts';
-import { insertEvent, updateTicketRow } from '../tickets/tickets.repo.ts';
+import { findTicketRow, insertEvent, updateTicketRow } from '../tickets/tickets.repo.ts';
 import { claimDueTargets, selectManagers, updateTarget } from './sla.repo.ts';
 
 type TicketRow = typeof tickets.$inferSelect;
@@ -75,7 +75,9 @@ async function fireWarning({ tx, deps, target, ticket, now, result }: FireInput)
 }
 
 /** At breach: mark it, tell the team lead, and climb one rung (engineer → senior → product manager → R&D). */
-async function fireBreach({ tx, deps, target, ticket, now, result }: FireInput) {
+async function fireBreach({ tx, deps, target, ticket: claimed, now, result }: FireInput) {
+  // Several clocks of one request can fire in one batch: climb from where the last one left it.
+  const ticket = (await findTicketRow(tx, claimed.id)) ?? claimed;
   const breachedAt = target.dueAt ?? now;
   await updateTarget(tx, target.id, { state: 'breached', breachedAt, warnedAt: target.warnedAt ?? now });
   const data = { metric: target.metric, dueAt: breachedAt.toISOString() };

@@ -388,6 +388,12 @@ export async function addComment({ deps, actor, ticketId, input }: { deps: Deps;
       });
     }
     const after = await updateTicketRow(tx, ticketId, changes);
+    if (!isCustomer && !input.internal) {
+      const how = input.isPhoneCall ? 'phone_call' : input.isSolution ? 'solution' : 'reply';
+      await applySlaEvent({ tx, ticket: after, now, event: { kind: 'responded', how } });
+    }
+    if (changes.status)
+      await applySlaEvent({ tx, ticket: after, now, event: { kind: 'status_changed', from: ticket.status, to: changes.status } });
     await insertAudit(tx, {
       actorId: actor.id,
       action: `ticket.${type}`,
