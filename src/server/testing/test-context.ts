@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { Role } from '../../domain/vocabulary.ts';
@@ -143,16 +143,29 @@ export async function createTestContext(options: { env?: Record<string, string> 
     return res.json();
   }
 
+  /** Runs raw SQL and returns its rows, on either driver. */
+  async function rows<T>(query: SQL): Promise<T[]> {
+    const result = (await database.db.execute(query)) as unknown as { rows: T[] };
+    return result.rows;
+  }
+
   /** Row counts of every table: "nothing changed" is asserted by comparing two snapshots. */
   async function snapshot() {
-    const tables = ['customers', 'contacts', 'users', 'tickets', 'ticket_events', 'attachments', 'api_tokens'];
+    const tables = [
+      'customers',
+      'contacts',
+      'users',
+      'tickets',
+      'ticket_events',
+      'attachments',
+      'api_tokens',
+      'calendars',
+      'sla_policies',
+      'ticket_sla_targets',
+    ];
     const counts: Record<string, number> = {};
-    for (const t of tables) {
-      const result = await database.db.execute(sql.raw(`select count(*)::int as n from ${t}`));
-      counts[t] = Number((result as unknown as { rows: { n: number }[] }).rows[0].n);
-    }
-    const versions = await database.db.execute(sql.raw('select coalesce(sum(version),0)::int as v from tickets'));
-    counts.ticketVersions = Number((versions as unknown as { rows: { v: number }[] }).rows[0].v);
+    for (const t of tables) counts[t] = (await rows<{ n: number }>(sql.raw(`select count(*)::int as n from ${t}`)))[0].n;
+    counts.ticketVersions = (await rows<{ v: number }>(sql.raw('select coalesce(sum(version),0)::int as v from tickets')))[0].v;
     return counts;
   }
 
@@ -162,5 +175,5 @@ export async function createTestContext(options: { env?: Record<string, string> 
     await rm(dataDir, { recursive: true, force: true });
   }
 
-  return { app, deps, database, clock, call, signIn, user, customer, ticket, snapshot, unique, close, dataDir };
+  return { app, deps, database, clock, call, signIn, user, customer, ticket, snapshot, rows, unique, close, dataDir };
 }

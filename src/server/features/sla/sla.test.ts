@@ -143,10 +143,12 @@ describe('clocks on business calendars', () => {
     expect(resumed.state).toBe('running');
     // Due 23 h after the reply (07:00Z + 23 h): the five paused hours do not count.
     expect(resumed.dueAt).toBe('2026-03-03T06:00:00.000Z');
-    const pauses = await ctx.deps.db.execute(
+    const pauses = await ctx.rows<{ reason: string; resumed_at: unknown }>(
       sql`select p.paused_at, p.resumed_at, p.reason from sla_pauses p join ticket_sla_targets s on s.id = p.target_id where s.ticket_id = ${t.id} and s.metric = 'resolution'`,
     );
-    expect(pauses.rows).toHaveLength(1);
+    expect(pauses).toHaveLength(1);
+    expect(pauses[0].reason).toBe('waiting_on_customer');
+    expect(pauses[0].resumed_at).not.toBeNull();
   });
 
   test('changing severity recomputes due times and keeps the business time already run', async () => {
