@@ -1,7 +1,11 @@
 // Response shapes come from the server's Zod schemas; JSON turns their Dates into ISO strings.
 import type { z } from 'zod';
 import type { CreateTokenResponse, MeResponse, TokenSummary } from '../../server/features/auth/auth.schema.ts';
+import type { CalendarResponse } from '../../server/features/calendars/calendars.schema.ts';
 import type { ContactResponse, CustomerDetailResponse, CustomerListItem } from '../../server/features/customers/customers.schema.ts';
+import type { NotificationResponse } from '../../server/features/notifications/notifications.schema.ts';
+import type { AtRiskResponse, PolicyResponse } from '../../server/features/sla/sla.schema.ts';
+import type { SlaTargetView } from '../../server/features/sla/sla-target.schema.ts';
 import type {
   AttachmentResponse,
   ListTicketsQuery,
@@ -43,3 +47,10 @@ export type TicketFilters = Partial<Omit<z.input<typeof ListTicketsQuery>, 'stat
   severity?: z.output<typeof ListTicketsQuery>['severity'];
   limit?: number;
 };
+
+export type SlaTarget = Json<z.infer<typeof SlaTargetView>>;
+export type SlaPolicy = Json<z.infer<typeof PolicyResponse>>;
+export type AtRiskItem = Json<z.infer<typeof AtRiskResponse>>['items'][number];
+export type CalendarRecord = Json<z.infer<typeof CalendarResponse>>;
+export type AppNotification = Json<z.infer<typeof NotificationResponse>>;
+export type NotificationList = { items: AppNotification[]; unreadCount: number };

@@ -22,3 +22,8 @@ export function useTimeZone(): string {
 export function isStaff(user: User): boolean {
   return user.role !== 'customer';
 }
+
+/** Calendars and SLA policies: admins and managers edit them, other staff read them. */
+export function canManageSla(user: User): boolean {
+  return user.role === 'admin' || user.role === 'manager';
+}

@@ -15,7 +15,15 @@ export type VocabGroup =
   | 'team'
   | 'contactRole'
   | 'role'
-  | 'customerKind';
+  | 'customerKind'
+  | 'slaMetric'
+  | 'slaMetricShort'
+  | 'slaState'
+  | 'escalationLevel'
+  | 'escalationLevelFull'
+  | 'distanceClass'
+  | 'distanceClassHint'
+  | 'notificationKind';
 
 export function useVocab() {
   const { t } = useTranslation();

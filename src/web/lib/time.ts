@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import timezone from 'dayjs/plugin/timezone';
@@ -59,35 +59,53 @@ export function formatDuration(ms: number): string {
   return hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${pad(minutes)}:${pad(seconds)}`;
 }
 
-// One shared ticking clock, so a table of countdowns costs one timer, not one per row.
-let now = Date.now();
-const listeners = new Set<() => void>();
-let timer: ReturnType<typeof setInterval> | null = null;
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  if (!timer) {
-    timer = setInterval(() => {
+// Shared ticking clocks, so a table of countdowns costs one timer, not one per row.
+function createClock(intervalMs: number) {
+  let now = Date.now();
+  const listeners = new Set<() => void>();
+  let timer: ReturnType<typeof setInterval> | null = null;
+  const subscribe = (listener: () => void): (() => void) => {
+    listeners.add(listener);
+    if (!timer) {
       now = Date.now();
-      for (const notify of listeners) notify();
-    }, 1000);
-  }
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0 && timer) {
-      clearInterval(timer);
-      timer = null;
+      timer = setInterval(() => {
+        now = Date.now();
+        for (const notify of listeners) notify();
+      }, intervalMs);
     }
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && timer) {
+        clearInterval(timer);
+        timer = null;
+      }
+    };
   };
+  const read = () => now;
+  return { subscribe, read };
 }
+
+const secondClock = createClock(1000);
+const slowClock = createClock(30_000);
 
 /** The current time in ms, updated every second while any component listens. */
 export function useNow(): number {
-  return useSyncExternalStore(
-    subscribe,
-    () => now,
-    () => now,
-  );
+  return useSyncExternalStore(secondClock.subscribe, secondClock.read, secondClock.read);
+}
+
+/** The current time in ms, updated every 30 s: enough for minute-grained SLA clocks. */
+export function useSlowNow(): number {
+  return useSyncExternalStore(slowClock.subscribe, slowClock.read, slowClock.read);
+}
+
+/** A picker's wall-clock reading (browser zone) taken as that same reading in `timeZone`. */
+export function wallClockToInstant(value: Dayjs, timeZone: string): Date {
+  return dayjs.tz(value.format('YYYY-MM-DDTHH:mm:ss'), timeZone).toDate();
+}
+
+/** The inverse: an instant shown as its wall-clock reading in `timeZone`, for a browser-zone picker. */
+export function instantToWallClock(value: string | Date, timeZone: string): Dayjs {
+  return dayjs(inZone(value, timeZone).format('YYYY-MM-DDTHH:mm:ss'));
 }
 
 /** Common IANA zones for the settings picker; the browser's own zone is added if missing. */

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { CommentBody, CreateTicketBody, TransitionBody, UpdateTicketBody } from '../../../server/features/tickets/tickets.schema.ts';
 import { api, apiUpload } from '../../api/client.ts';
 import type { Attachment, Page, Ticket, TicketCounts, TicketDetail, TicketEvent, TicketFilters } from '../../api/types.ts';
+import { slaKeys } from '../sla/api.ts';
 
 export const ticketKeys = {
   all: ['tickets'] as const,
@@ -61,6 +62,7 @@ function useRefreshTicket() {
     void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(id) });
     void queryClient.invalidateQueries({ queryKey: ticketKeys.lists() });
     void queryClient.invalidateQueries({ queryKey: ticketKeys.counts() });
+    void queryClient.invalidateQueries({ queryKey: slaKeys.atRiskAll() });
   };
 }
 
@@ -90,6 +92,15 @@ export function useAddComment(id: string) {
   const refresh = useRefreshTicket();
   return useMutation({
     mutationFn: (input: CommentInput) => api.post<TicketEvent>(`/tickets/${id}/comments`, input),
+    onSuccess: () => refresh(id),
+  });
+}
+
+/** The engineer's on-site check-in: meets the on-site arrival target. */
+export function useRecordArrival(id: string) {
+  const refresh = useRefreshTicket();
+  return useMutation({
+    mutationFn: (input: { note?: string }) => api.post<TicketDetail>(`/tickets/${id}/arrival`, input),
     onSuccess: () => refresh(id),
   });
 }

@@ -1,0 +1,240 @@
+// Shared helpers for the browser suite: API setup signed in as the admin, UI sign-in/out, screenshots.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { type APIRequestContext, type APIResponse, expect, type Page, request } from '@playwright/test';
+import type { z } from 'zod';
+import { E2E_ADMIN } from '../playwright.config.ts';
+import type { ContactBody, CreateCustomerBody } from '../src/server/features/customers/customers.schema.ts';
+import type { CreateTicketBody } from '../src/server/features/tickets/tickets.schema.ts';
+import type { CreateUserBody } from '../src/server/features/users/users.schema.ts';
+import type { Contact, CustomerDetail, Me, Ticket, TicketDetail, User } from '../src/web/api/types.ts';
+
+export type Language = 'zh-CN' | 'en';
+export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
+
+/** Every account the suite creates signs in with this password. */
+export const PASSWORD = 'e2e-user-password';
+
+export type Credentials = { email: string; password: string };
+export type Account = User & { password: string };
+
+/** Texts the UI must show, written out here (not read from the app's dictionaries) so a wrong translation fails. */
+export const TEXT = {
+  'zh-CN': {
+    signIn: /^登\s?录$/,
+    queueTitle: '工作台',
+    intakeTitle: '电话受理',
+    yes: '是',
+    critical: '全面加急',
+    suggestedCritical: '建议：全面加急 · 10 分钟内响应',
+    statusNew: '新建',
+    statusResolved: '已解决',
+    statusConfirmed: '已确认',
+    assigneeLine: (name: string) => `处理人：${name}`,
+    resolveTitle: '解决服务请求',
+    required: '请填写此项',
+    confirmTitle: '确认问题已解决',
+    awaitingConfirmation: '服务人员已提交解决方案，请确认问题是否已解决。',
+    confirmedBy: (name: string) => new RegExp(`^由 ${name} 于 .+ 确认$`),
+    portalTitle: '我的服务请求',
+    notFound: '未找到该记录',
+    liveOpen: '实时',
+  },
+  en: {
+    signIn: /^Sign in$/,
+    queueTitle: 'Queue',
+    intakeTitle: 'Phone intake',
+    yes: 'Yes',
+    critical: 'Critical',
+    suggestedCritical: 'Suggested: Critical · Respond within 10 min',
+    statusNew: 'New',
+    statusResolved: 'Resolved',
+    statusConfirmed: 'Confirmed',
+    assigneeLine: (name: string) => `Assignee: ${name}`,
+    resolveTitle: 'Resolve the request',
+    required: 'Required',
+    confirmTitle: 'Confirm the problem is solved',
+    awaitingConfirmation: 'The service team has resolved this request. Please confirm whether the problem is solved.',
+    confirmedBy: (name: string) => new RegExp(`^Confirmed by ${name} at .+$`),
+    portalTitle: 'My requests',
+    notFound: 'Not found',
+    liveOpen: 'LIVE',
+  },
+} as const;
+
+export const TICKET_NUMBER = /^SR-\d{4}-\d{6}$/;
+
+const CN_DIGITS = '〇一二三四五六七八九';
+
+/** A number written with Chinese numerals, so generated names stay all-Chinese and searchable. */
+function chineseDigits(n: number): string {
+  return String(n)
+    .split('')
+    .map((digit) => CN_DIGITS[Number(digit)])
+    .join('');
+}
+
+let counter = 0;
+/** Unique per run and per call: time plus a counter (the database is new each run, but names must not repeat within one). */
+export function uniqueNumber(): number {
+  counter += 1;
+  return (Date.now() % 1_000_000) * 100 + counter;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = path.join('test-results', 'screens');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/** An API session: cookie plus the CSRF token that every write must carry. */
+export class Api {
+  private constructor(
+    private readonly context: APIRequestContext,
+    private readonly csrfToken: string,
+    readonly user: User,
+  ) {}
+
+  /** Signs in on a new request context of its own. */
+  static async signIn(baseURL: string, credentials: Credentials): Promise<Api> {
+    return Api.signInOn(await request.newContext({ baseURL }), credentials);
+  }
+
+  /** Signs in on a given context, e.g. a browser context's `request`, which shares that context's cookies. */
+  static async signInOn(context: APIRequestContext, credentials: Credentials): Promise<Api> {
+    const response = await context.post('/api/v1/auth/login', { data: credentials });
+    const me = await Api.json<Me>(response, 'POST /auth/login');
+    if (!me.csrfToken) throw new Error('login returned no CSRF token');
+    return new Api(context, me.csrfToken, me.user);
+  }
+
+  private static async json<T>(response: APIResponse, what: string): Promise<T> {
+    if (!response.ok()) throw new Error(`${what} → ${response.status()}: ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
+  /** The raw response, for tests that check a refusal. */
+  fetch(pathname: string): Promise<APIResponse> {
+    return this.context.get(`/api/v1${pathname}`);
+  }
+
+  async get<T>(pathname: string): Promise<T> {
+    return Api.json<T>(await this.fetch(pathname), `GET ${pathname}`);
+  }
+
+  async post<T>(pathname: string, data: unknown): Promise<T> {
+    const response = await this.context.post(`/api/v1${pathname}`, { data, headers: { 'x-csrf-token': this.csrfToken } });
+    return Api.json<T>(response, `POST ${pathname}`);
+  }
+
+  async dispose(): Promise<void> {
+    await this.context.dispose();
+  }
+}
+
+export function signInAdmin(baseURL: string): Promise<Api> {
+  return Api.signIn(baseURL, E2E_ADMIN);
+}
+
+export async function createUser(admin: Api, input: z.input<typeof CreateUserBody>): Promise<Account> {
+  const user = await admin.post<User>('/users', input);
+  return { ...user, password: input.password };
+}
+
+export type Hospital = { customer: CustomerDetail; contact: Contact; customerUser: Account; searchText: string };
+
+/** A hospital with a primary contact and one portal user of its own. */
+export async function createHospital(admin: Api): Promise<Hospital> {
+  const n = uniqueNumber();
+  const tag = chineseDigits(n);
+  const customerInput: z.input<typeof CreateCustomerBody> = {
+    name: `清河县第${tag}人民医院`,
+    kind: 'hospital',
+    province: '浙江省',
+    city: '杭州市',
+    grade: '二级甲等',
+  };
+  const created = await admin.post<{ id: string }>('/customers', customerInput);
+  const contactInput: z.input<typeof ContactBody> = {
+    name: `王${tag}主任`,
+    role: 'it_director',
+    title: '信息科主任',
+    phone: `0571-${String(n).slice(-8)}`,
+    isPrimary: true,
+  };
+  // A second, non-primary contact first, so picking the primary one is a real choice.
+  await admin.post<Contact>(`/customers/${created.id}/contacts`, { name: `李${tag}`, role: 'department_user', isPrimary: false });
+  const contact = await admin.post<Contact>(`/customers/${created.id}/contacts`, contactInput);
+  const customerUser = await createUser(admin, {
+    email: `portal.${n}@e2e.example.com`,
+    name: `赵${tag}`,
+    password: PASSWORD,
+    role: 'customer',
+    customerId: created.id,
+  });
+  const customer = await admin.get<CustomerDetail>(`/customers/${created.id}`);
+  // Part of the Chinese name, as an agent would type it while the hospital is on the line.
+  return { customer, contact, customerUser, searchText: `县第${tag}人民` };
+}
+
+/** A service-centre agent; the name gets a unique suffix. */
+export function createAgent(admin: Api, name: string): Promise<Account> {
+  const n = uniqueNumber();
+  return createUser(admin, {
+    email: `agent.${n}@e2e.example.com`,
+    name: `${name} ${n}`,
+    password: PASSWORD,
+    role: 'agent',
+    team: 'service_center',
+  });
+}
+
+export type World = Hospital & { agent: Account; engineer: Account };
+
+/** Everything one run of the request flow needs, named uniquely for this run and language. */
+export async function createWorld(admin: Api, language: Language): Promise<World> {
+  const hospital = await createHospital(admin);
+  const n = uniqueNumber();
+  const agent = await createAgent(admin, language === 'en' ? 'Agent Alice' : '坐席小林');
+  const engineer = await createUser(admin, {
+    email: `engineer.${n}@e2e.example.com`,
+    name: language === 'en' ? `Engineer Bob ${n}` : `工程师老陈${chineseDigits(n)}`,
+    password: PASSWORD,
+    role: 'engineer',
+    team: 'technical_center',
+  });
+  return { ...hospital, agent, engineer };
+}
+
+export function createTicket(api: Api, input: z.input<typeof CreateTicketBody>): Promise<Ticket> {
+  return api.post<Ticket>('/tickets', input);
+}
+
+export function getTicket(api: Api, id: string): Promise<TicketDetail> {
+  return api.get<TicketDetail>(`/tickets/${id}`);
+}
+
+/** Signs in through the sign-in page, choosing the language there first. */
+export async function signIn(page: Page, account: Credentials, language: Language, home: RegExp): Promise<void> {
+  await page.goto('/login');
+  await page.getByTestId('language-switch').click();
+  await page.getByTestId(`language-${language}`).click();
+  await expect(page.getByTestId('login-submit')).toHaveText(TEXT[language].signIn);
+  await page.getByTestId('login-email').fill(account.email);
+  await page.getByTestId('login-password').fill(account.password);
+  await page.getByTestId('login-submit').click();
+  await expect(page).toHaveURL(home);
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('sign-out').click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByTestId('login-form')).toBeVisible();
+}
+
+/** The open antd dropdown's option with this text (antd renders popups at the end of the body). */
+export function openOption(page: Page, text: string) {
+  return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text });
+}
