@@ -9,9 +9,10 @@ test('a request created elsewhere appears in an open queue without a reload', as
 
   // Agent A: the queue is open, its first load done and the live stream connected.
   const firstList = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/tickets' && r.ok());
-  await page.route('**/api/v1/live', (r) => r.abort());
   await signIn(page, agentA, 'zh-CN', /\/queue/);
   await firstList;
+  await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-status', 'open');
+  await expect(page.getByTestId('live-indicator')).toHaveText(TEXT['zh-CN'].liveOpen);
 
   // A marker that a reload or navigation would wipe.
   await page.evaluate(() => document.body.setAttribute('data-e2e-marker', 'before'));
