@@ -228,8 +228,14 @@ export async function signIn(page: Page, account: Credentials, language: Languag
 }
 
 export async function signOut(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
+  // Modals that just closed may still be fading out: retry opening the menu until its item shows.
+  await expect(async () => {
+    await page.getByTestId('user-menu').click();
+    await expect(page.getByTestId('sign-out')).toBeVisible({ timeout: 2_000 });
+  }).toPass();
+  const signedOut = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/logout'));
   await page.getByTestId('sign-out').click();
+  await signedOut;
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByTestId('login-form')).toBeVisible();
 }
