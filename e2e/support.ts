@@ -228,14 +228,13 @@ export async function signIn(page: Page, account: Credentials, language: Languag
 }
 
 export async function signOut(page: Page): Promise<void> {
-  // Modals that just closed may still be fading out: retry opening the menu until its item shows.
+  // The menu can still be animating, or re-render under a live refetch, when the click lands: retry until signed out.
+  const item = page.getByTestId('sign-out');
   await expect(async () => {
-    await page.getByTestId('user-menu').click();
-    await expect(page.getByTestId('sign-out')).toBeVisible({ timeout: 2_000 });
+    if (!(await item.isVisible())) await page.getByTestId('user-menu').click();
+    await item.click({ timeout: 2_000 });
+    await expect(page).toHaveURL(/\/login$/, { timeout: 3_000 });
   }).toPass();
-  const signedOut = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/logout'));
-  await page.getByTestId('sign-out').click();
-  await signedOut;
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByTestId('login-form')).toBeVisible();
 }

@@ -258,6 +258,7 @@ export const zhCN = {
     createdBy: '受理人',
     updatedAt: '更新时间',
     firstResponse: '首次响应',
+    sla: '服务时限',
     resolution: '解决方案',
     resolvedAt: '解决时间',
     confirmedBy: '确认人',
@@ -528,6 +529,9 @@ export const zhCN = {
     escalationCurrent: '当前层级：{{level}}',
     escalationHint: '超时后自动逐级升级',
     onSiteNotStarted: '派往现场支持后开始计时',
+    pauseHistory: '暂停记录',
+    pauseInterval: '{{from}} 至 {{to}}',
+    pauseOngoing: '{{from}} 起暂停中',
   },
   arrival: {
     button: '到达现场签到',

@@ -142,7 +142,7 @@ export function CustomerDetailPage() {
       >
         <TicketTable
           filters={{ customerId: data.id, sort: 'created_desc' }}
-          columns={['number', 'severity', 'title', 'status', 'firstResponse', 'assignee', 'createdAt']}
+          columns={['number', 'severity', 'title', 'status', 'sla', 'assignee', 'createdAt']}
           hrefFor={(ticket) => `/tickets/${ticket.id}`}
           testId="customer-ticket-table"
           size="small"

@@ -1,5 +1,5 @@
 import { LockOutlined, PhoneOutlined, SendOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Segmented, Typography } from 'antd';
+import { App, Button, Checkbox, Form, Input, Segmented, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CommentBody } from '../../../server/features/tickets/tickets.schema.ts';
@@ -14,16 +14,20 @@ export function ReplyBox({ ticketId, audience }: { ticketId: string; audience: '
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [mode, setMode] = useState<Mode>('public');
+  // Only a public staff reply can carry the solution proposal (it meets the solution target).
+  const [solution, setSolution] = useState(false);
+  const isSolution = audience === 'staff' && mode === 'public' && solution;
   const [form] = Form.useForm<{ body: string }>();
   const addComment = useAddComment(ticketId);
   const { rules } = schemaRules(CommentBody.shape, t);
 
   const submit = ({ body }: { body: string }) => {
     addComment.mutate(
-      { body: body.trim(), internal: mode === 'note', isPhoneCall: mode === 'phone' },
+      { body: body.trim(), internal: mode === 'note', isPhoneCall: mode === 'phone', isSolution },
       {
         onSuccess: () => {
           form.resetFields();
+          setSolution(false);
           message.success(t('detail.reply.sent'));
         },
         onError: (error) => {
@@ -40,8 +44,17 @@ export function ReplyBox({ ticketId, audience }: { ticketId: string; audience: '
         ? t('detail.reply.placeholderNote')
         : mode === 'phone'
           ? t('detail.reply.placeholderPhone')
-          : t('detail.reply.placeholderPublic');
-  const sendLabel = mode === 'note' ? t('detail.reply.sendNote') : mode === 'phone' ? t('detail.reply.sendPhone') : t('detail.reply.send');
+          : isSolution
+            ? t('detail.reply.placeholderSolution')
+            : t('detail.reply.placeholderPublic');
+  const sendLabel =
+    mode === 'note'
+      ? t('detail.reply.sendNote')
+      : mode === 'phone'
+        ? t('detail.reply.sendPhone')
+        : isSolution
+          ? t('detail.reply.sendSolution')
+          : t('detail.reply.send');
 
   return (
     <div className={`reply-box reply-box-${mode}`} data-testid="reply-box">
@@ -71,6 +84,15 @@ export function ReplyBox({ ticketId, audience }: { ticketId: string; audience: '
           />
         </Form.Item>
         <div className="reply-actions">
+          {audience === 'staff' && mode === 'public' && (
+            <Tooltip title={t('detail.reply.solutionHint')}>
+              <span className="reply-solution" data-testid="reply-solution">
+                <Checkbox checked={solution} onChange={(event) => setSolution(event.target.checked)}>
+                  {t('detail.reply.solution')}
+                </Checkbox>
+              </span>
+            </Tooltip>
+          )}
           <Typography.Text type="secondary" className="hint">
             {t('common.keyboardSubmit')}
           </Typography.Text>

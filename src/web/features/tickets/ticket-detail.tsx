@@ -8,6 +8,8 @@ import { useTimeZone } from '../../components/session.tsx';
 import { SeverityTag, StatusTag, useVocab } from '../../components/vocab.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/time.ts';
+import { SlaBadge } from '../sla/sla-badge.tsx';
+import { SlaPanel } from '../sla/sla-panel.tsx';
 import { useTicket } from './api.ts';
 import { AttachmentsCard } from './attachments-card.tsx';
 import { ReplyBox } from './reply-box.tsx';
@@ -74,6 +76,7 @@ export function TicketDetailView({ id, audience, backTo, backLabel }: Props) {
               <span data-testid="ticket-status">
                 <StatusTag status={ticket.status} />
               </span>
+              <SlaBadge targets={ticket.sla} asOf={query.dataUpdatedAt} testId="ticket-sla-badge" />
               {query.isFetching && <ReloadOutlined spin className="muted" />}
             </div>
             <Typography.Title level={4} className="ticket-title" data-testid="ticket-title">
@@ -130,6 +133,7 @@ export function TicketDetailView({ id, audience, backTo, backLabel }: Props) {
         </Col>
         <Col xs={24} lg={8} xxl={7}>
           <Space orientation="vertical" size={16} className="full-width">
+            <SlaPanel ticket={ticket} asOf={query.dataUpdatedAt} audience={audience} />
             {audience === 'staff' && <DispatchCard ticket={ticket} />}
             <TicketProperties ticket={ticket} audience={audience} />
             <AttachmentsCard ticketId={ticket.id} attachments={ticket.attachments} audience={audience} />

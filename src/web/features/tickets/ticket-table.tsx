@@ -6,6 +6,7 @@ import { DateTime } from '../../components/date-time.tsx';
 import { FirstResponse } from '../../components/first-response.tsx';
 import { SeverityTag, StatusTag, useVocab } from '../../components/vocab.tsx';
 import { errorMessage } from '../../lib/errors.ts';
+import { SlaBadge } from '../sla/sla-badge.tsx';
 import { useTicketList } from './api.ts';
 
 export type TicketColumn =
@@ -18,10 +19,11 @@ export type TicketColumn =
   | 'team'
   | 'createdAt'
   | 'updatedAt'
-  | 'firstResponse';
+  | 'firstResponse'
+  | 'sla';
 
-/** The countdown sits early so narrow screens cut the least urgent column; the team shows under the assignee. */
-const DEFAULT_COLUMNS: TicketColumn[] = ['number', 'severity', 'title', 'customer', 'status', 'firstResponse', 'assignee', 'createdAt'];
+/** The SLA countdown sits early so narrow screens cut the least urgent column; the team shows under the assignee. */
+const DEFAULT_COLUMNS: TicketColumn[] = ['number', 'severity', 'title', 'customer', 'status', 'sla', 'assignee', 'createdAt'];
 
 type Props = {
   filters: TicketFilters;
@@ -136,6 +138,22 @@ export function TicketTable({ filters, columns = DEFAULT_COLUMNS, hrefFor, empty
           firstRespondedAt={ticket.firstRespondedAt}
         />
       ),
+    },
+    sla: {
+      key: 'sla',
+      title: t('ticket.sla'),
+      width: 176,
+      render: (_value, ticket) =>
+        ticket.sla.length > 0 ? (
+          <SlaBadge targets={ticket.sla} asOf={list.dataUpdatedAt} testId={`sla-badge-${ticket.number}`} />
+        ) : (
+          <FirstResponse
+            severity={ticket.severity}
+            status={ticket.status}
+            createdAt={ticket.createdAt}
+            firstRespondedAt={ticket.firstRespondedAt}
+          />
+        ),
     },
   };
 
