@@ -1,11 +1,17 @@
 import {
+  AlertOutlined,
+  BulbOutlined,
   CheckCircleOutlined,
+  ClockCircleOutlined,
   EditOutlined,
+  EnvironmentOutlined,
+  ExclamationCircleOutlined,
   FileAddOutlined,
   LockOutlined,
   PaperClipOutlined,
   PhoneOutlined,
   PlusCircleOutlined,
+  RiseOutlined,
   SendOutlined,
   SwapOutlined,
   UserSwitchOutlined,
@@ -15,7 +21,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketEvent } from '../../api/types.ts';
 import { DateTime } from '../../components/date-time.tsx';
+import { useTimeZone } from '../../components/session.tsx';
 import { useVocab, type VocabGroup } from '../../components/vocab.tsx';
+import { escalationLevelName } from '../../lib/sla.ts';
+import { formatDateTime } from '../../lib/time.ts';
 import { attachmentUrl } from './api.ts';
 
 type Change = { from?: unknown; to?: unknown };
@@ -63,6 +72,7 @@ function isFieldWithLabel(field: string): field is keyof typeof FIELD_LABEL_KEYS
 export function TicketTimeline({ events }: { events: TicketEvent[] }) {
   const { t } = useTranslation();
   const { label } = useVocab();
+  const timeZone = useTimeZone();
 
   if (events.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
 
@@ -137,6 +147,34 @@ export function TicketTimeline({ events }: { events: TicketEvent[] }) {
           ),
         };
       }
+      // SLA: the solution proposal, the field engineer's check-in, and the scheduler's warnings and escalations.
+      case 'solution_proposed':
+        return { icon: <BulbOutlined />, color: 'green', text: t('detail.events.solution_proposed') };
+      case 'on_site_arrival':
+        return { icon: <EnvironmentOutlined />, color: 'green', text: t('detail.events.on_site_arrival') };
+      case 'manager_alerted':
+        return { icon: <AlertOutlined />, color: 'red', text: t('detail.events.manager_alerted', { count: Number(data.userCount ?? 0) }) };
+      case 'sla_warning':
+      case 'sla_breached':
+        return {
+          icon: event.type === 'sla_warning' ? <ClockCircleOutlined /> : <ExclamationCircleOutlined />,
+          color: event.type === 'sla_warning' ? 'orange' : 'red',
+          text: t(`detail.events.${event.type}`, {
+            metric: label('slaMetric', asString(data.metric)),
+            due: formatDateTime(asString(data.dueAt), timeZone),
+          }),
+        };
+      case 'escalated': {
+        const level = label('escalationLevelFull', asString(data.levelName) ?? escalationLevelName(Number(data.level ?? 0)));
+        const metric = asString(data.reason);
+        return {
+          icon: <RiseOutlined />,
+          color: 'red',
+          text: metric
+            ? t('detail.events.escalatedReason', { level, metric: label('slaMetric', metric) })
+            : t('detail.events.escalated', { level }),
+        };
+      }
       default:
         return { icon: <FileAddOutlined />, color: 'gray', text: t('detail.events.unknown', { type: event.type }) };
     }
@@ -144,7 +182,7 @@ export function TicketTimeline({ events }: { events: TicketEvent[] }) {
 
   const items: TimelineItemProps[] = events.map((event) => {
     const { icon, color, text } = describeEvent(event);
-    const isMessage = event.type === 'reply' || event.type === 'note' || event.type === 'phone_call';
+    const isMessage = event.type === 'reply' || event.type === 'note' || event.type === 'phone_call' || event.type === 'solution_proposed';
     const isInternal = event.isInternal || event.type === 'note';
     const actor = event.actor;
     return {

@@ -1,0 +1,99 @@
+// The SLA screens, once per language: queue badge, detail panel (check-in, solution proposal), breach risk,
+// calendar editor (make-up workday in the month view, what-if preview) and the policy editor.
+import { expect, type Page, test } from '@playwright/test';
+import { E2E_ADMIN } from '../playwright.config.ts';
+import { createTicket, createWorld, LANGUAGES, type Language, screenshot, signIn, signInAdmin } from './support.ts';
+
+/** Texts written out here (not read from the dictionaries) so a wrong translation fails. */
+const SLA_TEXT = {
+  'zh-CN': {
+    badge: /^响应 剩余 \d+分$/,
+    panelTitle: '服务承诺',
+    firstResponse: '首次响应',
+    escalationFirst: '责任工程师',
+    escalationLast: '研发中心',
+    arrival: '到达现场签到',
+    arrivalSubmit: /^签\s?到$/,
+    arrivalDone: /^已于 .+ 签到$/,
+    solution: '提出解决方案',
+    solutionSend: '提交解决方案',
+    met: '已达成',
+  },
+  en: {
+    badge: /^Response \d+m left$/,
+    panelTitle: 'Service commitments',
+    firstResponse: 'First response',
+    escalationFirst: 'Responsible engineer',
+    escalationLast: 'R&D centre',
+    arrival: 'Check in on site',
+    arrivalSubmit: /^Check in$/,
+    arrivalDone: /^Checked in .+$/,
+    solution: 'Solution proposal',
+    solutionSend: 'Send solution',
+    met: 'Met',
+  },
+} as const;
+
+/** A full-page screenshot with the viewport grown to the page, so the sticky sider and header stay in place. */
+async function fullScreenshot(page: Page, name: string): Promise<void> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 1440, height: Math.max(900, height) });
+  await screenshot(page, name);
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+for (const language of LANGUAGES) {
+  test(`SLA screens (${language})`, async ({ page, baseURL }) => {
+    const text = SLA_TEXT[language as Language];
+    const admin = await signInAdmin(baseURL ?? '');
+    const world = await createWorld(admin, language);
+    const title = language === 'en' ? 'Whole HIS down after power cut' : '停电后全院 HIS 无法使用';
+    const ticket = await createTicket(admin, {
+      customerId: world.customer.id,
+      contactId: world.contact.id,
+      title,
+      description: language === 'en' ? 'No workstation can log in.' : '所有工作站均无法登录。',
+      severity: 'critical',
+      channel: 'phone',
+      kind: 'request',
+      assigneeId: world.engineer.id,
+      team: 'field',
+    });
+    await admin.dispose();
+
+    await signIn(page, E2E_ADMIN, language, /\/queue/);
+
+    // Queue: the row's badge shows the most urgent commitment with business time left.
+    await page.goto('/queue?view=open');
+    const row = page.getByTestId('queue-table').getByTestId(`ticket-row-${ticket.number}`);
+    await expect(row).toBeVisible();
+    await expect(row.getByTestId(`sla-badge-${ticket.number}`)).toHaveText(text.badge);
+    await screenshot(page, `sla-queue-${language}`);
+
+    // Detail: the header badge and the panel with every target and the escalation ladder.
+    await row.click();
+    await expect(page.getByTestId('ticket-sla-badge')).toHaveText(text.badge);
+    const panel = page.getByTestId('sla-panel');
+    await expect(panel).toContainText(text.panelTitle);
+    await expect(panel.getByTestId('sla-target-first_response')).toContainText(text.firstResponse);
+    await expect(panel.getByTestId('sla-escalation')).toContainText(text.escalationFirst);
+    await expect(panel.getByTestId('sla-escalation')).toContainText(text.escalationLast);
+    await expect(panel.getByTestId('sla-target-on_site')).toBeVisible();
+
+    // On-site check-in meets the on-site target.
+    await panel.getByTestId('arrival-button').click();
+    await expect(page.getByTestId('arrival-submit')).toHaveText(text.arrivalSubmit);
+    await page.getByTestId('arrival-submit').click();
+    await expect(panel.getByText(text.arrivalDone)).toBeVisible();
+    await expect(panel.getByTestId('sla-target-on_site')).toContainText(text.met);
+
+    // A public reply marked as the solution proposal meets the solution target.
+    await page.getByTestId('reply-solution').click();
+    await expect(page.getByTestId('reply-solution')).toContainText(text.solution);
+    await page.getByTestId('reply-input').fill(language === 'en' ? 'Restart the application server.' : '请重启应用服务器。');
+    await expect(page.getByTestId('reply-submit')).toHaveText(text.solutionSend);
+    await page.getByTestId('reply-submit').click();
+    await expect(panel.getByTestId('sla-target-solution')).toContainText(text.met);
+    await fullScreenshot(page, `sla-detail-${language}`);
+  });
+}
