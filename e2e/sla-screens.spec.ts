@@ -18,6 +18,9 @@ const SLA_TEXT = {
     solution: '提出解决方案',
     solutionSend: '提交解决方案',
     met: '已达成',
+    atRiskTitle: '超时预警',
+    resolution: '故障解决',
+    left: /^剩余 \d+小时$/,
   },
   en: {
     badge: /^Response \d+m left$/,
@@ -31,6 +34,9 @@ const SLA_TEXT = {
     solution: 'Solution proposal',
     solutionSend: 'Send solution',
     met: 'Met',
+    atRiskTitle: 'Breach risk',
+    resolution: 'Resolution',
+    left: /^\d+h left$/,
   },
 } as const;
 
@@ -95,5 +101,19 @@ for (const language of LANGUAGES) {
     await page.getByTestId('reply-submit').click();
     await expect(panel.getByTestId('sla-target-solution')).toContainText(text.met);
     await fullScreenshot(page, `sla-detail-${language}`);
+
+    // Breach risk: the request's most urgent open commitment, with a link back to it.
+    await expect(page.locator('.ant-message-notice')).toHaveCount(0);
+    await page.getByTestId('nav-atRisk').click();
+    await expect(page.getByTestId('at-risk-title')).toHaveText(text.atRiskTitle);
+    const riskRow = page.getByTestId('at-risk-table').getByTestId(`at-risk-row-${ticket.number}`);
+    await expect(riskRow).toContainText(title);
+    await expect(riskRow).toContainText(text.resolution);
+    await expect(riskRow.getByTestId(`at-risk-left-${ticket.number}`)).toHaveText(text.left);
+    await expect(page.locator('.ant-spin-blur')).toHaveCount(0);
+    await page.waitForTimeout(500); // the table's fade-in, for a clean screenshot
+    await screenshot(page, `sla-at-risk-${language}`);
+    await riskRow.getByRole('link', { name: ticket.number }).click();
+    await expect(page.getByTestId('ticket-number')).toHaveText(ticket.number);
   });
 }

@@ -14,6 +14,7 @@ import { PortalHomePage } from './features/portal/portal-home-page.tsx';
 import { PortalNewRequestPage } from './features/portal/portal-new-request-page.tsx';
 import { PortalTicketPage } from './features/portal/portal-ticket-page.tsx';
 import { SettingsPage } from './features/settings/settings-page.tsx';
+import { AtRiskPage } from './features/sla/at-risk-page.tsx';
 import { QueuePage } from './features/tickets/queue-page.tsx';
 import { TicketDetailPage } from './features/tickets/ticket-detail-page.tsx';
 import { UsersPage } from './features/users/users-page.tsx';
@@ -108,6 +109,7 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="/queue" replace /> },
           { path: 'queue', element: <QueuePage /> },
+          { path: 'sla/at-risk', element: <AtRiskPage /> },
           { path: 'tickets/:id', element: <TicketDetailPage /> },
           { path: 'intake', element: <IntakePage /> },
           { path: 'customers', element: <CustomersPage /> },

@@ -1,5 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { notificationKeys } from '../features/notifications/api.ts';
+import { slaKeys } from '../features/sla/api.ts';
 import { ticketKeys } from '../features/tickets/api.ts';
 import { API_BASE } from './client.ts';
 
@@ -43,6 +45,8 @@ export function useLiveUpdates(onMessage?: (message: LiveTicketMessage) => void)
       pending = null;
       void queryClient.invalidateQueries({ queryKey: ticketKeys.lists() });
       void queryClient.invalidateQueries({ queryKey: ticketKeys.counts() });
+      // Any change to a request may move its SLA clocks (a reply, a pause, an escalation).
+      void queryClient.invalidateQueries({ queryKey: slaKeys.atRiskAll() });
       for (const id of touched) void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(id) });
       touched.clear();
     };
@@ -51,7 +55,11 @@ export function useLiveUpdates(onMessage?: (message: LiveTicketMessage) => void)
     source.onopen = () => {
       setStatus('open');
       // After a reconnect we may have missed messages: refetch what is on screen.
-      if (hasOpened) void queryClient.invalidateQueries({ queryKey: ticketKeys.all });
+      if (hasOpened) {
+        void queryClient.invalidateQueries({ queryKey: ticketKeys.all });
+        void queryClient.invalidateQueries({ queryKey: slaKeys.atRiskAll() });
+        void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+      }
       hasOpened = true;
     };
     source.onerror = () => setStatus(source.readyState === EventSource.CLOSED ? 'closed' : 'connecting');
@@ -61,6 +69,11 @@ export function useLiveUpdates(onMessage?: (message: LiveTicketMessage) => void)
       touched.add(message.ticketId);
       if (!pending) pending = setTimeout(flush, 300);
       handler.current?.(message);
+    });
+
+    // A notification is addressed to this user only; the bell refetches its list and unread count.
+    source.addEventListener('notification', () => {
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
     });
 
     return () => {

@@ -3,6 +3,7 @@ import {
   AppstoreOutlined,
   BankOutlined,
   DownOutlined,
+  FieldTimeOutlined,
   FileAddOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
@@ -38,6 +39,7 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
   }
   const items: NavItem[] = [
     { key: 'queue', path: '/queue', icon: <AppstoreOutlined />, label: t('nav.queue') },
+    { key: 'atRisk', path: '/sla/at-risk', icon: <FieldTimeOutlined />, label: t('nav.atRisk') },
     { key: 'intake', path: '/intake', icon: <PhoneOutlined />, label: t('nav.intake') },
     { key: 'customers', path: '/customers', icon: <BankOutlined />, label: t('nav.customers') },
   ];
