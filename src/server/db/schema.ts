@@ -1,6 +1,30 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { CalendarInput } from '../../domain/calendar/index.ts';
+import type {
+  AcceptanceState,
+  ConfigItemKind,
+  DocumentKind,
+  HandoverItem,
+  QuoteState,
+  RoutineFrequency,
+  ServiceWindow,
+} from '../../domain/contracts/vocabulary.ts';
 import type { DistanceClass, PolicyTargets, SlaMetric, TargetState } from '../../domain/sla.ts';
 import type {
   CauseCategory,
@@ -31,10 +55,17 @@ export const customers = pgTable(
     address: text('address'),
     /** Where the hospital is relative to the vendor's service base: decides on-site arrival targets. */
     distanceClass: text('distance_class').$type<DistanceClass>().notNull().default('same_province'),
+    /** Archive (客户档案): number of beds and notes on the hospital's finances (staff only). */
+    beds: integer('beds'),
+    economicNotes: text('economic_notes'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('customers_name_key').on(t.name), check('customers_kind_check', sql`${t.kind} in ('hospital','agency')`)],
+  (t) => [
+    uniqueIndex('customers_name_key').on(t.name),
+    check('customers_kind_check', sql`${t.kind} in ('hospital','agency')`),
+    check('customers_beds_check', sql`${t.beds} is null or ${t.beds} >= 0`),
+  ],
 );
 
 export const contacts = pgTable(
@@ -330,5 +361,322 @@ export const notifications = pgTable(
   (t) => [
     index('notifications_user_idx').on(t.userId, t.createdAt),
     index('notifications_email_pending_idx').on(t.createdAt).where(sql`${t.emailStatus} = 'pending'`),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Customer archive and contracts (DOMAIN.md §5, §7, §9). Money is integer fen (bigint); calendar
+// dates are local dates in the service centre's zone (`date`), instants are timestamptz.
+
+const fen = (name: string) => bigint(name, { mode: 'number' });
+
+/** Installed systems and their modules, with acceptance state per module. */
+export const customerModules = pgTable(
+  'customer_modules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    system: text('system').notNull(),
+    module: text('module').notNull(),
+    version: text('version'),
+    goLiveDate: date('go_live_date'),
+    acceptanceState: text('acceptance_state').$type<AcceptanceState>().notNull().default('not_launched'),
+    acceptanceDate: date('acceptance_date'),
+    notes: text('notes'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('customer_modules_key').on(t.customerId, t.system, t.module),
+    check('customer_modules_state_check', sql`${t.acceptanceState} in ('accepted','running_unaccepted','not_launched')`),
+    check('customer_modules_accepted_date_check', sql`(${t.acceptanceState} = 'accepted') = (${t.acceptanceDate} is not null)`),
+    check(
+      'customer_modules_dates_check',
+      sql`${t.acceptanceDate} is null or ${t.goLiveDate} is null or ${t.acceptanceDate} >= ${t.goLiveDate}`,
+    ),
+  ],
+);
+
+/** Hardware and platform configuration kept at the hospital. */
+export const configurationItems = pgTable(
+  'configuration_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    kind: text('kind').$type<ConfigItemKind>().notNull(),
+    name: text('name').notNull(),
+    model: text('model'),
+    serial: text('serial'),
+    location: text('location'),
+    warrantyEnd: date('warranty_end'),
+    notes: text('notes'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('configuration_items_customer_idx').on(t.customerId),
+    check('configuration_items_kind_check', sql`${t.kind} in ('server','os','database','network','printer','other')`),
+  ],
+);
+
+/** Files of the archive (handover documents, contracts, signed quotes), stored under the data dir. */
+export const customerDocuments = pgTable(
+  'customer_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    kind: text('kind').$type<DocumentKind>().notNull(),
+    title: text('title'),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    isInternal: boolean('is_internal').notNull().default(false),
+    uploadedById: uuid('uploaded_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('customer_documents_customer_idx').on(t.customerId, t.createdAt),
+    check(
+      'customer_documents_kind_check',
+      sql`${t.kind} in ('project_plan','technical_manual','maintenance_manual','project_summary','acceptance_report','service_agreement','contract','signed_quote','service_report','other')`,
+    ),
+    check('customer_documents_size_check', sql`${t.sizeBytes} > 0`),
+  ],
+);
+
+/** Project history: one row per customer (contract signed → team stationed → initial acceptance). */
+export const customerProjects = pgTable(
+  'customer_projects',
+  {
+    customerId: uuid('customer_id')
+      .primaryKey()
+      .references(() => customers.id),
+    contractSignedDate: date('contract_signed_date'),
+    teamStationedDate: date('team_stationed_date'),
+    initialAcceptanceDate: date('initial_acceptance_date'),
+    /** Why a project running over six months is not accepted (1–4, DOMAIN.md §5); null = not classified. */
+    unacceptedCase: integer('unaccepted_case'),
+    notes: text('notes'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('customer_projects_case_check', sql`${t.unacceptedCase} is null or ${t.unacceptedCase} between 1 and 4`),
+    check(
+      'customer_projects_dates_check',
+      sql`(${t.teamStationedDate} is null or ${t.contractSignedDate} is null or ${t.teamStationedDate} >= ${t.contractSignedDate}) and (${t.initialAcceptanceDate} is null or ${t.contractSignedDate} is null or ${t.initialAcceptanceDate} >= ${t.contractSignedDate})`,
+    ),
+  ],
+);
+
+/** The handover checklist (§9): each of the six items, done or not, with its document. */
+export const handoverItems = pgTable(
+  'handover_items',
+  {
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    item: text('item').$type<HandoverItem>().notNull(),
+    isDone: boolean('is_done').notNull().default(false),
+    documentId: uuid('document_id').references(() => customerDocuments.id),
+    updatedById: uuid('updated_by_id').references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('handover_items_key').on(t.customerId, t.item),
+    check(
+      'handover_items_item_check',
+      sql`${t.item} in ('project_plan','technical_manual','maintenance_manual','project_summary','acceptance_report','service_agreement')`,
+    ),
+  ],
+);
+
+/** Service tiers (Diamond, Gold, Silver, Bronze seeded; editable, admins add others). */
+export const serviceTiers = pgTable(
+  'service_tiers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Stable key the SLA policies select on (`sla_policies.tier`). */
+    code: text('code').notNull(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    yearlyPriceFen: fen('yearly_price_fen').notNull(),
+    routineMaintenance: text('routine_maintenance').$type<RoutineFrequency>().notNull(),
+    /** Emergency on-site visits per year; null = unlimited. */
+    emergencyVisitsPerYear: integer('emergency_visits_per_year'),
+    retrainingQuota: integer('retraining_quota').notNull().default(0),
+    hasResidentEngineer: boolean('has_resident_engineer').notNull().default(false),
+    hasPriority: boolean('has_priority').notNull().default(false),
+    serviceWindow: text('service_window').$type<ServiceWindow>().notNull(),
+    isActive: boolean('is_active').notNull().default(true),
+    isBuiltin: boolean('is_builtin').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('service_tiers_code_key').on(t.code),
+    check('service_tiers_price_check', sql`${t.yearlyPriceFen} >= 0`),
+    check('service_tiers_visits_check', sql`${t.emergencyVisitsPerYear} is null or ${t.emergencyVisitsPerYear} >= 0`),
+    check('service_tiers_retraining_check', sql`${t.retrainingQuota} >= 0`),
+    check('service_tiers_window_check', sql`${t.serviceWindow} in ('7x24','5x8')`),
+    check('service_tiers_routine_check', sql`${t.routineMaintenance} in ('resident','monthly','quarterly','half_yearly','yearly','none')`),
+  ],
+);
+
+/** The system (software) contract: its acceptance date starts free maintenance, upgrades and warranty. */
+export const systemContracts = pgTable(
+  'system_contracts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    title: text('title').notNull(),
+    signedDate: date('signed_date'),
+    totalPriceFen: fen('total_price_fen').notNull(),
+    acceptanceDate: date('acceptance_date'),
+    notes: text('notes'),
+    createdById: uuid('created_by_id').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('system_contracts_customer_idx').on(t.customerId),
+    check('system_contracts_price_check', sql`${t.totalPriceFen} >= 0`),
+    check(
+      'system_contracts_dates_check',
+      sql`${t.acceptanceDate} is null or ${t.signedDate} is null or ${t.acceptanceDate} >= ${t.signedDate}`,
+    ),
+  ],
+);
+
+/** Paid yearly service by tier. Two contracts of one customer never overlap (service + exclusion constraint). */
+export const serviceContracts = pgTable(
+  'service_contracts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    tierId: uuid('tier_id')
+      .notNull()
+      .references(() => serviceTiers.id),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date').notNull(),
+    priceFen: fen('price_fen').notNull(),
+    /** On-site visits per contract year, copied from the tier at signing; null = unlimited. */
+    visitQuota: integer('visit_quota'),
+    accountOwnerId: uuid('account_owner_id').references(() => users.id),
+    renewalOfId: uuid('renewal_of_id').references((): AnyPgColumn => serviceContracts.id),
+    notes: text('notes'),
+    createdById: uuid('created_by_id').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('service_contracts_customer_idx').on(t.customerId, t.startDate),
+    index('service_contracts_end_idx').on(t.endDate),
+    uniqueIndex('service_contracts_renewal_key').on(t.renewalOfId),
+    check('service_contracts_price_check', sql`${t.priceFen} >= 0`),
+    check('service_contracts_dates_check', sql`${t.endDate} >= ${t.startDate}`),
+    check('service_contracts_quota_check', sql`${t.visitQuota} is null or ${t.visitQuota} >= 0`),
+  ],
+);
+
+/** Renewal reminders already sent: the unique key makes each (contract, days-before) fire once. */
+export const renewalReminders = pgTable(
+  'renewal_reminders',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => serviceContracts.id),
+    daysBefore: integer('days_before').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('renewal_reminders_key').on(t.contractId, t.daysBefore),
+    check('renewal_reminders_days_check', sql`${t.daysBefore} > 0`),
+  ],
+);
+
+/** Per-visit quotes (the supplementary agreement): draft → sent → signed (→ dispatch allowed) or cancelled. */
+export const quotes = pgTable(
+  'quotes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    ticketId: uuid('ticket_id').references(() => tickets.id),
+    people: integer('people').notNull(),
+    travelPerPersonFen: fen('travel_per_person_fen').notNull(),
+    lodgingPerPersonDayFen: fen('lodging_per_person_day_fen').notNull(),
+    dailyFeePerPersonDayFen: fen('daily_fee_per_person_day_fen').notNull().default(100000),
+    arrivalDate: date('arrival_date').notNull(),
+    departureDate: date('departure_date').notNull(),
+    days: integer('days').notNull(),
+    totalFen: fen('total_fen').notNull(),
+    state: text('state').$type<QuoteState>().notNull().default('draft'),
+    note: text('note'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    signedBy: text('signed_by'),
+    signedAt: timestamp('signed_at', { withTimezone: true }),
+    signedScanDocumentId: uuid('signed_scan_document_id').references(() => customerDocuments.id),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('quotes_customer_idx').on(t.customerId, t.createdAt),
+    check('quotes_state_check', sql`${t.state} in ('draft','sent','signed','cancelled')`),
+    check('quotes_people_check', sql`${t.people} > 0`),
+    check(
+      'quotes_money_check',
+      sql`${t.travelPerPersonFen} >= 0 and ${t.lodgingPerPersonDayFen} >= 0 and ${t.dailyFeePerPersonDayFen} >= 0 and ${t.totalFen} >= 0`,
+    ),
+    check('quotes_dates_check', sql`${t.departureDate} >= ${t.arrivalDate} and ${t.days} > 0`),
+    check('quotes_signed_check', sql`(${t.state} = 'signed') = (${t.signedAt} is not null and ${t.signedBy} is not null)`),
+  ],
+);
+
+/** The service-count register (服务次数登记): each on-site visit, against the contract in force on its date. */
+export const visits = pgTable(
+  'visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    ticketId: uuid('ticket_id').references(() => tickets.id),
+    serviceContractId: uuid('service_contract_id').references(() => serviceContracts.id),
+    visitDate: date('visit_date').notNull(),
+    /** Engineers who went: user ids. */
+    engineerIds: jsonb('engineer_ids').$type<string[]>().notNull().default([]),
+    note: text('note'),
+    isOverQuota: boolean('is_over_quota').notNull().default(false),
+    quoteId: uuid('quote_id').references(() => quotes.id),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('visits_customer_idx').on(t.customerId, t.visitDate),
+    index('visits_contract_idx').on(t.serviceContractId, t.visitDate),
+    uniqueIndex('visits_quote_key').on(t.quoteId),
+    check('visits_over_quota_check', sql`not ${t.isOverQuota} or ${t.quoteId} is not null`),
   ],
 );

@@ -1,0 +1,43 @@
+// Closed vocabularies of the customer archive and contracts (DOMAIN.md §5, §7, §9): shared by the
+// database CHECK constraints, the API schemas and the web.
+
+export const ACCEPTANCE_STATES = ['accepted', 'running_unaccepted', 'not_launched'] as const;
+export type AcceptanceState = (typeof ACCEPTANCE_STATES)[number];
+
+export const CONFIG_ITEM_KINDS = ['server', 'os', 'database', 'network', 'printer', 'other'] as const;
+export type ConfigItemKind = (typeof CONFIG_ITEM_KINDS)[number];
+
+/** The handover from project to service at initial acceptance requires these six documents (§9). */
+export const HANDOVER_ITEMS = [
+  'project_plan',
+  'technical_manual',
+  'maintenance_manual',
+  'project_summary',
+  'acceptance_report',
+  'service_agreement',
+] as const;
+export type HandoverItem = (typeof HANDOVER_ITEMS)[number];
+
+export const DOCUMENT_KINDS = [...HANDOVER_ITEMS, 'contract', 'signed_quote', 'service_report', 'other'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const ROUTINE_FREQUENCIES = ['resident', 'monthly', 'quarterly', 'half_yearly', 'yearly', 'none'] as const;
+export type RoutineFrequency = (typeof ROUTINE_FREQUENCIES)[number];
+
+export const SERVICE_WINDOWS = ['7x24', '5x8'] as const;
+export type ServiceWindow = (typeof SERVICE_WINDOWS)[number];
+
+export const QUOTE_STATES = ['draft', 'sent', 'signed', 'cancelled'] as const;
+export type QuoteState = (typeof QUOTE_STATES)[number];
+
+/** Days before a service contract's end at which the account owner is reminded to renew. */
+export const REMINDER_DAYS = [60, 30, 7] as const;
+export type ReminderDays = (typeof REMINDER_DAYS)[number];
+
+/**
+ * Why a project running for over six months is still not accepted (§5, 002 二): each has its own
+ * prescribed handling. 1 the hospital's fault; 2 the hospital could not launch some modules;
+ * 3 the vendor's modules were not mature; 4 the two sides disagree.
+ */
+export const UNACCEPTED_CASES = [1, 2, 3, 4] as const;
+export type UnacceptedCase = (typeof UNACCEPTED_CASES)[number];
