@@ -5,6 +5,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -39,6 +40,9 @@ import type {
   Status,
   Team,
 } from '../../domain/vocabulary.ts';
+
+/** Full-text search tokens (see domain/search/segment.ts); written by the search repo, never read as a value. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -181,15 +185,25 @@ export const tickets = pgTable(
       .notNull()
       .references(() => users.id),
     version: integer('version').notNull().default(1),
+    /** Title, customer, description, resolution and public replies as search tokens; kept in step by the services. */
+    searchVector: tsvector('search_vector'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('tickets_number_key').on(t.number),
+    index('tickets_search_idx').using('gin', t.searchVector),
     index('tickets_status_created_idx').on(t.status, t.createdAt, t.id),
     index('tickets_customer_created_idx').on(t.customerId, t.createdAt, t.id),
     index('tickets_assignee_status_idx').on(t.assigneeId, t.status),
     index('tickets_created_idx').on(t.createdAt, t.id),
+    // Queue sorts: most recently updated; most severe first, newest first within a severity (the repo's severityRank).
+    index('tickets_updated_idx').on(t.updatedAt, t.id),
+    index('tickets_severity_created_idx').on(
+      sql`(case ${t.severity} when 'critical' then 0 when 'urgent' then 1 else 2 end)`,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     check(
       'tickets_status_check',
       sql`${t.status} in ('new','acknowledged','in_progress','waiting_on_customer','resolved','confirmed','closed','cancelled')`,
