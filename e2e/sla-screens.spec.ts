@@ -21,6 +21,11 @@ const SLA_TEXT = {
     atRiskTitle: '超时预警',
     resolution: '故障解决',
     left: /^剩余 \d+小时$/,
+    calendarsTitle: '服务日历',
+    october: '2026年10月',
+    workMark: '班',
+    offMark: '休',
+    calendarCreated: (name: string) => `已创建日历 ${name}`,
   },
   en: {
     badge: /^Response \d+m left$/,
@@ -37,6 +42,11 @@ const SLA_TEXT = {
     atRiskTitle: 'Breach risk',
     resolution: 'Resolution',
     left: /^\d+h left$/,
+    calendarsTitle: 'Calendars',
+    october: 'October 2026',
+    workMark: 'Work',
+    offMark: 'Off',
+    calendarCreated: (name: string) => `Created calendar ${name}`,
   },
 } as const;
 
@@ -115,5 +125,30 @@ for (const language of LANGUAGES) {
     await screenshot(page, `sla-at-risk-${language}`);
     await riskRow.getByRole('link', { name: ticket.number }).click();
     await expect(page.getByTestId('ticket-number')).toHaveText(ticket.number);
+
+    // Calendars: a new calendar with China's statutory days marks 2026-10-10 as a make-up working day (调休).
+    await page.getByTestId('nav-calendars').click();
+    await expect(page.getByTestId('calendars-title')).toHaveText(text.calendarsTitle);
+    await page.getByTestId('calendar-create').click();
+    const calendarName = `${language === 'en' ? 'Hangzhou 5×8' : '杭州 5×8'} ${Date.now() % 100_000}`;
+    await page.getByTestId('calendar-name').fill(calendarName);
+    await expect(page.getByTestId('calendar-statutory')).toBeChecked();
+    const now = new Date();
+    const monthsBack = (now.getFullYear() - 2026) * 12 + now.getMonth() - 9;
+    for (let i = 0; i < Math.abs(monthsBack); i++)
+      await page.getByTestId(monthsBack > 0 ? 'calendar-month-prev' : 'calendar-month-next').click();
+    await expect(page.getByTestId('calendar-month-title')).toHaveText(text.october);
+    const makeUpDay = page.getByTestId('cal-day-2026-10-10');
+    await expect(makeUpDay).toHaveAttribute('data-kind', 'workday');
+    await expect(makeUpDay).toContainText(text.workMark);
+    await expect(page.getByTestId('cal-day-2026-10-01')).toContainText(text.offMark);
+    await expect(page.getByTestId('cal-day-2026-10-18')).toHaveAttribute('data-kind', 'off');
+
+    // What-if: 4 business hours from the chosen start on this calendar.
+    await expect(page.getByTestId('preview-due')).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await page.getByTestId('calendar-save').click();
+    await expect(page.getByText(text.calendarCreated(calendarName))).toBeVisible();
+    await expect(page.getByTestId('calendar-editor-title')).toHaveText(calendarName);
+    await fullScreenshot(page, `sla-calendars-${language}`);
   });
 }

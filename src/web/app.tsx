@@ -7,6 +7,7 @@ import { Providers } from './components/providers.tsx';
 import { isStaff, SessionProvider, useSession } from './components/session.tsx';
 import { useMe } from './features/auth/api.ts';
 import { LoginPage } from './features/auth/login-page.tsx';
+import { CalendarsPage } from './features/calendars/calendars-page.tsx';
 import { CustomerDetailPage } from './features/customers/customer-detail-page.tsx';
 import { CustomersPage } from './features/customers/customers-page.tsx';
 import { IntakePage } from './features/intake/intake-page.tsx';
@@ -115,6 +116,7 @@ const router = createBrowserRouter([
           { path: 'customers', element: <CustomersPage /> },
           { path: 'customers/:id', element: <CustomerDetailPage /> },
           { path: 'settings', element: <SettingsPage /> },
+          { path: 'settings/calendars', element: <CalendarsPage /> },
           { element: <AdminOnly />, children: [{ path: 'users', element: <UsersPage /> }] },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -2,6 +2,7 @@ import {
   ApiOutlined,
   AppstoreOutlined,
   BankOutlined,
+  CalendarOutlined,
   DownOutlined,
   FieldTimeOutlined,
   FileAddOutlined,
@@ -43,6 +44,7 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
     { key: 'intake', path: '/intake', icon: <PhoneOutlined />, label: t('nav.intake') },
     { key: 'customers', path: '/customers', icon: <BankOutlined />, label: t('nav.customers') },
   ];
+  items.push({ key: 'calendars', path: '/settings/calendars', icon: <CalendarOutlined />, label: t('nav.calendars') });
   if (user.role === 'admin') items.push({ key: 'users', path: '/users', icon: <TeamOutlined />, label: t('nav.users') });
   items.push({ key: 'settings', path: '/settings', icon: <SettingOutlined />, label: t('nav.settings') });
   return items;
