@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** An on-site visit beyond the contract's quota (or with no contract) needs a signed per-visit quote. */
+  quote_required: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -52,4 +52,29 @@ describe('policy', () => {
     expect(() => customerScope(actor('customer', null))).toThrow();
     expect(can(actor('customer', null), 'ticket.read', { customerId: null })).toBe(false);
   });
+
+  test('archive and contracts: a customer user reads only its own, never internal or economic notes, and changes nothing', () => {
+    const hospitalUser = actor('customer', A);
+    for (const action of ['archive.read', 'contract.read', 'visit.read', 'quote.read'] as const) {
+      expect(can(hospitalUser, action, { customerId: A })).toBe(true);
+      expect(can(hospitalUser, action, { customerId: B })).toBe(false);
+      expect(can(hospitalUser, action)).toBe(false);
+    }
+    for (const action of [
+      'archive.read_internal',
+      'archive.manage',
+      'contract.manage',
+      'tier.manage',
+      'visit.create',
+      'quote.manage',
+    ] as const) {
+      expect(can(hospitalUser, action, { customerId: A })).toBe(false);
+    }
+    expect(() => authorize(hospitalUser, 'contract.read', { customerId: B }, 'customer')).toThrow(/customer not found/);
+    expect(can(actor('engineer'), 'visit.create')).toBe(true);
+    expect(can(actor('engineer'), 'contract.manage')).toBe(false);
+    expect(can(actor('agent'), 'quote.manage')).toBe(true);
+    expect(can(actor('manager'), 'tier.manage')).toBe(false);
+    expect(can(actor('admin'), 'tier.manage')).toBe(true);
+  });
 });

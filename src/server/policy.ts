@@ -32,7 +32,19 @@ export type Action =
   | 'token.manage'
   | 'sla.read'
   | 'sla.manage'
-  | 'notification.read';
+  | 'notification.read'
+  // Customer archive and contracts (features/archive, contracts, visits): a customer user reads its
+  // own archive, contracts, entitlement and visits; internal notes and economic notes are staff-only.
+  | 'archive.read'
+  | 'archive.read_internal'
+  | 'archive.manage'
+  | 'contract.read'
+  | 'contract.manage'
+  | 'tier.manage'
+  | 'visit.read'
+  | 'visit.create'
+  | 'quote.read'
+  | 'quote.manage';
 
 /** Resources carry the organisation they belong to; customer users are confined to their own. */
 export type Resource = { customerId?: string | null };
@@ -59,6 +71,15 @@ const STAFF_ACTIONS: Record<Exclude<Role, 'customer'>, ReadonlySet<Action> | 'al
     'sla.read',
     'sla.manage',
     'notification.read',
+    'archive.read',
+    'archive.read_internal',
+    'archive.manage',
+    'contract.read',
+    'contract.manage',
+    'visit.read',
+    'visit.create',
+    'quote.read',
+    'quote.manage',
   ]),
   agent: new Set<Action>([
     'ticket.create',
@@ -78,6 +99,15 @@ const STAFF_ACTIONS: Record<Exclude<Role, 'customer'>, ReadonlySet<Action> | 'al
     'token.manage',
     'sla.read',
     'notification.read',
+    'archive.read',
+    'archive.read_internal',
+    'archive.manage',
+    'contract.read',
+    'contract.manage',
+    'visit.read',
+    'visit.create',
+    'quote.read',
+    'quote.manage',
   ]),
   engineer: new Set<Action>([
     'ticket.create',
@@ -94,6 +124,13 @@ const STAFF_ACTIONS: Record<Exclude<Role, 'customer'>, ReadonlySet<Action> | 'al
     'token.manage',
     'sla.read',
     'notification.read',
+    // Engineers go on site: they read the archive and register visits, but sign no contracts.
+    'archive.read',
+    'archive.read_internal',
+    'contract.read',
+    'visit.read',
+    'visit.create',
+    'quote.read',
   ]),
 };
 
@@ -106,6 +143,10 @@ const CUSTOMER_ACTIONS = new Set<Action>([
   'customer.read',
   'token.manage',
   'notification.read',
+  'archive.read',
+  'contract.read',
+  'visit.read',
+  'quote.read',
 ]);
 
 // Actions on a specific organisation's data: a customer user may only touch its own.
@@ -116,6 +157,10 @@ const SCOPED_ACTIONS = new Set<Action>([
   'ticket.reply',
   'ticket.attach',
   'customer.read',
+  'archive.read',
+  'contract.read',
+  'visit.read',
+  'quote.read',
 ]);
 
 export function isStaff(actor: Actor): boolean {

@@ -1,4 +1,4 @@
-import { addDays, addYears } from './local-date.ts';
+import { addDays, addYears, minDate } from './local-date.ts';
 
 /**
  * Quotas are per year (DOMAIN.md §5: "10 visits a year"), so a contract longer than a year has one
@@ -11,7 +11,7 @@ export function contractYearWindow(contract: { startDate: string; endDate: strin
   while (addYears(contract.startDate, k + 1) <= date) k++;
   const from = addYears(contract.startDate, k);
   const lastOfYear = addDays(addYears(contract.startDate, k + 1), -1);
-  return { from, to: lastOfYear < contract.endDate ? lastOfYear : contract.endDate };
+  return { from, to: minDate([lastOfYear, contract.endDate]) ?? contract.endDate };
 }
 
 /** Visits counted against a contract in the contract year containing `date`. */
