@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { type Actor, authorize, customerScope } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
+import { refreshSearchVectorsOfCustomer } from '../search/search.repo.ts';
 import {
   findCustomer,
   findCustomerByName,
@@ -46,6 +47,8 @@ export async function updateCustomer({
       throw new AppError('conflict', `customer "${input.name}" already exists`, { name: 'taken' });
     }
     const row = await updateCustomerRow(tx, customerId, input, now);
+    // The name is in every request's search vector.
+    if (row && row.name !== before.name) await refreshSearchVectorsOfCustomer(tx, customerId);
     await insertAudit(tx, {
       actorId: actor.id,
       action: 'customer.update',

@@ -7,7 +7,7 @@ import { notifyUsers } from '../notifications/notifications.service.ts';
 import { findTicketRow, insertEvent, updateTicketRow } from '../tickets/tickets.repo.ts';
 import { claimDueTargets, selectManagers, updateTarget } from './sla.repo.ts';
 
-type TicketRow = typeof tickets.$inferSelect;
+type TicketRow = Omit<typeof tickets.$inferSelect, 'searchVector'>;
 
 /** A critical fault alerts the service managers at once (DOMAIN.md §8: the manager activates the plan). */
 export async function alertManagersOfCriticalRequest({ tx, deps, ticket, now }: { tx: Tx; deps: Deps; ticket: TicketRow; now: Date }) {

@@ -41,7 +41,7 @@ import {
 import type { CreatePolicyInput, UpdatePolicyInput } from './sla.schema.ts';
 import type { SlaTargetViewDto } from './sla-target.schema.ts';
 
-type TicketRow = typeof tickets.$inferSelect;
+type TicketRow = Omit<typeof tickets.$inferSelect, 'searchVector'>;
 type Calendars = Map<string, CompiledCalendar>;
 
 const MINUTE_MS = 60_000;

@@ -1,10 +1,16 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { OPEN_STATUSES, type Severity, type Status } from '../../../domain/vocabulary.ts';
 import type { Tx } from '../../db/client.ts';
 import { attachments, contacts, customers, ticketCounters, ticketEvents, tickets, users } from '../../db/schema.ts';
-import { escapeLike } from '../users/users.repo.ts';
+import { matchesQuery, rankOf } from '../search/search.repo.ts';
 import type { TicketSort } from './tickets.schema.ts';
+
+/** Every column but the search vector: it is large, and only the search queries look at it. */
+const { searchVector: _searchVector, ...ticketFields } = getTableColumns(tickets);
+
+export { ticketFields };
+export type TicketRow = Omit<typeof tickets.$inferSelect, 'searchVector'>;
 
 const assignees = alias(users, 'assignee');
 const creators = alias(users, 'creator');
@@ -19,19 +25,19 @@ export async function nextTicketSequence(tx: Tx, year: number): Promise<number> 
   return row.last;
 }
 
-export async function insertTicket(tx: Tx, values: typeof tickets.$inferInsert) {
-  const [row] = await tx.insert(tickets).values(values).returning();
+export async function insertTicket(tx: Tx, values: Omit<typeof tickets.$inferInsert, 'searchVector'> & { searchVector?: SQL }) {
+  const [row] = await tx.insert(tickets).values(values).returning(ticketFields);
   return row;
 }
 
 /** Locks the row so two agents changing one request are applied one after the other. */
 export async function lockTicket(tx: Tx, id: string) {
-  const [row] = await tx.select().from(tickets).where(eq(tickets.id, id)).for('update');
+  const [row] = await tx.select(ticketFields).from(tickets).where(eq(tickets.id, id)).for('update');
   return row;
 }
 
 export async function findTicketRow(tx: Tx, id: string) {
-  const [row] = await tx.select().from(tickets).where(eq(tickets.id, id));
+  const [row] = await tx.select(ticketFields).from(tickets).where(eq(tickets.id, id));
   return row;
 }
 
@@ -40,7 +46,7 @@ export async function updateTicketRow(tx: Tx, id: string, values: Partial<typeof
     .update(tickets)
     .set({ ...values, version: sql`${tickets.version} + 1` })
     .where(eq(tickets.id, id))
-    .returning();
+    .returning(ticketFields);
   return row;
 }
 
@@ -52,16 +58,16 @@ export async function insertEvent(tx: Tx, values: typeof ticketEvents.$inferInse
 const severityRank = sql<number>`(case ${tickets.severity} when 'critical' then 0 when 'urgent' then 1 else 2 end)`;
 
 const ticketColumns = {
-  ticket: tickets,
+  ticket: ticketFields,
   customerName: customers.name,
   contactName: contacts.name,
   assigneeName: assignees.name,
   creatorName: creators.name,
 };
 
-function selectTicketsJoined(tx: Tx) {
+function selectTicketsJoined(tx: Tx, extra: { rank?: SQL<number> } = {}) {
   return tx
-    .select(ticketColumns)
+    .select({ ...ticketColumns, ...extra })
     .from(tickets)
     .innerJoin(customers, eq(customers.id, tickets.customerId))
     .leftJoin(contacts, eq(contacts.id, tickets.contactId))
@@ -85,7 +91,9 @@ export type TicketListFilter = {
   team?: string;
   contentCategory?: string;
   causeCategory?: string;
-  text?: string;
+  /** An exact request number, or a parsed full-text query (see domain/search). */
+  number?: string;
+  tsquery?: string;
   sort: TicketSort;
   /** The last row's sort key from the previous page. */
   after?: (string | number)[];
@@ -103,36 +111,42 @@ function filterConditions(f: Omit<TicketListFilter, 'sort' | 'after' | 'limit'>)
   if (f.team) c.push(eq(tickets.team, f.team as NonNullable<typeof tickets.$inferSelect.team>));
   if (f.contentCategory) c.push(eq(tickets.contentCategory, f.contentCategory as NonNullable<typeof tickets.$inferSelect.contentCategory>));
   if (f.causeCategory) c.push(eq(tickets.causeCategory, f.causeCategory as NonNullable<typeof tickets.$inferSelect.causeCategory>));
-  if (f.text) {
-    const like = `%${escapeLike(f.text)}%`;
-    c.push(
-      or(
-        eq(tickets.number, f.text.toUpperCase()),
-        ilike(tickets.title, like),
-        ilike(tickets.description, like),
-        ilike(customers.name, like),
-      ),
-    );
-  }
+  if (f.number) c.push(eq(tickets.number, f.number));
+  if (f.tsquery) c.push(matchesQuery(f.tsquery));
   return c;
 }
 
 /** Keyset pagination: each sort has a total order ending in the id, and the cursor is that key. */
-function sortPlan(sort: TicketSort, after?: (string | number)[]) {
+type KeyRow = { ticket: TicketRow; rank?: number };
+
+function sortPlan(sort: TicketSort, after?: (string | number)[], tsquery?: string) {
   const ts = (v: string | number) => new Date(String(v));
+  if (sort === 'relevance' && tsquery) {
+    // ts_rank is a float4; it goes out and comes back as its shortest exact decimal, so equality holds.
+    const rank = rankOf(tsquery);
+    return {
+      orderBy: [desc(rank), desc(tickets.id)],
+      seek:
+        after &&
+        sql`(${rank} < ${Number(after[0])}::real or (${rank} = ${Number(after[0])}::real and ${tickets.id} < ${String(after[1])}))`,
+      keyOf: (r: KeyRow) => [r.rank ?? 0, r.ticket.id],
+      arity: 2,
+      rank,
+    };
+  }
   switch (sort) {
     case 'created_asc':
       return {
         orderBy: [asc(tickets.createdAt), asc(tickets.id)],
         seek: after && sql`(${tickets.createdAt}, ${tickets.id}) > (${ts(after[0])}, ${String(after[1])})`,
-        keyOf: (t: typeof tickets.$inferSelect) => [t.createdAt.toISOString(), t.id],
+        keyOf: ({ ticket: t }: KeyRow) => [t.createdAt.toISOString(), t.id],
         arity: 2,
       };
     case 'updated_desc':
       return {
         orderBy: [desc(tickets.updatedAt), desc(tickets.id)],
         seek: after && sql`(${tickets.updatedAt}, ${tickets.id}) < (${ts(after[0])}, ${String(after[1])})`,
-        keyOf: (t: typeof tickets.$inferSelect) => [t.updatedAt.toISOString(), t.id],
+        keyOf: ({ ticket: t }: KeyRow) => [t.updatedAt.toISOString(), t.id],
         arity: 2,
       };
     case 'severity':
@@ -141,29 +155,36 @@ function sortPlan(sort: TicketSort, after?: (string | number)[]) {
         seek:
           after &&
           sql`(${severityRank} > ${Number(after[0])} or (${severityRank} = ${Number(after[0])} and (${tickets.createdAt}, ${tickets.id}) < (${ts(after[1])}, ${String(after[2])})))`,
-        keyOf: (t: typeof tickets.$inferSelect) => [{ critical: 0, urgent: 1, normal: 2 }[t.severity], t.createdAt.toISOString(), t.id],
+        keyOf: ({ ticket: t }: KeyRow) => [{ critical: 0, urgent: 1, normal: 2 }[t.severity], t.createdAt.toISOString(), t.id],
         arity: 3,
       };
     default:
       return {
         orderBy: [desc(tickets.createdAt), desc(tickets.id)],
         seek: after && sql`(${tickets.createdAt}, ${tickets.id}) < (${ts(after[0])}, ${String(after[1])})`,
-        keyOf: (t: typeof tickets.$inferSelect) => [t.createdAt.toISOString(), t.id],
+        keyOf: ({ ticket: t }: KeyRow) => [t.createdAt.toISOString(), t.id],
         arity: 2,
       };
   }
 }
 
-export function cursorArity(sort: TicketSort): number {
-  return sortPlan(sort).arity;
+export function cursorArity(sort: TicketSort, tsquery?: string): number {
+  return sortPlan(sort, undefined, tsquery).arity;
 }
 
 export async function selectTickets(tx: Tx, filter: TicketListFilter) {
-  const plan = sortPlan(filter.sort, filter.after);
-  const rows = await selectTicketsJoined(tx)
-    .where(and(...filterConditions(filter), plan.seek))
-    .orderBy(...plan.orderBy)
-    .limit(filter.limit);
+  const plan = sortPlan(filter.sort, filter.after, filter.tsquery);
+  const where = and(...filterConditions(filter), plan.seek);
+  const rows: (TicketJoinedRow & { rank?: number })[] =
+    'rank' in plan && plan.rank
+      ? await selectTicketsJoined(tx, { rank: plan.rank })
+          .where(where)
+          .orderBy(...plan.orderBy)
+          .limit(filter.limit)
+      : await selectTicketsJoined(tx)
+          .where(where)
+          .orderBy(...plan.orderBy)
+          .limit(filter.limit);
   return { rows, keyOf: plan.keyOf };
 }
 

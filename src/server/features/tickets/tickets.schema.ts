@@ -69,7 +69,8 @@ export const CommentBody = z
   .strict();
 export type CommentInput = z.infer<typeof CommentBody>;
 
-const SORTS = ['created_desc', 'created_asc', 'updated_desc', 'severity'] as const;
+/** `relevance` (ts_rank) applies with a full-text `text`; it is the default then, `created_desc` otherwise. */
+const SORTS = ['created_desc', 'created_asc', 'updated_desc', 'severity', 'relevance'] as const;
 export type TicketSort = (typeof SORTS)[number];
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -88,8 +89,9 @@ export const ListTicketsQuery = z.object({
   team: z.enum(TEAMS).optional(),
   contentCategory: z.enum(CONTENT_CATEGORIES).optional(),
   causeCategory: z.enum(CAUSE_CATEGORIES).optional(),
+  /** Full-text search (Chinese and English), or an exact request number such as SR-2026-000123. */
   text: z.string().trim().max(200).optional(),
-  sort: z.enum(SORTS).default('created_desc'),
+  sort: z.enum(SORTS).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(300).optional(),
 });

@@ -1,3 +1,4 @@
+import { parseQuery, requestNumberOf } from '../../../domain/search/segment.ts';
 import { allowedTransitions, checkTransition, isReopen } from '../../../domain/ticket-workflow.ts';
 import { yearIn } from '../../../domain/time-zone.ts';
 import type { Status } from '../../../domain/vocabulary.ts';
@@ -8,6 +9,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { type Actor, authorize, can, customerScope } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
 import { findCustomer } from '../customers/customers.repo.ts';
+import { refreshSearchVector, searchVectorOf } from '../search/search.repo.ts';
 import { alertManagersOfCriticalRequest } from '../sla/escalation.ts';
 import { applySlaEvent, choosePolicyId, listAtRisk, slaViewsFor, startTicketSla } from '../sla/sla.service.ts';
 import type { SlaTargetViewDto } from '../sla/sla-target.schema.ts';
@@ -26,6 +28,7 @@ import {
   selectTickets,
   selectTicketsByIds,
   type TicketJoinedRow,
+  type TicketRow,
   updateTicketRow,
 } from './tickets.repo.ts';
 import type {
@@ -36,8 +39,6 @@ import type {
   TransitionInput,
   UpdateTicketInput,
 } from './tickets.schema.ts';
-
-type TicketRow = TicketJoinedRow['ticket'];
 
 export function formatTicketNumber(year: number, sequence: number): string {
   return `SR-${year}-${String(sequence).padStart(6, '0')}`;
@@ -135,6 +136,8 @@ export async function createTicket({ deps, actor, input }: { deps: Deps; actor: 
       createdById: actor.id,
       createdAt: now,
       updatedAt: now,
+      // Searchable from the moment it exists: same transaction, same row.
+      searchVector: searchVectorOf({ ...input, customerName: customer.name, publicTexts: [] }),
     });
     await insertEvent(tx, {
       ticketId: row.id,
@@ -204,11 +207,18 @@ export async function getTicket({ deps, actor, ticketId }: { deps: Deps; actor: 
 
 export async function listTickets({ deps, actor, filter }: { deps: Deps; actor: Actor; filter: ListTicketsFilter }) {
   const assigneeId = filter.assigneeId === 'me' ? actor.id : filter.assigneeId === 'none' ? null : filter.assigneeId;
+  // Text is a request number (exact lookup) or a full-text query over the search vector, ranked by default.
+  const number = filter.text ? (requestNumberOf(filter.text) ?? undefined) : undefined;
+  const tsquery = filter.text && !number ? parseQuery(filter.text)?.tsquery : undefined;
+  const sort = filter.sort ?? (tsquery ? 'relevance' : 'created_desc');
   const { rows, keyOf } = await selectTickets(deps.db, {
     ...filter,
+    number,
+    tsquery,
+    sort,
     customerScope: customerScope(actor),
     assigneeId,
-    after: filter.cursor ? decodeCursor(filter.cursor, cursorArity(filter.sort)) : undefined,
+    after: filter.cursor ? decodeCursor(filter.cursor, cursorArity(sort, tsquery)) : undefined,
     limit: filter.limit + 1,
   });
   const page = rows.slice(0, filter.limit);
@@ -220,7 +230,7 @@ export async function listTickets({ deps, actor, filter }: { deps: Deps; actor: 
   );
   return {
     items: page.map((r) => toTicketDto(r, sla.get(r.ticket.id) ?? [])),
-    nextCursor: rows.length > filter.limit && last ? encodeCursor(keyOf(last.ticket)) : null,
+    nextCursor: rows.length > filter.limit && last ? encodeCursor(keyOf(last)) : null,
   };
 }
 
@@ -229,6 +239,8 @@ export async function countTickets({ deps, actor }: { deps: Deps; actor: Actor }
 }
 
 const ASSIGNMENT_FIELDS = new Set(['assigneeId', 'team']);
+/** Fields in the search vector (with the customer's name and public timeline text). */
+const SEARCHED_FIELDS = ['title', 'description', 'module'] as const;
 
 export async function updateTicket({
   deps,
@@ -268,6 +280,7 @@ export async function updateTicket({
     if (Object.keys(changes).some((k) => ASSIGNMENT_FIELDS.has(k))) {
       await insertEvent(tx, { ticketId, actorId: actor.id, type: 'assigned', data: await assignmentData(tx, after), createdAt: now });
     }
+    if (SEARCHED_FIELDS.some((k) => k in changes)) await refreshSearchVector(tx, ticketId);
     await applyUpdateToSla({ tx, before, after, now });
     await insertAudit(tx, { actorId: actor.id, action: 'ticket.update', entityType: 'ticket', entityId: ticketId, before, after, at: now });
     return after;
@@ -333,6 +346,7 @@ export async function transitionTicket({
       },
       createdAt: now,
     });
+    if (input.comment || after.resolutionSummary !== before.resolutionSummary) await refreshSearchVector(tx, ticketId);
     await applySlaEvent({ tx, ticket: after, now, event: { kind: 'status_changed', from: before.status, to: input.to } });
     await insertAudit(tx, {
       actorId: actor.id,
@@ -388,6 +402,8 @@ export async function addComment({ deps, actor, ticketId, input }: { deps: Deps;
       });
     }
     const after = await updateTicketRow(tx, ticketId, changes);
+    // Public text is searchable (customers search too); internal notes never are.
+    if (!input.internal) await refreshSearchVector(tx, ticketId);
     if (!isCustomer && !input.internal) {
       const how = input.isPhoneCall ? 'phone_call' : input.isSolution ? 'solution' : 'reply';
       await applySlaEvent({ tx, ticket: after, now, event: { kind: 'responded', how } });
@@ -443,6 +459,7 @@ export async function recordArrival({ deps, actor, ticketId, note }: { deps: Dep
       throw new AppError('invalid_transition', `this request is ${ticket.status}`);
     await insertEvent(tx, { ticketId, actorId: actor.id, type: 'on_site_arrival', body: note || null, createdAt: now });
     const after = await updateTicketRow(tx, ticketId, { updatedAt: now });
+    if (note) await refreshSearchVector(tx, ticketId);
     await applySlaEvent({ tx, ticket: after, now, event: { kind: 'arrived' } });
     await insertAudit(tx, { actorId: actor.id, action: 'ticket.arrival', entityType: 'ticket', entityId: ticketId, at: now });
     return after;
