@@ -26,6 +26,9 @@ const SLA_TEXT = {
     workMark: '班',
     offMark: '休',
     calendarCreated: (name: string) => `已创建日历 ${name}`,
+    policiesTitle: 'SLA 策略',
+    policyEdit: '编辑策略',
+    policySaved: '策略已保存',
   },
   en: {
     badge: /^Response \d+m left$/,
@@ -47,6 +50,9 @@ const SLA_TEXT = {
     workMark: 'Work',
     offMark: 'Off',
     calendarCreated: (name: string) => `Created calendar ${name}`,
+    policiesTitle: 'SLA policies',
+    policyEdit: 'Edit policy',
+    policySaved: 'Policy saved',
   },
 } as const;
 
@@ -150,5 +156,21 @@ for (const language of LANGUAGES) {
     await expect(page.getByText(text.calendarCreated(calendarName))).toBeVisible();
     await expect(page.getByTestId('calendar-editor-title')).toHaveText(calendarName);
     await fullScreenshot(page, `sla-calendars-${language}`);
+
+    // Policies: the built-in default opens in the editor with its critical 10-minute response target.
+    await page.getByTestId('nav-slaPolicies').click();
+    await expect(page.getByTestId('policies-title')).toHaveText(text.policiesTitle);
+    await expect(page.getByTestId('policy-row-builtin')).toBeVisible();
+    await screenshot(page, `sla-policies-list-${language}`);
+    await page.getByTestId('policy-row-builtin').getByTestId('policy-edit').click();
+    const drawer = page.getByRole('dialog');
+    await expect(drawer).toContainText(text.policyEdit);
+    await expect(page.getByTestId('policy-name')).toHaveValue('默认服务承诺 Default service commitments');
+    await expect(page.getByTestId('policy-critical-first_response')).toHaveValue('10');
+    await expect(page.getByTestId('policy-critical-on_site-same_city')).toHaveValue('120');
+    await page.getByTestId('policy-warn').fill('75');
+    await screenshot(page, `sla-policies-${language}`);
+    await page.getByTestId('policy-save').click();
+    await expect(page.getByText(text.policySaved)).toBeVisible();
   });
 }

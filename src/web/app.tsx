@@ -16,6 +16,7 @@ import { PortalNewRequestPage } from './features/portal/portal-new-request-page.
 import { PortalTicketPage } from './features/portal/portal-ticket-page.tsx';
 import { SettingsPage } from './features/settings/settings-page.tsx';
 import { AtRiskPage } from './features/sla/at-risk-page.tsx';
+import { PoliciesPage } from './features/sla/policies-page.tsx';
 import { QueuePage } from './features/tickets/queue-page.tsx';
 import { TicketDetailPage } from './features/tickets/ticket-detail-page.tsx';
 import { UsersPage } from './features/users/users-page.tsx';
@@ -117,6 +118,7 @@ const router = createBrowserRouter([
           { path: 'customers/:id', element: <CustomerDetailPage /> },
           { path: 'settings', element: <SettingsPage /> },
           { path: 'settings/calendars', element: <CalendarsPage /> },
+          { path: 'settings/sla-policies', element: <PoliciesPage /> },
           { element: <AdminOnly />, children: [{ path: 'users', element: <UsersPage /> }] },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -10,6 +10,7 @@ import {
   MenuFoldOutlined,
   MenuUnfoldOutlined,
   PhoneOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -44,6 +45,7 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
     { key: 'intake', path: '/intake', icon: <PhoneOutlined />, label: t('nav.intake') },
     { key: 'customers', path: '/customers', icon: <BankOutlined />, label: t('nav.customers') },
   ];
+  items.push({ key: 'slaPolicies', path: '/settings/sla-policies', icon: <SafetyCertificateOutlined />, label: t('nav.slaPolicies') });
   items.push({ key: 'calendars', path: '/settings/calendars', icon: <CalendarOutlined />, label: t('nav.calendars') });
   if (user.role === 'admin') items.push({ key: 'users', path: '/users', icon: <TeamOutlined />, label: t('nav.users') });
   items.push({ key: 'settings', path: '/settings', icon: <SettingOutlined />, label: t('nav.settings') });

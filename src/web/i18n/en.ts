@@ -673,7 +673,7 @@ export const en: Messages = {
     customer: 'Customer',
     contentCategory: 'Service content',
     tier: 'Service tier',
-    tierPlaceholder: 'e.g. Gold 24/7',
+    tierPlaceholder: 'Service tier, e.g. Gold 24/7',
     any: 'Any',
     targets: 'Targets',
     targetsHelp: 'Targets are business time on the chosen calendar',
@@ -695,6 +695,9 @@ export const en: Messages = {
     readOnly: 'Read only: managers and administrators can change policies',
     minutesUnit: 'min',
     allMatch: 'All requests',
+    view: 'View',
+    selectorLabel: '{{field}}: ',
+    selectorAny: '{{field}}: any',
   },
   notifications: {
     title: 'Notifications',

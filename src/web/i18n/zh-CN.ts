@@ -672,7 +672,7 @@ export const zhCN = {
     customer: '客户',
     contentCategory: '服务内容',
     tier: '服务等级',
-    tierPlaceholder: '如：金牌 7×24',
+    tierPlaceholder: '服务等级，如金牌 7×24',
     any: '不限',
     targets: '服务时限',
     targetsHelp: '时限为工作时间，按所选日历计时',
@@ -694,6 +694,9 @@ export const zhCN = {
     readOnly: '只读：服务经理或管理员可以修改策略',
     minutesUnit: '分钟',
     allMatch: '所有请求',
+    view: '查看',
+    selectorLabel: '{{field}}：',
+    selectorAny: '{{field}}：不限',
   },
   notifications: {
     title: '通知',

@@ -1,0 +1,424 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Drawer, Input, InputNumber, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DISTANCE_CLASSES, type PolicyTargets, SLA_METRICS } from '../../../domain/sla.ts';
+import { CONTENT_CATEGORIES, SEVERITIES, type Severity } from '../../../domain/vocabulary.ts';
+import { CreatePolicyBody } from '../../../server/features/sla/sla.schema.ts';
+import type { SlaPolicy } from '../../api/types.ts';
+import { DateTime } from '../../components/date-time.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { CustomerPicker } from '../../components/pickers.tsx';
+import { canManageSla, useSession } from '../../components/session.tsx';
+import { SeverityTag, useVocab } from '../../components/vocab.tsx';
+import { errorMessage } from '../../lib/errors.ts';
+import { issueMessage } from '../../lib/schema-form.ts';
+import { formatBusinessDuration } from '../../lib/sla.ts';
+import { withTestId } from '../../lib/test-id.ts';
+import { useCalendars } from '../calendars/api.ts';
+import { useCustomer } from '../customers/api.ts';
+import { type CreatePolicyInput, useCreatePolicy, usePolicies, useUpdatePolicy } from './api.ts';
+
+type PolicyDraft = {
+  name: string;
+  priority: number;
+  customerId: string | null;
+  contentCategory: (typeof CONTENT_CATEGORIES)[number] | null;
+  tier: string | null;
+  isActive: boolean;
+  targets: PolicyTargets;
+  pausedMetrics: (typeof SLA_METRICS)[number][];
+  warnPercent: number;
+};
+
+function draftOf(policy: SlaPolicy): PolicyDraft {
+  return {
+    name: policy.name,
+    priority: policy.priority,
+    customerId: policy.customerId,
+    contentCategory: policy.contentCategory,
+    tier: policy.tier,
+    isActive: policy.isActive,
+    targets: structuredClone(policy.targets),
+    pausedMetrics: [...policy.pausedMetrics],
+    warnPercent: policy.warnPercent,
+  };
+}
+
+function CustomerName({ id }: { id: string }) {
+  const customer = useCustomer(id);
+  return <span>{customer.data?.name ?? '…'}</span>;
+}
+
+/** "客户：…；服务内容：…" or "所有请求". */
+function AppliesTo({ policy }: { policy: SlaPolicy }) {
+  const { t } = useTranslation();
+  const { label } = useVocab();
+  const parts = [];
+  if (policy.customerId)
+    parts.push(
+      <Tag key="customer">
+        {t('policies.selectorLabel', { field: t('policies.customer') })}
+        <CustomerName id={policy.customerId} />
+      </Tag>,
+    );
+  if (policy.contentCategory)
+    parts.push(
+      <Tag key="category">
+        {t('policies.selectorLabel', { field: t('policies.contentCategory') })}
+        {label('contentCategory', policy.contentCategory)}
+      </Tag>,
+    );
+  if (policy.tier)
+    parts.push(
+      <Tag key="tier">
+        {t('policies.selectorLabel', { field: t('policies.tier') })}
+        {policy.tier}
+      </Tag>,
+    );
+  return parts.length > 0 ? (
+    <span className="policy-applies">{parts}</span>
+  ) : (
+    <Typography.Text type="secondary">{t('policies.allMatch')}</Typography.Text>
+  );
+}
+
+function TargetsTable({
+  severity,
+  targets,
+  readOnly,
+  onChange,
+}: {
+  severity: Severity;
+  targets: PolicyTargets;
+  readOnly: boolean;
+  onChange: (targets: PolicyTargets) => void;
+}) {
+  const { t } = useTranslation();
+  const { label } = useVocab();
+  const calendars = useCalendars();
+  const calendarOptions = (calendars.data ?? []).map((c) => ({ value: c.id, label: c.name }));
+  const rules = targets[severity];
+  const set = (next: PolicyTargets[Severity]) => onChange({ ...targets, [severity]: next });
+  const minutesInput = (value: number, onValue: (n: number) => void, testId: string) => (
+    <InputNumber
+      min={1}
+      value={value}
+      onChange={(n) => onValue(typeof n === 'number' ? Math.round(n) : value)}
+      suffix={t('policies.minutesUnit')}
+      disabled={readOnly}
+      className="policy-minutes"
+      data-testid={testId}
+    />
+  );
+  return (
+    <div className="policy-targets" data-testid={`policy-targets-${severity}`}>
+      {SLA_METRICS.map((metric) => (
+        <div key={metric} className="policy-target-row">
+          <span className="policy-target-name">{label('slaMetric', metric)}</span>
+          <div className="policy-target-minutes">
+            {metric === 'on_site' ? (
+              <div className="policy-distances">
+                {DISTANCE_CLASSES.map((distance) => (
+                  <div key={distance} className="policy-distance">
+                    <span className="policy-distance-label">{label('distanceClass', distance)}</span>
+                    {minutesInput(
+                      rules.on_site.minutes[distance],
+                      (n) => set({ ...rules, on_site: { ...rules.on_site, minutes: { ...rules.on_site.minutes, [distance]: n } } }),
+                      `policy-${severity}-on_site-${distance}`,
+                    )}
+                    <span className="policy-human">{formatBusinessDuration(rules.on_site.minutes[distance] * 60_000, t)}</span>
+                  </div>
+                ))}
+              </div>
+            ) : (
+              <div className="policy-distance">
+                {minutesInput(
+                  rules[metric].minutes,
+                  (n) => set({ ...rules, [metric]: { ...rules[metric], minutes: n } }),
+                  `policy-${severity}-${metric}`,
+                )}
+                <span className="policy-human">{formatBusinessDuration(rules[metric].minutes * 60_000, t)}</span>
+              </div>
+            )}
+          </div>
+          <Select
+            value={rules[metric].calendarId}
+            options={calendarOptions}
+            onChange={(calendarId) => set({ ...rules, [metric]: { ...rules[metric], calendarId } })}
+            disabled={readOnly}
+            className="policy-calendar"
+            aria-label={t('policies.calendar')}
+          />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function PolicyDrawer({ policy, open, onClose }: { policy: SlaPolicy | null; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { label, options } = useVocab();
+  const { message } = App.useApp();
+  const user = useSession();
+  const readOnly = !canManageSla(user);
+  const policies = usePolicies();
+  const template = policy ?? policies.data?.find((p) => p.isBuiltin) ?? null;
+  const [draft, setDraft] = useState<PolicyDraft | null>(null);
+  const [shownFor, setShownFor] = useState<string | null>(null);
+  const key = open ? (policy?.id ?? 'new') : null;
+  if (key !== shownFor) {
+    setShownFor(key);
+    if (key && template) {
+      const base = draftOf(template);
+      setDraft(policy ? base : { ...base, name: '', priority: 10, customerId: null, contentCategory: null, tier: null, isActive: true });
+    }
+  }
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const create = useCreatePolicy();
+  const update = useUpdatePolicy();
+
+  const save = () => {
+    if (!draft) return;
+    const parsed = CreatePolicyBody.safeParse(draft);
+    if (!parsed.success) {
+      const next: Record<string, string> = {};
+      for (const issue of parsed.error.issues) next[String(issue.path[0])] ??= issueMessage(issue, t);
+      setErrors(next);
+      return;
+    }
+    setErrors({});
+    const done = (saved: SlaPolicy) => {
+      message.success(policy ? t('policies.saved') : t('policies.created', { name: saved.name }));
+      onClose();
+    };
+    const failed = (error: unknown) => message.error(errorMessage(error, t));
+    const body: CreatePolicyInput = parsed.data;
+    if (policy) update.mutate({ id: policy.id, ...body }, { onSuccess: done, onError: failed });
+    else create.mutate(body, { onSuccess: done, onError: failed });
+  };
+
+  const setField = <K extends keyof PolicyDraft>(field: K, value: PolicyDraft[K]) => draft && setDraft({ ...draft, [field]: value });
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size={860}
+      title={policy ? t('policies.edit') : t('policies.create')}
+      destroyOnHidden
+      extra={
+        !readOnly && (
+          <Space>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="primary" onClick={save} loading={create.isPending || update.isPending} {...withTestId({}, 'policy-save')}>
+              {t('common.save')}
+            </Button>
+          </Space>
+        )
+      }
+    >
+      {draft && (
+        <div className="policy-form" data-testid="policy-form">
+          {readOnly && <Alert type="info" showIcon title={t('policies.readOnly')} className="policy-alert" />}
+          <div className="policy-grid">
+            <label className="field-label" htmlFor="policy-name">
+              {t('policies.name')}
+            </label>
+            <div>
+              <Input
+                id="policy-name"
+                value={draft.name}
+                onChange={(event) => setField('name', event.target.value)}
+                status={errors.name ? 'error' : undefined}
+                disabled={readOnly}
+                maxLength={100}
+                data-testid="policy-name"
+              />
+              {errors.name && <div className="cal-error">{errors.name}</div>}
+            </div>
+            <span className="field-label">{t('policies.priority')}</span>
+            <Space>
+              <InputNumber
+                min={-1000}
+                max={1000}
+                value={draft.priority}
+                onChange={(n) => setField('priority', typeof n === 'number' ? n : 0)}
+                disabled={readOnly}
+              />
+              <Typography.Text type="secondary" className="small-text">
+                {t('policies.priorityHelp')}
+              </Typography.Text>
+            </Space>
+            <span className="field-label">{t('policies.selectors')}</span>
+            <div className="policy-selectors">
+              <CustomerPicker
+                value={draft.customerId ?? undefined}
+                onChange={(id) => setField('customerId', id ?? null)}
+                disabled={readOnly || Boolean(policy?.isBuiltin)}
+                placeholder={t('policies.selectorAny', { field: t('policies.customer') })}
+              />
+              <Select
+                allowClear
+                value={draft.contentCategory ?? undefined}
+                options={options('contentCategory', CONTENT_CATEGORIES)}
+                onChange={(value) => setField('contentCategory', value ?? null)}
+                disabled={readOnly || Boolean(policy?.isBuiltin)}
+                placeholder={t('policies.selectorAny', { field: t('policies.contentCategory') })}
+              />
+              <Input
+                value={draft.tier ?? ''}
+                onChange={(event) => setField('tier', event.target.value.trim() ? event.target.value : null)}
+                disabled={readOnly || Boolean(policy?.isBuiltin)}
+                placeholder={t('policies.tierPlaceholder')}
+              />
+            </div>
+            <span className="field-label">{t('policies.isActive')}</span>
+            <Space>
+              <Switch
+                checked={draft.isActive}
+                onChange={(on) => setField('isActive', on)}
+                disabled={readOnly || Boolean(policy?.isBuiltin)}
+              />
+              {policy?.isBuiltin && (
+                <Typography.Text type="secondary" className="small-text">
+                  {t('policies.builtinNote')}
+                </Typography.Text>
+              )}
+            </Space>
+            <span className="field-label">{t('policies.warnPercent')}</span>
+            <Space>
+              <InputNumber
+                min={1}
+                max={99}
+                value={draft.warnPercent}
+                onChange={(n) => setField('warnPercent', typeof n === 'number' ? Math.round(n) : 80)}
+                suffix="%"
+                disabled={readOnly}
+                data-testid="policy-warn"
+              />
+              <Typography.Text type="secondary" className="small-text">
+                {t('policies.warnPercentHelp')}
+              </Typography.Text>
+            </Space>
+            <span className="field-label">{t('policies.pausedMetrics')}</span>
+            <div>
+              <Checkbox.Group
+                value={draft.pausedMetrics}
+                options={SLA_METRICS.map((metric) => ({ value: metric, label: label('slaMetric', metric) }))}
+                onChange={(value) => setField('pausedMetrics', value)}
+                disabled={readOnly}
+              />
+              <div className="muted small-text">{t('policies.pausedMetricsHelp')}</div>
+            </div>
+          </div>
+          <div className="cal-section-title policy-targets-title">
+            {t('policies.targets')}
+            <Typography.Text type="secondary" className="small-text">
+              {t('policies.targetsHelp')}
+            </Typography.Text>
+          </div>
+          {errors.targets && <div className="cal-error">{errors.targets}</div>}
+          <Tabs
+            items={SEVERITIES.map((severity) => ({
+              key: severity,
+              label: <SeverityTag severity={severity} />,
+              children: (
+                <TargetsTable
+                  severity={severity}
+                  targets={draft.targets}
+                  readOnly={readOnly}
+                  onChange={(targets) => setField('targets', targets)}
+                />
+              ),
+            }))}
+          />
+        </div>
+      )}
+    </Drawer>
+  );
+}
+
+/** Settings → SLA policies: managers and admins edit; other staff read. */
+export function PoliciesPage() {
+  const { t } = useTranslation();
+  const user = useSession();
+  const readOnly = !canManageSla(user);
+  const policies = usePolicies();
+  const [editing, setEditing] = useState<{ policy: SlaPolicy | null } | null>(null);
+
+  return (
+    <div className="page" data-testid="policies-page">
+      <PageHeader
+        title={t('policies.title')}
+        subtitle={t('policies.subtitle')}
+        testId="policies-title"
+        extra={
+          !readOnly && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ policy: null })} data-testid="policy-create">
+              {t('policies.create')}
+            </Button>
+          )
+        }
+      />
+      {readOnly && <Alert type="info" showIcon title={t('policies.readOnly')} />}
+      <Card styles={{ body: { padding: 0 } }}>
+        <Table<SlaPolicy>
+          rowKey="id"
+          data-testid="policies-table"
+          loading={policies.isPending}
+          dataSource={policies.data}
+          pagination={false}
+          tableLayout="fixed"
+          scroll={{ x: 1100 }}
+          onRow={(policy) => ({ 'data-testid': `policy-row-${policy.isBuiltin ? 'builtin' : policy.id}` }) as object}
+          columns={[
+            {
+              key: 'name',
+              title: t('policies.name'),
+              width: 250,
+              render: (_v, policy) => (
+                <Space size={6}>
+                  <span className="policy-name">{policy.name}</span>
+                  {policy.isBuiltin && <Tag>{t('policies.builtin')}</Tag>}
+                </Space>
+              ),
+            },
+            { key: 'applies', title: t('policies.selectors'), width: 190, render: (_v, policy) => <AppliesTo policy={policy} /> },
+            {
+              key: 'response',
+              title: t('vocab.slaMetric.first_response'),
+              width: 150,
+              render: (_v, policy) => (
+                <span className="tabular small-text">
+                  {SEVERITIES.map((s) => formatBusinessDuration(policy.targets[s].first_response.minutes * 60_000, t)).join(' / ')}
+                </span>
+              ),
+            },
+            { key: 'priority', title: t('policies.priority'), dataIndex: 'priority', width: 80 },
+            { key: 'warn', title: t('policies.warnPercent'), width: 100, render: (_v, policy) => `${policy.warnPercent}%` },
+            {
+              key: 'active',
+              title: t('policies.isActive'),
+              width: 80,
+              render: (_v, policy) =>
+                policy.isActive ? <Tag color="success">{t('policies.active')}</Tag> : <Tag>{t('policies.inactive')}</Tag>,
+            },
+            { key: 'updatedAt', title: t('policies.updatedAt'), width: 150, render: (_v, policy) => <DateTime value={policy.updatedAt} /> },
+            {
+              key: 'actions',
+              title: t('common.actions'),
+              width: 96,
+              render: (_v, policy) => (
+                <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing({ policy })} data-testid="policy-edit">
+                  {readOnly ? t('policies.view') : t('common.edit')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <PolicyDrawer policy={editing?.policy ?? null} open={editing !== null} onClose={() => setEditing(null)} />
+    </div>
+  );
+}
