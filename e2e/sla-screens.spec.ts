@@ -29,6 +29,8 @@ const SLA_TEXT = {
     policiesTitle: 'SLA 策略',
     policyEdit: '编辑策略',
     policySaved: '策略已保存',
+    notifications: '通知',
+    markAllRead: '全部标为已读',
   },
   en: {
     badge: /^Response \d+m left$/,
@@ -53,6 +55,8 @@ const SLA_TEXT = {
     policiesTitle: 'SLA policies',
     policyEdit: 'Edit policy',
     policySaved: 'Policy saved',
+    notifications: 'Notifications',
+    markAllRead: 'Mark all read',
   },
 } as const;
 
@@ -172,5 +176,13 @@ for (const language of LANGUAGES) {
     await screenshot(page, `sla-policies-${language}`);
     await page.getByTestId('policy-save').click();
     await expect(page.getByText(text.policySaved)).toBeVisible();
+
+    // The header bell opens the notification list.
+    await page.getByTestId('notification-bell').click();
+    const panel2 = page.getByTestId('notification-panel');
+    await expect(panel2).toContainText(text.notifications);
+    await expect(panel2).toContainText(text.markAllRead);
+    await page.waitForTimeout(400); // the dropdown's fade-in, for a clean screenshot
+    await screenshot(page, `sla-notifications-${language}`);
   });
 }

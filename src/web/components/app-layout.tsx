@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { type LiveTicketMessage, useLiveUpdates } from '../api/live.ts';
 import { useLogout } from '../features/auth/api.ts';
+import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { BrandMark } from './brand.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { LiveIndicator } from './live-indicator.tsx';
@@ -155,6 +156,7 @@ export function AppLayout({ variant }: { variant: 'staff' | 'portal' }) {
   const headerRight = (
     <Space size={4} className="header-right">
       <LiveIndicator status={liveStatus} />
+      {isStaff(user) && <NotificationBell />}
       <LanguageSwitch signedIn />
       <UserMenu settingsPath={settingsPath} />
     </Space>
