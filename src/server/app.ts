@@ -17,11 +17,11 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.ts';
 import { AppError, ERROR_STATUS, type ErrorCode } from './errors.ts';
+import { archiveRoutes } from './features/archive/archive.routes.ts';
 import { attachmentRoutes } from './features/attachments/attachments.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { calendarRoutes } from './features/calendars/calendars.routes.ts';
-import { archiveRoutes } from './features/archive/archive.routes.ts';
 import { contractRoutes } from './features/contracts/contracts.routes.ts';
 import { customerRoutes } from './features/customers/customers.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';

@@ -37,6 +37,13 @@ export function renderNotification(input: {
       `Escalated to ${pick(LEVEL_NAMES, input.data.levelName)}: ${ticket}`,
     ],
   };
+  if (input.kind === 'contract_renewal') {
+    const d = input.data;
+    lines.contract_renewal = [
+      `服务合同将于 ${d.endDate} 到期（${d.daysBefore} 天后），请联系续签：${d.customerName}`,
+      `Service contract ends on ${d.endDate} (in ${d.daysBefore} days): renew with ${d.customerName}`,
+    ];
+  }
   const [zh, en] = lines[input.kind] ?? [`服务请求更新：${ticket}`, `Request updated: ${ticket}`];
   const subject = `[售后服务台 Aftersales] ${isZh ? zh : en}`;
   const due = typeof input.data.dueAt === 'string' ? `\n${isZh ? '到期时间' : 'Due'}: ${input.data.dueAt}` : '';

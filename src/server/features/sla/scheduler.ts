@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.ts';
+import { runRenewalReminders } from '../contracts/contracts.service.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import { sendPendingEmails } from '../notifications/notifications.service.ts';
 import { runSlaTick } from './escalation.ts';
@@ -25,6 +26,8 @@ export function startScheduler({
     running = (async () => {
       try {
         await runSlaTick({ deps });
+        // Contract renewal reminders (60/30/7 days before the end) to the account owner; each fires once.
+        await runRenewalReminders({ deps });
         if (mailer) await sendPendingEmails({ deps, mailer });
       } catch (error) {
         onError(error);
