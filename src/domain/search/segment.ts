@@ -44,13 +44,27 @@ export function foldChar(char: string): string {
 
 type Run = { kind: 'han' | 'word'; text: string };
 
+type Kind = 'han' | 'word' | null;
+
+/** A folded character and its kind; ASCII and the common Han block take a fast path (bulk indexing). */
+function classify(raw: string): [string, Kind] {
+  const code = raw.charCodeAt(0);
+  if (code < 0x80) {
+    if (code >= 0x61 && code <= 0x7a) return [raw, 'word'];
+    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)) return [raw.toLowerCase(), 'word'];
+    return [raw, null];
+  }
+  if (code >= 0x4e00 && code <= 0x9fff) return [raw, 'han'];
+  const char = foldChar(raw);
+  return [char, HAN.test(char) ? 'han' : WORD_CHAR.test(char) ? 'word' : null];
+}
+
 /** Splits text into runs of Han characters and runs of other letters/digits; everything else separates. */
 function runs(text: string): Run[] {
   const out: Run[] = [];
   let current: Run | null = null;
   for (const raw of text) {
-    const char = foldChar(raw);
-    const kind = HAN.test(char) ? 'han' : WORD_CHAR.test(char) ? 'word' : null;
+    const [char, kind] = classify(raw);
     if (kind === null) {
       current = null;
       continue;
