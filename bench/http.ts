@@ -1,0 +1,362 @@
+/**
+ * `npm run bench`: HTTP benchmarks against a running server (figures, not tests).
+ *
+ *   BENCH_URL=http://127.0.0.1:3000 BENCH_EMAIL=admin@scale.example BENCH_PASSWORD=scale-password-1 \
+ *   BENCH_CUSTOMER_EMAIL=cust-0001@scale.example BENCH_DB=postgres npm run bench
+ *
+ * 1. Latency (one client, sequential; p50/p95/p99 over BENCH_SAMPLES requests after a warm-up) of:
+ *    agent queue views (common filters and sorts, next page), counts, request detail with timeline,
+ *    search (a Chinese word, an English word, a request number; the queue's text filter), create, status change.
+ * 2. Throughput of the main reads with BENCH_CONNECTIONS concurrent connections (autocannon).
+ * 3. A mixed load for BENCH_DURATION seconds: agents browsing, searching, opening, replying and creating,
+ *    and customer users doing the same within their organisation, over many concurrent connections.
+ * Writes bench/results/<date>-<db>-<size>.json and .md.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import autocannon, { type Result } from 'autocannon';
+
+const { values: flags } = parseArgs({
+  options: {
+    url: { type: 'string', default: process.env.BENCH_URL ?? 'http://127.0.0.1:3000' },
+    email: { type: 'string', default: process.env.BENCH_EMAIL ?? 'admin@scale.example' },
+    password: { type: 'string', default: process.env.BENCH_PASSWORD ?? 'scale-password-1' },
+    'customer-email': { type: 'string', default: process.env.BENCH_CUSTOMER_EMAIL ?? 'cust-0001@scale.example' },
+    db: { type: 'string', default: process.env.BENCH_DB ?? 'unknown' },
+    samples: { type: 'string', default: process.env.BENCH_SAMPLES ?? '200' },
+    connections: { type: 'string', default: process.env.BENCH_CONNECTIONS ?? '16' },
+    duration: { type: 'string', default: process.env.BENCH_DURATION ?? '30' },
+    'throughput-seconds': { type: 'string', default: process.env.BENCH_THROUGHPUT_SECONDS ?? '8' },
+  },
+});
+const BASE = flags.url.replace(/\/$/, '');
+const API = `${BASE}/api/v1`;
+const SAMPLES = Number(flags.samples);
+const CONNECTIONS = Number(flags.connections);
+const DURATION = Number(flags.duration);
+const THROUGHPUT_SECONDS = Number(flags['throughput-seconds']);
+
+type Session = { cookie: string; csrf: string; headers: Record<string, string> };
+
+async function login(email: string, password: string): Promise<Session> {
+  const res = await fetch(`${API}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, csrf: csrfToken, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' } };
+}
+
+async function call<T = unknown>(s: Session, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+  const res = await fetch(`${API}${path}`, { method, headers: s.headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, json: (text ? JSON.parse(text) : null) as T };
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+type Latency = { n: number; p50: number; p95: number; p99: number; max: number; mean: number; errors: number };
+
+/** Sequential requests from one client: latency as one user sees it, with the server otherwise idle. */
+async function measure(name: string, next: (i: number) => Promise<{ status: number }>, samples = SAMPLES, warmup = 10): Promise<Latency> {
+  for (let i = 0; i < warmup; i++) await next(-1 - i);
+  const times: number[] = [];
+  let errors = 0;
+  for (let i = 0; i < samples; i++) {
+    const t0 = performance.now();
+    const { status } = await next(i);
+    times.push(performance.now() - t0);
+    if (status >= 400) errors++;
+  }
+  times.sort((a, b) => a - b);
+  const result = {
+    n: samples,
+    p50: round(pct(times, 50)),
+    p95: round(pct(times, 95)),
+    p99: round(pct(times, 99)),
+    max: round(times[times.length - 1]),
+    mean: round(times.reduce((s, t) => s + t, 0) / times.length),
+    errors,
+  };
+  console.log(
+    `  ${name.padEnd(44)} p50 ${result.p50} ms · p95 ${result.p95} ms · p99 ${result.p99} ms${errors ? ` · ${errors} errors` : ''}`,
+  );
+  return result;
+}
+
+type Throughput = { requestsPerSecond: number; p50: number; p95approx: number; p99: number; errors: number; non2xx: number };
+
+function summarise(r: Result): Throughput {
+  return {
+    requestsPerSecond: round(r.requests.average),
+    p50: r.latency.p50,
+    // autocannon reports p90 and p97.5; p95 lies between them.
+    p95approx: round((r.latency.p90 + r.latency.p97_5) / 2),
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+  };
+}
+
+async function throughput(name: string, s: Session, paths: string[]): Promise<Throughput> {
+  let i = 0;
+  const result = await autocannon({
+    url: BASE,
+    connections: CONNECTIONS,
+    duration: THROUGHPUT_SECONDS,
+    headers: { cookie: s.cookie },
+    requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: `/api/v1${paths[i++ % paths.length]}` }) }],
+  });
+  const t = summarise(result);
+  console.log(`  ${name.padEnd(44)} ${t.requestsPerSecond} req/s · p50 ${t.p50} ms · p99 ${t.p99} ms · errors ${t.errors + t.non2xx}`);
+  return t;
+}
+
+const SEARCH_WORDS = [
+  '打印',
+  '门诊收费',
+  '数据库置疑',
+  '医保',
+  '交换机',
+  '卡顿',
+  '无法登录',
+  '接口',
+  'printer',
+  'timeout',
+  'login',
+  '读卡器',
+];
+const OPEN = 'new,acknowledged,in_progress,waiting_on_customer';
+
+async function main() {
+  console.log(`Benchmarking ${BASE} (${flags.db})`);
+  const admin = await login(flags.email, flags.password);
+  const customer = await login(flags['customer-email'], flags.password);
+  const counts = (await call<{ byStatus: Record<string, number> }>(admin, 'GET', '/tickets/counts')).json;
+  const size = Object.values(counts.byStatus).reduce((s, n) => s + n, 0);
+  console.log(`  ${size.toLocaleString('en-US')} requests in the database`);
+
+  // Sample data to address: ids across the archive, customers, a request number, the customer's own requests.
+  const pages = await Promise.all(
+    ['sort=created_asc', 'sort=created_desc', 'status=closed', `status=${OPEN}`, 'sort=updated_desc'].map((q) =>
+      call<{ items: { id: string; number: string; customerId: string; status: string }[] }>(admin, 'GET', `/tickets?limit=200&${q}`),
+    ),
+  );
+  const sample = pages.flatMap((p) => p.json.items);
+  const ids = sample.map((t) => t.id);
+  const numbers = sample.map((t) => t.number);
+  const customerIds = [...new Set(sample.map((t) => t.customerId))];
+  const openIds = sample.filter((t) => OPEN.includes(t.status)).map((t) => t.id);
+  const own = (await call<{ items: { id: string; customerId: string }[] }>(customer, 'GET', '/tickets?limit=200')).json.items;
+  const ownCustomer = own[0]?.customerId;
+  const big = (await call<{ items: { customerId: string }[] }>(admin, 'GET', '/tickets?limit=1')).json.items[0]?.customerId;
+  const firstPage = (await call<{ nextCursor: string }>(admin, 'GET', `/tickets?status=${OPEN}&limit=50`)).json.nextCursor;
+  const pick = <T>(xs: T[], i: number) => xs[Math.abs(i) % xs.length];
+
+  console.log('\nLatency (one client, sequential):');
+  const queueViews: Record<string, string> = {
+    'queue: open, newest first': `/tickets?status=${OPEN}&limit=50`,
+    'queue: open, most severe first': `/tickets?status=${OPEN}&sort=severity&limit=50`,
+    'queue: unassigned new': '/tickets?status=new&assigneeId=none&limit=50',
+    'queue: waiting on customer': '/tickets?status=waiting_on_customer&limit=50',
+    'queue: all, recently updated': '/tickets?sort=updated_desc&limit=50',
+    'queue: closed, newest first': '/tickets?status=closed&limit=50',
+    'queue: one customer': `/tickets?customerId=${big}&limit=50`,
+    'queue: open, page 2 (cursor)': `/tickets?status=${OPEN}&limit=50&cursor=${firstPage}`,
+    'queue: customer user (own organisation)': '/tickets?limit=50',
+  };
+  const latency: Record<string, Latency> = {};
+  for (const [name, path] of Object.entries(queueViews)) {
+    const as = name.includes('customer user') ? customer : admin;
+    latency[name] = await measure(name, () => call(as, 'GET', path), Math.ceil(SAMPLES / 2));
+  }
+  latency.counts = await measure('counts (queue header)', () => call(admin, 'GET', '/tickets/counts'), Math.ceil(SAMPLES / 2));
+  latency['detail with timeline'] = await measure('detail with timeline', (i) => call(admin, 'GET', `/tickets/${pick(ids, i)}`));
+  const searches: Record<string, (i: number) => string> = {
+    'search: Chinese word (打印)': () => '/search?q=打印',
+    'search: Chinese compound (门诊收费)': () => `/search?q=${encodeURIComponent('门诊收费')}`,
+    'search: rare Chinese word (数据库置疑)': () => `/search?q=${encodeURIComponent('数据库置疑')}`,
+    'search: English word (printer)': () => '/search?q=printer',
+    'search: request number': (i) => `/search?q=${pick(numbers, i)}`,
+    'search: mixed words': (i) => `/search?q=${encodeURIComponent(pick(SEARCH_WORDS, i))}`,
+    'queue text filter (打印, ranked)': () => `/tickets?text=${encodeURIComponent('打印')}&limit=50`,
+    'queue text filter (打印, newest first)': () => `/tickets?text=${encodeURIComponent('打印')}&sort=created_desc&limit=50`,
+    'search: customer user (打印)': () => `/search?q=${encodeURIComponent('打印')}`,
+  };
+  for (const [name, path] of Object.entries(searches)) {
+    const as = name.includes('customer user') ? customer : admin;
+    latency[name] = await measure(name, (i) => call(as, 'GET', encodeURI(decodeURI(path(i)))));
+  }
+  const created: string[] = [];
+  latency.create = await measure(
+    'create',
+    async (i) => {
+      const res = await call<{ id: string }>(admin, 'POST', '/tickets', {
+        customerId: pick(customerIds, i),
+        title: `基准测试：门诊收费系统打印发票失败 ${i}`,
+        description: 'Benchmark request: 门诊收费窗口打印发票时提示打印机脱机，重启后依旧。',
+        severity: 'normal',
+        channel: 'phone',
+        kind: 'request',
+      });
+      if (res.json?.id && i >= 0) created.push(res.json.id);
+      return res;
+    },
+    SAMPLES,
+    5,
+  );
+  latency['status change'] = await measure(
+    'status change (new → acknowledged)',
+    (i) => call(admin, 'POST', `/tickets/${created[i >= 0 ? i : created.length + i]}/transitions`, { to: 'acknowledged' }),
+    SAMPLES - 5,
+    5,
+  );
+  latency.reply = await measure('reply (public comment)', (i) =>
+    call(admin, 'POST', `/tickets/${pick(created, i)}/comments`, { body: `已远程排查打印机驱动，第 ${i} 次回复` }),
+  );
+
+  console.log(`\nThroughput (${CONNECTIONS} connections, ${THROUGHPUT_SECONDS} s each):`);
+  const tput: Record<string, Throughput> = {
+    'queue: open, newest first': await throughput('queue: open, newest first', admin, [`/tickets?status=${OPEN}&limit=50`]),
+    'detail with timeline': await throughput(
+      'detail with timeline',
+      admin,
+      ids.map((id) => `/tickets/${id}`),
+    ),
+    search: await throughput(
+      'search (Chinese and English words)',
+      admin,
+      SEARCH_WORDS.map((w) => `/search?q=${encodeURIComponent(w)}`),
+    ),
+  };
+
+  console.log(`\nMixed load (${DURATION} s, ${CONNECTIONS * 2} agent + ${CONNECTIONS} customer connections):`);
+  const agentCalls = (): { method: string; path: string; body?: string }[] => [
+    { method: 'GET', path: `/api/v1/tickets?status=${OPEN}&limit=50` },
+    { method: 'GET', path: '/api/v1/tickets/counts' },
+    { method: 'GET', path: `/api/v1/tickets/${pick(ids, Math.floor(Math.random() * 1e9))}` },
+    { method: 'GET', path: `/api/v1/tickets/${pick(ids, Math.floor(Math.random() * 1e9))}` },
+    { method: 'GET', path: `/api/v1/search?q=${encodeURIComponent(pick(SEARCH_WORDS, Math.floor(Math.random() * 1e9)))}` },
+    { method: 'GET', path: `/api/v1/tickets?status=${OPEN}&sort=severity&limit=50` },
+    {
+      method: 'POST',
+      path: `/api/v1/tickets/${pick(openIds.length ? openIds : created, Math.floor(Math.random() * 1e9))}/comments`,
+      body: JSON.stringify({ body: '已远程排查，请观察', internal: Math.random() < 0.3 }),
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/tickets',
+      body: JSON.stringify({
+        customerId: pick(customerIds, Math.floor(Math.random() * 1e9)),
+        title: '混合负载：住院医生站打印机脱机',
+        description: 'Mixed load request: 住院医生站打印机脱机。',
+        severity: 'normal',
+        channel: 'phone',
+        kind: 'request',
+      }),
+    },
+  ];
+  const customerCalls = (): { method: string; path: string; body?: string }[] => [
+    { method: 'GET', path: '/api/v1/tickets?limit=50' },
+    {
+      method: 'GET',
+      path: `/api/v1/tickets/${pick(
+        own.map((t) => t.id),
+        Math.floor(Math.random() * 1e9),
+      )}`,
+    },
+    { method: 'GET', path: `/api/v1/search?q=${encodeURIComponent(pick(SEARCH_WORDS, Math.floor(Math.random() * 1e9)))}` },
+    {
+      method: 'POST',
+      path: '/api/v1/tickets',
+      body: JSON.stringify({
+        customerId: ownCustomer,
+        title: '门户提交：自助机读卡器无法读卡',
+        description: '门诊大厅自助机读卡器无法读取医保卡。',
+        severity: 'normal',
+        channel: 'web',
+        kind: 'request',
+      }),
+    },
+  ];
+  const mixedRun = (s: Session, connections: number, calls: () => { method: string; path: string; body?: string }[]) =>
+    autocannon({
+      url: BASE,
+      connections,
+      duration: DURATION,
+      requests: [
+        {
+          setupRequest: (req) => {
+            const all = calls();
+            const c = all[Math.floor(Math.random() * all.length)];
+            return { ...req, ...c, headers: { ...s.headers } };
+          },
+        },
+      ],
+    });
+  const [agentsResult, customersResult] = await Promise.all([
+    mixedRun(admin, CONNECTIONS * 2, agentCalls),
+    mixedRun(customer, CONNECTIONS, customerCalls),
+  ]);
+  const mixed = {
+    connections: CONNECTIONS * 3,
+    durationSeconds: DURATION,
+    requestsPerSecond: round(agentsResult.requests.average + customersResult.requests.average),
+    agents: summarise(agentsResult),
+    customers: summarise(customersResult),
+    errors: agentsResult.errors + agentsResult.timeouts + customersResult.errors + customersResult.timeouts,
+    non2xx: agentsResult.non2xx + customersResult.non2xx,
+  };
+  console.log(
+    `  ${mixed.requestsPerSecond} req/s · agents p50 ${mixed.agents.p50} ms p99 ${mixed.agents.p99} ms · customers p50 ${mixed.customers.p50} ms p99 ${mixed.customers.p99} ms · errors ${mixed.errors} · non-2xx ${mixed.non2xx}`,
+  );
+
+  const at = new Date().toISOString();
+  const sizeLabel = size >= 1_000_000 ? `${Math.round(size / 100_000) / 10}m` : `${Math.round(size / 1000)}k`;
+  const figures = {
+    at,
+    url: BASE,
+    database: flags.db,
+    requests: size,
+    node: process.version,
+    machine: '2 cores, shared by server, database and client',
+    samples: SAMPLES,
+    latency,
+    throughput: tput,
+    mixed,
+  };
+  mkdirSync('bench/results', { recursive: true });
+  const stem = `bench/results/${at.slice(0, 10)}-${flags.db}-${sizeLabel}`;
+  writeFileSync(`${stem}.json`, `${JSON.stringify(figures, null, 2)}\n`);
+  const md = [
+    `# HTTP benchmark: ${flags.db}, ${size.toLocaleString('en-US')} requests (${at.slice(0, 10)})`,
+    '',
+    `Server, database and client on one 2-core machine. Latency: one client, sequential, ${SAMPLES} samples (queue views ${Math.ceil(SAMPLES / 2)}).`,
+    '',
+    '| operation | p50 ms | p95 ms | p99 ms | errors |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...Object.entries(latency).map(([k, v]) => `| ${k} | ${v.p50} | ${v.p95} | ${v.p99} | ${v.errors} |`),
+    '',
+    `Throughput, ${CONNECTIONS} connections, ${THROUGHPUT_SECONDS} s each:`,
+    '',
+    '| operation | req/s | p50 ms | p99 ms | errors |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...Object.entries(tput).map(([k, v]) => `| ${k} | ${v.requestsPerSecond} | ${v.p50} | ${v.p99} | ${v.errors + v.non2xx} |`),
+    '',
+    `Mixed load, ${DURATION} s, ${CONNECTIONS * 2} agent + ${CONNECTIONS} customer connections (queue, counts, detail, search, reply, create; customers: own queue, detail, search, create):`,
+    `**${mixed.requestsPerSecond} req/s**, agents p50 ${mixed.agents.p50} ms / p99 ${mixed.agents.p99} ms, customers p50 ${mixed.customers.p50} ms / p99 ${mixed.customers.p99} ms, errors ${mixed.errors}, non-2xx ${mixed.non2xx}.`,
+    '',
+  ].join('\n');
+  writeFileSync(`${stem}.md`, md);
+  console.log(`\nwrote ${stem}.json and ${stem}.md`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
