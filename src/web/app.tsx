@@ -8,6 +8,8 @@ import { isStaff, SessionProvider, useSession } from './components/session.tsx';
 import { useMe } from './features/auth/api.ts';
 import { LoginPage } from './features/auth/login-page.tsx';
 import { CalendarsPage } from './features/calendars/calendars-page.tsx';
+import { ContractsPage } from './features/contracts/contracts-page.tsx';
+import { TiersPage } from './features/contracts/tiers-page.tsx';
 import { CustomerDetailPage } from './features/customers/customer-detail-page.tsx';
 import { CustomersPage } from './features/customers/customers-page.tsx';
 import { IntakePage } from './features/intake/intake-page.tsx';
@@ -116,10 +118,17 @@ const router = createBrowserRouter([
           { path: 'intake', element: <IntakePage /> },
           { path: 'customers', element: <CustomersPage /> },
           { path: 'customers/:id', element: <CustomerDetailPage /> },
+          { path: 'contracts', element: <ContractsPage /> },
           { path: 'settings', element: <SettingsPage /> },
           { path: 'settings/calendars', element: <CalendarsPage /> },
           { path: 'settings/sla-policies', element: <PoliciesPage /> },
-          { element: <AdminOnly />, children: [{ path: 'users', element: <UsersPage /> }] },
+          {
+            element: <AdminOnly />,
+            children: [
+              { path: 'users', element: <UsersPage /> },
+              { path: 'settings/service-tiers', element: <TiersPage /> },
+            ],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

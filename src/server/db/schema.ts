@@ -195,7 +195,12 @@ export const tickets = pgTable(
     index('tickets_search_idx').using('gin', t.searchVector),
     index('tickets_status_created_idx').on(t.status, t.createdAt, t.id),
     index('tickets_customer_created_idx').on(t.customerId, t.createdAt, t.id),
-    index('tickets_assignee_status_idx').on(t.assigneeId, t.status),
+    // "Mine" and "unassigned" views: equality on assignee and status, newest first without a sort.
+    index('tickets_assignee_status_created_idx').on(t.assigneeId, t.status, t.createdAt, t.id),
+    // The queue header's open counts (mine, unassigned critical, waiting) from the index alone.
+    index('tickets_open_counts_idx')
+      .on(t.status, t.assigneeId, t.severity)
+      .where(sql`${t.status} in ('new','acknowledged','in_progress','waiting_on_customer')`),
     index('tickets_created_idx').on(t.createdAt, t.id),
     // Queue sorts: most recently updated; most severe first, newest first within a severity (the repo's severityRank).
     index('tickets_updated_idx').on(t.updatedAt, t.id),

@@ -3,9 +3,11 @@ import {
   AppstoreOutlined,
   BankOutlined,
   CalendarOutlined,
+  CrownOutlined,
   DownOutlined,
   FieldTimeOutlined,
   FileAddOutlined,
+  FileProtectOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
@@ -45,10 +47,14 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
     { key: 'atRisk', path: '/sla/at-risk', icon: <FieldTimeOutlined />, label: t('nav.atRisk') },
     { key: 'intake', path: '/intake', icon: <PhoneOutlined />, label: t('nav.intake') },
     { key: 'customers', path: '/customers', icon: <BankOutlined />, label: t('nav.customers') },
+    { key: 'contracts', path: '/contracts', icon: <FileProtectOutlined />, label: t('nav.contracts') },
   ];
   items.push({ key: 'slaPolicies', path: '/settings/sla-policies', icon: <SafetyCertificateOutlined />, label: t('nav.slaPolicies') });
   items.push({ key: 'calendars', path: '/settings/calendars', icon: <CalendarOutlined />, label: t('nav.calendars') });
-  if (user.role === 'admin') items.push({ key: 'users', path: '/users', icon: <TeamOutlined />, label: t('nav.users') });
+  if (user.role === 'admin') {
+    items.push({ key: 'serviceTiers', path: '/settings/service-tiers', icon: <CrownOutlined />, label: t('nav.serviceTiers') });
+    items.push({ key: 'users', path: '/users', icon: <TeamOutlined />, label: t('nav.users') });
+  }
   items.push({ key: 'settings', path: '/settings', icon: <SettingOutlined />, label: t('nav.settings') });
   return items;
 }

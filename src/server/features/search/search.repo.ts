@@ -40,6 +40,12 @@ export function searchVectorOf(f: SearchFields): SQL {
   return weightedVector(a, b, c, d);
 }
 
+/**
+ * Ranking reads every candidate's vector, so it is bounded: the most recent RANK_WINDOW matches are
+ * ranked (a word found in more requests than that is too common to rank usefully; the response says so).
+ */
+export const RANK_WINDOW = 1000;
+
 /** `to_tsquery('simple', …)` of a parsed query (operands are letters, digits and Han characters only). */
 export function tsQuery(tsquery: string): SQL {
   return sql`to_tsquery('simple', ${tsquery}::text)`;

@@ -1,14 +1,8 @@
 import { highlight, parseQuery, requestNumberOf, type SearchQuery, snippet } from '../../../domain/search/segment.ts';
 import type { Deps } from '../../deps.ts';
 import { type Actor, customerScope } from '../../policy.ts';
-import { selectHitRows, selectRankedIds, selectTicketIdByNumber } from './search.repo.ts';
+import { RANK_WINDOW, selectHitRows, selectRankedIds, selectTicketIdByNumber } from './search.repo.ts';
 import type { SearchHitDto, SearchInput } from './search.schema.ts';
-
-/**
- * Ranking reads every candidate's vector, so it is bounded: the most recent RANK_WINDOW matches are
- * ranked (a word found in more requests than that is too common to rank usefully; the response says so).
- */
-export const RANK_WINDOW = 1000;
 
 type HitRow = Awaited<ReturnType<typeof selectHitRows>>[number];
 

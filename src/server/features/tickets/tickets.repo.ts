@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { OPEN_STATUSES, type Severity, type Status } from '../../../domain/vocabulary.ts';
 import type { Tx } from '../../db/client.ts';
 import { attachments, contacts, customers, ticketCounters, ticketEvents, tickets, users } from '../../db/schema.ts';
-import { matchesQuery, rankOf } from '../search/search.repo.ts';
+import { matchesQuery, RANK_WINDOW, rankOf } from '../search/search.repo.ts';
 import type { TicketSort } from './tickets.schema.ts';
 
 /** Every column but the search vector: it is large, and only the search queries look at it. */
@@ -174,17 +174,26 @@ export function cursorArity(sort: TicketSort, tsquery?: string): number {
 
 export async function selectTickets(tx: Tx, filter: TicketListFilter) {
   const plan = sortPlan(filter.sort, filter.after, filter.tsquery);
-  const where = and(...filterConditions(filter), plan.seek);
-  const rows: (TicketJoinedRow & { rank?: number })[] =
-    'rank' in plan && plan.rank
-      ? await selectTicketsJoined(tx, { rank: plan.rank })
-          .where(where)
-          .orderBy(...plan.orderBy)
-          .limit(filter.limit)
-      : await selectTicketsJoined(tx)
-          .where(where)
-          .orderBy(...plan.orderBy)
-          .limit(filter.limit);
+  const conditions = filterConditions(filter);
+  if ('rank' in plan && plan.rank) {
+    // Ranking reads each candidate's vector, so it runs over the RANK_WINDOW most recent matches
+    // (index-backed); sort=created_desc lists every match.
+    const candidates = tx
+      .select({ id: tickets.id })
+      .from(tickets)
+      .where(and(...conditions))
+      .orderBy(desc(tickets.createdAt))
+      .limit(RANK_WINDOW);
+    const rows: (TicketJoinedRow & { rank?: number })[] = await selectTicketsJoined(tx, { rank: plan.rank })
+      .where(and(inArray(tickets.id, candidates), plan.seek))
+      .orderBy(...plan.orderBy)
+      .limit(filter.limit);
+    return { rows, keyOf: plan.keyOf };
+  }
+  const rows = await selectTicketsJoined(tx)
+    .where(and(...conditions, plan.seek))
+    .orderBy(...plan.orderBy)
+    .limit(filter.limit);
   return { rows, keyOf: plan.keyOf };
 }
 

@@ -1,18 +1,39 @@
 import { EditOutlined, PhoneOutlined, PlusOutlined, StarFilled } from '@ant-design/icons';
-import { Breadcrumb, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Result, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { Contact } from '../../api/types.ts';
-import { DateTime } from '../../components/date-time.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useVocab } from '../../components/vocab.tsx';
 import { errorMessage } from '../../lib/errors.ts';
+import { ConfigurationTab } from '../archive/configuration-tab.tsx';
+import { DocumentsTab } from '../archive/documents-tab.tsx';
+import { ProfileTab } from '../archive/profile-tab.tsx';
+import { SystemsTab } from '../archive/systems-tab.tsx';
+import { TimelineTab } from '../archive/timeline-tab.tsx';
+import { CustomerContractsTab } from '../contracts/customer-contracts-tab.tsx';
+import { EntitlementBadge } from '../contracts/entitlement-badge.tsx';
+import { VisitsTab } from '../contracts/visits-tab.tsx';
 import { TicketTable } from '../tickets/ticket-table.tsx';
 import { useCustomer } from './api.ts';
 import { ContactFormModal } from './contact-form-modal.tsx';
 import { CustomerFormModal } from './customer-form-modal.tsx';
 
+const CUSTOMER_TABS = [
+  'profile',
+  'systems',
+  'configuration',
+  'contacts',
+  'contracts',
+  'visits',
+  'requests',
+  'documents',
+  'timeline',
+] as const;
+type CustomerTab = (typeof CUSTOMER_TABS)[number];
+
+/** 客户档案: one page per customer covering contract, implementation and service, in tabs (?tab=…). */
 export function CustomerDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -20,6 +41,14 @@ export function CustomerDetailPage() {
   const customer = useCustomer(id);
   const [isEditing, setEditing] = useState(false);
   const [isAddingContact, setAddingContact] = useState(false);
+  const [params, setParams] = useSearchParams();
+  const tab = CUSTOMER_TABS.find((key) => key === params.get('tab')) ?? 'profile';
+  const tabLabel = (key: CustomerTab, count?: number) => (
+    <span data-testid={`customer-tab-${key}`}>
+      {t(`archive.tabs.${key}`)}
+      {count !== undefined && count > 0 && <span className="card-count">{count}</span>}
+    </span>
+  );
 
   if (customer.isPending) {
     return (
@@ -49,6 +78,7 @@ export function CustomerDetailPage() {
             <span>
               {data.province} · {data.city}
             </span>
+            <EntitlementBadge customerId={data.id} testId="customer-entitlement" />
           </Space>
         }
         extra={
@@ -64,90 +94,104 @@ export function CustomerDetailPage() {
           </Space>
         }
       />
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={9}>
-          <Card size="small" title={t('customers.profile')} className="side-card">
-            <Descriptions
-              column={1}
-              size="small"
-              items={[
-                { key: 'kind', label: t('customers.kind'), children: label('customerKind', data.kind) },
-                { key: 'grade', label: t('customers.grade'), children: data.grade ?? t('common.none') },
-                { key: 'province', label: t('customers.province'), children: data.province },
-                { key: 'city', label: t('customers.city'), children: data.city },
-                { key: 'address', label: t('customers.address'), children: data.address ?? t('common.none') },
-                { key: 'open', label: t('customers.openTickets'), children: data.openTicketCount },
-                { key: 'createdAt', label: t('users.createdAt'), children: <DateTime value={data.createdAt} /> },
-              ]}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} xl={15}>
-          <Card
-            size="small"
-            title={
-              <span>
-                {t('customers.contacts')}
-                <span className="card-count">{data.contacts.length}</span>
-              </span>
-            }
-            extra={
-              <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingContact(true)} data-testid="contact-add">
-                {t('customers.addContact')}
-              </Button>
-            }
-          >
-            <Table<Contact>
-              rowKey="id"
-              size="small"
-              pagination={false}
-              dataSource={data.contacts}
-              data-testid="contact-table"
-              columns={[
-                {
-                  key: 'name',
-                  title: t('customers.contact.name'),
-                  render: (_v, contact) => (
-                    <Space size={4}>
-                      {contact.name}
-                      {contact.isPrimary && <StarFilled className="primary-star" title={t('customers.contact.isPrimary')} />}
-                    </Space>
-                  ),
-                },
-                { key: 'role', title: t('customers.contact.role'), render: (_v, contact) => label('contactRole', contact.role) },
-                { key: 'title', title: t('customers.contact.title'), render: (_v, contact) => contact.title ?? t('common.none') },
-                {
-                  key: 'phone',
-                  title: t('customers.contact.phone'),
-                  render: (_v, contact) => (contact.phone ? <a href={`tel:${contact.phone}`}>{contact.phone}</a> : t('common.none')),
-                },
-                { key: 'email', title: t('customers.contact.email'), render: (_v, contact) => contact.email ?? t('common.none') },
-              ]}
-            />
-          </Card>
-        </Col>
-      </Row>
-      <Card
-        size="small"
-        className="section-card"
-        title={
-          <span>
-            {t('customers.requests')}
-            <Typography.Text type="secondary" className="card-subtitle">
-              {t('customers.openTickets')} {data.openTicketCount}
-            </Typography.Text>
-          </span>
+      <Tabs
+        className="customer-tabs"
+        activeKey={tab}
+        onChange={(key) =>
+          setParams(
+            (prev) => {
+              const next = new URLSearchParams(prev);
+              next.set('tab', key);
+              return next;
+            },
+            { replace: true },
+          )
         }
-        styles={{ body: { padding: 0 } }}
-      >
-        <TicketTable
-          filters={{ customerId: data.id, sort: 'created_desc' }}
-          columns={['number', 'severity', 'title', 'status', 'sla', 'assignee', 'createdAt']}
-          hrefFor={(ticket) => `/tickets/${ticket.id}`}
-          testId="customer-ticket-table"
-          size="small"
-        />
-      </Card>
+        items={[
+          { key: 'profile', label: tabLabel('profile'), children: <ProfileTab customer={data} onEditCustomer={() => setEditing(true)} /> },
+          { key: 'systems', label: tabLabel('systems'), children: <SystemsTab customerId={data.id} /> },
+          { key: 'configuration', label: tabLabel('configuration'), children: <ConfigurationTab customerId={data.id} /> },
+          {
+            key: 'contacts',
+            label: tabLabel('contacts', data.contacts.length),
+            children: (
+              <Card
+                size="small"
+                title={
+                  <span>
+                    {t('customers.contacts')}
+                    <span className="card-count">{data.contacts.length}</span>
+                  </span>
+                }
+                extra={
+                  <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingContact(true)} data-testid="contact-add">
+                    {t('customers.addContact')}
+                  </Button>
+                }
+              >
+                <Table<Contact>
+                  rowKey="id"
+                  size="small"
+                  pagination={false}
+                  dataSource={data.contacts}
+                  data-testid="contact-table"
+                  columns={[
+                    {
+                      key: 'name',
+                      title: t('customers.contact.name'),
+                      render: (_v, contact) => (
+                        <Space size={4}>
+                          {contact.name}
+                          {contact.isPrimary && <StarFilled className="primary-star" title={t('customers.contact.isPrimary')} />}
+                        </Space>
+                      ),
+                    },
+                    { key: 'role', title: t('customers.contact.role'), render: (_v, contact) => label('contactRole', contact.role) },
+                    { key: 'title', title: t('customers.contact.title'), render: (_v, contact) => contact.title ?? t('common.none') },
+                    {
+                      key: 'phone',
+                      title: t('customers.contact.phone'),
+                      render: (_v, contact) => (contact.phone ? <a href={`tel:${contact.phone}`}>{contact.phone}</a> : t('common.none')),
+                    },
+                    { key: 'email', title: t('customers.contact.email'), render: (_v, contact) => contact.email ?? t('common.none') },
+                  ]}
+                />
+              </Card>
+            ),
+          },
+          { key: 'contracts', label: tabLabel('contracts'), children: <CustomerContractsTab customerId={data.id} /> },
+          { key: 'visits', label: tabLabel('visits'), children: <VisitsTab customerId={data.id} /> },
+          {
+            key: 'requests',
+            label: tabLabel('requests', data.openTicketCount),
+            children: (
+              <Card
+                size="small"
+                className="section-card"
+                title={
+                  <span>
+                    {t('customers.requests')}
+                    <Typography.Text type="secondary" className="card-subtitle">
+                      {t('customers.openTickets')} {data.openTicketCount}
+                    </Typography.Text>
+                  </span>
+                }
+                styles={{ body: { padding: 0 } }}
+              >
+                <TicketTable
+                  filters={{ customerId: data.id, sort: 'created_desc' }}
+                  columns={['number', 'severity', 'title', 'status', 'sla', 'assignee', 'createdAt']}
+                  hrefFor={(ticket) => `/tickets/${ticket.id}`}
+                  testId="customer-ticket-table"
+                  size="small"
+                />
+              </Card>
+            ),
+          },
+          { key: 'documents', label: tabLabel('documents'), children: <DocumentsTab customerId={data.id} /> },
+          { key: 'timeline', label: tabLabel('timeline'), children: <TimelineTab customerId={data.id} /> },
+        ]}
+      />
       <CustomerFormModal open={isEditing} onClose={() => setEditing(false)} customer={data} />
       <ContactFormModal customerId={data.id} open={isAddingContact} onClose={() => setAddingContact(false)} />
     </div>

@@ -8,6 +8,7 @@ import { useTimeZone } from '../../components/session.tsx';
 import { SeverityTag, StatusTag, useVocab } from '../../components/vocab.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/time.ts';
+import { EntitlementCard } from '../contracts/entitlement-card.tsx';
 import { SlaBadge } from '../sla/sla-badge.tsx';
 import { SlaPanel } from '../sla/sla-panel.tsx';
 import { useTicket } from './api.ts';
@@ -134,6 +135,9 @@ export function TicketDetailView({ id, audience, backTo, backLabel }: Props) {
         <Col xs={24} lg={8} xxl={7}>
           <Space orientation="vertical" size={16} className="full-width">
             <SlaPanel ticket={ticket} asOf={query.dataUpdatedAt} audience={audience} />
+            {audience === 'staff' && (
+              <EntitlementCard customerId={ticket.customerId} customerName={ticket.customerName} ticketId={ticket.id} />
+            )}
             {audience === 'staff' && <DispatchCard ticket={ticket} />}
             <TicketProperties ticket={ticket} audience={audience} />
             <AttachmentsCard ticketId={ticket.id} attachments={ticket.attachments} audience={audience} />

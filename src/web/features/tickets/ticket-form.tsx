@@ -28,6 +28,7 @@ import { useSession } from '../../components/session.tsx';
 import { SeverityTag, useVocab } from '../../components/vocab.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { applyServerFieldErrors, cleanValues, issueMessage, schemaRules } from '../../lib/schema-form.ts';
+import { EntitlementBadge } from '../contracts/entitlement-badge.tsx';
 import { useCustomer } from '../customers/api.ts';
 import { CustomerFormModal } from '../customers/customer-form-modal.tsx';
 import { type CreateTicketInput, useCreateTicket } from './api.ts';
@@ -224,6 +225,12 @@ export function TicketForm({ mode, initialCustomerId, hrefFor }: Props) {
           </Button>
         </Form.Item>
       </div>
+      {isIntake && customerId && (
+        <div className="entitlement-line">
+          <Typography.Text type="secondary">{t('entitlement.title')}</Typography.Text>
+          <EntitlementBadge customerId={customerId} testId="intake-entitlement" />
+        </div>
+      )}
       <div className="form-row">
         <Form.Item name="contactId" label={t('ticket.contact')} rules={rules('contactId')} className="form-col">
           <Select

@@ -1,0 +1,178 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, DatePicker, Empty, Form, Input, Modal, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CONFIG_ITEM_KINDS, type ConfigItemKind } from '../../../domain/contracts/vocabulary.ts';
+import { ConfigItemBody } from '../../../server/features/archive/archive.schema.ts';
+import { useSession } from '../../components/session.tsx';
+import { errorMessage } from '../../lib/errors.ts';
+import { applyServerFieldErrors, cleanValues, schemaRules } from '../../lib/schema-form.ts';
+import { withTestId } from '../../lib/test-id.ts';
+import { useToday } from '../contracts/contract-status.tsx';
+import { toLocalDate } from '../contracts/form-bits.tsx';
+import { canManageContracts } from '../contracts/permissions.ts';
+import { type ConfigItem, type ConfigItemInput, useAddConfigItem, useConfigItems, useRemoveConfigItem } from './api.ts';
+
+/** 配置: servers, OS, database, network gear, printers — model, serial, location, warranty end. */
+export function ConfigurationTab({ customerId }: { customerId: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const user = useSession();
+  const today = useToday();
+  const items = useConfigItems(customerId);
+  const remove = useRemoveConfigItem(customerId);
+  const [isAdding, setAdding] = useState(false);
+  const canManage = canManageContracts(user);
+  const none = t('common.none');
+
+  return (
+    <Card
+      size="small"
+      title={t('archive.config.title')}
+      extra={
+        canManage && (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="config-add">
+            {t('archive.config.add')}
+          </Button>
+        )
+      }
+      styles={{ body: { padding: 0 } }}
+    >
+      <Table<ConfigItem>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        loading={items.isPending}
+        dataSource={items.data ?? []}
+        data-testid="config-table"
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('archive.config.empty')} /> }}
+        columns={[
+          { key: 'kind', title: t('archive.config.kind'), render: (_v, c) => <Tag>{t(`archive.config.kinds.${c.kind}`)}</Tag> },
+          { key: 'name', title: t('archive.config.name'), dataIndex: 'name' },
+          { key: 'model', title: t('archive.config.model'), render: (_v, c) => c.model ?? none },
+          {
+            key: 'serial',
+            title: t('archive.config.serial'),
+            render: (_v, c) => (c.serial ? <span className="mono">{c.serial}</span> : none),
+          },
+          { key: 'location', title: t('archive.config.location'), render: (_v, c) => c.location ?? none },
+          {
+            key: 'warranty',
+            title: t('archive.config.warrantyEnd'),
+            render: (_v, c) =>
+              !c.warrantyEnd ? (
+                none
+              ) : c.warrantyEnd < today ? (
+                <Typography.Text type="secondary">
+                  <span className="tabular">{c.warrantyEnd}</span> <Tag color="red">{t('archive.config.warrantyExpired')}</Tag>
+                </Typography.Text>
+              ) : (
+                <span className="tabular">{c.warrantyEnd}</span>
+              ),
+          },
+          { key: 'notes', title: t('archive.config.notes'), render: (_v, c) => c.notes ?? none },
+          ...(canManage
+            ? [
+                {
+                  key: 'actions',
+                  title: t('common.actions'),
+                  render: (_v: unknown, c: ConfigItem) => (
+                    <Popconfirm
+                      title={t('archive.config.removeConfirm')}
+                      okText={t('common.confirm')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() => remove.mutate(c.id, { onError: (error) => message.error(errorMessage(error, t)) })}
+                    >
+                      <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('archive.remove')} />
+                    </Popconfirm>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <ConfigItemModal customerId={customerId} open={isAdding} onClose={() => setAdding(false)} />
+    </Card>
+  );
+}
+
+type Values = {
+  kind: ConfigItemKind;
+  name: string;
+  model?: string;
+  serial?: string;
+  location?: string;
+  warrantyEnd?: Dayjs;
+  notes?: string;
+};
+
+function ConfigItemModal({ customerId, open, onClose }: { customerId: string; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const add = useAddConfigItem(customerId);
+  const { rules } = schemaRules(ConfigItemBody.shape, t);
+
+  useEffect(() => {
+    if (open) form.resetFields();
+  }, [open, form]);
+
+  const submit = (values: Values) => {
+    const body = cleanValues({ ...values, warrantyEnd: toLocalDate(values.warrantyEnd) }) as ConfigItemInput;
+    add.mutate(body, {
+      onSuccess: () => {
+        message.success(t('common.saved'));
+        onClose();
+      },
+      onError: (error) => {
+        if (!applyServerFieldErrors(form, error)) message.error(errorMessage(error, t));
+      },
+    });
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('archive.config.add')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={add.isPending}
+      okButtonProps={withTestId({}, 'config-submit')}
+      forceRender
+    >
+      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'server' }} className="modal-form">
+        <div className="form-row">
+          <Form.Item name="kind" label={t('archive.config.kind')} rules={rules('kind')} className="form-col">
+            <Select options={CONFIG_ITEM_KINDS.map((value) => ({ value, label: t(`archive.config.kinds.${value}`) }))} />
+          </Form.Item>
+          <Form.Item name="name" label={t('archive.config.name')} rules={rules('name')} className="form-col">
+            <Input placeholder={t('archive.config.namePlaceholder')} data-testid="config-name" />
+          </Form.Item>
+        </div>
+        <div className="form-row">
+          <Form.Item name="model" label={t('archive.config.model')} rules={rules('model')} className="form-col">
+            <Input />
+          </Form.Item>
+          <Form.Item name="serial" label={t('archive.config.serial')} rules={rules('serial')} className="form-col">
+            <Input />
+          </Form.Item>
+        </div>
+        <div className="form-row">
+          <Form.Item name="location" label={t('archive.config.location')} rules={rules('location')} className="form-col">
+            <Input />
+          </Form.Item>
+          <Form.Item name="warrantyEnd" label={t('archive.config.warrantyEnd')} className="form-col">
+            <DatePicker className="full-width" />
+          </Form.Item>
+        </div>
+        <Form.Item name="notes" label={t('archive.config.notes')} rules={rules('notes')}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

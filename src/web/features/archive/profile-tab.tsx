@@ -1,0 +1,335 @@
+import { EditOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Select,
+  Skeleton,
+  Tag,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { UNACCEPTED_CASES } from '../../../domain/contracts/vocabulary.ts';
+import type { CustomerDetail } from '../../api/types.ts';
+import { DateTime } from '../../components/date-time.tsx';
+import { isStaff, useSession } from '../../components/session.tsx';
+import { useVocab } from '../../components/vocab.tsx';
+import { errorMessage } from '../../lib/errors.ts';
+import { applyServerFieldErrors } from '../../lib/schema-form.ts';
+import { withTestId } from '../../lib/test-id.ts';
+import { fromLocalDate, toLocalDate } from '../contracts/form-bits.tsx';
+import { canManageContracts } from '../contracts/permissions.ts';
+import { type Project, useProfile, useProject, useUpdateProfile, useUpdateProject } from './api.ts';
+
+/** 概况: the customer's profile (grade, beds, address, distance class, economic notes for staff) and the project history. */
+export function ProfileTab({ customer, onEditCustomer }: { customer: CustomerDetail; onEditCustomer: () => void }) {
+  const { t } = useTranslation();
+  const { label } = useVocab();
+  const user = useSession();
+  const profile = useProfile(customer.id);
+  const project = useProject(customer.id);
+  const [isEditing, setEditing] = useState(false);
+  const [isEditingProject, setEditingProject] = useState(false);
+  const canManage = canManageContracts(user);
+  const none = t('common.none');
+  const p = profile.data;
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={12}>
+        <Card
+          size="small"
+          title={t('customers.profile')}
+          className="side-card"
+          extra={
+            canManage && (
+              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="archive-profile-edit">
+                {t('archive.profile.edit')}
+              </Button>
+            )
+          }
+        >
+          {!p ? (
+            <Skeleton active />
+          ) : (
+            <Descriptions
+              column={1}
+              size="small"
+              data-testid="archive-profile"
+              items={[
+                { key: 'kind', label: t('customers.kind'), children: label('customerKind', customer.kind) },
+                { key: 'grade', label: t('customers.grade'), children: p.grade ?? none },
+                {
+                  key: 'beds',
+                  label: t('archive.profile.beds'),
+                  children: p.beds === null ? none : t('archive.profile.bedsCount', { count: p.beds }),
+                },
+                { key: 'region', label: t('archive.profile.region'), children: `${p.province} · ${p.city}` },
+                { key: 'address', label: t('customers.address'), children: p.address ?? none },
+                {
+                  key: 'distance',
+                  label: t('customers.distanceClass'),
+                  children: (
+                    <span>
+                      <Tag>{label('distanceClass', p.distanceClass)}</Tag>
+                      <Typography.Text type="secondary" className="small-text">
+                        {label('distanceClassHint', p.distanceClass)}
+                      </Typography.Text>
+                    </span>
+                  ),
+                },
+                ...(isStaff(user)
+                  ? [
+                      {
+                        key: 'economic',
+                        label: (
+                          <span>
+                            {t('archive.profile.economicNotes')} <Tag className="small-tag">{t('archive.profile.staffOnly')}</Tag>
+                          </span>
+                        ),
+                        children: <span className="pre-line">{p.economicNotes || none}</span>,
+                      },
+                    ]
+                  : []),
+                { key: 'open', label: t('customers.openTickets'), children: customer.openTicketCount },
+                { key: 'createdAt', label: t('users.createdAt'), children: <DateTime value={customer.createdAt} /> },
+              ]}
+            />
+          )}
+          {canManage && (
+            <Typography.Text type="secondary" className="small-text">
+              {t('archive.profile.editCustomerHint')}{' '}
+              <Button type="link" size="small" className="inline-link" onClick={onEditCustomer}>
+                {t('customers.edit')}
+              </Button>
+            </Typography.Text>
+          )}
+        </Card>
+      </Col>
+      <Col xs={24} xl={12}>
+        <Card
+          size="small"
+          title={t('archive.project.title')}
+          extra={
+            canManage && (
+              <Button size="small" icon={<EditOutlined />} onClick={() => setEditingProject(true)} data-testid="archive-project-edit">
+                {t('common.edit')}
+              </Button>
+            )
+          }
+        >
+          {!project.data ? (
+            <Skeleton active />
+          ) : (
+            <Descriptions
+              column={1}
+              size="small"
+              items={[
+                { key: 'signed', label: t('archive.project.contractSigned'), children: project.data.contractSignedDate ?? none },
+                { key: 'stationed', label: t('archive.project.teamStationed'), children: project.data.teamStationedDate ?? none },
+                { key: 'accepted', label: t('archive.project.initialAcceptance'), children: project.data.initialAcceptanceDate ?? none },
+                {
+                  key: 'case',
+                  label: t('archive.project.unacceptedCase'),
+                  children: project.data.unacceptedCase ? (
+                    <Tag color="orange">{t(`archive.project.cases.c${project.data.unacceptedCase as 1 | 2 | 3 | 4}`)}</Tag>
+                  ) : (
+                    none
+                  ),
+                },
+                {
+                  key: 'handover',
+                  label: t('archive.documents.handoverTitle'),
+                  children: project.data.isHandoverComplete ? (
+                    <Tag color="success">{t('archive.documents.complete')}</Tag>
+                  ) : (
+                    <Tag color="warning">
+                      {t('archive.documents.incomplete', {
+                        done: project.data.handover.filter((h) => h.isDone).length,
+                        total: project.data.handover.length,
+                      })}
+                    </Tag>
+                  ),
+                },
+                ...(project.data.notes
+                  ? [{ key: 'notes', label: t('archive.project.notes'), children: <span className="pre-line">{project.data.notes}</span> }]
+                  : []),
+              ]}
+            />
+          )}
+        </Card>
+      </Col>
+      {p && (
+        <ProfileModal
+          customerId={customer.id}
+          open={isEditing}
+          onClose={() => setEditing(false)}
+          beds={p.beds}
+          notes={p.economicNotes ?? null}
+        />
+      )}
+      {project.data && (
+        <ProjectModal customerId={customer.id} project={project.data} open={isEditingProject} onClose={() => setEditingProject(false)} />
+      )}
+    </Row>
+  );
+}
+
+function ProfileModal(props: { customerId: string; open: boolean; onClose: () => void; beds: number | null; notes: string | null }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ beds: number | null; economicNotes: string }>();
+  const update = useUpdateProfile(props.customerId);
+
+  useEffect(() => {
+    if (props.open) form.setFieldsValue({ beds: props.beds, economicNotes: props.notes ?? '' });
+  }, [props.open, props.beds, props.notes, form]);
+
+  return (
+    <Modal
+      open={props.open}
+      title={t('archive.profile.edit')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      confirmLoading={update.isPending}
+      okButtonProps={withTestId({}, 'archive-profile-submit')}
+      forceRender
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        className="modal-form"
+        onFinish={(values) =>
+          update.mutate(
+            { beds: values.beds ?? null, economicNotes: values.economicNotes.trim() || null },
+            {
+              onSuccess: () => {
+                message.success(t('common.saved'));
+                props.onClose();
+              },
+              onError: (error) => {
+                if (!applyServerFieldErrors(form, error)) message.error(errorMessage(error, t));
+              },
+            },
+          )
+        }
+      >
+        <Form.Item name="beds" label={t('archive.profile.beds')}>
+          <InputNumber min={0} max={100000} precision={0} className="full-width" data-testid="archive-beds" />
+        </Form.Item>
+        <Form.Item name="economicNotes" label={t('archive.profile.economicNotes')} extra={t('archive.profile.economicNotesHelp')}>
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={4000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+type ProjectValues = {
+  contractSignedDate?: Dayjs;
+  teamStationedDate?: Dayjs;
+  initialAcceptanceDate?: Dayjs;
+  unacceptedCase?: 1 | 2 | 3 | 4 | null;
+  notes?: string;
+};
+
+function ProjectModal({
+  customerId,
+  project,
+  open,
+  onClose,
+}: {
+  customerId: string;
+  project: Project;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ProjectValues>();
+  const update = useUpdateProject(customerId);
+
+  useEffect(() => {
+    if (open)
+      form.setFieldsValue({
+        contractSignedDate: fromLocalDate(project.contractSignedDate),
+        teamStationedDate: fromLocalDate(project.teamStationedDate),
+        initialAcceptanceDate: fromLocalDate(project.initialAcceptanceDate),
+        unacceptedCase: (project.unacceptedCase as 1 | 2 | 3 | 4 | null) ?? null,
+        notes: project.notes ?? '',
+      });
+  }, [open, project, form]);
+
+  return (
+    <Modal
+      open={open}
+      title={t('archive.project.edit')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={update.isPending}
+      forceRender
+    >
+      <Form<ProjectValues>
+        form={form}
+        layout="vertical"
+        className="modal-form"
+        onFinish={(values) =>
+          update.mutate(
+            {
+              contractSignedDate: toLocalDate(values.contractSignedDate) ?? null,
+              teamStationedDate: toLocalDate(values.teamStationedDate) ?? null,
+              initialAcceptanceDate: toLocalDate(values.initialAcceptanceDate) ?? null,
+              unacceptedCase: values.unacceptedCase ?? null,
+              notes: values.notes?.trim() || null,
+            },
+            {
+              onSuccess: () => {
+                message.success(t('common.saved'));
+                onClose();
+              },
+              onError: (error) => {
+                if (!applyServerFieldErrors(form, error)) message.error(errorMessage(error, t));
+              },
+            },
+          )
+        }
+      >
+        <div className="form-row">
+          <Form.Item name="contractSignedDate" label={t('archive.project.contractSigned')} className="form-col">
+            <DatePicker className="full-width" />
+          </Form.Item>
+          <Form.Item name="teamStationedDate" label={t('archive.project.teamStationed')} className="form-col">
+            <DatePicker className="full-width" />
+          </Form.Item>
+        </div>
+        <Form.Item name="initialAcceptanceDate" label={t('archive.project.initialAcceptance')}>
+          <DatePicker className="full-width" />
+        </Form.Item>
+        <Form.Item name="unacceptedCase" label={t('archive.project.unacceptedCase')} extra={t('archive.project.unacceptedCaseHelp')}>
+          <Select
+            allowClear
+            options={UNACCEPTED_CASES.map((n) => ({ value: n, label: t(`archive.project.cases.c${n}`) }))}
+            placeholder={t('archive.project.caseNone')}
+          />
+        </Form.Item>
+        <Form.Item name="notes" label={t('archive.project.notes')}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

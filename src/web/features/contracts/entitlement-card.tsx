@@ -1,0 +1,49 @@
+import { FileTextOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { type ExplanationKey, explain } from '../../../domain/contracts/entitlement.ts';
+import { useSession } from '../../components/session.tsx';
+import { currentLanguage } from '../../i18n/index.ts';
+import { useEntitlement } from './api.ts';
+import { EntitlementBadge } from './entitlement-badge.tsx';
+import { canManageContracts } from './permissions.ts';
+import { QuoteBuilderModal } from './quote-forms.tsx';
+
+/** The request's customer side card: what the customer is owed, and a per-visit quote for this request. */
+export function EntitlementCard({ customerId, customerName, ticketId }: { customerId: string; customerName: string; ticketId: string }) {
+  const { t } = useTranslation();
+  const user = useSession();
+  const entitlement = useEntitlement(customerId);
+  const [isQuoting, setQuoting] = useState(false);
+  const e = entitlement.data;
+
+  return (
+    <Card
+      size="small"
+      title={
+        <span>
+          <SafetyCertificateOutlined /> {t('entitlement.cardTitle')}
+        </span>
+      }
+      extra={<Link to={`/customers/${customerId}?tab=visits`}>{customerName}</Link>}
+      data-testid="ticket-entitlement-card"
+    >
+      <Space orientation="vertical" size={8} className="full-width">
+        <EntitlementBadge customerId={customerId} testId="ticket-entitlement" />
+        {e && (
+          <Typography.Paragraph type="secondary" className="small-text entitlement-card-text">
+            {explain({ explanationKey: e.explanationKey as ExplanationKey, explanationParams: e.explanationParams }, currentLanguage())}
+          </Typography.Paragraph>
+        )}
+        {canManageContracts(user) && (
+          <Button size="small" icon={<FileTextOutlined />} onClick={() => setQuoting(true)} data-testid="ticket-quote-create">
+            {t('entitlement.createQuote')}
+          </Button>
+        )}
+      </Space>
+      <QuoteBuilderModal customerId={customerId} ticketId={ticketId} open={isQuoting} onClose={() => setQuoting(false)} />
+    </Card>
+  );
+}
