@@ -883,7 +883,8 @@ export const en: Messages = {
       signedDate: 'Signed',
       total: 'System total',
       acceptanceDate: 'Accepted',
-      acceptanceHelp: 'From acceptance: 1 year free maintenance (on-site included), 3 years free upgrades, 3 years hardware warranty and spare parts at contract price',
+      acceptanceHelp:
+        'From acceptance: 1 year free maintenance (on-site included), 3 years free upgrades, 3 years hardware warranty and spare parts at contract price',
       notAccepted: 'Not accepted',
       afterAcceptance: 'From acceptance',
       freeMaintenanceUntil: 'Free maintenance until',
@@ -1020,7 +1021,8 @@ export const en: Messages = {
   },
   tiers: {
     title: 'Service tiers',
-    subtitle: 'Tiers of service contracts: yearly price, routine maintenance, visits, service window; changes apply to contracts signed afterwards',
+    subtitle:
+      'Tiers of service contracts: yearly price, routine maintenance, visits, service window; changes apply to contracts signed afterwards',
     add: 'New tier',
     edit: 'Edit tier',
     code: 'Code',
