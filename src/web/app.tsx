@@ -16,6 +16,7 @@ import { IntakePage } from './features/intake/intake-page.tsx';
 import { PortalHomePage } from './features/portal/portal-home-page.tsx';
 import { PortalNewRequestPage } from './features/portal/portal-new-request-page.tsx';
 import { PortalTicketPage } from './features/portal/portal-ticket-page.tsx';
+import { SearchResultsPage } from './features/search/search-results-page.tsx';
 import { SettingsPage } from './features/settings/settings-page.tsx';
 import { AtRiskPage } from './features/sla/at-risk-page.tsx';
 import { PoliciesPage } from './features/sla/policies-page.tsx';
@@ -99,6 +100,7 @@ const router = createBrowserRouter([
           { index: true, element: <PortalHomePage /> },
           { path: 'new', element: <PortalNewRequestPage /> },
           { path: 'requests/:id', element: <PortalTicketPage /> },
+          { path: 'search', element: <SearchResultsPage audience="portal" /> },
           { path: 'settings', element: <SettingsPage /> },
         ],
       },
@@ -115,6 +117,7 @@ const router = createBrowserRouter([
           { path: 'queue', element: <QueuePage /> },
           { path: 'sla/at-risk', element: <AtRiskPage /> },
           { path: 'tickets/:id', element: <TicketDetailPage /> },
+          { path: 'search', element: <SearchResultsPage audience="staff" /> },
           { path: 'intake', element: <IntakePage /> },
           { path: 'customers', element: <CustomersPage /> },
           { path: 'customers/:id', element: <CustomerDetailPage /> },

@@ -24,6 +24,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { type LiveTicketMessage, useLiveUpdates } from '../api/live.ts';
 import { useLogout } from '../features/auth/api.ts';
 import { NotificationBell } from '../features/notifications/notification-bell.tsx';
+import { SearchBox } from '../features/search/search-box.tsx';
 import { BrandMark } from './brand.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { LiveIndicator } from './live-indicator.tsx';
@@ -63,6 +64,7 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
 function selectedKey(items: NavItem[], pathname: string): string | undefined {
   if (pathname.startsWith('/tickets/')) return 'queue';
   if (pathname.startsWith('/portal/requests/')) return 'requests';
+  if (pathname === '/search' || pathname === '/portal/search') return undefined;
   const matches = items.filter((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
   return matches.sort((a, b) => b.path.length - a.path.length)[0]?.key;
 }
@@ -161,6 +163,7 @@ export function AppLayout({ variant }: { variant: 'staff' | 'portal' }) {
 
   const headerRight = (
     <Space size={4} className="header-right">
+      <SearchBox audience={variant} />
       <LiveIndicator status={liveStatus} />
       {isStaff(user) && <NotificationBell />}
       <LanguageSwitch signedIn />
