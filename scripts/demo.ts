@@ -65,7 +65,7 @@ function formatTable(header: string[], rows: string[][]): string {
 function printSummary(result: Extract<LoadResult, { status: 'loaded' }>, seconds: number) {
   const statuses = STATUSES.map((status) => `${status} ${result.byStatus[status] ?? 0}`).join(', ');
   console.log(
-    `\nLoaded ${result.customers} organisations, ${result.contacts} contacts and ${result.requests} requests in ${seconds.toFixed(1)} s.`,
+    `\nLoaded ${result.customers} organisations, ${result.contacts} contacts, ${result.contracts} service contracts and ${result.requests} requests in ${seconds.toFixed(1)} s.`,
   );
   console.log(`Requests by status (whole database): ${statuses}\n`);
   const rows = result.accounts.map((a: DemoAccount) => [a.role, a.name, a.email, a.password, a.detail]);

@@ -19,6 +19,7 @@ import type { CreateUserInput } from '../../src/server/features/users/users.sche
 import { createUser } from '../../src/server/features/users/users.service.ts';
 import type { Clock } from '../../src/server/lib/clock.ts';
 import type { Actor } from '../../src/server/policy.ts';
+import { createArchives } from './archive.ts';
 import { DEMO_ADMIN, DEMO_MARKER_CUSTOMER, DEMO_PASSWORD, STAFF } from './demo-data.ts';
 import {
   type ActorKey,
@@ -50,6 +51,7 @@ export type LoadResult =
       accounts: DemoAccount[];
       customers: number;
       contacts: number;
+      contracts: number;
       requests: number;
       byStatus: Partial<Record<Status, number>>;
     };
@@ -300,12 +302,24 @@ export async function loadDemoData({
     if ((index + 1) % step === 0 || index + 1 === ticketPlans.length) report(`Requests: ${index + 1}/${ticketPlans.length}`);
   }
 
+  report('Filling the customer archive: systems, contracts, visits…');
+  clock.set(now);
+  const contracts = await createArchives({
+    deps: demoDeps,
+    actor: actorFor(world, 'manager'),
+    engineerId: actorFor(world, 'engineer1').id,
+    customers: customerPlans,
+    customerIds: new Map([...world.customers].map(([key, value]) => [key, value.id])),
+    random,
+  });
+
   const counts = await countTickets({ deps, actor: admin.actor });
   return {
     status: 'loaded',
     accounts: [admin.account, ...staffAccounts, ...portalAccounts],
     customers: customerPlans.length,
     contacts,
+    contracts,
     requests: ticketPlans.length,
     byStatus: counts.byStatus,
   };

@@ -5,7 +5,7 @@ import { type LoadResult, loadDemoData } from '../../scripts/demo/load.ts';
 import { planCustomers, planTickets } from '../../scripts/demo/plan.ts';
 import { createRandom } from '../../scripts/demo/random.ts';
 import { STATUSES } from '../domain/vocabulary.ts';
-import { customers, ticketEvents, tickets } from './db/schema.ts';
+import { customers, ticketEvents, tickets, visits } from './db/schema.ts';
 import { createTestContext, type Session, type TestContext } from './testing/test-context.ts';
 
 const REQUESTS = 40;
@@ -70,6 +70,20 @@ describe('the demo data set', () => {
       .from(ticketEvents)
       .where(and(eq(ticketEvents.type, 'note'), eq(ticketEvents.isInternal, true)));
     expect(notes.n).toBeGreaterThan(0);
+  });
+
+  test('the archive gives every entitlement basis at intake, with visits registered against contracts', async () => {
+    const manager = await ctx.signIn('manager.chen@aftersales.example.com', DEMO_PASSWORD);
+    const hospitals = await db().select({ id: customers.id }).from(customers).where(eq(customers.kind, 'hospital'));
+    const bases = new Set<string>();
+    for (const { id } of hospitals) {
+      const res = await ctx.call('GET', `/api/v1/customers/${id}/entitlement`, { as: manager });
+      expect(res.statusCode).toBe(200);
+      bases.add(res.json().basis);
+    }
+    expect([...bases].sort()).toEqual(['expired', 'free_maintenance', 'service_contract', 'unaccepted_running']);
+    const [registered] = await db().select({ n: count() }).from(visits);
+    expect(registered.n).toBeGreaterThan(0);
   });
 
   test('a second run changes nothing', async () => {
