@@ -158,6 +158,7 @@ for (const language of LANGUAGES) {
     await expect(page.getByRole('heading', { level: 4, name: text.contractsTitle })).toBeVisible();
     await page.getByTestId('contracts-filter-expiring30').click();
     await expect(page.getByTestId('contracts-table').getByText(customer.name)).toBeVisible();
+    await expect(page.locator('.ant-segmented-thumb')).toHaveCount(0); // the selection has finished sliding
     await fullScreenshot(page, `contracts-list-${language}`);
     await admin.dispose();
   });
