@@ -25,6 +25,7 @@ import { calendarRoutes } from './features/calendars/calendars.routes.ts';
 import { contractRoutes } from './features/contracts/contracts.routes.ts';
 import { customerRoutes } from './features/customers/customers.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { importRoutes } from './features/imports/imports.routes.ts';
 import { liveRoutes } from './features/live/live.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { searchRoutes } from './features/search/search.routes.ts';
@@ -38,12 +39,15 @@ const API_PREFIX = '/api/v1';
 const BODY_LIMIT_BYTES = 1024 * 1024;
 export const WEB_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
-type ErrorBody = { error: { code: ErrorCode; message: string; fields?: Record<string, string> } };
+type ErrorBody = { error: { code: ErrorCode; message: string; fields?: Record<string, string>; details?: unknown } };
 
 /** Maps anything thrown to the one error shape; only real faults become 500. */
 function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
   if (err instanceof AppError) {
-    return { status: ERROR_STATUS[err.code], body: { error: { code: err.code, message: err.message, fields: err.fields } } };
+    return {
+      status: ERROR_STATUS[err.code],
+      body: { error: { code: err.code, message: err.message, fields: err.fields, details: err.details } },
+    };
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const fields = Object.fromEntries(
@@ -126,6 +130,7 @@ export async function build({ deps, logger = false }: BuildOptions) {
   await app.register(userRoutes, { prefix: API_PREFIX, deps });
   await app.register(customerRoutes, { prefix: API_PREFIX, deps });
   await app.register(archiveRoutes, { prefix: API_PREFIX, deps });
+  await app.register(importRoutes, { prefix: API_PREFIX, deps });
   await app.register(contractRoutes, { prefix: API_PREFIX, deps });
   await app.register(visitRoutes, { prefix: API_PREFIX, deps });
   await app.register(ticketRoutes, { prefix: API_PREFIX, deps });

@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   conflict: 409,
   /** An on-site visit beyond the contract's quota (or with no contract) needs a signed per-visit quote. */
   quote_required: 409,
+  /** A spreadsheet import with bad rows: nothing was written; `details` lists every row and its reason. */
+  import_invalid: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
@@ -22,6 +24,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** Structured detail for errors that need more than per-field messages (an import's row errors). */
+    readonly details?: unknown,
   ) {
     super(message);
   }

@@ -77,4 +77,10 @@ describe('policy', () => {
     expect(can(actor('manager'), 'tier.manage')).toBe(false);
     expect(can(actor('admin'), 'tier.manage')).toBe(true);
   });
+
+  test('spreadsheet import: whoever manages the archive (admin, manager, agent); not engineers or customer users', () => {
+    for (const role of ['admin', 'manager', 'agent'] as const) expect(can(actor(role), 'archive.import')).toBe(true);
+    expect(can(actor('engineer'), 'archive.import')).toBe(false);
+    expect(can(actor('customer', A), 'archive.import', { customerId: A })).toBe(false);
+  });
 });

@@ -38,6 +38,8 @@ export type Action =
   | 'archive.read'
   | 'archive.read_internal'
   | 'archive.manage'
+  // Spreadsheet import of customers, contacts and modules (features/imports): who manages the archive.
+  | 'archive.import'
   | 'contract.read'
   | 'contract.manage'
   | 'tier.manage'
@@ -74,6 +76,7 @@ const STAFF_ACTIONS: Record<Exclude<Role, 'customer'>, ReadonlySet<Action> | 'al
     'archive.read',
     'archive.read_internal',
     'archive.manage',
+    'archive.import',
     'contract.read',
     'contract.manage',
     'visit.read',
@@ -102,6 +105,7 @@ const STAFF_ACTIONS: Record<Exclude<Role, 'customer'>, ReadonlySet<Action> | 'al
     'archive.read',
     'archive.read_internal',
     'archive.manage',
+    'archive.import',
     'contract.read',
     'contract.manage',
     'visit.read',
