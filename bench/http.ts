@@ -13,6 +13,7 @@
  * Writes bench/results/<date>-<db>-<size>.json and .md.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
@@ -134,7 +135,8 @@ const SEARCH_WORDS = [
 const OPEN = 'new,acknowledged,in_progress,waiting_on_customer';
 
 async function main() {
-  console.log(`Benchmarking ${BASE} (${flags.db})`);
+  const loadBefore = loadavg()[0];
+  console.log(`Benchmarking ${BASE} (${flags.db}); load average ${loadBefore.toFixed(1)}`);
   const admin = await login(flags.email, flags.password);
   const customer = await login(flags['customer-email'], flags.password);
   const counts = (await call<{ byStatus: Record<string, number> }>(admin, 'GET', '/tickets/counts')).json;
@@ -325,6 +327,7 @@ async function main() {
     requests: size,
     node: process.version,
     machine: '2 cores, shared by server, database and client',
+    loadAverage: { before: round(loadBefore), after: round(loadavg()[0]) },
     samples: SAMPLES,
     latency,
     throughput: tput,
@@ -336,7 +339,7 @@ async function main() {
   const md = [
     `# HTTP benchmark: ${flags.db}, ${size.toLocaleString('en-US')} requests (${at.slice(0, 10)})`,
     '',
-    `Server, database and client on one 2-core machine. Latency: one client, sequential, ${SAMPLES} samples (queue views ${Math.ceil(SAMPLES / 2)}).`,
+    `Server, database and client on one 2-core machine (1-minute load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after: other work was running). Latency: one client, sequential, ${SAMPLES} samples (queue views ${Math.ceil(SAMPLES / 2)}).`,
     '',
     '| operation | p50 ms | p95 ms | p99 ms | errors |',
     '| --- | ---: | ---: | ---: | ---: |',
