@@ -444,6 +444,21 @@ describe('refused uploads', () => {
     expect(await state()).toEqual(before);
   });
 
+  test('an XLSX that would unpack to more than 100 MB (a zip bomb) is 413 before anything is inflated', async () => {
+    const bomb = await xlsx([
+      ['客户名称', '省份', '城市'],
+      ['某医院', '湖北省', '武汉市'],
+    ]);
+    // Declare 4 GB for the first entry in the zip's central directory (uncompressed size at +24).
+    const central = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    expect(central).toBeGreaterThan(0);
+    bomb.writeUInt32LE(0xfffffff0, central + 24);
+    const before = await state();
+    const res = await send(agent, 'preview', 'customers', { fileName: 'bomb.xlsx', data: bomb });
+    expect(res.statusCode, res.body).toBe(413);
+    expect(await state()).toEqual(before);
+  });
+
   test('a commit with another file than the previewed one is 409', async () => {
     const preview = (await send(agent, 'preview', 'customers', { fileName: 'a.csv', data: good() })).json();
     const before = await state();
