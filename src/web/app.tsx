@@ -12,6 +12,7 @@ import { ContractsPage } from './features/contracts/contracts-page.tsx';
 import { TiersPage } from './features/contracts/tiers-page.tsx';
 import { CustomerDetailPage } from './features/customers/customer-detail-page.tsx';
 import { CustomersPage } from './features/customers/customers-page.tsx';
+import { ImportPage } from './features/imports/import-page.tsx';
 import { IntakePage } from './features/intake/intake-page.tsx';
 import { PortalHomePage } from './features/portal/portal-home-page.tsx';
 import { PortalNewRequestPage } from './features/portal/portal-new-request-page.tsx';
@@ -120,6 +121,7 @@ const router = createBrowserRouter([
           { path: 'search', element: <SearchResultsPage audience="staff" /> },
           { path: 'intake', element: <IntakePage /> },
           { path: 'customers', element: <CustomersPage /> },
+          { path: 'customers/import', element: <ImportPage /> },
           { path: 'customers/:id', element: <CustomerDetailPage /> },
           { path: 'contracts', element: <ContractsPage /> },
           { path: 'settings', element: <SettingsPage /> },

@@ -91,10 +91,12 @@ export type ParsedImport<K extends ImportKind = ImportKind> = {
 // ignores case, spaces, "_" and "-", a trailing "*" (required marker) and a bracketed hint such as
 // "上线日期（YYYY-MM-DD）".
 
-type Column = { field: string; aliases: string[]; required?: boolean; max: number };
+export type ImportColumn = { field: string; aliases: string[]; required?: boolean; max: number };
+type Column = ImportColumn;
 
 const CUSTOMER_NAME = ['客户名称', '客户', '医院名称', '单位名称'];
-const COLUMNS: Record<ImportKind, Column[]> = {
+/** Exported for the web's import screen (the headers it lists and the template it writes). */
+export const COLUMNS: Record<ImportKind, Column[]> = {
   customers: [
     { field: 'name', aliases: [...CUSTOMER_NAME, '名称', 'name', 'customer'], required: true, max: 200 },
     { field: 'province', aliases: ['省份', '省', 'province'], required: true, max: 50 },

@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | 'network_error',
     message: string,
     readonly fields?: Record<string, string>,
+    /** Structured detail some errors carry (an import's row errors on 422 import_invalid). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -50,7 +52,9 @@ type RequestOptions = {
   signal?: AbortSignal;
 };
 
-function isErrorBody(value: unknown): value is { error: { code: ErrorCode; message: string; fields?: Record<string, string> } } {
+function isErrorBody(
+  value: unknown,
+): value is { error: { code: ErrorCode; message: string; fields?: Record<string, string>; details?: unknown } } {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
   const error = (value as { error: unknown }).error;
   return typeof error === 'object' && error !== null && 'code' in error;
@@ -76,7 +80,8 @@ async function parse<T>(response: Response): Promise<T> {
     }
   }
   if (!response.ok) {
-    if (isErrorBody(payload)) throw new ApiError(response.status, payload.error.code, payload.error.message, payload.error.fields);
+    if (isErrorBody(payload))
+      throw new ApiError(response.status, payload.error.code, payload.error.message, payload.error.fields, payload.error.details);
     throw new ApiError(response.status, response.status >= 500 ? 'internal' : 'validation_failed', response.statusText || 'request failed');
   }
   return payload as T;

@@ -1,14 +1,16 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Empty, Input, Select, Table, Typography } from 'antd';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, Empty, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { CustomerListRow } from '../../api/types.ts';
 import { PageHeader } from '../../components/page-header.tsx';
+import { useSession } from '../../components/session.tsx';
 import { useVocab } from '../../components/vocab.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { PROVINCES } from '../../lib/provinces.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
+import { canImport } from '../imports/api.ts';
 import { useCustomerList } from './api.ts';
 import { CustomerFormModal } from './customer-form-modal.tsx';
 
@@ -16,6 +18,7 @@ export function CustomersPage() {
   const { t } = useTranslation();
   const { label } = useVocab();
   const navigate = useNavigate();
+  const user = useSession();
   const [q, setQ] = useState('');
   const [province, setProvince] = useState<string | undefined>();
   const [isCreating, setCreating] = useState(false);
@@ -29,9 +32,16 @@ export function CustomersPage() {
         title={t('customers.title')}
         subtitle={t('customers.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="customer-create">
-            {t('customers.create')}
-          </Button>
+          <Space>
+            {canImport(user) && (
+              <Button icon={<ImportOutlined />} onClick={() => navigate('/customers/import')} data-testid="customer-import">
+                {t('customers.import')}
+              </Button>
+            )}
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="customer-create">
+              {t('customers.create')}
+            </Button>
+          </Space>
         }
       />
       <Card styles={{ body: { padding: 0 } }}>
