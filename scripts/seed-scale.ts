@@ -465,6 +465,11 @@ async function main() {
       `  loaded ${fmt(arrivals.length)} requests and ${fmt(events)} events in ${secs(loadMs)} (generating them: ${secs(generateMs)})`,
     );
 
+    // Triggers were off during the load (replica role): the per-status summary is computed once here.
+    await db.query('delete from ticket_status_counts');
+    await db.query(
+      'insert into ticket_status_counts (customer_id, status, n) select customer_id, status, count(*) from tickets group by 1, 2',
+    );
     for (const [year, last] of ctx.counters) {
       await db.query(
         'insert into ticket_counters (year, last) values ($1, $2) on conflict (year) do update set last = greatest(ticket_counters.last, excluded.last)',

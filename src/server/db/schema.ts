@@ -11,6 +11,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -217,6 +218,20 @@ export const tickets = pgTable(
     check('tickets_channel_check', sql`${t.channel} in ('phone','web','email','fax','remote','api')`),
     check('tickets_kind_check', sql`${t.kind} in ('consultation','request','complaint')`),
   ],
+);
+
+/**
+ * Requests per customer and status, kept exact by triggers on tickets (migration 0005) in the same
+ * transaction as the change: the queue header's counts read a few rows instead of every request.
+ */
+export const ticketStatusCounts = pgTable(
+  'ticket_status_counts',
+  {
+    customerId: uuid('customer_id').notNull(),
+    status: text('status').$type<Status>().notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.status] })],
 );
 
 /** The tracking card's timeline: every event, including public replies and internal notes. */

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, getTableColumns, inArray, isNull, ne, type SQL, sql
 import { alias } from 'drizzle-orm/pg-core';
 import { OPEN_STATUSES, type Severity, type Status } from '../../../domain/vocabulary.ts';
 import type { Tx } from '../../db/client.ts';
-import { attachments, contacts, customers, ticketCounters, ticketEvents, tickets, users } from '../../db/schema.ts';
+import { attachments, contacts, customers, ticketCounters, ticketEvents, ticketStatusCounts, tickets, users } from '../../db/schema.ts';
 import { matchesQuery, RANK_WINDOW, rankOf } from '../search/search.repo.ts';
 import type { TicketSort } from './tickets.schema.ts';
 
@@ -199,11 +199,12 @@ export async function selectTickets(tx: Tx, filter: TicketListFilter) {
 
 export async function countTickets(tx: Tx, scope: string | null, actorId: string) {
   const scoped = scope ? eq(tickets.customerId, scope) : undefined;
+  // Per-status totals come from the trigger-maintained summary (a few rows, not every request).
   const byStatus = await tx
-    .select({ status: tickets.status, n: sql<number>`count(*)::int` })
-    .from(tickets)
-    .where(scoped)
-    .groupBy(tickets.status);
+    .select({ status: ticketStatusCounts.status, n: sql<number>`sum(${ticketStatusCounts.n})::int` })
+    .from(ticketStatusCounts)
+    .where(scope ? eq(ticketStatusCounts.customerId, scope) : undefined)
+    .groupBy(ticketStatusCounts.status);
   const isOpen = inArray(tickets.status, [...OPEN_STATUSES]);
   const [row] = await tx
     .select({
@@ -214,7 +215,7 @@ export async function countTickets(tx: Tx, scope: string | null, actorId: string
     })
     .from(tickets)
     .where(and(scoped, isOpen));
-  return { byStatus: Object.fromEntries(byStatus.map((r) => [r.status, r.n])), ...row };
+  return { byStatus: Object.fromEntries(byStatus.filter((r) => r.n > 0).map((r) => [r.status, r.n])), ...row };
 }
 
 export async function selectEvents(tx: Tx, ticketId: string, includeInternal: boolean) {
