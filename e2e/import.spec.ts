@@ -20,6 +20,8 @@ const TEXT = {
     done: '已导入客户 2 条（文件共 2 行）。',
     backToCustomers: '返回客户列表',
     customersTitle: '客户',
+    wrongFileTitle: '不是可读取的电子表格',
+    wrongFile: '请上传 CSV（UTF-8 或 GBK 编码）或 .xlsx 文件。旧版 .xls 文件请先在 Excel 中另存为 .xlsx。',
   },
   en: {
     importButton: 'Import',
@@ -35,6 +37,8 @@ const TEXT = {
     done: 'Customers: 2 imported from 2 rows.',
     backToCustomers: 'Back to customers',
     customersTitle: 'Customers',
+    wrongFileTitle: 'Not a readable spreadsheet',
+    wrongFile: 'Upload a CSV (UTF-8 or GBK) or .xlsx file. Save old .xls files as .xlsx in Excel first.',
   },
 } as const;
 
@@ -70,8 +74,14 @@ for (const language of LANGUAGES) {
     await expect(page.getByTestId('import-title')).toHaveText(text.title);
     await expect(page.getByTestId('import-columns')).toContainText('客户名称');
 
-    // Row 3 has a word where the number of beds belongs.
+    // A picture saved as .xlsx: the server reads the bytes and refuses it (415), said in plain words.
     const fileInput = page.getByTestId('import-upload').locator('input[type="file"]');
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    await fileInput.setInputFiles({ name: 'hospitals.xlsx', mimeType: 'application/octet-stream', buffer: png });
+    await expect(page.getByTestId('import-failure')).toContainText(text.wrongFileTitle);
+    await expect(page.getByTestId('import-failure')).toContainText(text.wrongFile);
+
+    // Row 3 has a word where the number of beds belongs.
     await fileInput.setInputFiles({
       name: 'customers.csv',
       mimeType: 'text/csv',
