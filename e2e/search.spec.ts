@@ -1,17 +1,7 @@
 // Search, once per language: the header box (words → ranked results with highlights; a request number → that
 // request), the results page's states, and a hospital user's search confined to its own organisation.
 import { expect, type Page, test } from '@playwright/test';
-import {
-  createHospital,
-  createTicket,
-  createWorld,
-  LANGUAGES,
-  type Language,
-  screenshot,
-  signIn,
-  signInAdmin,
-  signOut,
-} from './support.ts';
+import { createHospital, createTicket, createWorld, LANGUAGES, type Language, screenshot, signIn, signInAdmin } from './support.ts';
 
 /** Texts and data written out here (not read from the dictionaries) so a wrong translation fails. */
 const SEARCH_TEXT = {
@@ -77,33 +67,39 @@ async function fullScreenshot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1440, height: 900 });
 }
 
-for (const language of LANGUAGES) {
-  test(`search from the header (${language})`, async ({ page, baseURL }) => {
-    const text = SEARCH_TEXT[language as Language];
-    const admin = await signInAdmin(baseURL ?? '');
-    const world = await createWorld(admin, language);
-    const otherHospital = await createHospital(admin);
-    const own = await createTicket(admin, {
-      customerId: world.customer.id,
-      contactId: world.contact.id,
-      title: text.title,
-      description: text.description,
-      severity: 'urgent',
-      channel: 'phone',
-      kind: 'request',
-    });
-    const other = await createTicket(admin, {
-      customerId: otherHospital.customer.id,
-      contactId: otherHospital.contact.id,
-      title: text.otherTitle,
-      description: text.otherDescription,
-      severity: 'normal',
-      channel: 'phone',
-      kind: 'request',
-    });
-    await admin.dispose();
+/** Two hospitals, each with a request about a printer: the world's own and another one's. */
+async function createSearchWorld(baseURL: string, language: Language) {
+  const text = SEARCH_TEXT[language];
+  const admin = await signInAdmin(baseURL);
+  const world = await createWorld(admin, language);
+  const otherHospital = await createHospital(admin);
+  const own = await createTicket(admin, {
+    customerId: world.customer.id,
+    contactId: world.contact.id,
+    title: text.title,
+    description: text.description,
+    severity: 'urgent',
+    channel: 'phone',
+    kind: 'request',
+  });
+  const other = await createTicket(admin, {
+    customerId: otherHospital.customer.id,
+    contactId: otherHospital.contact.id,
+    title: text.otherTitle,
+    description: text.otherDescription,
+    severity: 'normal',
+    channel: 'phone',
+    kind: 'request',
+  });
+  await admin.dispose();
+  return { world, otherHospital, own, other };
+}
 
-    // ---- An agent: words from the header open the ranked results. ----
+for (const language of LANGUAGES) {
+  const text = SEARCH_TEXT[language];
+
+  test(`search from the staff header (${language})`, async ({ page, baseURL }) => {
+    const { world, own, other } = await createSearchWorld(baseURL ?? '', language);
     await signIn(page, world.agent, language, /\/queue/);
     await expect(page.getByTestId('search-box')).toHaveAttribute('placeholder', text.placeholder);
     await searchFromHeader(page, text.query);
@@ -164,9 +160,10 @@ for (const language of LANGUAGES) {
     await startInput.fill(text.query);
     await startInput.press('Enter');
     await expect(page.getByTestId(`search-result-${own.number}`)).toBeVisible();
-    await signOut(page);
+  });
 
-    // ---- The hospital's own user: only its organisation's requests. ----
+  test(`a hospital user's search stays within its organisation (${language})`, async ({ page, baseURL }) => {
+    const { world, own, other } = await createSearchWorld(baseURL ?? '', language);
     await signIn(page, world.customerUser, language, /\/portal$/);
     await searchFromHeader(page, text.query);
     await expect(page).toHaveURL(new RegExp(`/portal/search\\?q=${encodeURIComponent(text.query)}$`));
