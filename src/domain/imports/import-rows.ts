@@ -35,12 +35,56 @@ export const ROW_ERROR_CODES = [
 ] as const;
 export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
 
+const RowErrorBase = { row: z.number().int(), column: z.string().optional(), reason: z.string() };
+const rowError = <C extends RowErrorCode, P extends z.ZodType>(code: C, params: P) =>
+  z.object({ ...RowErrorBase, code: z.literal(code), params });
+
+/** What is wrong with a cell whose code is `invalid`: `rule` names the check, the rest are its values. */
+export const InvalidCellParams = z.discriminatedUnion('rule', [
+  /** Not one of a column's words; `allowed` lists the codes it accepts (hospital, agency, …). */
+  z.object({ rule: z.literal('choice'), value: z.string(), allowed: z.array(z.string()) }),
+  z.object({ rule: z.literal('beds'), value: z.string(), min: z.number().int(), max: z.number().int() }),
+  z.object({ rule: z.literal('phone'), value: z.string() }),
+  z.object({ rule: z.literal('email'), value: z.string() }),
+  z.object({ rule: z.literal('yes_no'), value: z.string() }),
+  z.object({ rule: z.literal('date'), value: z.string() }),
+  /** An acceptance date on a module whose state is not accepted. */
+  z.object({ rule: z.literal('acceptance_date_not_accepted'), state: z.enum(ACCEPTANCE_STATES) }),
+  z.object({ rule: z.literal('acceptance_before_go_live'), acceptance: z.string(), goLive: z.string() }),
+  /** A second primary contact for one customer in the file; `firstRow` is the first one. */
+  z.object({ rule: z.literal('second_primary'), firstRow: z.number().int() }),
+]);
+export type InvalidCellParams = z.infer<typeof InvalidCellParams>;
+
 /**
  * One reason a row cannot be imported. `row` is the spreadsheet's own row number (the header is row 1),
  * so it points at the line the user sees in Excel; `column` is the header as written in the file.
- * `code` lets the web translate; `reason` is a plain English sentence.
+ * `code` and `params` are for machines (the web translates from them); `reason` is a plain English
+ * sentence for API clients and logs. The server's response schema is this one.
  */
-export type RowError = { row: number; column?: string; code: RowErrorCode; reason: string };
+export const RowErrorSchema = z.discriminatedUnion('code', [
+  rowError('empty_file', z.object({ missing: z.enum(['header', 'rows']) })),
+  /** `column` is the Chinese header, `alias` its English one. */
+  rowError('missing_column', z.object({ column: z.string(), alias: z.string() })),
+  /** `column` repeats `first` (both as written in the file). */
+  rowError('duplicate_column', z.object({ column: z.string(), first: z.string() })),
+  rowError('too_many_rows', z.object({ max: z.number().int() })),
+  /** `when: 'accepted'`: the acceptance date, required only for an accepted module. */
+  rowError('required', z.object({ when: z.literal('accepted').optional() })),
+  rowError('too_long', z.object({ max: z.number().int() })),
+  rowError('invalid', InvalidCellParams),
+  rowError('duplicate_in_file', z.object({ firstRow: z.number().int() })),
+  rowError('exists', z.object({ kind: z.enum(IMPORT_KINDS) })),
+  rowError('unknown_customer', z.object({ customer: z.string() })),
+]);
+export type RowError = z.infer<typeof RowErrorSchema>;
+// Every code has its shape (a compile error here means ROW_ERROR_CODES and the schema disagree).
+const _everyCodeHasParams: Record<RowErrorCode, true> = { ...({} as Record<RowError['code'], true>) };
+void _everyCodeHasParams;
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A row error without its place: what rules hand to the reader, which adds the row and column. */
+export type RowProblem = DistributiveOmit<RowError, 'row' | 'column'>;
 
 export type CustomerRecord = {
   name: string;
@@ -229,6 +273,9 @@ export function parseDateCell(cell: Cell): string | null {
   return isValidDate(y, mo, d) ? `${m[1]}-${pad(mo)}-${pad(d)}` : null;
 }
 
+/** Beds of one customer: a whole number in this range (as the archive API accepts). */
+const MIN_BEDS = 0;
+const MAX_BEDS = 100_000;
 const PHONE = /^[0-9+\-() ]{3,30}$/u;
 const Email = z.email().max(254);
 
@@ -257,6 +304,7 @@ function mapHeader(kind: ImportKind, header: Cell[], headerRow: number): HeaderM
         row: headerRow,
         column: text,
         code: 'duplicate_column',
+        params: { column: text, first: headers[column.field] as string },
         reason: `column "${text}" repeats "${headers[column.field]}"`,
       });
       return;
@@ -266,11 +314,13 @@ function mapHeader(kind: ImportKind, header: Cell[], headerRow: number): HeaderM
   });
   for (const column of columns) {
     if (column.required && !byField.has(column.field)) {
+      const alias = column.aliases.find((a) => /^[a-z]/u.test(a)) as string;
       errors.push({
         row: headerRow,
         column: column.aliases[0],
         code: 'missing_column',
-        reason: `required column "${column.aliases[0]}" (${column.aliases.find((a) => /^[a-z]/u.test(a))}) is missing`,
+        params: { column: column.aliases[0] as string, alias },
+        reason: `required column "${column.aliases[0]}" (${alias}) is missing`,
       });
     }
   }
@@ -283,8 +333,8 @@ const isBlankRow = (row: Cell[] | undefined) => !row || row.every((cell) => cell
 function rowReader(kind: ImportKind, row: Cell[], rowNumber: number, header: HeaderMap, errors: RowError[]) {
   const columnOf = (field: string) => COLUMNS[kind].find((c) => c.field === field) as Column;
   const label = (field: string) => header.headers[field] ?? columnOf(field).aliases[0];
-  const fail = (field: string, code: RowErrorCode, reason: string) => {
-    errors.push({ row: rowNumber, column: label(field), code, reason });
+  const fail = (field: string, problem: RowProblem) => {
+    errors.push({ row: rowNumber, column: label(field), ...problem } as RowError);
     return undefined;
   };
   const raw = (field: string): Cell => {
@@ -295,8 +345,10 @@ function rowReader(kind: ImportKind, row: Cell[], rowNumber: number, header: Hea
   const text = (field: string): string | undefined => {
     const value = cellText(raw(field));
     const column = columnOf(field);
-    if (value.length > Math.min(column.max, MAX_CELL_LENGTH)) return fail(field, 'too_long', `longer than ${column.max} characters`);
-    if (column.required && value === '') return fail(field, 'required', 'required');
+    if (value.length > Math.min(column.max, MAX_CELL_LENGTH)) {
+      return fail(field, { code: 'too_long', params: { max: column.max }, reason: `longer than ${column.max} characters` });
+    }
+    if (column.required && value === '') return fail(field, { code: 'required', params: {}, reason: 'required' });
     return value;
   };
   const optional = (field: string): string | null | undefined => {
@@ -308,14 +360,27 @@ function rowReader(kind: ImportKind, row: Cell[], rowNumber: number, header: Hea
     if (value === undefined) return undefined;
     if (value === '') return fallback;
     const code = words.get(word(value));
-    return code ?? fail(field, 'invalid', `"${value}" is not one of ${[...new Set(words.values())].join(', ')}`);
+    if (code) return code;
+    const allowed = [...new Set(words.values())];
+    return fail(field, {
+      code: 'invalid',
+      params: { rule: 'choice', value, allowed },
+      reason: `"${value}" is not one of ${allowed.join(', ')}`,
+    });
   };
   const date = (field: string): string | null | undefined => {
     const cell = raw(field);
     const value = text(field);
     if (value === undefined) return undefined;
     if (value === '') return null;
-    return parseDateCell(cell) ?? fail(field, 'invalid', `"${value}" is not a date (2026-03-01, 2026/3/1 or an Excel date)`);
+    return (
+      parseDateCell(cell) ??
+      fail(field, {
+        code: 'invalid',
+        params: { rule: 'date', value },
+        reason: `"${value}" is not a date (2026-03-01, 2026/3/1 or an Excel date)`,
+      })
+    );
   };
   return { raw, text, optional, choice, date, fail };
 }
@@ -335,9 +400,13 @@ function customerRow(r: ReturnType<typeof rowReader>): CustomerRecord | undefine
   else if (bedsText !== '') {
     const n = Number(bedsText.replace(/,/gu, ''));
     beds =
-      Number.isInteger(n) && n >= 0 && n <= 100_000
+      Number.isInteger(n) && n >= MIN_BEDS && n <= MAX_BEDS
         ? n
-        : r.fail('beds', 'invalid', `"${bedsText}" is not a whole number of beds (0–100000)`);
+        : r.fail('beds', {
+            code: 'invalid',
+            params: { rule: 'beds', value: bedsText, min: MIN_BEDS, max: MAX_BEDS },
+            reason: `"${bedsText}" is not a whole number of beds (${MIN_BEDS}–${MAX_BEDS})`,
+          });
   }
   if (
     name === undefined ||
@@ -359,14 +428,28 @@ function contactRow(r: ReturnType<typeof rowReader>): ContactRecord | undefined 
   const role = r.choice('role', ROLE_WORDS, 'other');
   const title = r.optional('title');
   let phone = r.optional('phone');
-  if (phone && !PHONE.test(phone)) phone = r.fail('phone', 'invalid', `"${phone}" is not a phone number (digits, spaces, + - ( ) only)`);
+  if (phone && !PHONE.test(phone)) {
+    phone = r.fail('phone', {
+      code: 'invalid',
+      params: { rule: 'phone', value: phone },
+      reason: `"${phone}" is not a phone number (digits, spaces, + - ( ) only)`,
+    });
+  }
   let email = r.optional('email');
-  if (email && !Email.safeParse(email).success) email = r.fail('email', 'invalid', `"${email}" is not an e-mail address`);
+  if (email && !Email.safeParse(email).success) {
+    email = r.fail('email', { code: 'invalid', params: { rule: 'email', value: email }, reason: `"${email}" is not an e-mail address` });
+  }
   let isPrimary: boolean | undefined = false;
   const primaryText = r.text('isPrimary');
   if (primaryText === undefined) isPrimary = undefined;
   else if (YES.has(word(primaryText))) isPrimary = true;
-  else if (!NO.has(word(primaryText))) isPrimary = r.fail('isPrimary', 'invalid', `"${primaryText}" is not 是/否 (yes/no)`);
+  else if (!NO.has(word(primaryText))) {
+    isPrimary = r.fail('isPrimary', {
+      code: 'invalid',
+      params: { rule: 'yes_no', value: primaryText },
+      reason: `"${primaryText}" is not 是/否 (yes/no)`,
+    });
+  }
   if (
     customerName === undefined ||
     name === undefined ||
@@ -390,11 +473,23 @@ function moduleRow(r: ReturnType<typeof rowReader>): ModuleRecord | undefined {
   const acceptanceState = r.choice('acceptanceState', ACCEPTANCE_WORDS, 'not_launched');
   let acceptanceDate = r.date('acceptanceDate');
   if (acceptanceState === 'accepted' && acceptanceDate === null) {
-    acceptanceDate = r.fail('acceptanceDate', 'required', 'required when the module is accepted (已验收)');
+    acceptanceDate = r.fail('acceptanceDate', {
+      code: 'required',
+      params: { when: 'accepted' },
+      reason: 'required when the module is accepted (已验收)',
+    });
   } else if (acceptanceState && acceptanceState !== 'accepted' && acceptanceDate) {
-    acceptanceDate = r.fail('acceptanceDate', 'invalid', 'only an accepted (已验收) module has an acceptance date');
+    acceptanceDate = r.fail('acceptanceDate', {
+      code: 'invalid',
+      params: { rule: 'acceptance_date_not_accepted', state: acceptanceState },
+      reason: 'only an accepted (已验收) module has an acceptance date',
+    });
   } else if (acceptanceDate && goLiveDate && acceptanceDate < goLiveDate) {
-    acceptanceDate = r.fail('acceptanceDate', 'invalid', `acceptance ${acceptanceDate} is before go-live ${goLiveDate}`);
+    acceptanceDate = r.fail('acceptanceDate', {
+      code: 'invalid',
+      params: { rule: 'acceptance_before_go_live', acceptance: acceptanceDate, goLive: goLiveDate },
+      reason: `acceptance ${acceptanceDate} is before go-live ${goLiveDate}`,
+    });
   }
   if (
     customerName === undefined ||
@@ -443,7 +538,7 @@ export function parseImportTable<K extends ImportKind>({ kind, table }: { kind: 
       kind,
       rows: 0,
       records: [],
-      errors: [{ row: 1, code: 'empty_file', reason: 'the file has no header row' }],
+      errors: [{ row: 1, code: 'empty_file', params: { missing: 'header' }, reason: 'the file has no header row' }],
       ignoredColumns: [],
       headers: {},
     };
@@ -457,7 +552,12 @@ export function parseImportTable<K extends ImportKind>({ kind, table }: { kind: 
     if (!row || isBlankRow(row)) continue;
     rows++;
     if (rows > MAX_IMPORT_ROWS) {
-      errors.push({ row: i + 1, code: 'too_many_rows', reason: `at most ${MAX_IMPORT_ROWS} rows per import: split the file` });
+      errors.push({
+        row: i + 1,
+        code: 'too_many_rows',
+        params: { max: MAX_IMPORT_ROWS },
+        reason: `at most ${MAX_IMPORT_ROWS} rows per import: split the file`,
+      });
       break;
     }
     // Without its required columns no row can be read; the header errors say why.
@@ -466,7 +566,9 @@ export function parseImportTable<K extends ImportKind>({ kind, table }: { kind: 
     const value = kind === 'customers' ? customerRow(reader) : kind === 'contacts' ? contactRow(reader) : moduleRow(reader);
     if (value) records.push({ row: i + 1, value: value as RecordOf<K> });
   }
-  if (rows === 0) errors.push({ row: headerIndex + 2, code: 'empty_file', reason: 'no data rows under the header' });
+  if (rows === 0) {
+    errors.push({ row: headerIndex + 2, code: 'empty_file', params: { missing: 'rows' }, reason: 'no data rows under the header' });
+  }
   const parsed: ParsedImport<K> = { kind, rows, records, errors, ignoredColumns: header.ignored, headers: header.headers };
   // Duplicates inside the file: the later row is the error, pointing at the first.
   const seen = new Map<string, number>();
@@ -481,6 +583,7 @@ export function parseImportTable<K extends ImportKind>({ kind, table }: { kind: 
       row,
       column: headerLabel(parsed, IDENTITY_FIELD[kind]),
       code: 'duplicate_in_file',
+      params: { firstRow: first },
       reason: `repeats row ${first}`,
     });
     return false;
@@ -516,7 +619,13 @@ export function checkAgainstArchive<K extends ImportKind>(parsed: ParsedImport<K
   const records = parsed.records.filter(({ row, value }) => {
     if (parsed.kind === 'customers') {
       if (lookups.customerNames.has((value as CustomerRecord).name)) {
-        errors.push({ row, column: headerLabel(parsed, 'name'), code: 'exists', reason: 'a customer with this name already exists' });
+        errors.push({
+          row,
+          column: headerLabel(parsed, 'name'),
+          code: 'exists',
+          params: { kind: 'customers' },
+          reason: 'a customer with this name already exists',
+        });
         return false;
       }
       return true;
@@ -527,6 +636,7 @@ export function checkAgainstArchive<K extends ImportKind>(parsed: ParsedImport<K
         row,
         column: headerLabel(parsed, 'customerName'),
         code: 'unknown_customer',
+        params: { customer: ref.customerName },
         reason: `no customer named "${ref.customerName}" (import customers first)`,
       });
       return false;
@@ -537,6 +647,7 @@ export function checkAgainstArchive<K extends ImportKind>(parsed: ParsedImport<K
         row,
         column: headerLabel(parsed, IDENTITY_FIELD[parsed.kind]),
         code: 'exists',
+        params: { kind: parsed.kind },
         reason: `${what} already exists for the customer`,
       });
       return false;
@@ -548,6 +659,7 @@ export function checkAgainstArchive<K extends ImportKind>(parsed: ParsedImport<K
           row,
           column: headerLabel(parsed, 'isPrimary'),
           code: 'invalid',
+          params: { rule: 'second_primary', firstRow: first },
           reason: `row ${first} is already the primary contact`,
         });
         return false;

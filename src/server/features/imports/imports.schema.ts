@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IMPORT_KINDS, ROW_ERROR_CODES } from '../../../domain/imports/import-rows.ts';
+import { IMPORT_KINDS, RowErrorSchema } from '../../../domain/imports/import-rows.ts';
 
 /** The form fields sent with the file (multipart): which kind of rows, and for commit the preview's token. */
 export const ImportFields = z
@@ -14,12 +14,12 @@ export const ImportFields = z
   .strict();
 export type ImportFieldsInput = z.infer<typeof ImportFields>;
 
-export const RowErrorResponse = z.object({
-  row: z.number().int(),
-  column: z.string().optional(),
-  code: z.enum(ROW_ERROR_CODES),
-  reason: z.string(),
-});
+/**
+ * One bad row: `code` and `params` for machines (one params shape per code; for `invalid`, `params.rule`
+ * names the check), `reason` in English for people reading the API. The domain's own schema, so the
+ * preview's list and the 422 `error.details.errors` of a refused commit are the same objects.
+ */
+export const RowErrorResponse = RowErrorSchema;
 
 const SampleValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 

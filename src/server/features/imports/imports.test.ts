@@ -266,8 +266,14 @@ describe('bad rows: the preview lists every one, the commit writes nothing', () 
     const preview = await send(agent, 'preview', 'customers', { fileName: 'bad.csv', data: file });
     expect(preview.statusCode).toBe(200);
     const errors = [
-      { row: 3, column: '城市', code: 'required', reason: 'required' },
-      { row: 4, column: '床位', code: 'invalid', reason: expect.stringContaining('很多') },
+      { row: 3, column: '城市', code: 'required', params: {}, reason: 'required' },
+      {
+        row: 4,
+        column: '床位',
+        code: 'invalid',
+        params: { rule: 'beds', value: '很多', min: 0, max: 100_000 },
+        reason: expect.stringContaining('很多'),
+      },
     ];
     expect(preview.json()).toMatchObject({ rows: 3, valid: 1, errors });
     expect(preview.json().errors).toHaveLength(2);
@@ -324,8 +330,8 @@ describe('bad rows: the preview lists every one, the commit writes nothing', () 
     const before = await state();
     const preview = (await send(agent, 'preview', 'customers', { fileName: 'dup.csv', data: file })).json();
     expect(preview.errors).toEqual([
-      { row: 3, column: '客户名称', code: 'duplicate_in_file', reason: 'repeats row 2' },
-      { row: 4, column: '客户名称', code: 'exists', reason: 'a customer with this name already exists' },
+      { row: 3, column: '客户名称', code: 'duplicate_in_file', params: { firstRow: 2 }, reason: 'repeats row 2' },
+      { row: 4, column: '客户名称', code: 'exists', params: { kind: 'customers' }, reason: 'a customer with this name already exists' },
     ]);
     expect((await send(agent, 'commit', 'customers', { fileName: 'dup.csv', data: file })).statusCode).toBe(422);
     expect(await state()).toEqual(before);
@@ -377,7 +383,9 @@ describe('bad rows: the preview lists every one, the commit writes nothing', () 
     const file = Buffer.from(csvText(rows));
     const before = await state();
     const preview = (await send(agent, 'preview', 'customers', { fileName: 'big.csv', data: file })).json();
-    expect(preview.errors).toEqual([{ row: MAX_IMPORT_ROWS + 2, code: 'too_many_rows', reason: expect.stringContaining('5000') }]);
+    expect(preview.errors).toEqual([
+      { row: MAX_IMPORT_ROWS + 2, code: 'too_many_rows', params: { max: MAX_IMPORT_ROWS }, reason: expect.stringContaining('5000') },
+    ]);
     expect((await send(agent, 'commit', 'customers', { fileName: 'big.csv', data: file })).statusCode).toBe(422);
     expect(await state()).toEqual(before);
   });

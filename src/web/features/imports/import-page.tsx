@@ -298,7 +298,7 @@ function PreviewBody({
             title={t('imports.errorsSummary', { count: data.errors.length })}
             description={t('imports.errorsHelp')}
           />
-          <ErrorsTable errors={data.errors} kind={data.kind} />
+          <ErrorsTable errors={data.errors} />
         </>
       ) : (
         data.valid > 0 && (
@@ -332,7 +332,7 @@ function Count({ label, value, tone, testId }: { label: string; value: number; t
   );
 }
 
-function ErrorsTable({ errors, kind }: { errors: ImportRowError[]; kind: ImportKind }) {
+function ErrorsTable({ errors }: { errors: ImportRowError[] }) {
   const { t } = useTranslation();
   return (
     <Table<ImportRowError & { key: number }>
@@ -353,7 +353,7 @@ function ErrorsTable({ errors, kind }: { errors: ImportRowError[]; kind: ImportK
           width: 180,
           render: (_v, error) => error.column ?? t('common.none'),
         },
-        { key: 'reason', title: t('imports.errorColumns.reason'), render: (_v, error) => rowReason(error, kind, t) },
+        { key: 'reason', title: t('imports.errorColumns.reason'), render: (_v, error) => rowReason(error, t) },
       ]}
     />
   );
