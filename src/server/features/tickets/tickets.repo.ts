@@ -185,7 +185,8 @@ export async function selectTickets(tx: Tx, filter: TicketListFilter) {
       .orderBy(desc(tickets.createdAt))
       .limit(RANK_WINDOW);
     const rows: (TicketJoinedRow & { rank?: number })[] = await selectTicketsJoined(tx, { rank: plan.rank })
-      .where(and(inArray(tickets.id, candidates), plan.seek))
+      // = any(array(…)): the candidates are computed first, then fetched by primary key (never a scan of tickets).
+      .where(and(sql`${tickets.id} = any(array(${candidates}))`, plan.seek))
       .orderBy(...plan.orderBy)
       .limit(filter.limit);
     return { rows, keyOf: plan.keyOf };
