@@ -27,6 +27,20 @@ describe('configuration', () => {
     }
   });
 
+  test('the PDF font: Debian Noto Sans CJK SC by default, a .ttc needs its #PostScriptName', () => {
+    expect(loadConfig({}).pdfFont).toEqual({
+      path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+      postscriptName: 'NotoSansCJKsc-Regular',
+    });
+    expect(loadConfig({ AFTERSALES_PDF_FONT: '/fonts/SourceHanSansSC-Regular.otf' }).pdfFont).toEqual({
+      path: '/fonts/SourceHanSansSC-Regular.otf',
+      postscriptName: null,
+    });
+    for (const bad of ['/fonts/NotoSansCJK-Regular.ttc', '/fonts/a.woff2', '/fonts/a.ttf#Name']) {
+      expect(() => loadConfig({ AFTERSALES_PDF_FONT: bad })).toThrow(/AFTERSALES_PDF_FONT/);
+    }
+  });
+
   test('empty strings count as unset, so a copied .env.example works as it is', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).port).toBe(3000);
   });

@@ -2,6 +2,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isValidTimeZone } from '../domain/time-zone.ts';
 
+/** Debian's fonts-noto-cjk. */
+const DEFAULT_PDF_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+
 // One validated configuration, read once at boot: a bad value stops the server with a clear message.
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -24,6 +27,14 @@ const ConfigSchema = z.object({
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASSWORD: z.string().min(1).optional(),
   SMTP_FROM: z.string().min(3).default('Aftersales 售后服务台 <no-reply@localhost>'),
+  /** The CJK font for PDFs (quotes): `file` (.ttf/.otf) or `file.ttc#PostScriptName` for a collection. */
+  AFTERSALES_PDF_FONT: z
+    .string()
+    .default(`${DEFAULT_PDF_FONT}#NotoSansCJKsc-Regular`)
+    .refine((v) => /^[^#]+\.(ttf|otf)$/i.test(v) || /^[^#]+\.ttc#[A-Za-z0-9_.-]+$/i.test(v), {
+      message:
+        'must be a .ttf or .otf file, or a .ttc collection followed by #PostScriptName (e.g. NotoSansCJK-Regular.ttc#NotoSansCJKsc-Regular)',
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -44,6 +55,8 @@ export type Config = {
   /** Outgoing mail; without a host, notifications stay in-app only. */
   smtp: { host: string; port: number; isSecure: boolean; user?: string; password?: string; from: string } | null;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  /** The CJK font PDFs are set in; `postscriptName` picks the face of a .ttc collection. */
+  pdfFont: { path: string; postscriptName: string | null };
 };
 
 export class ConfigError extends Error {}
@@ -80,5 +93,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }
       : null,
     logLevel: c.LOG_LEVEL,
+    pdfFont: pdfFontOf(c.AFTERSALES_PDF_FONT),
   };
+}
+
+function pdfFontOf(value: string): Config['pdfFont'] {
+  const [file, postscriptName] = value.split('#');
+  return { path: path.resolve(file), postscriptName: postscriptName ?? null };
 }

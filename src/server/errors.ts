@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  /** A PDF needs a CJK font (AFTERSALES_PDF_FONT) and none is installed: answered instead of printing tofu. */
+  pdf_font_unavailable: 501,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

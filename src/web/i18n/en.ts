@@ -1171,6 +1171,7 @@ export const en: Messages = {
     send: 'Send',
     sign: 'Record signature',
     print: 'Print',
+    pdf: 'Download PDF',
     cancel: 'Cancel',
     cancelConfirm: 'Cancel this quote?',
     signTitle: 'Record the signature of the customer',

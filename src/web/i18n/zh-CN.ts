@@ -1166,6 +1166,7 @@ export const zhCN = {
     send: '发送客户',
     sign: '登记签字',
     print: '打印',
+    pdf: '下载 PDF',
     cancel: '作废',
     cancelConfirm: '确定作废该报价单？',
     signTitle: '登记客户签字',

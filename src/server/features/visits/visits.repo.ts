@@ -18,7 +18,10 @@ export async function selectStaff(tx: Tx, ids: string[]) {
   return tx.select({ id: users.id, role: users.role, isActive: users.isActive }).from(users).where(inArray(users.id, ids));
 }
 export async function findTicketOf(tx: Tx, id: string) {
-  const [row] = await tx.select({ id: tickets.id, customerId: tickets.customerId }).from(tickets).where(eq(tickets.id, id));
+  const [row] = await tx
+    .select({ id: tickets.id, customerId: tickets.customerId, number: tickets.number })
+    .from(tickets)
+    .where(eq(tickets.id, id));
   return row;
 }
 

@@ -18,6 +18,7 @@ import {
   listQuotes,
   listVisits,
   printQuote,
+  quotePdf,
   registerVisit,
   sendQuote,
   signQuote,
@@ -62,4 +63,9 @@ export const visitRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
   app.get('/quotes/:id/print', { schema: { tags, params: IdParams } }, async (req, reply) =>
     reply.type('text/html; charset=utf-8').send(await printQuote({ deps, actor: actorOf(req), quoteId: req.params.id })),
   );
+  /** The same agreement as a PDF download (Chinese text set in the configured CJK font). */
+  app.get('/quotes/:id/pdf', { schema: { tags, params: IdParams } }, async (req, reply) => {
+    const { pdf, disposition } = await quotePdf({ deps, actor: actorOf(req), quoteId: req.params.id });
+    return reply.type('application/pdf').header('content-disposition', disposition).header('cache-control', 'no-store').send(pdf);
+  });
 };

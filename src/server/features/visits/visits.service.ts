@@ -11,6 +11,7 @@ import { insertAudit } from '../audit/audit.repo.ts';
 import { loadArchiveFacts, lockCustomer } from '../contracts/contracts.repo.ts';
 import { contractOn, today } from '../contracts/contracts.service.ts';
 import { findCustomer } from '../customers/customers.repo.ts';
+import { attachmentDisposition, quoteNumber, renderQuotePdf } from './quote-pdf.ts';
 import {
   findDocumentOf,
   findQuote,
@@ -278,4 +279,31 @@ table{border-collapse:collapse;width:100%}td{border:1px solid #999;padding:6px 1
 ${q.note ? `<p>${escapeHtml(q.note)}</p>` : ''}
 <div class="sign"><div>客户签字（盖章）Customer signature: ________________</div><div>日期 Date: ____________</div></div>
 </body></html>`;
+}
+
+/**
+ * The supplementary agreement as a PDF with its file name: the same reader rule as the print view
+ * (another organisation's quote is a 404), then 501 pdf_font_unavailable when no CJK font is there.
+ */
+export async function quotePdf({ deps, actor, quoteId }: { deps: Deps; actor: Actor; quoteId: string }) {
+  const q = await getQuote({ deps, actor, quoteId });
+  const [customer, ticket] = await Promise.all([
+    findCustomer(deps.db, q.customerId),
+    q.ticketId ? findTicketOf(deps.db, q.ticketId) : undefined,
+  ]);
+  if (!customer) throw notFound('customer');
+  const pdf = await renderQuotePdf(
+    {
+      quote: q,
+      customer,
+      ticketNumber: ticket?.number ?? null,
+      timeZone: deps.config.timeZone,
+      generatedAt: deps.clock(),
+    },
+    deps.config.pdfFont,
+  );
+  const number = quoteNumber(q.id);
+  // Characters that file systems refuse in a name become _ (the header itself is percent-encoded).
+  const safeName = customer.name.replace(/[\\/:*?"<>|]/g, '_');
+  return { pdf, disposition: attachmentDisposition(`补充协议-${safeName}-${number}.pdf`, `quote-${number}.pdf`) };
 }

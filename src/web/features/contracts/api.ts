@@ -187,3 +187,8 @@ export function useSignQuote(customerId: string) {
 export function quotePrintUrl(id: string): string {
   return `/api/v1/quotes/${id}/print`;
 }
+
+/** The same agreement as a PDF download (the server answers with Content-Disposition: attachment). */
+export function quotePdfUrl(id: string): string {
+  return `/api/v1/quotes/${id}/pdf`;
+}

@@ -1,4 +1,4 @@
-import { CarOutlined, FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
+import { CarOutlined, FilePdfOutlined, FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -35,6 +35,7 @@ import { useStaffUsers } from '../users/api.ts';
 import {
   type Entitlement,
   type Quote,
+  quotePdfUrl,
   quotePrintUrl,
   useEntitlement,
   useQuoteAction,
@@ -244,6 +245,9 @@ export function VisitsTab({ customerId }: { customerId: string }) {
                   )}
                   <Button size="small" icon={<PrinterOutlined />} href={quotePrintUrl(q.id)} target="_blank" data-testid="quote-print">
                     {t('quotes.print')}
+                  </Button>
+                  <Button size="small" icon={<FilePdfOutlined />} href={quotePdfUrl(q.id)} target="_blank" data-testid="quote-pdf">
+                    {t('quotes.pdf')}
                   </Button>
                   {canManage && (q.state === 'draft' || q.state === 'sent') && (
                     <Popconfirm
