@@ -52,6 +52,29 @@ describe('SLA policies', () => {
     expect(other.sla.find((s: { metric: string }) => s.metric === 'first_response').targetMinutes).toBe(60);
   });
 
+  test('a tier policy applies to a customer whose service contract in force is on that tier', async () => {
+    const allDay = calendars.find((c) => c.name.startsWith('7×24'));
+    const created = await ctx.call('POST', '/api/v1/sla/policies', {
+      as: manager,
+      body: { name: '金牌 Gold', tier: 'gold', targets: targets(allDay?.id ?? '', 7) },
+    });
+    expect(created.statusCode).toBe(201);
+    const tiers = (await ctx.call('GET', '/api/v1/service-tiers', { as: manager })).json().items;
+    const gold = tiers.find((tier: { code: string }) => tier.code === 'gold');
+    const customer = await ctx.customer();
+    const inAYear = new Date(ctx.deps.clock().getTime() + 300 * 86_400_000).toISOString().slice(0, 10);
+    const startDate = new Date(ctx.deps.clock().getTime() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const contract = await ctx.call('POST', '/api/v1/service-contracts', {
+      as: manager,
+      body: { customerId: customer.id, tierId: gold.id, startDate, endDate: inAYear },
+    });
+    expect(contract.statusCode).toBe(201);
+    const onGold = await ctx.ticket(agent, customer.id, { severity: 'normal' });
+    expect(onGold.sla.find((s: { metric: string }) => s.metric === 'first_response').targetMinutes).toBe(7);
+    const withoutContract = await ctx.ticket(agent, (await ctx.customer()).id, { severity: 'normal' });
+    expect(withoutContract.sla.find((s: { metric: string }) => s.metric === 'first_response').targetMinutes).toBe(60);
+  });
+
   test('a category policy applies when the category changes, keeping time already run', async () => {
     const allDay = calendars.find((c) => c.name.startsWith('7×24'));
     await ctx.call('POST', '/api/v1/sla/policies', {

@@ -26,7 +26,6 @@ export async function updatePolicyRow(tx: Tx, id: string, values: Partial<typeof
 }
 
 /** The most specific active policy: a customer's own beats a category's beats a tier's beats the default; then priority. */
-/** The most specific active policy: a customer's own beats a category's beats a tier's beats the default; then priority. */
 export async function matchPolicy(tx: Tx, match: { customerId: string; contentCategory: string | null; tier: string | null }) {
   const fits = (column: AnyPgColumn, value: string | null) =>
     value === null ? sql`${column} is null` : sql`(${column} is null or ${column} = ${value})`;

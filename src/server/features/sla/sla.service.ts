@@ -1,4 +1,5 @@
 import type { CompiledCalendar } from '../../../domain/calendar/index.ts';
+import { entitlement } from '../../../domain/contracts/entitlement.ts';
 import {
   type DistanceClass,
   dueAt,
@@ -22,6 +23,7 @@ import { insertAudit } from '../audit/audit.repo.ts';
 import { loadCompiledCalendars } from '../calendars/calendar-cache.ts';
 import { findCalendar } from '../calendars/calendars.repo.ts';
 import { ensureBuiltinCalendars } from '../calendars/calendars.service.ts';
+import { loadArchiveFacts } from '../contracts/contracts.repo.ts';
 import {
   closePauses,
   findPolicy,
@@ -193,9 +195,18 @@ function newTarget(policy: PolicyRow, calendars: Calendars, ticket: TicketRow, m
   };
 }
 
-/** The policy a request falls under (null: none applies). Tiers arrive with contracts. */
-export async function choosePolicyId(tx: Tx, ticket: { customerId: string; contentCategory: string | null }): Promise<string | null> {
-  const policy = await matchPolicy(tx, { customerId: ticket.customerId, contentCategory: ticket.contentCategory, tier: null });
+/**
+ * The policy a request falls under (null: none applies). The tier is that of the service contract in
+ * force when the request came in, so a later renewal on another tier does not move old requests' clocks.
+ */
+export async function choosePolicyId(
+  tx: Tx,
+  ticket: { customerId: string; contentCategory: string | null },
+  { receivedAt, timeZone }: { receivedAt: Date; timeZone: string },
+): Promise<string | null> {
+  const owed = entitlement({ at: receivedAt, timeZone, facts: await loadArchiveFacts(tx, ticket.customerId) });
+  const tier = owed.basis === 'service_contract' ? (owed.tier?.code ?? null) : null;
+  const policy = await matchPolicy(tx, { customerId: ticket.customerId, contentCategory: ticket.contentCategory, tier });
   return policy?.id ?? null;
 }
 

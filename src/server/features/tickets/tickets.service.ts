@@ -132,7 +132,11 @@ export async function createTicket({ deps, actor, input }: { deps: Deps; actor: 
       channel: actor.role === 'customer' && input.channel === 'phone' ? 'web' : input.channel,
       number,
       status: 'new',
-      slaPolicyId: await choosePolicyId(tx, { customerId: input.customerId, contentCategory: input.contentCategory ?? null }),
+      slaPolicyId: await choosePolicyId(
+        tx,
+        { customerId: input.customerId, contentCategory: input.contentCategory ?? null },
+        { receivedAt: now, timeZone: deps.config.timeZone },
+      ),
       createdById: actor.id,
       createdAt: now,
       updatedAt: now,
@@ -281,7 +285,7 @@ export async function updateTicket({
       await insertEvent(tx, { ticketId, actorId: actor.id, type: 'assigned', data: await assignmentData(tx, after), createdAt: now });
     }
     if (SEARCHED_FIELDS.some((k) => k in changes)) await refreshSearchVector(tx, ticketId);
-    await applyUpdateToSla({ tx, before, after, now });
+    await applyUpdateToSla({ tx, before, after, now, timeZone: deps.config.timeZone });
     await insertAudit(tx, { actorId: actor.id, action: 'ticket.update', entityType: 'ticket', entityId: ticketId, before, after, at: now });
     return after;
   });
@@ -434,12 +438,24 @@ export async function addComment({ deps, actor, ticketId, input }: { deps: Deps;
 }
 
 /** Severity, category (policy) and field dispatch change what the clocks owe. */
-async function applyUpdateToSla({ tx, before, after, now }: { tx: Tx; before: TicketRow; after: TicketRow; now: Date }) {
+async function applyUpdateToSla({
+  tx,
+  before,
+  after,
+  now,
+  timeZone,
+}: {
+  tx: Tx;
+  before: TicketRow;
+  after: TicketRow;
+  now: Date;
+  timeZone: string;
+}) {
   const customer = await findCustomer(tx, after.customerId);
   const distance = customer?.distanceClass ?? 'same_province';
   let ticket = after;
   if (before.contentCategory !== after.contentCategory) {
-    const policyId = await choosePolicyId(tx, after);
+    const policyId = await choosePolicyId(tx, after, { receivedAt: after.createdAt, timeZone });
     if (policyId && policyId !== after.slaPolicyId) ticket = await updateTicketRow(tx, after.id, { slaPolicyId: policyId });
   }
   if (before.severity !== ticket.severity || before.slaPolicyId !== ticket.slaPolicyId) {
