@@ -1,14 +1,14 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Empty, Form, Input, Modal, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Empty, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONFIG_ITEM_KINDS, type ConfigItemKind } from '../../../domain/contracts/vocabulary.ts';
 import { ConfigItemBody } from '../../../server/features/archive/archive.schema.ts';
+import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
 import { useSession } from '../../components/session.tsx';
 import { errorMessage } from '../../lib/errors.ts';
-import { applyServerFieldErrors, cleanValues, schemaRules } from '../../lib/schema-form.ts';
-import { withTestId } from '../../lib/test-id.ts';
+import { cleanValues, schemaRules } from '../../lib/schema-form.ts';
 import { useToday } from '../contracts/contract-status.tsx';
 import { toLocalDate } from '../contracts/form-bits.tsx';
 import { canManageContracts } from '../contracts/permissions.ts';
@@ -110,69 +110,54 @@ type Values = {
 
 function ConfigItemModal({ customerId, open, onClose }: { customerId: string; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const feedback = useSubmitFeedback(form);
   const add = useAddConfigItem(customerId);
   const { rules } = schemaRules(ConfigItemBody.shape, t);
 
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
-
   const submit = (values: Values) => {
     const body = cleanValues({ ...values, warrantyEnd: toLocalDate(values.warrantyEnd) }) as ConfigItemInput;
-    add.mutate(body, {
-      onSuccess: () => {
-        message.success(t('common.saved'));
-        onClose();
-      },
-      onError: (error) => {
-        if (!applyServerFieldErrors(form, error)) message.error(errorMessage(error, t));
-      },
-    });
+    add.mutate(body, feedback.callbacks(t('common.saved'), onClose));
   };
 
   return (
-    <Modal
-      open={open}
+    <FormModal<Values>
       title={t('archive.config.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={add.isPending}
-      okButtonProps={withTestId({}, 'config-submit')}
-      forceRender
+      form={form}
+      open={open}
+      onClose={onClose}
+      onFinish={submit}
+      isPending={add.isPending}
+      submitTestId="config-submit"
+      initialValues={{ kind: 'server' }}
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'server' }} className="modal-form">
-        <div className="form-row">
-          <Form.Item name="kind" label={t('archive.config.kind')} rules={rules('kind')} className="form-col">
-            <Select options={CONFIG_ITEM_KINDS.map((value) => ({ value, label: t(`archive.config.kinds.${value}`) }))} />
-          </Form.Item>
-          <Form.Item name="name" label={t('archive.config.name')} rules={rules('name')} className="form-col">
-            <Input placeholder={t('archive.config.namePlaceholder')} data-testid="config-name" />
-          </Form.Item>
-        </div>
-        <div className="form-row">
-          <Form.Item name="model" label={t('archive.config.model')} rules={rules('model')} className="form-col">
-            <Input />
-          </Form.Item>
-          <Form.Item name="serial" label={t('archive.config.serial')} rules={rules('serial')} className="form-col">
-            <Input />
-          </Form.Item>
-        </div>
-        <div className="form-row">
-          <Form.Item name="location" label={t('archive.config.location')} rules={rules('location')} className="form-col">
-            <Input />
-          </Form.Item>
-          <Form.Item name="warrantyEnd" label={t('archive.config.warrantyEnd')} className="form-col">
-            <DatePicker className="full-width" />
-          </Form.Item>
-        </div>
-        <Form.Item name="notes" label={t('archive.config.notes')} rules={rules('notes')}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
+      <div className="form-row">
+        <Form.Item name="kind" label={t('archive.config.kind')} rules={rules('kind')} className="form-col">
+          <Select options={CONFIG_ITEM_KINDS.map((value) => ({ value, label: t(`archive.config.kinds.${value}`) }))} />
         </Form.Item>
-      </Form>
-    </Modal>
+        <Form.Item name="name" label={t('archive.config.name')} rules={rules('name')} className="form-col">
+          <Input placeholder={t('archive.config.namePlaceholder')} data-testid="config-name" />
+        </Form.Item>
+      </div>
+      <div className="form-row">
+        <Form.Item name="model" label={t('archive.config.model')} rules={rules('model')} className="form-col">
+          <Input />
+        </Form.Item>
+        <Form.Item name="serial" label={t('archive.config.serial')} rules={rules('serial')} className="form-col">
+          <Input />
+        </Form.Item>
+      </div>
+      <div className="form-row">
+        <Form.Item name="location" label={t('archive.config.location')} rules={rules('location')} className="form-col">
+          <Input />
+        </Form.Item>
+        <Form.Item name="warrantyEnd" label={t('archive.config.warrantyEnd')} className="form-col">
+          <DatePicker className="full-width" />
+        </Form.Item>
+      </div>
+      <Form.Item name="notes" label={t('archive.config.notes')} rules={rules('notes')}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,32 +1,14 @@
 import { EditOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Row,
-  Select,
-  Skeleton,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Row, Select, Skeleton, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNACCEPTED_CASES } from '../../../domain/contracts/vocabulary.ts';
 import type { CustomerDetail } from '../../api/types.ts';
 import { DateTime } from '../../components/date-time.tsx';
+import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
 import { isStaff, useSession } from '../../components/session.tsx';
 import { useVocab } from '../../components/vocab.tsx';
-import { errorMessage } from '../../lib/errors.ts';
-import { applyServerFieldErrors } from '../../lib/schema-form.ts';
-import { withTestId } from '../../lib/test-id.ts';
 import { fromLocalDate, toLocalDate } from '../contracts/form-bits.tsx';
 import { canManageContracts } from '../contracts/permissions.ts';
 import { type Project, useProfile, useProject, useUpdateProfile, useUpdateProject } from './api.ts';
@@ -185,10 +167,12 @@ export function ProfileTab({ customer, onEditCustomer }: { customer: CustomerDet
   );
 }
 
+type ProfileValues = { beds: number | null; economicNotes: string };
+
 function ProfileModal(props: { customerId: string; open: boolean; onClose: () => void; beds: number | null; notes: string | null }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ beds: number | null; economicNotes: string }>();
+  const [form] = Form.useForm<ProfileValues>();
+  const feedback = useSubmitFeedback(form);
   const update = useUpdateProfile(props.customerId);
 
   useEffect(() => {
@@ -196,44 +180,28 @@ function ProfileModal(props: { customerId: string; open: boolean; onClose: () =>
   }, [props.open, props.beds, props.notes, form]);
 
   return (
-    <Modal
-      open={props.open}
+    <FormModal<ProfileValues>
       title={t('archive.profile.edit')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={props.onClose}
-      confirmLoading={update.isPending}
-      okButtonProps={withTestId({}, 'archive-profile-submit')}
-      forceRender
+      form={form}
+      open={props.open}
+      onClose={props.onClose}
+      onFinish={(values) =>
+        update.mutate(
+          { beds: values.beds ?? null, economicNotes: values.economicNotes.trim() || null },
+          feedback.callbacks(t('common.saved'), props.onClose),
+        )
+      }
+      isPending={update.isPending}
+      submitTestId="archive-profile-submit"
+      resetOnOpen={false}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        className="modal-form"
-        onFinish={(values) =>
-          update.mutate(
-            { beds: values.beds ?? null, economicNotes: values.economicNotes.trim() || null },
-            {
-              onSuccess: () => {
-                message.success(t('common.saved'));
-                props.onClose();
-              },
-              onError: (error) => {
-                if (!applyServerFieldErrors(form, error)) message.error(errorMessage(error, t));
-              },
-            },
-          )
-        }
-      >
-        <Form.Item name="beds" label={t('archive.profile.beds')}>
-          <InputNumber min={0} max={100000} precision={0} className="full-width" data-testid="archive-beds" />
-        </Form.Item>
-        <Form.Item name="economicNotes" label={t('archive.profile.economicNotes')} extra={t('archive.profile.economicNotesHelp')}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={4000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="beds" label={t('archive.profile.beds')}>
+        <InputNumber min={0} max={100000} precision={0} className="full-width" data-testid="archive-beds" />
+      </Form.Item>
+      <Form.Item name="economicNotes" label={t('archive.profile.economicNotes')} extra={t('archive.profile.economicNotesHelp')}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={4000} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -257,8 +225,8 @@ function ProjectModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<ProjectValues>();
+  const feedback = useSubmitFeedback(form);
   const update = useUpdateProject(customerId);
 
   useEffect(() => {
@@ -273,63 +241,47 @@ function ProjectModal({
   }, [open, project, form]);
 
   return (
-    <Modal
-      open={open}
+    <FormModal<ProjectValues>
       title={t('archive.project.edit')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={update.isPending}
-      forceRender
+      form={form}
+      open={open}
+      onClose={onClose}
+      onFinish={(values) =>
+        update.mutate(
+          {
+            contractSignedDate: toLocalDate(values.contractSignedDate) ?? null,
+            teamStationedDate: toLocalDate(values.teamStationedDate) ?? null,
+            initialAcceptanceDate: toLocalDate(values.initialAcceptanceDate) ?? null,
+            unacceptedCase: values.unacceptedCase ?? null,
+            notes: values.notes?.trim() || null,
+          },
+          feedback.callbacks(t('common.saved'), onClose),
+        )
+      }
+      isPending={update.isPending}
+      resetOnOpen={false}
     >
-      <Form<ProjectValues>
-        form={form}
-        layout="vertical"
-        className="modal-form"
-        onFinish={(values) =>
-          update.mutate(
-            {
-              contractSignedDate: toLocalDate(values.contractSignedDate) ?? null,
-              teamStationedDate: toLocalDate(values.teamStationedDate) ?? null,
-              initialAcceptanceDate: toLocalDate(values.initialAcceptanceDate) ?? null,
-              unacceptedCase: values.unacceptedCase ?? null,
-              notes: values.notes?.trim() || null,
-            },
-            {
-              onSuccess: () => {
-                message.success(t('common.saved'));
-                onClose();
-              },
-              onError: (error) => {
-                if (!applyServerFieldErrors(form, error)) message.error(errorMessage(error, t));
-              },
-            },
-          )
-        }
-      >
-        <div className="form-row">
-          <Form.Item name="contractSignedDate" label={t('archive.project.contractSigned')} className="form-col">
-            <DatePicker className="full-width" />
-          </Form.Item>
-          <Form.Item name="teamStationedDate" label={t('archive.project.teamStationed')} className="form-col">
-            <DatePicker className="full-width" />
-          </Form.Item>
-        </div>
-        <Form.Item name="initialAcceptanceDate" label={t('archive.project.initialAcceptance')}>
+      <div className="form-row">
+        <Form.Item name="contractSignedDate" label={t('archive.project.contractSigned')} className="form-col">
           <DatePicker className="full-width" />
         </Form.Item>
-        <Form.Item name="unacceptedCase" label={t('archive.project.unacceptedCase')} extra={t('archive.project.unacceptedCaseHelp')}>
-          <Select
-            allowClear
-            options={UNACCEPTED_CASES.map((n) => ({ value: n, label: t(`archive.project.cases.c${n}`) }))}
-            placeholder={t('archive.project.caseNone')}
-          />
+        <Form.Item name="teamStationedDate" label={t('archive.project.teamStationed')} className="form-col">
+          <DatePicker className="full-width" />
         </Form.Item>
-        <Form.Item name="notes" label={t('archive.project.notes')}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </div>
+      <Form.Item name="initialAcceptanceDate" label={t('archive.project.initialAcceptance')}>
+        <DatePicker className="full-width" />
+      </Form.Item>
+      <Form.Item name="unacceptedCase" label={t('archive.project.unacceptedCase')} extra={t('archive.project.unacceptedCaseHelp')}>
+        <Select
+          allowClear
+          options={UNACCEPTED_CASES.map((n) => ({ value: n, label: t(`archive.project.cases.c${n}`) }))}
+          placeholder={t('archive.project.caseNone')}
+        />
+      </Form.Item>
+      <Form.Item name="notes" label={t('archive.project.notes')}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,31 +1,15 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  AutoComplete,
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, AutoComplete, Button, Card, DatePicker, Empty, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCEPTANCE_STATES, type AcceptanceState } from '../../../domain/contracts/vocabulary.ts';
 import { COMMON_MODULES } from '../../../domain/vocabulary.ts';
 import { ModuleBody } from '../../../server/features/archive/archive.schema.ts';
+import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
 import { useSession } from '../../components/session.tsx';
 import { errorMessage } from '../../lib/errors.ts';
-import { applyServerFieldErrors, schemaRules } from '../../lib/schema-form.ts';
-import { withTestId } from '../../lib/test-id.ts';
+import { schemaRules } from '../../lib/schema-form.ts';
 import { fromLocalDate, schemaIssuesToFields, toLocalDate } from '../contracts/form-bits.tsx';
 import { canManageContracts } from '../contracts/permissions.ts';
 import { type ArchiveModule, type ModuleInput, useAddModule, useModules, useRemoveModule, useUpdateModule } from './api.ts';
@@ -147,8 +131,8 @@ type ModuleValues = {
 
 function ModuleModal({ customerId, editing, onClose }: { customerId: string; editing: ArchiveModule | 'new' | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<ModuleValues>();
+  const feedback = useSubmitFeedback(form);
   const add = useAddModule(customerId);
   const update = useUpdateModule(customerId);
   const { rules } = schemaRules(ModuleBody.shape, t);
@@ -183,15 +167,7 @@ function ModuleModal({ customerId, editing, onClose }: { customerId: string; edi
     };
     const parsed = ModuleBody.safeParse(body);
     if (schemaIssuesToFields(parsed, t, (fields) => form.setFields(fields as never))) return;
-    const callbacks = {
-      onSuccess: () => {
-        message.success(t('common.saved'));
-        onClose();
-      },
-      onError: (error: unknown) => {
-        if (!applyServerFieldErrors(form, error)) message.error(errorMessage(error, t));
-      },
-    };
+    const callbacks = feedback.callbacks(t('common.saved'), onClose);
     if (editing === 'new') add.mutate(body as ModuleInput, callbacks);
     else if (editing) {
       const { system: _s, module: _m, ...changes } = body;
@@ -200,69 +176,61 @@ function ModuleModal({ customerId, editing, onClose }: { customerId: string; edi
   };
 
   return (
-    <Modal
-      open={editing !== null}
+    <FormModal<ModuleValues>
       title={isNew ? t('archive.modules.add') : t('archive.modules.edit')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={add.isPending || update.isPending}
-      okButtonProps={withTestId({}, 'module-submit')}
-      forceRender
+      form={form}
+      open={editing !== null}
+      onClose={onClose}
+      onFinish={submit}
+      isPending={add.isPending || update.isPending}
+      submitTestId="module-submit"
+      initialValues={{ acceptanceState: 'running_unaccepted' }}
+      resetOnOpen={false}
     >
-      <Form<ModuleValues>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ acceptanceState: 'running_unaccepted' }}
-        className="modal-form"
-      >
-        <div className="form-row">
-          <Form.Item name="system" label={t('archive.modules.system')} rules={rules('system')} className="form-col">
-            <AutoComplete
-              disabled={!isNew}
-              options={COMMON_MODULES.map((value) => ({ value }))}
-              filterOption={(input, option) =>
-                String(option?.value ?? '')
-                  .toLowerCase()
-                  .includes(input.toLowerCase())
-              }
-              data-testid="module-system"
-            />
-          </Form.Item>
-          <Form.Item name="module" label={t('archive.modules.module')} rules={rules('module')} className="form-col">
-            <Input disabled={!isNew} placeholder={t('archive.modules.modulePlaceholder')} data-testid="module-name" />
-          </Form.Item>
-        </div>
-        <div className="form-row">
-          <Form.Item name="version" label={t('archive.modules.version')} className="form-col">
-            <Input maxLength={50} />
-          </Form.Item>
-          <Form.Item name="goLiveDate" label={t('archive.modules.goLive')} className="form-col">
-            <DatePicker className="full-width" />
-          </Form.Item>
-        </div>
-        <div className="form-row">
-          <Form.Item name="acceptanceState" label={t('archive.modules.acceptanceState')} className="form-col">
-            <Select
-              options={ACCEPTANCE_STATES.map((value) => ({ value, label: t(`archive.modules.states.${value}`) }))}
-              data-testid="module-state-select"
-            />
-          </Form.Item>
-          <Form.Item
-            name="acceptanceDate"
-            label={t('archive.modules.acceptanceDate')}
-            className="form-col"
-            rules={state === 'accepted' ? [{ required: true, message: t('validation.required') }] : []}
-          >
-            <DatePicker className="full-width" disabled={state !== 'accepted'} />
-          </Form.Item>
-        </div>
-        <Form.Item name="notes" label={t('archive.modules.notes')}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={2000} />
+      <div className="form-row">
+        <Form.Item name="system" label={t('archive.modules.system')} rules={rules('system')} className="form-col">
+          <AutoComplete
+            disabled={!isNew}
+            options={COMMON_MODULES.map((value) => ({ value }))}
+            filterOption={(input, option) =>
+              String(option?.value ?? '')
+                .toLowerCase()
+                .includes(input.toLowerCase())
+            }
+            data-testid="module-system"
+          />
         </Form.Item>
-      </Form>
-    </Modal>
+        <Form.Item name="module" label={t('archive.modules.module')} rules={rules('module')} className="form-col">
+          <Input disabled={!isNew} placeholder={t('archive.modules.modulePlaceholder')} data-testid="module-name" />
+        </Form.Item>
+      </div>
+      <div className="form-row">
+        <Form.Item name="version" label={t('archive.modules.version')} className="form-col">
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="goLiveDate" label={t('archive.modules.goLive')} className="form-col">
+          <DatePicker className="full-width" />
+        </Form.Item>
+      </div>
+      <div className="form-row">
+        <Form.Item name="acceptanceState" label={t('archive.modules.acceptanceState')} className="form-col">
+          <Select
+            options={ACCEPTANCE_STATES.map((value) => ({ value, label: t(`archive.modules.states.${value}`) }))}
+            data-testid="module-state-select"
+          />
+        </Form.Item>
+        <Form.Item
+          name="acceptanceDate"
+          label={t('archive.modules.acceptanceDate')}
+          className="form-col"
+          rules={state === 'accepted' ? [{ required: true, message: t('validation.required') }] : []}
+        >
+          <DatePicker className="full-width" disabled={state !== 'accepted'} />
+        </Form.Item>
+      </div>
+      <Form.Item name="notes" label={t('archive.modules.notes')}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={2000} />
+      </Form.Item>
+    </FormModal>
   );
 }

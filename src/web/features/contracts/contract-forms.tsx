@@ -1,16 +1,15 @@
-import { App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { Checkbox, DatePicker, Form, Input, InputNumber, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, addYears } from '../../../domain/contracts/local-date.ts';
 import { suggestedMaintenanceFeeFen } from '../../../domain/contracts/money.ts';
 import { RenewBody, ServiceContractBody, SystemContractBody } from '../../../server/features/contracts/contracts.schema.ts';
+import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
 import { UserPicker } from '../../components/pickers.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
-import { errorMessage } from '../../lib/errors.ts';
 import { fenToYuanText, formatFen, yuanToFen } from '../../lib/money.ts';
-import { applyServerFieldErrors, cleanValues, schemaRules } from '../../lib/schema-form.ts';
-import { withTestId } from '../../lib/test-id.ts';
+import { cleanValues, schemaRules } from '../../lib/schema-form.ts';
 import {
   type ServiceContract,
   type ServiceContractInput,
@@ -31,15 +30,11 @@ type SystemValues = { title: string; signedDate?: Dayjs; total: string; acceptan
 
 export function SystemContractModal({ customerId, open, onClose }: { customerId: string; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<SystemValues>();
+  const feedback = useSubmitFeedback(form);
   const create = useCreateSystemContract(customerId);
   const { rules } = schemaRules(SystemContractBody.shape, t);
   const total = yuanToFen(Form.useWatch('total', form));
-
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
 
   const submit = (values: SystemValues) => {
     const body = cleanValues({
@@ -56,57 +51,43 @@ export function SystemContractModal({ customerId, open, onClose }: { customerId:
       )
     )
       return;
-    create.mutate(body as SystemContractInput, {
-      onSuccess: () => {
-        message.success(t('contracts.system.created'));
-        onClose();
-      },
-      onError: (error) => {
-        if (!applyServerFieldErrors(form, error)) message.error(errorMessage(error, t));
-      },
-    });
+    create.mutate(body as SystemContractInput, feedback.callbacks(t('contracts.system.created'), onClose));
   };
 
   return (
-    <Modal
-      open={open}
+    <FormModal<SystemValues>
       title={t('contracts.system.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending}
-      okButtonProps={withTestId({}, 'system-contract-submit')}
-      forceRender
+      form={form}
+      open={open}
+      onClose={onClose}
+      onFinish={submit}
+      isPending={create.isPending}
+      submitTestId="system-contract-submit"
     >
-      <Form<SystemValues> form={form} layout="vertical" onFinish={submit} className="modal-form">
-        <Form.Item name="title" label={t('contracts.system.name')} rules={rules('title')}>
-          <Input autoFocus data-testid="system-contract-title" />
+      <Form.Item name="title" label={t('contracts.system.name')} rules={rules('title')}>
+        <Input autoFocus data-testid="system-contract-title" />
+      </Form.Item>
+      <div className="form-row">
+        <Form.Item
+          name="total"
+          label={t('contracts.system.total')}
+          rules={[yuanRule(t)]}
+          className="form-col"
+          extra={total !== null ? t('contracts.system.suggestedFeeLine', { fee: formatFen(suggestedMaintenanceFeeFen(total)) }) : undefined}
+        >
+          <YuanInput data-testid="system-contract-total" />
         </Form.Item>
-        <div className="form-row">
-          <Form.Item
-            name="total"
-            label={t('contracts.system.total')}
-            rules={[yuanRule(t)]}
-            className="form-col"
-            extra={
-              total !== null ? t('contracts.system.suggestedFeeLine', { fee: formatFen(suggestedMaintenanceFeeFen(total)) }) : undefined
-            }
-          >
-            <YuanInput data-testid="system-contract-total" />
-          </Form.Item>
-          <Form.Item name="signedDate" label={t('contracts.system.signedDate')} className="form-col">
-            <DatePicker className="full-width" />
-          </Form.Item>
-        </div>
-        <Form.Item name="acceptanceDate" label={t('contracts.system.acceptanceDate')} extra={t('contracts.system.acceptanceHelp')}>
-          <DatePicker className="full-width" data-testid="system-contract-acceptance" />
+        <Form.Item name="signedDate" label={t('contracts.system.signedDate')} className="form-col">
+          <DatePicker className="full-width" />
         </Form.Item>
-        <Form.Item name="notes" label={t('contracts.service.notes')} rules={rules('notes')}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </div>
+      <Form.Item name="acceptanceDate" label={t('contracts.system.acceptanceDate')} extra={t('contracts.system.acceptanceHelp')}>
+        <DatePicker className="full-width" data-testid="system-contract-acceptance" />
+      </Form.Item>
+      <Form.Item name="notes" label={t('contracts.service.notes')} rules={rules('notes')}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -150,15 +131,11 @@ function TierSelect(props: { value?: string; onChange?: (value: string) => void;
 
 export function ServiceContractModal({ customerId, open, onClose }: { customerId: string; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<ServiceValues>();
+  const feedback = useSubmitFeedback(form);
   const tiers = useTiers();
   const create = useCreateServiceContract();
   const unlimited = Form.useWatch('unlimited', form);
-
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
 
   const onTier = (tierId: string) => {
     const tier = tiers.data?.find((x) => x.id === tierId);
@@ -192,80 +169,69 @@ export function ServiceContractModal({ customerId, open, onClose }: { customerId
       )
     )
       return;
-    create.mutate(body as ServiceContractInput, {
-      onSuccess: () => {
-        message.success(t('contracts.service.created'));
-        onClose();
-      },
-      onError: (error) => {
-        if (!applyServerFieldErrors(form, error)) message.error(errorMessage(error, t));
-      },
-    });
+    create.mutate(body as ServiceContractInput, feedback.callbacks(t('contracts.service.created'), onClose));
   };
 
   return (
-    <Modal
-      open={open}
+    <FormModal<ServiceValues>
       title={t('contracts.service.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending}
-      okButtonProps={withTestId({}, 'service-contract-submit')}
-      forceRender
+      form={form}
+      open={open}
+      onClose={onClose}
+      onFinish={submit}
+      isPending={create.isPending}
+      submitTestId="service-contract-submit"
+      initialValues={{ unlimited: false }}
     >
-      <Form<ServiceValues> form={form} layout="vertical" onFinish={submit} initialValues={{ unlimited: false }} className="modal-form">
-        <Form.Item name="tierId" label={t('contracts.service.tier')} rules={[{ required: true, message: t('validation.select') }]}>
-          <TierSelect tiers={tiers.data ?? []} onChange={onTier} testId="service-contract-tier" />
+      <Form.Item name="tierId" label={t('contracts.service.tier')} rules={[{ required: true, message: t('validation.select') }]}>
+        <TierSelect tiers={tiers.data ?? []} onChange={onTier} testId="service-contract-tier" />
+      </Form.Item>
+      <div className="form-row">
+        <Form.Item
+          name="startDate"
+          label={t('contracts.service.start')}
+          rules={[{ required: true, message: t('validation.required') }]}
+          className="form-col"
+        >
+          <DatePicker className="full-width" onChange={onStart} data-testid="service-contract-start" />
         </Form.Item>
-        <div className="form-row">
-          <Form.Item
-            name="startDate"
-            label={t('contracts.service.start')}
-            rules={[{ required: true, message: t('validation.required') }]}
-            className="form-col"
-          >
-            <DatePicker className="full-width" onChange={onStart} data-testid="service-contract-start" />
-          </Form.Item>
-          <Form.Item
-            name="endDate"
-            label={t('contracts.service.end')}
-            rules={[{ required: true, message: t('validation.required') }]}
-            className="form-col"
-          >
-            <DatePicker className="full-width" data-testid="service-contract-end" />
-          </Form.Item>
-        </div>
-        <div className="form-row">
-          <Form.Item
-            name="price"
-            label={t('contracts.service.price')}
-            rules={[yuanRule(t, false)]}
-            extra={t('contracts.service.priceHelp')}
-            className="form-col"
-          >
-            <YuanInput data-testid="service-contract-price" />
-          </Form.Item>
-          <Form.Item label={t('contracts.service.quota')} className="form-col" required>
-            <div className="form-row form-row-center">
-              <Form.Item name="visitQuota" noStyle>
-                <InputNumber min={0} precision={0} disabled={unlimited} className="quota-input" data-testid="service-contract-quota" />
-              </Form.Item>
-              <Form.Item name="unlimited" valuePropName="checked" noStyle>
-                <Checkbox>{t('contracts.service.quotaUnlimited')}</Checkbox>
-              </Form.Item>
-            </div>
-          </Form.Item>
-        </div>
-        <Form.Item name="accountOwnerId" label={t('contracts.service.owner')} extra={t('contracts.service.ownerHelp')}>
-          <UserPicker allowClear placeholder={t('contracts.service.ownerPlaceholder')} />
+        <Form.Item
+          name="endDate"
+          label={t('contracts.service.end')}
+          rules={[{ required: true, message: t('validation.required') }]}
+          className="form-col"
+        >
+          <DatePicker className="full-width" data-testid="service-contract-end" />
         </Form.Item>
-        <Form.Item name="notes" label={t('contracts.service.notes')}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
+      </div>
+      <div className="form-row">
+        <Form.Item
+          name="price"
+          label={t('contracts.service.price')}
+          rules={[yuanRule(t, false)]}
+          extra={t('contracts.service.priceHelp')}
+          className="form-col"
+        >
+          <YuanInput data-testid="service-contract-price" />
         </Form.Item>
-      </Form>
-    </Modal>
+        <Form.Item label={t('contracts.service.quota')} className="form-col" required>
+          <div className="form-row form-row-center">
+            <Form.Item name="visitQuota" noStyle>
+              <InputNumber min={0} precision={0} disabled={unlimited} className="quota-input" data-testid="service-contract-quota" />
+            </Form.Item>
+            <Form.Item name="unlimited" valuePropName="checked" noStyle>
+              <Checkbox>{t('contracts.service.quotaUnlimited')}</Checkbox>
+            </Form.Item>
+          </div>
+        </Form.Item>
+      </div>
+      <Form.Item name="accountOwnerId" label={t('contracts.service.owner')} extra={t('contracts.service.ownerHelp')}>
+        <UserPicker allowClear placeholder={t('contracts.service.ownerPlaceholder')} />
+      </Form.Item>
+      <Form.Item name="notes" label={t('contracts.service.notes')}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -273,8 +239,8 @@ type RenewValues = { tierId?: string; startDate?: Dayjs; endDate?: Dayjs; price?
 
 export function RenewModal({ contract, onClose }: { contract: ServiceContract | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<RenewValues>();
+  const feedback = useSubmitFeedback(form);
   const tiers = useTiers();
   const renew = useRenewServiceContract();
 
@@ -304,49 +270,36 @@ export function RenewModal({ contract, onClose }: { contract: ServiceContract | 
       )
     )
       return;
-    renew.mutate(
-      { id: contract.id, ...body },
-      {
-        onSuccess: () => {
-          message.success(t('contracts.service.renewed'));
-          onClose();
-        },
-        onError: (error) => {
-          if (!applyServerFieldErrors(form, error)) message.error(errorMessage(error, t));
-        },
-      },
-    );
+    renew.mutate({ id: contract.id, ...body }, feedback.callbacks(t('contracts.service.renewed'), onClose));
   };
 
   return (
-    <Modal
-      open={contract !== null}
+    <FormModal<RenewValues>
       title={t('contracts.service.renewTitle')}
+      form={form}
+      open={contract !== null}
+      onClose={onClose}
+      onFinish={submit}
+      isPending={renew.isPending}
+      submitTestId="renew-submit"
       okText={t('contracts.service.renew')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={renew.isPending}
-      okButtonProps={withTestId({}, 'renew-submit')}
-      forceRender
+      intro={<Typography.Paragraph type="secondary">{t('contracts.service.renewHelp')}</Typography.Paragraph>}
+      resetOnOpen={false}
     >
-      <Typography.Paragraph type="secondary">{t('contracts.service.renewHelp')}</Typography.Paragraph>
-      <Form<RenewValues> form={form} layout="vertical" onFinish={submit} className="modal-form">
-        <Form.Item name="tierId" label={t('contracts.service.tier')}>
-          <TierSelect tiers={tiers.data ?? []} />
+      <Form.Item name="tierId" label={t('contracts.service.tier')}>
+        <TierSelect tiers={tiers.data ?? []} />
+      </Form.Item>
+      <div className="form-row">
+        <Form.Item name="startDate" label={t('contracts.service.start')} className="form-col">
+          <DatePicker className="full-width" />
         </Form.Item>
-        <div className="form-row">
-          <Form.Item name="startDate" label={t('contracts.service.start')} className="form-col">
-            <DatePicker className="full-width" />
-          </Form.Item>
-          <Form.Item name="endDate" label={t('contracts.service.end')} className="form-col">
-            <DatePicker className="full-width" />
-          </Form.Item>
-        </div>
-        <Form.Item name="price" label={t('contracts.service.price')} rules={[yuanRule(t, false)]} extra={t('contracts.service.priceHelp')}>
-          <YuanInput />
+        <Form.Item name="endDate" label={t('contracts.service.end')} className="form-col">
+          <DatePicker className="full-width" />
         </Form.Item>
-      </Form>
-    </Modal>
+      </div>
+      <Form.Item name="price" label={t('contracts.service.price')} rules={[yuanRule(t, false)]} extra={t('contracts.service.priceHelp')}>
+        <YuanInput />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,14 +1,12 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Typography, Upload } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Typography, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { billedDays, DEFAULT_DAILY_FEE_FEN, visitFeeFen } from '../../../domain/contracts/money.ts';
 import { QuoteBody } from '../../../server/features/visits/visits.schema.ts';
-import { errorMessage } from '../../lib/errors.ts';
+import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
 import { fenToYuanText, formatFen, yuanToFen } from '../../lib/money.ts';
-import { applyServerFieldErrors } from '../../lib/schema-form.ts';
-import { withTestId } from '../../lib/test-id.ts';
 import { uploadDocument } from '../archive/api.ts';
 import { type Quote, type QuoteInput, useCreateQuote, useSignQuote } from './api.ts';
 import { schemaIssuesToFields, toLocalDate, YuanInput, yuanRule } from './form-bits.tsx';
@@ -69,15 +67,11 @@ export function QuoteBuilderModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<QuoteValues>();
+  const feedback = useSubmitFeedback(form);
   const create = useCreateQuote(customerId);
   const values = Form.useWatch([], form) as Partial<QuoteValues> | undefined;
   const live = liveQuoteTotal(values ?? {});
-
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
 
   const submit = (v: QuoteValues) => {
     const body = {
@@ -95,118 +89,105 @@ export function QuoteBuilderModal({
       schemaIssuesToFields(parsed, t, (fields) => form.setFields(fields.map((f) => ({ ...f, name: FIELD_OF[f.name] ?? f.name }) as never)))
     )
       return;
-    create.mutate(body as QuoteInput, {
-      onSuccess: (quote) => {
-        message.success(t('quotes.created', { total: formatFen(quote.totalFen) }));
-        onClose();
-      },
-      onError: (error) => {
-        if (!applyServerFieldErrors(form, error)) message.error(errorMessage(error, t));
-      },
-    });
+    create.mutate(
+      body as QuoteInput,
+      feedback.callbacks((quote) => t('quotes.created', { total: formatFen(quote.totalFen) }), onClose),
+    );
   };
 
   return (
-    <Modal
-      open={open}
+    <FormModal<QuoteValues>
       title={t('quotes.create')}
+      form={form}
+      open={open}
+      onClose={onClose}
+      onFinish={submit}
+      isPending={create.isPending}
+      submitTestId="quote-submit"
+      initialValues={{ people: 1, dailyFee: fenToYuanText(DEFAULT_DAILY_FEE_FEN), travel: '', lodging: '' }}
       okText={t('quotes.saveDraft')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending}
-      okButtonProps={withTestId({}, 'quote-submit')}
       width={620}
-      forceRender
     >
-      <Form<QuoteValues>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ people: 1, dailyFee: fenToYuanText(DEFAULT_DAILY_FEE_FEN), travel: '', lodging: '' }}
-        className="modal-form"
-      >
-        <div className="form-row">
-          <Form.Item
-            name="people"
-            label={t('quotes.people')}
-            rules={[{ required: true, message: t('validation.required') }]}
-            className="form-col"
-          >
-            <InputNumber min={1} max={50} precision={0} className="full-width" data-testid="quote-people" />
-          </Form.Item>
-          <Form.Item name="travel" label={t('quotes.travel')} rules={[yuanRule(t)]} className="form-col">
-            <YuanInput data-testid="quote-travel" />
-          </Form.Item>
-        </div>
-        <div className="form-row">
-          <Form.Item name="lodging" label={t('quotes.lodging')} rules={[yuanRule(t)]} className="form-col">
-            <YuanInput data-testid="quote-lodging" />
-          </Form.Item>
-          <Form.Item name="dailyFee" label={t('quotes.dailyFee')} rules={[yuanRule(t)]} className="form-col">
-            <YuanInput data-testid="quote-daily-fee" />
-          </Form.Item>
-        </div>
-        <div className="form-row">
-          <Form.Item
-            name="arrival"
-            label={t('quotes.arrival')}
-            rules={[{ required: true, message: t('validation.required') }]}
-            className="form-col"
-          >
-            <DatePicker className="full-width" data-testid="quote-arrival" />
-          </Form.Item>
-          <Form.Item
-            name="departure"
-            label={t('quotes.departure')}
-            dependencies={['arrival']}
-            rules={[
-              { required: true, message: t('validation.required') },
-              ({ getFieldValue }) => ({
-                validator: async (_r, value: Dayjs | undefined) => {
-                  const arrival: Dayjs | undefined = getFieldValue('arrival');
-                  if (value && arrival && value.isBefore(arrival, 'day')) throw new Error(t('contracts.dateOrder'));
-                },
-              }),
-            ]}
-            className="form-col"
-          >
-            <DatePicker className="full-width" data-testid="quote-departure" />
-          </Form.Item>
-        </div>
-        <Form.Item name="note" label={t('quotes.note')}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={2000} placeholder={t('quotes.notePlaceholder')} />
+      <div className="form-row">
+        <Form.Item
+          name="people"
+          label={t('quotes.people')}
+          rules={[{ required: true, message: t('validation.required') }]}
+          className="form-col"
+        >
+          <InputNumber min={1} max={50} precision={0} className="full-width" data-testid="quote-people" />
         </Form.Item>
-        <div className="quote-formula" data-testid="quote-formula">
-          {live ? (
-            <>
-              <div>
-                {t('quotes.formula', {
-                  travel: formatFen(live.input.travelPerPersonFen),
-                  lodging: formatFen(live.input.lodgingPerPersonDayFen),
-                  daily: formatFen(live.input.dailyFeePerPersonDayFen),
-                  days: live.days,
-                  perPerson: formatFen(live.perPersonFen),
-                })}
-              </div>
-              <div>
-                {t('quotes.totalLine', { people: live.input.people })}{' '}
-                <span className="quote-total" data-testid="quote-total">
-                  {formatFen(live.totalFen)}
-                </span>
-              </div>
-            </>
-          ) : (
-            <Typography.Text type="secondary">{t('quotes.formulaEmpty')}</Typography.Text>
-          )}
-          <div>
-            <Typography.Text type="secondary" className="small-text">
-              {t('quotes.formulaHelp')}
-            </Typography.Text>
-          </div>
+        <Form.Item name="travel" label={t('quotes.travel')} rules={[yuanRule(t)]} className="form-col">
+          <YuanInput data-testid="quote-travel" />
+        </Form.Item>
+      </div>
+      <div className="form-row">
+        <Form.Item name="lodging" label={t('quotes.lodging')} rules={[yuanRule(t)]} className="form-col">
+          <YuanInput data-testid="quote-lodging" />
+        </Form.Item>
+        <Form.Item name="dailyFee" label={t('quotes.dailyFee')} rules={[yuanRule(t)]} className="form-col">
+          <YuanInput data-testid="quote-daily-fee" />
+        </Form.Item>
+      </div>
+      <div className="form-row">
+        <Form.Item
+          name="arrival"
+          label={t('quotes.arrival')}
+          rules={[{ required: true, message: t('validation.required') }]}
+          className="form-col"
+        >
+          <DatePicker className="full-width" data-testid="quote-arrival" />
+        </Form.Item>
+        <Form.Item
+          name="departure"
+          label={t('quotes.departure')}
+          dependencies={['arrival']}
+          rules={[
+            { required: true, message: t('validation.required') },
+            ({ getFieldValue }) => ({
+              validator: async (_r, value: Dayjs | undefined) => {
+                const arrival: Dayjs | undefined = getFieldValue('arrival');
+                if (value && arrival && value.isBefore(arrival, 'day')) throw new Error(t('contracts.dateOrder'));
+              },
+            }),
+          ]}
+          className="form-col"
+        >
+          <DatePicker className="full-width" data-testid="quote-departure" />
+        </Form.Item>
+      </div>
+      <Form.Item name="note" label={t('quotes.note')}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={2000} placeholder={t('quotes.notePlaceholder')} />
+      </Form.Item>
+      <div className="quote-formula" data-testid="quote-formula">
+        {live ? (
+          <>
+            <div>
+              {t('quotes.formula', {
+                travel: formatFen(live.input.travelPerPersonFen),
+                lodging: formatFen(live.input.lodgingPerPersonDayFen),
+                daily: formatFen(live.input.dailyFeePerPersonDayFen),
+                days: live.days,
+                perPerson: formatFen(live.perPersonFen),
+              })}
+            </div>
+            <div>
+              {t('quotes.totalLine', { people: live.input.people })}{' '}
+              <span className="quote-total" data-testid="quote-total">
+                {formatFen(live.totalFen)}
+              </span>
+            </div>
+          </>
+        ) : (
+          <Typography.Text type="secondary">{t('quotes.formulaEmpty')}</Typography.Text>
+        )}
+        <div>
+          <Typography.Text type="secondary" className="small-text">
+            {t('quotes.formulaHelp')}
+          </Typography.Text>
         </div>
-      </Form>
-    </Modal>
+      </div>
+    </FormModal>
   );
 }
 
@@ -217,6 +198,7 @@ export function SignQuoteModal({ customerId, quote, onClose }: { customerId: str
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<SignValues>();
+  const feedback = useSubmitFeedback(form);
   const sign = useSignQuote(customerId);
   const [file, setFile] = useState<File | null>(null);
   const [isUploading, setUploading] = useState(false);
@@ -252,63 +234,62 @@ export function SignQuoteModal({ customerId, quote, onClose }: { customerId: str
       message.success(t('quotes.signedDone'));
       onClose();
     } catch (error) {
-      if (!applyServerFieldErrors(form, error)) message.error(errorMessage(error, t));
+      feedback.showError(error);
     } finally {
       setUploading(false);
     }
   };
 
   return (
-    <Modal
-      open={quote !== null}
+    <FormModal<SignValues>
       title={t('quotes.signTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={isUploading}
-      okButtonProps={withTestId({}, 'quote-sign-submit')}
-      forceRender
+      form={form}
+      open={quote !== null}
+      onClose={onClose}
+      onFinish={(v) => void submit(v)}
+      isPending={isUploading}
+      submitTestId="quote-sign-submit"
+      intro={
+        quote && (
+          <Typography.Paragraph type="secondary">
+            {t('quotes.signSummary', { total: formatFen(quote.totalFen), arrival: quote.arrivalDate, departure: quote.departureDate })}
+          </Typography.Paragraph>
+        )
+      }
+      resetOnOpen={false}
     >
-      {quote && (
-        <Typography.Paragraph type="secondary">
-          {t('quotes.signSummary', { total: formatFen(quote.totalFen), arrival: quote.arrivalDate, departure: quote.departureDate })}
-        </Typography.Paragraph>
-      )}
-      <Form<SignValues> form={form} layout="vertical" onFinish={(v) => void submit(v)} className="modal-form">
-        <div className="form-row">
-          <Form.Item
-            name="signedBy"
-            label={t('quotes.signedBy')}
-            rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100 }]}
-            className="form-col"
-          >
-            <Input data-testid="quote-signed-by" />
-          </Form.Item>
-          <Form.Item
-            name="signedAt"
-            label={t('quotes.signedAt')}
-            rules={[{ required: true, message: t('validation.required') }]}
-            className="form-col"
-          >
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" className="full-width" />
-          </Form.Item>
-        </div>
-        <Form.Item label={t('quotes.scan')} required extra={file ? file.name : t('quotes.scanHelp')}>
-          <Upload
-            accept=".pdf,.png,.jpg,.jpeg"
-            showUploadList={false}
-            beforeUpload={(f) => {
-              setFile(f);
-              return false;
-            }}
-          >
-            <Button icon={<UploadOutlined />} data-testid="quote-scan">
-              {t('quotes.chooseScan')}
-            </Button>
-          </Upload>
+      <div className="form-row">
+        <Form.Item
+          name="signedBy"
+          label={t('quotes.signedBy')}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100 }]}
+          className="form-col"
+        >
+          <Input data-testid="quote-signed-by" />
         </Form.Item>
-      </Form>
-    </Modal>
+        <Form.Item
+          name="signedAt"
+          label={t('quotes.signedAt')}
+          rules={[{ required: true, message: t('validation.required') }]}
+          className="form-col"
+        >
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" className="full-width" />
+        </Form.Item>
+      </div>
+      <Form.Item label={t('quotes.scan')} required extra={file ? file.name : t('quotes.scanHelp')}>
+        <Upload
+          accept=".pdf,.png,.jpg,.jpeg"
+          showUploadList={false}
+          beforeUpload={(f) => {
+            setFile(f);
+            return false;
+          }}
+        >
+          <Button icon={<UploadOutlined />} data-testid="quote-scan">
+            {t('quotes.chooseScan')}
+          </Button>
+        </Upload>
+      </Form.Item>
+    </FormModal>
   );
 }

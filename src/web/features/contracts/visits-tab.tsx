@@ -9,7 +9,6 @@ import {
   Empty,
   Form,
   Input,
-  Modal,
   Popconfirm,
   Row,
   Select,
@@ -26,11 +25,10 @@ import { Link } from 'react-router-dom';
 import type { QuoteState } from '../../../domain/contracts/vocabulary.ts';
 import { isApiError } from '../../api/client.ts';
 import { DateTime } from '../../components/date-time.tsx';
+import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
 import { useSession } from '../../components/session.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatFen } from '../../lib/money.ts';
-import { applyServerFieldErrors } from '../../lib/schema-form.ts';
-import { withTestId } from '../../lib/test-id.ts';
 import { useStaffUsers } from '../users/api.ts';
 import {
   type Entitlement,
@@ -297,9 +295,9 @@ function VisitModal({
   visits: Visit[];
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const me = useSession();
   const [form] = Form.useForm<VisitValues>();
+  const feedback = useSubmitFeedback(form);
   const staff = useStaffUsers();
   const entitlement = useEntitlement(customerId);
   const register = useRegisterVisit(customerId);
@@ -325,78 +323,75 @@ function VisitModal({
         quoteId: values.quoteId || undefined,
       },
       {
-        onSuccess: (visit) => {
-          message.success(visit.isOverQuota ? t('visits.registeredOver') : t('visits.registered'));
-          onClose();
-        },
+        ...feedback.callbacks((visit) => (visit.isOverQuota ? t('visits.registeredOver') : t('visits.registered')), onClose),
         onError: (error) => {
           if (isApiError(error, 'quote_required')) {
             setQuoteRequired(true);
             form.setFields([{ name: 'quoteId', errors: [t('visits.quoteRequired')] }]);
             return;
           }
-          if (!applyServerFieldErrors(form, error)) message.error(errorMessage(error, t));
+          feedback.showError(error);
         },
       },
     );
   };
 
   return (
-    <Modal
-      open={open}
+    <FormModal<VisitValues>
       title={t('visits.register')}
+      form={form}
+      open={open}
+      onClose={onClose}
+      onFinish={submit}
+      isPending={register.isPending}
+      submitTestId="visit-submit"
       okText={t('visits.registerSubmit')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={register.isPending}
-      okButtonProps={withTestId({}, 'visit-submit')}
-      forceRender
+      intro={
+        showWarning && (
+          <Alert
+            type="warning"
+            showIcon
+            className="modal-alert"
+            title={t('visits.overQuotaWarning')}
+            description={signed.length === 0 ? t('visits.noSignedQuote') : undefined}
+            data-testid="visit-quote-warning"
+          />
+        )
+      }
+      resetOnOpen={false}
     >
-      {showWarning && (
-        <Alert
-          type="warning"
-          showIcon
-          className="modal-alert"
-          title={t('visits.overQuotaWarning')}
-          description={signed.length === 0 ? t('visits.noSignedQuote') : undefined}
-          data-testid="visit-quote-warning"
+      <Form.Item name="visitDate" label={t('visits.date')} rules={[{ required: true, message: t('validation.required') }]}>
+        <DatePicker className="full-width" data-testid="visit-date" />
+      </Form.Item>
+      <Form.Item
+        name="engineerIds"
+        label={t('visits.engineers')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('validation.required') }]}
+      >
+        <Select
+          mode="multiple"
+          loading={staff.isLoading}
+          showSearch={{ optionFilterProp: 'label' }}
+          options={(staff.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          placeholder={t('visits.engineersPlaceholder')}
+          data-testid="visit-engineers"
         />
-      )}
-      <Form<VisitValues> form={form} layout="vertical" onFinish={submit} className="modal-form">
-        <Form.Item name="visitDate" label={t('visits.date')} rules={[{ required: true, message: t('validation.required') }]}>
-          <DatePicker className="full-width" data-testid="visit-date" />
-        </Form.Item>
-        <Form.Item
-          name="engineerIds"
-          label={t('visits.engineers')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('validation.required') }]}
-        >
-          <Select
-            mode="multiple"
-            loading={staff.isLoading}
-            showSearch={{ optionFilterProp: 'label' }}
-            options={(staff.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-            placeholder={t('visits.engineersPlaceholder')}
-            data-testid="visit-engineers"
-          />
-        </Form.Item>
-        <Form.Item name="quoteId" label={t('visits.quote')} extra={t('visits.quoteHelp')}>
-          <Select
-            allowClear
-            placeholder={signed.length === 0 ? t('visits.noSignedQuoteShort') : t('visits.quotePlaceholder')}
-            disabled={signed.length === 0}
-            options={signed.map((q) => ({
-              value: q.id,
-              label: `${q.arrivalDate} ~ ${q.departureDate} · ${formatFen(q.totalFen)} · ${q.signedBy ?? ''}`,
-            }))}
-            data-testid="visit-quote"
-          />
-        </Form.Item>
-        <Form.Item name="note" label={t('visits.note')}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </Form.Item>
+      <Form.Item name="quoteId" label={t('visits.quote')} extra={t('visits.quoteHelp')}>
+        <Select
+          allowClear
+          placeholder={signed.length === 0 ? t('visits.noSignedQuoteShort') : t('visits.quotePlaceholder')}
+          disabled={signed.length === 0}
+          options={signed.map((q) => ({
+            value: q.id,
+            label: `${q.arrivalDate} ~ ${q.departureDate} · ${formatFen(q.totalFen)} · ${q.signedBy ?? ''}`,
+          }))}
+          data-testid="visit-quote"
+        />
+      </Form.Item>
+      <Form.Item name="note" label={t('visits.note')}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={2000} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,14 +1,13 @@
-import { App, Form, Input, Modal, Radio, Select } from 'antd';
+import { Form, Input, Radio, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_KINDS } from '../../../domain/vocabulary.ts';
 import { CreateCustomerBody } from '../../../server/features/customers/customers.schema.ts';
 import type { CustomerDetail } from '../../api/types.ts';
+import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
 import { useVocab } from '../../components/vocab.tsx';
-import { errorMessage } from '../../lib/errors.ts';
 import { PROVINCES } from '../../lib/provinces.ts';
-import { applyServerFieldErrors, cleanValues, schemaRules } from '../../lib/schema-form.ts';
-import { withTestId } from '../../lib/test-id.ts';
+import { cleanValues, schemaRules } from '../../lib/schema-form.ts';
 import { type CreateCustomerInput, useCreateCustomer, useUpdateCustomer } from './api.ts';
 
 type Props = {
@@ -24,8 +23,8 @@ type Props = {
 export function CustomerFormModal({ open, onClose, customer, onSaved, initialName }: Props) {
   const { t } = useTranslation();
   const { options } = useVocab();
-  const { message } = App.useApp();
   const [form] = Form.useForm<CreateCustomerInput>();
+  const feedback = useSubmitFeedback(form);
   const create = useCreateCustomer();
   const update = useUpdateCustomer(customer?.id ?? '');
   const { rules } = schemaRules(CreateCustomerBody.shape, t);
@@ -50,59 +49,51 @@ export function CustomerFormModal({ open, onClose, customer, onSaved, initialNam
 
   const submit = (values: CreateCustomerInput) => {
     const body = cleanValues(values) as CreateCustomerInput;
-    mutation.mutate(body, {
-      onSuccess: (saved) => {
-        message.success(customer ? t('common.saved') : t('customers.created', { name: saved.name }));
-        onSaved?.(saved);
-        onClose();
-      },
-      onError: (error) => {
-        if (!applyServerFieldErrors(form, error)) message.error(errorMessage(error, t));
-      },
-    });
+    mutation.mutate(
+      body,
+      feedback.callbacks(
+        (saved) => (customer ? t('common.saved') : t('customers.created', { name: saved.name })),
+        (saved) => {
+          onSaved?.(saved);
+          onClose();
+        },
+      ),
+    );
   };
 
   return (
-    <Modal
-      open={open}
+    <FormModal<CreateCustomerInput>
       title={customer ? t('customers.edit') : t('customers.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      okButtonProps={withTestId({}, 'customer-form-submit')}
-      forceRender
+      form={form}
+      open={open}
+      onClose={onClose}
+      onFinish={submit}
+      isPending={mutation.isPending}
+      submitTestId="customer-form-submit"
+      initialValues={{ kind: 'hospital' }}
       width={560}
+      resetOnOpen={false}
     >
-      <Form<CreateCustomerInput>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ kind: 'hospital' }}
-        className="modal-form"
-      >
-        <Form.Item name="name" label={t('customers.name')} rules={rules('name')}>
-          <Input autoFocus data-testid="customer-name" />
+      <Form.Item name="name" label={t('customers.name')} rules={rules('name')}>
+        <Input autoFocus data-testid="customer-name" />
+      </Form.Item>
+      <Form.Item name="kind" label={t('customers.kind')} rules={rules('kind')}>
+        <Radio.Group optionType="button" options={options('customerKind', CUSTOMER_KINDS)} />
+      </Form.Item>
+      <div className="form-row">
+        <Form.Item name="province" label={t('customers.province')} rules={rules('province', { required: true })} className="form-col">
+          <Select showSearch options={PROVINCES.map((p) => ({ value: p, label: p }))} data-testid="customer-province" />
         </Form.Item>
-        <Form.Item name="kind" label={t('customers.kind')} rules={rules('kind')}>
-          <Radio.Group optionType="button" options={options('customerKind', CUSTOMER_KINDS)} />
+        <Form.Item name="city" label={t('customers.city')} rules={rules('city', { required: true })} className="form-col">
+          <Input data-testid="customer-city" />
         </Form.Item>
-        <div className="form-row">
-          <Form.Item name="province" label={t('customers.province')} rules={rules('province', { required: true })} className="form-col">
-            <Select showSearch options={PROVINCES.map((p) => ({ value: p, label: p }))} data-testid="customer-province" />
-          </Form.Item>
-          <Form.Item name="city" label={t('customers.city')} rules={rules('city', { required: true })} className="form-col">
-            <Input data-testid="customer-city" />
-          </Form.Item>
-        </div>
-        <Form.Item name="grade" label={t('customers.grade')} rules={rules('grade')}>
-          <Input placeholder={t('customers.gradePlaceholder')} />
-        </Form.Item>
-        <Form.Item name="address" label={t('customers.address')} rules={rules('address')}>
-          <Input />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </div>
+      <Form.Item name="grade" label={t('customers.grade')} rules={rules('grade')}>
+        <Input placeholder={t('customers.gradePlaceholder')} />
+      </Form.Item>
+      <Form.Item name="address" label={t('customers.address')} rules={rules('address')}>
+        <Input />
+      </Form.Item>
+    </FormModal>
   );
 }

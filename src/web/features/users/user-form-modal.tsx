@@ -1,13 +1,11 @@
-import { App, Form, Input, Modal, Select } from 'antd';
-import { useEffect } from 'react';
+import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role, TEAMS, type Team } from '../../../domain/vocabulary.ts';
 import { CreateUserBody } from '../../../server/features/users/users.schema.ts';
+import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
 import { CustomerPicker } from '../../components/pickers.tsx';
 import { useVocab } from '../../components/vocab.tsx';
-import { errorMessage } from '../../lib/errors.ts';
-import { applyServerFieldErrors, cleanValues, schemaRules } from '../../lib/schema-form.ts';
-import { withTestId } from '../../lib/test-id.ts';
+import { cleanValues, schemaRules } from '../../lib/schema-form.ts';
 import { type CreateUserInput, useCreateUser } from './api.ts';
 
 type Values = { email: string; name: string; password: string; role: Role; customerId?: string; team?: Team };
@@ -15,16 +13,12 @@ type Values = { email: string; name: string; password: string; role: Role; custo
 export function UserFormModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { options } = useVocab();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const feedback = useSubmitFeedback(form);
   const create = useCreateUser();
   const { rules } = schemaRules(CreateUserBody.shape, t);
   const role = Form.useWatch('role', form);
   const isCustomer = role === 'customer';
-
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
 
   const submit = (values: Values) => {
     const body = cleanValues({
@@ -32,63 +26,49 @@ export function UserFormModal({ open, onClose }: { open: boolean; onClose: () =>
       customerId: isCustomer ? values.customerId : undefined,
       team: isCustomer ? undefined : values.team,
     }) as CreateUserInput;
-    create.mutate(body, {
-      onSuccess: (user) => {
-        message.success(t('users.created', { name: user.name }));
-        onClose();
-      },
-      onError: (error) => {
-        if (!applyServerFieldErrors(form, error)) message.error(errorMessage(error, t));
-      },
-    });
+    create.mutate(
+      body,
+      feedback.callbacks((user) => t('users.created', { name: user.name }), onClose),
+    );
   };
 
   return (
-    <Modal
-      open={open}
+    <FormModal<Values>
       title={t('users.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending}
-      okButtonProps={withTestId({}, 'user-form-submit')}
-      forceRender
+      form={form}
+      open={open}
+      onClose={onClose}
+      onFinish={submit}
+      isPending={create.isPending}
+      submitTestId="user-form-submit"
+      initialValues={{ role: 'agent', team: 'service_center' }}
       width={560}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ role: 'agent', team: 'service_center' }}
-        className="modal-form"
-      >
-        <div className="form-row">
-          <Form.Item name="name" label={t('users.name')} rules={rules('name')} className="form-col">
-            <Input autoFocus data-testid="user-name" />
-          </Form.Item>
-          <Form.Item name="email" label={t('users.email')} rules={rules('email')} className="form-col">
-            <Input autoComplete="off" data-testid="user-email" />
-          </Form.Item>
-        </div>
-        <Form.Item name="password" label={t('users.password')} extra={t('users.passwordHelp')} rules={rules('password')}>
-          <Input.Password autoComplete="new-password" data-testid="user-password" />
+      <div className="form-row">
+        <Form.Item name="name" label={t('users.name')} rules={rules('name')} className="form-col">
+          <Input autoFocus data-testid="user-name" />
         </Form.Item>
-        <div className="form-row">
-          <Form.Item name="role" label={t('users.role')} rules={rules('role')} className="form-col">
-            <Select options={options('role', ROLES)} data-testid="user-role" />
+        <Form.Item name="email" label={t('users.email')} rules={rules('email')} className="form-col">
+          <Input autoComplete="off" data-testid="user-email" />
+        </Form.Item>
+      </div>
+      <Form.Item name="password" label={t('users.password')} extra={t('users.passwordHelp')} rules={rules('password')}>
+        <Input.Password autoComplete="new-password" data-testid="user-password" />
+      </Form.Item>
+      <div className="form-row">
+        <Form.Item name="role" label={t('users.role')} rules={rules('role')} className="form-col">
+          <Select options={options('role', ROLES)} data-testid="user-role" />
+        </Form.Item>
+        {isCustomer ? (
+          <Form.Item name="customerId" label={t('users.customer')} rules={rules('customerId', { required: true })} className="form-col">
+            <CustomerPicker data-testid="user-customer" onChange={(id) => form.setFieldValue('customerId', id)} />
           </Form.Item>
-          {isCustomer ? (
-            <Form.Item name="customerId" label={t('users.customer')} rules={rules('customerId', { required: true })} className="form-col">
-              <CustomerPicker data-testid="user-customer" onChange={(id) => form.setFieldValue('customerId', id)} />
-            </Form.Item>
-          ) : (
-            <Form.Item name="team" label={t('users.team')} rules={rules('team')} className="form-col">
-              <Select allowClear options={options('team', TEAMS)} data-testid="user-team" />
-            </Form.Item>
-          )}
-        </div>
-      </Form>
-    </Modal>
+        ) : (
+          <Form.Item name="team" label={t('users.team')} rules={rules('team')} className="form-col">
+            <Select allowClear options={options('team', TEAMS)} data-testid="user-team" />
+          </Form.Item>
+        )}
+      </div>
+    </FormModal>
   );
 }
