@@ -10,7 +10,8 @@
  * 2. Throughput of the main reads with BENCH_CONNECTIONS concurrent connections (autocannon).
  * 3. A mixed load for BENCH_DURATION seconds: agents browsing, searching, opening, replying and creating,
  *    and customer users doing the same within their organisation, over many concurrent connections.
- * Writes bench/results/<date>-<db>-<size>.json and .md.
+ * Writes bench/results/<date>-<db>-<size>[-<suffix>].json and .md. `--only search` (BENCH_ONLY=search) runs
+ * just the search latencies and throughput, `--only mixed` just the mixed load.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -29,6 +30,10 @@ const { values: flags } = parseArgs({
     connections: { type: 'string', default: process.env.BENCH_CONNECTIONS ?? '16' },
     duration: { type: 'string', default: process.env.BENCH_DURATION ?? '30' },
     'throughput-seconds': { type: 'string', default: process.env.BENCH_THROUGHPUT_SECONDS ?? '8' },
+    /** `search`: only the search latencies and search throughput (quick iterations); `mixed`: only the mixed load. */
+    only: { type: 'string', default: process.env.BENCH_ONLY ?? '' },
+    /** Appended to the results' file names (`-<suffix>`), so a re-run does not overwrite earlier figures. */
+    suffix: { type: 'string', default: process.env.BENCH_SUFFIX ?? '' },
   },
 });
 const BASE = flags.url.replace(/\/$/, '');
@@ -37,6 +42,10 @@ const SAMPLES = Number(flags.samples);
 const CONNECTIONS = Number(flags.connections);
 const DURATION = Number(flags.duration);
 const THROUGHPUT_SECONDS = Number(flags['throughput-seconds']);
+const ONLY = flags.only;
+if (!['', 'search', 'mixed'].includes(ONLY)) throw new Error(`--only must be search or mixed, not ${ONLY}`);
+const runs = (part: 'latency' | 'search' | 'throughput' | 'mixed') =>
+  ONLY === '' || (ONLY === 'search' && (part === 'search' || part === 'throughput')) || (ONLY === 'mixed' && part === 'mixed');
 
 type Session = { cookie: string; csrf: string; headers: Record<string, string> };
 
@@ -173,12 +182,14 @@ async function main() {
     'queue: customer user (own organisation)': '/tickets?limit=50',
   };
   const latency: Record<string, Latency> = {};
-  for (const [name, path] of Object.entries(queueViews)) {
-    const as = name.includes('customer user') ? customer : admin;
-    latency[name] = await measure(name, () => call(as, 'GET', path), Math.ceil(SAMPLES / 2));
+  if (runs('latency')) {
+    for (const [name, path] of Object.entries(queueViews)) {
+      const as = name.includes('customer user') ? customer : admin;
+      latency[name] = await measure(name, () => call(as, 'GET', path), Math.ceil(SAMPLES / 2));
+    }
+    latency.counts = await measure('counts (queue header)', () => call(admin, 'GET', '/tickets/counts'), Math.ceil(SAMPLES / 2));
+    latency['detail with timeline'] = await measure('detail with timeline', (i) => call(admin, 'GET', `/tickets/${pick(ids, i)}`));
   }
-  latency.counts = await measure('counts (queue header)', () => call(admin, 'GET', '/tickets/counts'), Math.ceil(SAMPLES / 2));
-  latency['detail with timeline'] = await measure('detail with timeline', (i) => call(admin, 'GET', `/tickets/${pick(ids, i)}`));
   const searches: Record<string, (i: number) => string> = {
     'search: Chinese word (打印)': () => '/search?q=打印',
     'search: Chinese compound (门诊收费)': () => `/search?q=${encodeURIComponent('门诊收费')}`,
@@ -191,51 +202,56 @@ async function main() {
     'search: customer user (打印)': () => `/search?q=${encodeURIComponent('打印')}`,
   };
   for (const [name, path] of Object.entries(searches)) {
+    if (!runs('search')) break;
     const as = name.includes('customer user') ? customer : admin;
     latency[name] = await measure(name, (i) => call(as, 'GET', encodeURI(decodeURI(path(i)))));
   }
   const created: string[] = [];
-  latency.create = await measure(
-    'create',
-    async (i) => {
-      const res = await call<{ id: string }>(admin, 'POST', '/tickets', {
-        customerId: pick(customerIds, i),
-        title: `基准测试：门诊收费系统打印发票失败 ${i}`,
-        description: 'Benchmark request: 门诊收费窗口打印发票时提示打印机脱机，重启后依旧。',
-        severity: 'normal',
-        channel: 'phone',
-        kind: 'request',
-      });
-      if (res.json?.id && i >= 0) created.push(res.json.id);
-      return res;
-    },
-    SAMPLES,
-    5,
-  );
-  latency['status change'] = await measure(
-    'status change (new → acknowledged)',
-    (i) => call(admin, 'POST', `/tickets/${created[i >= 0 ? i : created.length + i]}/transitions`, { to: 'acknowledged' }),
-    SAMPLES - 5,
-    5,
-  );
-  latency.reply = await measure('reply (public comment)', (i) =>
-    call(admin, 'POST', `/tickets/${pick(created, i)}/comments`, { body: `已远程排查打印机驱动，第 ${i} 次回复` }),
-  );
+  if (runs('latency')) {
+    latency.create = await measure(
+      'create',
+      async (i) => {
+        const res = await call<{ id: string }>(admin, 'POST', '/tickets', {
+          customerId: pick(customerIds, i),
+          title: `基准测试：门诊收费系统打印发票失败 ${i}`,
+          description: 'Benchmark request: 门诊收费窗口打印发票时提示打印机脱机，重启后依旧。',
+          severity: 'normal',
+          channel: 'phone',
+          kind: 'request',
+        });
+        if (res.json?.id && i >= 0) created.push(res.json.id);
+        return res;
+      },
+      SAMPLES,
+      5,
+    );
+    latency['status change'] = await measure(
+      'status change (new → acknowledged)',
+      (i) => call(admin, 'POST', `/tickets/${created[i >= 0 ? i : created.length + i]}/transitions`, { to: 'acknowledged' }),
+      SAMPLES - 5,
+      5,
+    );
+    latency.reply = await measure('reply (public comment)', (i) =>
+      call(admin, 'POST', `/tickets/${pick(created, i)}/comments`, { body: `已远程排查打印机驱动，第 ${i} 次回复` }),
+    );
+  }
 
   console.log(`\nThroughput (${CONNECTIONS} connections, ${THROUGHPUT_SECONDS} s each):`);
-  const tput: Record<string, Throughput> = {
-    'queue: open, newest first': await throughput('queue: open, newest first', admin, [`/tickets?status=${OPEN}&limit=50`]),
-    'detail with timeline': await throughput(
+  const tput: Record<string, Throughput> = {};
+  if (ONLY === '') {
+    tput['queue: open, newest first'] = await throughput('queue: open, newest first', admin, [`/tickets?status=${OPEN}&limit=50`]);
+    tput['detail with timeline'] = await throughput(
       'detail with timeline',
       admin,
       ids.map((id) => `/tickets/${id}`),
-    ),
-    search: await throughput(
+    );
+  }
+  if (runs('throughput'))
+    tput.search = await throughput(
       'search (Chinese and English words)',
       admin,
       SEARCH_WORDS.map((w) => `/search?q=${encodeURIComponent(w)}`),
-    ),
-  };
+    );
 
   console.log(`\nMixed load (${DURATION} s, ${CONNECTIONS * 2} agent + ${CONNECTIONS} customer connections):`);
   const agentCalls = (): { method: string; path: string; body?: string }[] => [
@@ -301,22 +317,26 @@ async function main() {
         },
       ],
     });
-  const [agentsResult, customersResult] = await Promise.all([
-    mixedRun(admin, CONNECTIONS * 2, agentCalls),
-    mixedRun(customer, CONNECTIONS, customerCalls),
-  ]);
-  const mixed = {
-    connections: CONNECTIONS * 3,
-    durationSeconds: DURATION,
-    requestsPerSecond: round(agentsResult.requests.average + customersResult.requests.average),
-    agents: summarise(agentsResult),
-    customers: summarise(customersResult),
-    errors: agentsResult.errors + agentsResult.timeouts + customersResult.errors + customersResult.timeouts,
-    non2xx: agentsResult.non2xx + customersResult.non2xx,
-  };
-  console.log(
-    `  ${mixed.requestsPerSecond} req/s · agents p50 ${mixed.agents.p50} ms p99 ${mixed.agents.p99} ms · customers p50 ${mixed.customers.p50} ms p99 ${mixed.customers.p99} ms · errors ${mixed.errors} · non-2xx ${mixed.non2xx}`,
-  );
+  const mixed = runs('mixed') ? await mixedLoad() : null;
+  async function mixedLoad() {
+    const [agentsResult, customersResult] = await Promise.all([
+      mixedRun(admin, CONNECTIONS * 2, agentCalls),
+      mixedRun(customer, CONNECTIONS, customerCalls),
+    ]);
+    const mixed = {
+      connections: CONNECTIONS * 3,
+      durationSeconds: DURATION,
+      requestsPerSecond: round(agentsResult.requests.average + customersResult.requests.average),
+      agents: summarise(agentsResult),
+      customers: summarise(customersResult),
+      errors: agentsResult.errors + agentsResult.timeouts + customersResult.errors + customersResult.timeouts,
+      non2xx: agentsResult.non2xx + customersResult.non2xx,
+    };
+    console.log(
+      `  ${mixed.requestsPerSecond} req/s · agents p50 ${mixed.agents.p50} ms p99 ${mixed.agents.p99} ms · customers p50 ${mixed.customers.p50} ms p99 ${mixed.customers.p99} ms · errors ${mixed.errors} · non-2xx ${mixed.non2xx}`,
+    );
+    return mixed;
+  }
 
   const at = new Date().toISOString();
   const sizeLabel = size >= 1_000_000 ? `${Math.round(size / 100_000) / 10}m` : `${Math.round(size / 1000)}k`;
@@ -334,10 +354,10 @@ async function main() {
     mixed,
   };
   mkdirSync('bench/results', { recursive: true });
-  const stem = `bench/results/${at.slice(0, 10)}-${flags.db}-${sizeLabel}`;
+  const stem = `bench/results/${at.slice(0, 10)}-${flags.db}-${sizeLabel}${flags.suffix ? `-${flags.suffix}` : ''}`;
   writeFileSync(`${stem}.json`, `${JSON.stringify(figures, null, 2)}\n`);
   const md = [
-    `# HTTP benchmark: ${flags.db}, ${size.toLocaleString('en-US')} requests (${at.slice(0, 10)})`,
+    `# HTTP benchmark: ${flags.db}, ${size.toLocaleString('en-US')} requests (${at.slice(0, 10)}${flags.suffix ? `, ${flags.suffix}` : ''}${ONLY ? `, ${ONLY} only` : ''})`,
     '',
     `Server, database and client on one 2-core machine (1-minute load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after: other work was running). Latency: one client, sequential, ${SAMPLES} samples (queue views ${Math.ceil(SAMPLES / 2)}).`,
     '',
@@ -351,9 +371,13 @@ async function main() {
     '| --- | ---: | ---: | ---: | ---: |',
     ...Object.entries(tput).map(([k, v]) => `| ${k} | ${v.requestsPerSecond} | ${v.p50} | ${v.p99} | ${v.errors + v.non2xx} |`),
     '',
-    `Mixed load, ${DURATION} s, ${CONNECTIONS * 2} agent + ${CONNECTIONS} customer connections (queue, counts, detail, search, reply, create; customers: own queue, detail, search, create):`,
-    `**${mixed.requestsPerSecond} req/s**, agents p50 ${mixed.agents.p50} ms / p99 ${mixed.agents.p99} ms, customers p50 ${mixed.customers.p50} ms / p99 ${mixed.customers.p99} ms, errors ${mixed.errors}, non-2xx ${mixed.non2xx}.`,
-    '',
+    ...(mixed
+      ? [
+          `Mixed load, ${DURATION} s, ${CONNECTIONS * 2} agent + ${CONNECTIONS} customer connections (queue, counts, detail, search, reply, create; customers: own queue, detail, search, create):`,
+          `**${mixed.requestsPerSecond} req/s**, agents p50 ${mixed.agents.p50} ms / p99 ${mixed.agents.p99} ms, customers p50 ${mixed.customers.p50} ms / p99 ${mixed.customers.p99} ms, errors ${mixed.errors}, non-2xx ${mixed.non2xx}.`,
+          '',
+        ]
+      : []),
   ].join('\n');
   writeFileSync(`${stem}.md`, md);
   console.log(`\nwrote ${stem}.json and ${stem}.md`);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../testing/test-context.ts';
-import { backfillSearchVectors } from './search.repo.ts';
+import { backfillSearchVectors, selectRankedIds } from './search.repo.ts';
 
 let ctx: TestContext;
 let agent: Session;
@@ -184,5 +184,26 @@ describe('customer users search their own organisation only', () => {
     expect((await ctx.call('GET', `/api/v1/search?q=${'字'.repeat(201)}`, { as: agent })).statusCode).toBe(400);
     expect((await ctx.call('GET', '/api/v1/search?q=%E6%89%93', {})).statusCode).toBe(401);
     expect((await search('，。！')).items).toEqual([]);
+  });
+});
+
+describe('recency slices', () => {
+  test('the `window` most recent matches are exactly those without a date bound, whichever slice finds them', async () => {
+    // Newest first: two in the first 30-day slice, then 45 days, 200 days, over a year and five years back.
+    const made: string[] = [];
+    for (const days of [1, 10, 45, 200, 400, 1800]) {
+      const t = await ctx.ticket(agent, hospitalA.id, { title: `切片测试 ${days}`, description: '按时间切片检索' });
+      await ctx.rows(sql`update tickets set created_at = now() - ${days} * interval '1 day' where id = ${t.id}`);
+      made.push(t.id);
+    }
+    for (const window of [1, 2, 3, 4, 5, 6, 20]) {
+      const found = await selectRankedIds(ctx.deps.db, { tsquery: '切片', scope: null, limit: 50, window });
+      expect(found.candidates, `window ${window}`).toBe(Math.min(window, made.length));
+      expect(new Set(found.ids.map((r) => r.id)), `window ${window}`).toEqual(new Set(made.slice(0, window)));
+    }
+    expect(new Set(ids(await queue('切片')))).toEqual(new Set(made));
+    const all = await search('切片');
+    expect(all.ranked).toBe(made.length);
+    expect(all.isCapped).toBe(false);
   });
 });

@@ -3,7 +3,16 @@ import { alias } from 'drizzle-orm/pg-core';
 import { OPEN_STATUSES, type Severity, type Status } from '../../../domain/vocabulary.ts';
 import type { Tx } from '../../db/client.ts';
 import { attachments, contacts, customers, ticketCounters, ticketEvents, ticketStatusCounts, tickets, users } from '../../db/schema.ts';
-import { matchesQuery, RANK_WINDOW, rankOf } from '../search/search.repo.ts';
+import {
+  createdSince,
+  inRecentSlices,
+  matchesQuery,
+  RANK_WINDOW,
+  rankOf,
+  sliceMatch,
+  slicePlan,
+  tokenFrequencies,
+} from '../search/search.repo.ts';
 import type { TicketSort } from './tickets.schema.ts';
 
 /** Every column but the search vector: it is large, and only the search queries look at it. */
@@ -177,16 +186,26 @@ export async function selectTickets(tx: Tx, filter: TicketListFilter) {
   const conditions = filterConditions(filter);
   if ('rank' in plan && plan.rank) {
     // Ranking reads each candidate's vector, so it runs over the RANK_WINDOW most recent matches
-    // (index-backed); sort=created_desc lists every match.
-    const candidates = tx
-      .select({ id: tickets.id })
-      .from(tickets)
-      .where(and(...conditions))
-      .orderBy(desc(tickets.createdAt))
-      .limit(RANK_WINDOW);
+    // (index-backed, a recency slice at a time: see inRecentSlices); sort=created_desc lists every match.
+    const tsquery = filter.tsquery ?? '';
+    const others = filterConditions({ ...filter, tsquery: undefined });
+    const slices = slicePlan(tsquery, await tokenFrequencies(tx));
+    const ids = await inRecentSlices(
+      RANK_WINDOW,
+      async (since) => {
+        const found = await tx
+          .select({ id: tickets.id })
+          .from(tickets)
+          .where(and(...others, sliceMatch(tickets.searchVector, tsquery, since ? slices.indexOperand : null), createdSince(since)))
+          .orderBy(desc(tickets.createdAt))
+          .limit(RANK_WINDOW);
+        return { found: found.length, result: found.map((r) => r.id) };
+      },
+      slices,
+    );
     const rows: (TicketJoinedRow & { rank?: number })[] = await selectTicketsJoined(tx, { rank: plan.rank })
-      // = any(array(…)): the candidates are computed first, then fetched by primary key (never a scan of tickets).
-      .where(and(sql`${tickets.id} = any(array(${candidates}))`, plan.seek))
+      // = any($ids): the candidates were found first, then fetched by primary key (never a scan of tickets).
+      .where(and(sql`${tickets.id} = any(${sql.param(ids)}::uuid[])`, plan.seek))
       .orderBy(...plan.orderBy)
       .limit(filter.limit);
     return { rows, keyOf: plan.keyOf };
