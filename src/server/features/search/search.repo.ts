@@ -152,32 +152,37 @@ export async function selectTicketIdByNumber(tx: Tx, number: string, scope: stri
 }
 
 /**
- * How often each common search token occurs (share of requests), from the planner's own statistics on
- * `tickets.search_vector` (ANALYZE keeps the ~1,000 most common elements). Cached per database handle.
+ * What slicing needs to know, from the planner's own statistics on `tickets.search_vector` (ANALYZE keeps
+ * the ~1,000 most common elements and their share of requests) and one indexed count: how many requests
+ * arrived a day over the last 30 days. Cached per database handle for ten minutes.
  */
-const TOKEN_FREQUENCY_TTL_MS = 10 * 60_000;
-const tokenFrequencyCache = new WeakMap<object, { at: number; freqs: Promise<Map<string, number>> }>();
+export type SearchStats = { freqs: Map<string, number>; perDay: number };
+const SEARCH_STATS_TTL_MS = 10 * 60_000;
+const searchStatsCache = new WeakMap<object, { at: number; stats: Promise<SearchStats> }>();
 
-async function loadTokenFrequencies(tx: Tx): Promise<Map<string, number>> {
+async function loadSearchStats(tx: Tx): Promise<SearchStats> {
   const result = (await tx.execute(sql`
     select u.elem, u.freq from pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as u(elem, freq)
     where s.schemaname = current_schema() and s.tablename = 'tickets' and s.attname = 'search_vector' and u.elem is not null`)) as unknown as {
     rows: { elem: string; freq: number | string }[];
   };
-  return new Map(result.rows.map((r) => [r.elem, Number(r.freq)]));
+  const recent = (await tx.execute(
+    sql`select count(*)::int as n from tickets where created_at >= now() - interval '30 days'`,
+  )) as unknown as { rows: { n: number | string }[] };
+  return { freqs: new Map(result.rows.map((r) => [r.elem, Number(r.freq)])), perDay: Number(recent.rows[0]?.n ?? 0) / 30 };
 }
 
-export function tokenFrequencies(tx: Tx, now = Date.now()): Promise<Map<string, number>> {
-  const cached = tokenFrequencyCache.get(tx);
-  if (cached && now - cached.at < TOKEN_FREQUENCY_TTL_MS) return cached.freqs;
-  const freqs = loadTokenFrequencies(tx).catch(() => new Map<string, number>());
-  tokenFrequencyCache.set(tx, { at: now, freqs });
-  return freqs;
+export function searchStats(tx: Tx, now = Date.now()): Promise<SearchStats> {
+  const cached = searchStatsCache.get(tx);
+  if (cached && now - cached.at < SEARCH_STATS_TTL_MS) return cached.stats;
+  const stats = loadSearchStats(tx).catch(() => ({ freqs: new Map<string, number>(), perDay: 0 }));
+  searchStatsCache.set(tx, { at: now, stats });
+  return stats;
 }
 
 /** Share of requests holding an operand: a prefix operand sums the common tokens it covers. */
 function operandShare(operand: string, freqs: Map<string, number>): number {
-  if (!operand.endsWith(':*')) return freqs.get(operand) ?? 0;
+  if (!operand.endsWith(':*')) return freqs.get(operand) ?? Math.min(...freqs.values()) / 2;
   const prefix = operand.slice(0, -2);
   let share = 0;
   for (const [token, freq] of freqs) if (token.startsWith(prefix)) share += freq;
@@ -192,6 +197,8 @@ export type SlicePlan = {
   sliced: boolean;
   /** The operand a slice looks up in the GIN index (null: the whole query). */
   indexOperand: string | null;
+  /** The first slice, in days: sized to hold the window at the rarest operand's share and the recent intake. */
+  firstDays?: number;
 };
 
 /**
@@ -209,7 +216,7 @@ export type SlicePlan = {
  * GIN posting list (300,000 entries) to AND it with a small date or customer range.
  * Without statistics (nothing analysed yet) every query is sliced with the whole query.
  */
-export function slicePlan(tsquery: string, freqs: Map<string, number>): SlicePlan {
+export function slicePlan(tsquery: string, { freqs, perDay }: SearchStats, window: number): SlicePlan {
   if (freqs.size === 0) return { sliced: true, indexOperand: null };
   const operands = tsquery.split(' & ');
   let rarest: { operand: string; share: number } | null = null;
@@ -218,7 +225,13 @@ export function slicePlan(tsquery: string, freqs: Map<string, number>): SlicePla
     if (!rarest || share < rarest.share) rarest = { operand, share };
   }
   if (!rarest || rarest.share >= COMMON_SHARE) return { sliced: false, indexOperand: null };
-  return { sliced: true, indexOperand: operands.length > 1 ? rarest.operand : null };
+  const indexOperand = operands.length > 1 ? rarest.operand : null;
+  // The rarest operand's share bounds the query's from above, so this slice is rather too short than too long.
+  if (perDay <= 0 || rarest.share <= 0) return { sliced: true, indexOperand };
+  const firstDays = Math.max(FIRST_SLICE_DAYS, Math.ceil((window * 1.25) / (rarest.share * perDay)));
+  // A word so rare that a slice would span years: its whole posting list is short, one unbounded query.
+  if (firstDays > MAX_SLICE_DAYS) return { sliced: false, indexOperand: null };
+  return { sliced: true, indexOperand, firstDays };
 }
 
 /**
@@ -251,9 +264,9 @@ const DAY_MS = 86_400_000;
 export async function inRecentSlices<T>(
   window: number,
   run: (since: Date | null) => Promise<{ found: number; result: T }>,
-  { sliced = true, now = Date.now() }: { sliced?: boolean; now?: number } = {},
+  { sliced = true, firstDays = FIRST_SLICE_DAYS, now = Date.now() }: { sliced?: boolean; firstDays?: number; now?: number } = {},
 ): Promise<T> {
-  let days: number | null = sliced ? FIRST_SLICE_DAYS : null;
+  let days: number | null = sliced ? firstDays : null;
   for (let slice = 0; ; slice++) {
     const { found, result } = await run(days === null ? null : new Date(now - days * DAY_MS));
     if (days === null || found >= window) return result;
@@ -279,7 +292,7 @@ export async function selectRankedIds(
   p: { tsquery: string; scope: string | null; limit: number; window: number },
 ): Promise<{ ids: { id: string; rank: number }[]; candidates: number }> {
   const q = tsQuery(p.tsquery);
-  const plan = slicePlan(p.tsquery, await tokenFrequencies(tx));
+  const plan = slicePlan(p.tsquery, await searchStats(tx), p.window);
   return inRecentSlices(
     p.window,
     async (since) => {

@@ -9,9 +9,9 @@ import {
   matchesQuery,
   RANK_WINDOW,
   rankOf,
+  searchStats,
   sliceMatch,
   slicePlan,
-  tokenFrequencies,
 } from '../search/search.repo.ts';
 import type { TicketSort } from './tickets.schema.ts';
 
@@ -32,6 +32,11 @@ export async function nextTicketSequence(tx: Tx, year: number): Promise<number> 
     .onConflictDoUpdate({ target: ticketCounters.year, set: { last: sql`${ticketCounters.last} + 1` } })
     .returning({ last: ticketCounters.last });
   return row.last;
+}
+
+/** Gives a just-inserted request its number (taken at the end of the intake transaction). */
+export async function setTicketNumber(tx: Tx, id: string, number: string): Promise<void> {
+  await tx.update(tickets).set({ number }).where(eq(tickets.id, id));
 }
 
 export async function insertTicket(tx: Tx, values: Omit<typeof tickets.$inferInsert, 'searchVector'> & { searchVector?: SQL }) {
@@ -189,7 +194,7 @@ export async function selectTickets(tx: Tx, filter: TicketListFilter) {
     // (index-backed, a recency slice at a time: see inRecentSlices); sort=created_desc lists every match.
     const tsquery = filter.tsquery ?? '';
     const others = filterConditions({ ...filter, tsquery: undefined });
-    const slices = slicePlan(tsquery, await tokenFrequencies(tx));
+    const slices = slicePlan(tsquery, await searchStats(tx), RANK_WINDOW);
     const ids = await inRecentSlices(
       RANK_WINDOW,
       async (since) => {

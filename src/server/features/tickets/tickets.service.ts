@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { parseQuery, requestNumberOf } from '../../../domain/search/segment.ts';
 import { allowedTransitions, checkTransition, isReopen } from '../../../domain/ticket-workflow.ts';
 import { yearIn } from '../../../domain/time-zone.ts';
@@ -27,6 +28,7 @@ import {
   selectEvents,
   selectTickets,
   selectTicketsByIds,
+  setTicketNumber,
   type TicketJoinedRow,
   type TicketRow,
   updateTicketRow,
@@ -125,12 +127,11 @@ export async function createTicket({ deps, actor, input }: { deps: Deps; actor: 
     if (input.assigneeId && !(await findActiveStaff(tx, input.assigneeId))) {
       throw new AppError('validation_failed', 'assignee must be an active staff user', { assigneeId: 'not active staff' });
     }
-    const year = yearIn(deps.config.timeZone, now);
-    const number = formatTicketNumber(year, await nextTicketSequence(tx, year));
-    const row = await insertTicket(tx, {
+    // The request number is taken last (see below); until then the row holds a unique placeholder.
+    const inserted = await insertTicket(tx, {
       ...input,
       channel: actor.role === 'customer' && input.channel === 'phone' ? 'web' : input.channel,
-      number,
+      number: `pending-${randomUUID()}`,
       status: 'new',
       slaPolicyId: await choosePolicyId(
         tx,
@@ -143,6 +144,7 @@ export async function createTicket({ deps, actor, input }: { deps: Deps; actor: 
       // Searchable from the moment it exists: same transaction, same row.
       searchVector: searchVectorOf({ ...input, customerName: customer.name, publicTexts: [] }),
     });
+    const row = inserted;
     await insertEvent(tx, {
       ticketId: row.id,
       actorId: actor.id,
@@ -157,8 +159,22 @@ export async function createTicket({ deps, actor, input }: { deps: Deps; actor: 
     if (row.team === 'field')
       await applySlaEvent({ tx, ticket: row, now, event: { kind: 'field_dispatched', distance: customer.distanceClass } });
     const alerts = row.severity === 'critical' ? await alertManagersOfCriticalRequest({ tx, deps, ticket: row, now }) : [];
-    await insertAudit(tx, { actorId: actor.id, action: 'ticket.create', entityType: 'ticket', entityId: row.id, after: row, at: now });
-    return { ...row, alerts };
+    // The year's counter row stays locked until commit (numbers have no gaps), so it is taken as late as
+    // possible: concurrent intakes then wait for this tail and the commit, not for the whole transaction
+    // (under load every create queued behind the counter for the SLA, event and search-vector work).
+    const year = yearIn(deps.config.timeZone, now);
+    const number = formatTicketNumber(year, await nextTicketSequence(tx, year));
+    await setTicketNumber(tx, row.id, number);
+    const numbered = { ...row, number };
+    await insertAudit(tx, {
+      actorId: actor.id,
+      action: 'ticket.create',
+      entityType: 'ticket',
+      entityId: row.id,
+      after: numbered,
+      at: now,
+    });
+    return { ...numbered, alerts };
   });
   publish(deps, actor, 'ticket.created', created);
   for (const alert of created.alerts) deps.live.publish(alert);
