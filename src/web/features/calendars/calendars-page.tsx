@@ -147,12 +147,15 @@ export function CalendarsPage() {
   useEffect(() => {
     if (!selected && calendars.data && calendars.data.length > 0) setSelected(calendars.data[0].id);
   }, [calendars.data, selected]);
+  // Reload the draft only when another row (or a newer save of it) is selected, not on every refetch:
+  // state adjusted during render when the version changes (React's pattern for "reset on prop change").
   const recordVersion = record ? `${record.id}@${record.updatedAt}` : selected;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload only when another row (or a newer save of it) is selected
-  useEffect(() => {
+  const [loadedVersion, setLoadedVersion] = useState<string | null>(null);
+  if (recordVersion !== loadedVersion) {
+    setLoadedVersion(recordVersion);
     if (selected === NEW) load(newDraft());
     else if (record) load(draftOf(record));
-  }, [recordVersion]);
+  }
 
   const check = useMemo(() => (draft ? checkDraft(draft.definition, t) : null), [draft, t]);
   const lastValid = useRef<CompiledCalendar | null>(null);

@@ -4,17 +4,25 @@ import type { HighlightSegments } from './api.ts';
 export function Highlighted({ segments, className }: { segments: HighlightSegments; className?: string }) {
   return (
     <span className={className}>
-      {segments.map((segment, index) =>
+      {withOffsets(segments).map(({ segment, offset }) =>
         segment.isMatch ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional and never reorder
-          <mark key={index} className="search-mark">
+          <mark key={offset} className="search-mark">
             {segment.text}
           </mark>
         ) : (
-          // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional and never reorder
-          <span key={index}>{segment.text}</span>
+          <span key={offset}>{segment.text}</span>
         ),
       )}
     </span>
   );
+}
+
+/** Each run with its character offset in the whole text: a stable key, since runs never reorder. */
+function withOffsets(segments: HighlightSegments): { segment: HighlightSegments[number]; offset: number }[] {
+  let offset = 0;
+  return segments.map((segment) => {
+    const start = offset;
+    offset += segment.text.length;
+    return { segment, offset: start };
+  });
 }
