@@ -851,7 +851,7 @@ export const en: Messages = {
     allMatch: 'All requests',
     view: 'View',
     selectorLabel: '{{field}}: ',
-    selectorAny: '{{field}}: any',
+    selectorAny: '{{field}}: all',
   },
   notifications: {
     title: 'Notifications',

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../testing/test-context.ts';
+import { createSignedQuote } from './visits.testing.ts';
 
 // The PDF's text is read back with poppler's pdftotext (Debian poppler-utils, installed by .ci/run):
 // it proves the Chinese is real text in an embedded font, not boxes or pictures of glyphs.
@@ -23,26 +24,7 @@ const quoteBody = {
   note: '含数据库迁移与现场培训',
 };
 
-async function signedQuote(customerId: string, body: object) {
-  const q = (await ctx.call('POST', `/api/v1/customers/${customerId}/quotes`, { as: agent, body })).json();
-  await ctx.call('POST', `/api/v1/quotes/${q.id}/send`, { as: agent });
-  const form = new FormData();
-  form.append('kind', 'signed_quote');
-  form.append('file', new Blob([Buffer.from('%PDF-1.4\n%signed scan\n')], { type: 'application/pdf' }), '报价单签字.pdf');
-  const req = new Request('http://x', { method: 'POST', body: form });
-  const doc = await ctx.call('POST', `/api/v1/customers/${customerId}/documents`, {
-    as: agent,
-    body: Buffer.from(await req.arrayBuffer()),
-    headers: { 'content-type': req.headers.get('content-type') ?? '' },
-  });
-  expect(doc.statusCode).toBe(201);
-  const signed = await ctx.call('POST', `/api/v1/quotes/${q.id}/sign`, {
-    as: agent,
-    body: { signedBy: '李院长', signedAt: '2026-03-02T01:00:00Z', scanDocumentId: doc.json().id },
-  });
-  expect(signed.statusCode).toBe(200);
-  return signed.json();
-}
+const signedQuote = (customerId: string, body: object) => createSignedQuote({ ctx, as: agent, customerId, body });
 
 const pdfText = (pdf: Buffer) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../testing/test-context.ts';
+import { createSignedQuote } from './visits.testing.ts';
 
 let ctx: TestContext;
 let agent: Session;
@@ -32,26 +33,7 @@ const quoteBody = {
   departureDate: '2026-03-04',
 };
 
-async function signedQuote(customerId: string, body: object = quoteBody) {
-  const q = (await ctx.call('POST', `/api/v1/customers/${customerId}/quotes`, { as: agent, body })).json();
-  await ctx.call('POST', `/api/v1/quotes/${q.id}/send`, { as: agent });
-  const form = new FormData();
-  form.append('kind', 'signed_quote');
-  form.append('file', new Blob([Buffer.from('%PDF-1.4\n%signed scan\n')], { type: 'application/pdf' }), '报价单签字.pdf');
-  const req = new Request('http://x', { method: 'POST', body: form });
-  const doc = await ctx.call('POST', `/api/v1/customers/${customerId}/documents`, {
-    as: agent,
-    body: Buffer.from(await req.arrayBuffer()),
-    headers: { 'content-type': req.headers.get('content-type') ?? '' },
-  });
-  expect(doc.statusCode).toBe(201);
-  const signed = await ctx.call('POST', `/api/v1/quotes/${q.id}/sign`, {
-    as: agent,
-    body: { signedBy: '李院长', signedAt: '2026-03-02T01:00:00Z', scanDocumentId: doc.json().id },
-  });
-  expect(signed.statusCode).toBe(200);
-  return signed.json();
-}
+const signedQuote = (customerId: string, body: object = quoteBody) => createSignedQuote({ ctx, as: agent, customerId, body });
 
 describe('per-visit quotes', () => {
   test('the fee formula, days inclusive, default 1,000 CNY per person per day; draft → sent → signed allows dispatch', async () => {

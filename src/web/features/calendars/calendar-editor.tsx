@@ -1,6 +1,7 @@
 import { CloseOutlined, CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, Select, Switch, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { statutoryCN, WEEKDAYS, type Weekday } from '../../../domain/calendar/index.ts';
 import { timeZoneOptions } from '../../lib/time.ts';
@@ -32,6 +33,16 @@ function DayRow({
   onCopyToWeekdays?: () => void;
 }) {
   const { t } = useTranslation();
+  // Interval rows have no identity of their own: keep a key per row that survives edits and removals,
+  // so removing a middle row does not hand its inputs (and focus) to the row below.
+  const keys = useRef<number[]>([]);
+  const nextKey = useRef(0);
+  while (keys.current.length < intervals.length) keys.current.push(nextKey.current++);
+  keys.current.length = intervals.length;
+  const remove = (index: number) => {
+    keys.current.splice(index, 1);
+    onChange(intervals.filter((_, i) => i !== index));
+  };
   const set = (index: number, side: 0 | 1, value: string) =>
     onChange(intervals.map((iv, i) => (i === index ? ((side === 0 ? [value, iv[1]] : [iv[0], value]) as Interval) : iv)));
   const minutes = dayMinutes(intervals);
@@ -44,8 +55,7 @@ function DayRow({
         {intervals.map((iv, index) => {
           const error = issues.get(`weekly.${day}.${index}`);
           return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: intervals have no identity besides their position while edited
-            <div key={index} className="cal-interval">
+            <div key={keys.current[index]} className="cal-interval">
               <div className="cal-interval-inputs">
                 <Input
                   size="small"
@@ -71,7 +81,7 @@ function DayRow({
                     type="text"
                     size="small"
                     icon={<CloseOutlined />}
-                    onClick={() => onChange(intervals.filter((_, i) => i !== index))}
+                    onClick={() => remove(index)}
                     aria-label={t('calendars.removeInterval')}
                     className="cal-interval-remove"
                   />
