@@ -13,17 +13,25 @@ describe('configuration', () => {
       isCookieSecure: false,
     });
     expect(config.maxUploadBytes).toBe(20 * 1024 * 1024);
+    expect(config.databasePoolSize).toBe(10);
   });
 
   test('bad values stop the boot with every problem named', () => {
     const attempt = () =>
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', AFTERSALES_ADMIN_PASSWORD: 'short', AFTERSALES_TIME_ZONE: 'Mars/Base' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        AFTERSALES_ADMIN_PASSWORD: 'short',
+        AFTERSALES_TIME_ZONE: 'Mars/Base',
+        DATABASE_POOL_SIZE: '0',
+      });
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();
     } catch (error) {
       const message = (error as Error).message;
-      for (const name of ['PORT', 'DATABASE_URL', 'AFTERSALES_ADMIN_PASSWORD', 'AFTERSALES_TIME_ZONE']) expect(message).toContain(name);
+      for (const name of ['PORT', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'AFTERSALES_ADMIN_PASSWORD', 'AFTERSALES_TIME_ZONE'])
+        expect(message).toContain(name);
     }
   });
 

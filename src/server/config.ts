@@ -14,6 +14,7 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   AFTERSALES_ADMIN_EMAIL: z.email().optional(),
   AFTERSALES_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   AFTERSALES_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
@@ -43,6 +44,8 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /** Connections each server process keeps to PostgreSQL (processes × pool size ≤ the server's max_connections). */
+  databasePoolSize: number;
   adminEmail?: string;
   adminPassword?: string;
   isCookieSecure: boolean;
@@ -75,6 +78,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: c.HOST,
     dataDir: path.resolve(c.AFTERSALES_DATA_DIR),
     databaseUrl: c.DATABASE_URL,
+    databasePoolSize: c.DATABASE_POOL_SIZE,
     adminEmail: c.AFTERSALES_ADMIN_EMAIL,
     adminPassword: c.AFTERSALES_ADMIN_PASSWORD,
     isCookieSecure: c.AFTERSALES_COOKIE_SECURE === 'true',
