@@ -1,8 +1,13 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// `*.postgres.test.ts` need a PostgreSQL server (several processes on one database, which the
+// embedded database cannot host): only the PostgreSQL run (TEST_DATABASE_URL set) includes them.
+const needsPostgres = process.env.TEST_DATABASE_URL ? [] : ['src/**/*.postgres.test.ts'];
 
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, ...needsPostgres],
     globalSetup: ['src/server/testing/global-setup.ts'],
     // PGlite instances are large: two files at a time fit this machine's two cores.
     maxWorkers: 2,

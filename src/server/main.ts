@@ -2,18 +2,22 @@ import { build } from './app.ts';
 import { prepareDatabase } from './boot.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
+import { openLiveBus } from './db/live-notify.ts';
 import { ensureInitialAdmin } from './features/auth/auth.service.ts';
 import { createMailer } from './features/notifications/mailer.ts';
 import { startScheduler } from './features/sla/scheduler.ts';
 import { systemClock } from './lib/clock.ts';
-import { createLocalBus } from './lib/live-bus.ts';
 
 async function main() {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await prepareDatabase(database);
-  const deps = { db: database.db, config, clock: systemClock, live: createLocalBus() };
+  // The app's logger does not exist yet when the bus opens; its errors are logged through it once it does.
+  let logError = (error: unknown, message: string) => console.error(message, error);
+  const live = await openLiveBus({ database, onError: (error) => logError(error, 'live updates') });
+  const deps = { db: database.db, config, clock: systemClock, live };
   const app = await build({ deps, logger: { level: config.logLevel } });
+  logError = (err, message) => app.log.error({ err }, message);
   const scheduler = startScheduler({
     deps,
     mailer: createMailer(config),
@@ -32,6 +36,7 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     await scheduler.stop();
     await app.close();
+    await live.close();
     await database.close();
     process.exit(0);
   };

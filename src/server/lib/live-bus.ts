@@ -10,14 +10,26 @@ export type LiveEvent =
       /** Who made the change (null: the system, e.g. an SLA escalation), so a browser can skip its own. */
       actorId: string | null;
     }
-  | { type: 'notification.created'; userId: string; notificationId: string };
+  | { type: 'notification.created'; userId: string; notificationId: string }
+  /**
+   * This process may have missed events (its database listener was away for a moment): open streams
+   * end, and browsers reconnect and refetch what is on screen, as after any reconnect.
+   */
+  | { type: 'live.resync' };
 
 export type LiveBus = {
+  /** Fire and forget: a request that changed data has already committed, so a lost event never fails it. */
   publish(event: LiveEvent): void;
   subscribe(listener: (event: LiveEvent) => void): () => void;
+  /** Sends what is still queued and lets go of connections; call after the server stopped publishing. */
+  close(): Promise<void>;
 };
 
-/** One process's bus. Several processes would share events through PostgreSQL NOTIFY. */
+/**
+ * One process's bus: enough for the embedded database, which only one process can open. Several
+ * processes on PostgreSQL share events through NOTIFY instead (db/live-notify.ts), which hands
+ * what it hears to one of these.
+ */
 export function createLocalBus(): LiveBus {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
@@ -26,6 +38,9 @@ export function createLocalBus(): LiveBus {
     subscribe: (listener) => {
       emitter.on('event', listener);
       return () => emitter.off('event', listener);
+    },
+    close: async () => {
+      emitter.removeAllListeners();
     },
   };
 }

@@ -9,11 +9,11 @@ import type { Role } from '../../domain/vocabulary.ts';
 import { build } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/client.ts';
+import { openLiveBus } from '../db/live-notify.ts';
 import type { Deps } from '../deps.ts';
 import { addContact, createCustomer } from '../features/customers/customers.service.ts';
 import { createUser } from '../features/users/users.service.ts';
 import { CSRF_HEADER } from '../http/authenticate.ts';
-import { createLocalBus } from '../lib/live-bus.ts';
 import type { Actor } from '../policy.ts';
 
 export type TestClock = { (): Date; set(iso: string | Date): void; advance(ms: number): void };
@@ -59,18 +59,21 @@ export type Session = {
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
 
-/** The app wired as in production, over a fresh database, with a hand-moved clock. */
 /** Opens the same test database once more, as a second server process would (PostgreSQL only). */
 export async function openSecondConnection(database: Database): Promise<Database | null> {
   return database.url ? openDatabase({ databaseUrl: database.url, poolSize: 5 }) : null;
 }
+
+/** The app wired as in production, over a fresh database, with a hand-moved clock. */
 
 export async function createTestContext(options: { env?: Record<string, string> } = {}) {
   const database = await openTestDatabase();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'aftersales-data-'));
   const clock = createTestClock();
   const config = loadConfig({ AFTERSALES_DATA_DIR: dataDir, AFTERSALES_MAX_UPLOAD_MB: '1', LOG_LEVEL: 'silent', ...options.env });
-  const deps: Deps = { db: database.db, config, clock, live: createLocalBus() };
+  // As in production: NOTIFY on PostgreSQL (each test file's database is its own channel), in-process on PGlite.
+  const live = await openLiveBus({ database, onError: (error) => console.error('live bus:', error) });
+  const deps: Deps = { db: database.db, config, clock, live };
   const app = await build({ deps });
   const bootstrapActor: Actor = {
     id: '00000000-0000-0000-0000-000000000000',
@@ -167,6 +170,7 @@ export async function createTestContext(options: { env?: Record<string, string> 
 
   async function close() {
     await app.close();
+    await live.close();
     await database.close();
     await rm(dataDir, { recursive: true, force: true });
   }

@@ -185,17 +185,20 @@ export async function ensureInitialAdmin({ deps }: { deps: Deps }): Promise<{ em
   const password = deps.config.adminPassword ?? (generatedPassword as string);
   const passwordHash = await hashPassword(password);
   const now = deps.clock();
-  await deps.db.transaction(async (tx) => {
+  const isCreated = await deps.db.transaction(async (tx) => {
     const row = await insertUser(tx, { email, name: '系统管理员', role: 'admin', passwordHash, createdAt: now, updatedAt: now });
-    if (row)
-      await insertAudit(tx, {
-        actorId: null,
-        action: 'user.bootstrap_admin',
-        entityType: 'user',
-        entityId: row.id,
-        after: { email },
-        at: now,
-      });
+    // Another server process starting at the same moment created it first: its password is the one
+    // that works, so this process must not print (or claim) its own.
+    if (!row) return false;
+    await insertAudit(tx, {
+      actorId: null,
+      action: 'user.bootstrap_admin',
+      entityType: 'user',
+      entityId: row.id,
+      after: { email },
+      at: now,
+    });
+    return true;
   });
-  return { email, generatedPassword };
+  return isCreated ? { email, generatedPassword } : null;
 }

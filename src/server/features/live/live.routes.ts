@@ -27,6 +27,12 @@ export const liveRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
     });
     res.write('retry: 3000\n: connected\n\n');
     const unsubscribe = deps.live.subscribe((event) => {
+      if (event.type === 'live.resync') {
+        // Events may have been lost: ending the stream makes the browser reconnect (after `retry`)
+        // and refetch everything it shows, which no single event could tell it to.
+        end();
+        return;
+      }
       if (event.type === 'notification.created') {
         // A notification is for one person only.
         if (event.userId === actor.id) res.write(`event: notification\ndata: ${JSON.stringify(event)}\n\n`);

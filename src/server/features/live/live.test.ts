@@ -1,8 +1,10 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { LiveEvent } from '../../lib/live-bus.ts';
-import { createTestContext, type Session, type TestContext } from '../../testing/test-context.ts';
+import { build } from '../../app.ts';
+import { openLiveBus } from '../../db/live-notify.ts';
+import { CSRF_HEADER } from '../../http/authenticate.ts';
+import { forTicket, type LiveStream, openLiveStream } from '../../testing/live-stream.ts';
+import { createTestContext, openSecondConnection, type Session, type TestContext } from '../../testing/test-context.ts';
 
 let ctx: TestContext;
 let agent: Session;
@@ -21,102 +23,16 @@ afterAll(async () => {
   await ctx.close();
 });
 
-type TicketLiveEvent = Extract<LiveEvent, { ticketId: string }>;
-type Received = { event: string; data: TicketLiveEvent };
-
-type LiveStream = {
-  status: number;
-  received: Received[];
-  /** Resolves with the first event (already received or still to come) that matches. */
-  next(match: (e: Received) => boolean): Promise<Received>;
-  /** Resolves when the server ends the stream. */
-  ended: Promise<void>;
-  close(): void;
-};
-
-/** Opens GET /api/v1/live and parses the server-sent events as they arrive. */
-function openLiveStream(targetPort: number, session?: Session): Promise<LiveStream & { body: () => string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(
-      {
-        host: '127.0.0.1',
-        port: targetPort,
-        path: '/api/v1/live',
-        agent: false,
-        headers: { accept: 'text/event-stream', ...(session ? { cookie: session.cookie } : {}) },
-      },
-      (res) => {
-        res.setEncoding('utf8');
-        const received: Received[] = [];
-        const waiters: { match: (e: Received) => boolean; resolve: (e: Received) => void }[] = [];
-        let raw = '';
-        let pending = '';
-        let isConnected = false;
-        let markEnded = () => {};
-        const ended = new Promise<void>((done) => {
-          markEnded = done;
-        });
-        const stream = {
-          status: res.statusCode ?? 0,
-          received,
-          ended,
-          body: () => raw,
-          next(match: (e: Received) => boolean) {
-            const seen = received.find(match);
-            return seen ? Promise.resolve(seen) : new Promise<Received>((done) => waiters.push({ match, resolve: done }));
-          },
-          close() {
-            openStreams.delete(stream);
-            req.destroy();
-          },
-        };
-        res.on('end', markEnded);
-        res.on('close', markEnded);
-        if (stream.status !== 200) {
-          res.on('data', (chunk: string) => {
-            raw += chunk;
-          });
-          res.on('end', () => resolve(stream));
-          return;
-        }
-        openStreams.add(stream);
-        res.on('data', (chunk: string) => {
-          raw += chunk;
-          pending += chunk;
-          let cut = pending.indexOf('\n\n');
-          while (cut >= 0) {
-            const block = pending.slice(0, cut);
-            pending = pending.slice(cut + 2);
-            cut = pending.indexOf('\n\n');
-            if (block.includes(': connected') && !isConnected) {
-              // The server subscribes before it says so: events from here on reach this stream.
-              isConnected = true;
-              resolve(stream);
-            }
-            const lines = block.split('\n');
-            const event = lines.find((l) => l.startsWith('event: '))?.slice('event: '.length);
-            const data = lines.find((l) => l.startsWith('data: '))?.slice('data: '.length);
-            if (!event || data === undefined) continue;
-            const item = { event, data: JSON.parse(data) as TicketLiveEvent };
-            received.push(item);
-            for (const w of waiters.filter((w) => w.match(item))) {
-              waiters.splice(waiters.indexOf(w), 1);
-              w.resolve(item);
-            }
-          }
-        });
-      },
-    );
-    req.on('error', reject);
-  });
+/** Opens a live stream that afterAll closes if its test did not get to. */
+async function openLive(targetPort: number, session?: Session): Promise<LiveStream> {
+  const stream = await openLiveStream({ port: targetPort, cookie: session?.cookie });
+  openStreams.add(stream);
+  return stream;
 }
-
-const forTicket = (ticketId: string, type: TicketLiveEvent['type']) => (e: Received) =>
-  e.data.ticketId === ticketId && e.data.type === type;
 
 describe('live updates', () => {
   test('a signed-in agent hears about a request when it is created and when it changes', async () => {
-    const stream = await openLiveStream(port, agent);
+    const stream = await openLive(port, agent);
     expect(stream.status).toBe(200);
     const hospital = await ctx.customer();
 
@@ -143,8 +59,8 @@ describe('live updates', () => {
     const hospitalA = await ctx.customer();
     const hospitalB = await ctx.customer();
     const userA = await ctx.user('customer', { customerId: hospitalA.id });
-    const streamA = await openLiveStream(port, userA);
-    const staffStream = await openLiveStream(port, agent);
+    const streamA = await openLive(port, userA);
+    const staffStream = await openLive(port, agent);
 
     // B's request first, then A's: events arrive in order, so once A's is in, B's would have been too.
     const ticketB = await ctx.ticket(agent, hospitalB.id);
@@ -176,18 +92,87 @@ describe('live updates', () => {
     staffStream.close();
   });
 
+  test('an agent connected to another server process hears about requests made through this one, within what each user may see', async () => {
+    // On PostgreSQL app B has its own pool and its own NOTIFY listener, as a second server process
+    // would. The embedded database admits one process only, so there both apps share this process's
+    // bus: the single-process path, checked with the same assertions.
+    const second = await openSecondConnection(ctx.database);
+    const busErrors: unknown[] = [];
+    const liveB = second ? await openLiveBus({ database: second, onError: (e) => busErrors.push(e) }) : ctx.deps.live;
+    const appB = await build({ deps: { ...ctx.deps, db: second?.db ?? ctx.deps.db, live: liveB } });
+    try {
+      await appB.listen({ port: 0, host: '127.0.0.1' });
+      const portB = (appB.server.address() as AddressInfo).port;
+      const hospitalA = await ctx.customer();
+      const hospitalB = await ctx.customer();
+      const userA = await ctx.user('customer', { customerId: hospitalA.id });
+      // Sessions live in the database: signed in through app A, these work on app B.
+      const agentOnB = await openLive(portB, agent);
+      const userAOnB = await openLive(portB, userA);
+      expect([agentOnB.status, userAOnB.status]).toEqual([200, 200]);
+
+      // Through app A: hospital B's request first, then hospital A's.
+      const ticketB = await ctx.ticket(agent, hospitalB.id);
+      const ticketA = await ctx.ticket(userA, hospitalA.id);
+      expect(await agentOnB.next(forTicket(ticketB.id, 'ticket.created'))).toEqual({
+        event: 'ticket',
+        data: { type: 'ticket.created', ticketId: ticketB.id, number: ticketB.number, customerId: hospitalB.id, actorId: agent.user.id },
+      });
+      await agentOnB.next(forTicket(ticketA.id, 'ticket.created'));
+      await userAOnB.next(forTicket(ticketA.id, 'ticket.created'));
+      // One process's events keep their order, so once A's is in, B's would have been too.
+      const agentSaw = agentOnB.received.filter((e) => [ticketA.id, ticketB.id].includes(e.data.ticketId));
+      expect(agentSaw.map((e) => e.data.ticketId)).toEqual([ticketB.id, ticketA.id]);
+      expect(userAOnB.received.map((e) => [e.data.ticketId, e.data.type])).toEqual([[ticketA.id, 'ticket.created']]);
+      expect(userAOnB.body()).not.toContain(ticketB.id);
+
+      // And the other way: a change made through app B reaches a stream on app A.
+      const agentOnA = await openLive(port, agent);
+      const patched = await appB.inject({
+        method: 'PATCH',
+        url: `/api/v1/tickets/${ticketA.id}`,
+        headers: { cookie: agent.cookie, [CSRF_HEADER]: agent.csrf },
+        payload: { severity: 'urgent', version: ticketA.version },
+      });
+      expect(patched.statusCode).toBe(200);
+      expect(await agentOnA.next(forTicket(ticketA.id, 'ticket.updated'))).toEqual({
+        event: 'ticket',
+        data: { type: 'ticket.updated', ticketId: ticketA.id, number: ticketA.number, customerId: hospitalA.id, actorId: agent.user.id },
+      });
+      await userAOnB.next(forTicket(ticketA.id, 'ticket.updated'));
+      for (const stream of [agentOnB, userAOnB, agentOnA]) stream.close();
+      expect(busErrors).toEqual([]);
+    } finally {
+      await appB.close();
+      if (second) {
+        await liveB.close();
+        await second.close();
+      }
+    }
+  });
+
   test('the stream is refused without signing in', async () => {
-    const stream = await openLiveStream(port);
+    const stream = await openLive(port);
     expect(stream.status).toBe(401);
     expect(JSON.parse(stream.body()).error.code).toBe('unauthenticated');
     expect(stream.received).toEqual([]);
+  });
+
+  test('when the bus may have missed events, open streams end so browsers reconnect and refetch', async () => {
+    const stream = await openLive(port, agent);
+    expect(stream.status).toBe(200);
+    // What the PostgreSQL bus says once its listener is back after a lost connection.
+    ctx.deps.live.publish({ type: 'live.resync' });
+    await stream.ended;
+    expect(stream.received).toEqual([]);
+    stream.close();
   });
 
   test('shutting the server down ends open streams instead of waiting for them', async () => {
     const other = await createTestContext();
     const user = await other.user('agent');
     await other.app.listen({ port: 0, host: '127.0.0.1' });
-    const stream = await openLiveStream((other.app.server.address() as AddressInfo).port, user);
+    const stream = await openLive((other.app.server.address() as AddressInfo).port, user);
     expect(stream.status).toBe(200);
     await other.close();
     await stream.ended;
