@@ -8,8 +8,9 @@
  *    agent queue views (common filters and sorts, next page), counts, request detail with timeline,
  *    search (a Chinese word, an English word, a request number; the queue's text filter), create, status change.
  * 2. Throughput of the main reads with BENCH_CONNECTIONS concurrent connections (autocannon).
- * 3. A mixed load for BENCH_DURATION seconds: agents browsing, searching, opening, replying and creating,
- *    and customer users doing the same within their organisation, over many concurrent connections.
+ * 3. Mixed loads for BENCH_DURATION seconds each: agents browsing, searching, opening, replying and creating,
+ *    and customer users doing the same within their organisation, over many concurrent connections — a
+ *    service centre's mix (mostly reading) and a search- and intake-heavy one (see MIXES for the weights).
  * Writes bench/results/<date>-<db>-<size>[-<suffix>].json and .md. `--only search` (BENCH_ONLY=search) runs
  * just the search latencies and throughput, `--only mixed` just the mixed load.
  */
@@ -200,6 +201,7 @@ async function main() {
     'queue text filter (打印, ranked)': () => `/tickets?text=${encodeURIComponent('打印')}&limit=50`,
     'queue text filter (打印, newest first)': () => `/tickets?text=${encodeURIComponent('打印')}&sort=created_desc&limit=50`,
     'search: customer user (打印)': () => `/search?q=${encodeURIComponent('打印')}`,
+    'search: customer user (mixed words)': (i) => `/search?q=${encodeURIComponent(pick(SEARCH_WORDS, i))}`,
   };
   for (const [name, path] of Object.entries(searches)) {
     if (!runs('search')) break;
@@ -253,90 +255,138 @@ async function main() {
       SEARCH_WORDS.map((w) => `/search?q=${encodeURIComponent(w)}`),
     );
 
-  console.log(`\nMixed load (${DURATION} s, ${CONNECTIONS * 2} agent + ${CONNECTIONS} customer connections):`);
-  const agentCalls = (): { method: string; path: string; body?: string }[] => [
-    { method: 'GET', path: `/api/v1/tickets?status=${OPEN}&limit=50` },
-    { method: 'GET', path: '/api/v1/tickets/counts' },
-    { method: 'GET', path: `/api/v1/tickets/${pick(ids, Math.floor(Math.random() * 1e9))}` },
-    { method: 'GET', path: `/api/v1/tickets/${pick(ids, Math.floor(Math.random() * 1e9))}` },
-    { method: 'GET', path: `/api/v1/search?q=${encodeURIComponent(pick(SEARCH_WORDS, Math.floor(Math.random() * 1e9)))}` },
-    { method: 'GET', path: `/api/v1/tickets?status=${OPEN}&sort=severity&limit=50` },
+  type Call = { method: string; path: string; body?: string };
+  const rnd = () => Math.floor(Math.random() * 1e9);
+  const search = (): Call => ({ method: 'GET', path: `/api/v1/search?q=${encodeURIComponent(pick(SEARCH_WORDS, rnd()))}` });
+  const agentCreate = (): Call => ({
+    method: 'POST',
+    path: '/api/v1/tickets',
+    body: JSON.stringify({
+      customerId: pick(customerIds, rnd()),
+      title: '混合负载：住院医生站打印机脱机',
+      description: 'Mixed load request: 住院医生站打印机脱机。',
+      severity: 'normal',
+      channel: 'phone',
+      kind: 'request',
+    }),
+  });
+  const customerCreate = (): Call => ({
+    method: 'POST',
+    path: '/api/v1/tickets',
+    body: JSON.stringify({
+      customerId: ownCustomer,
+      title: '门户提交：自助机读卡器无法读卡',
+      description: '门诊大厅自助机读卡器无法读取医保卡。',
+      severity: 'normal',
+      channel: 'web',
+      kind: 'request',
+    }),
+  });
+  const reply = (): Call => ({
+    method: 'POST',
+    path: `/api/v1/tickets/${pick(openIds.length ? openIds : created, rnd())}/comments`,
+    body: JSON.stringify({ body: '已远程排查，请观察', internal: Math.random() < 0.3 }),
+  });
+  const ownIds = own.map((t) => t.id);
+  /** What each kind of user does, with weights: one mix is a list of [weight, call] per role. */
+  type Mix = { name: string; description: string; agents: [number, () => Call][]; customers: [number, () => Call][] };
+  const MIXES: Mix[] = [
     {
-      method: 'POST',
-      path: `/api/v1/tickets/${pick(openIds.length ? openIds : created, Math.floor(Math.random() * 1e9))}/comments`,
-      body: JSON.stringify({ body: '已远程排查，请观察', internal: Math.random() < 0.3 }),
+      // What a service centre does (the primary figure): mostly reading the queue and requests,
+      // some searching, replies and intake. Weights per 20 agent and 10 customer actions.
+      name: 'service centre',
+      description:
+        'agents: open queue 3, queue by severity 2, counts 2, detail 7, search 2, reply or internal note 3, create 1; customers: own queue 4, detail 4, search 1, create 1',
+      agents: [
+        [3, () => ({ method: 'GET', path: `/api/v1/tickets?status=${OPEN}&limit=50` })],
+        [2, () => ({ method: 'GET', path: `/api/v1/tickets?status=${OPEN}&sort=severity&limit=50` })],
+        [2, () => ({ method: 'GET', path: '/api/v1/tickets/counts' })],
+        [7, () => ({ method: 'GET', path: `/api/v1/tickets/${pick(ids, rnd())}` })],
+        [2, search],
+        [3, reply],
+        [1, agentCreate],
+      ],
+      customers: [
+        [4, () => ({ method: 'GET', path: '/api/v1/tickets?limit=50' })],
+        [4, () => ({ method: 'GET', path: `/api/v1/tickets/${pick(ownIds, rnd())}` })],
+        [1, search],
+        [1, customerCreate],
+      ],
     },
     {
-      method: 'POST',
-      path: '/api/v1/tickets',
-      body: JSON.stringify({
-        customerId: pick(customerIds, Math.floor(Math.random() * 1e9)),
-        title: '混合负载：住院医生站打印机脱机',
-        description: 'Mixed load request: 住院医生站打印机脱机。',
-        severity: 'normal',
-        channel: 'phone',
-        kind: 'request',
-      }),
+      // The earlier, deliberately heavy mix: an eighth of agent and a quarter of customer actions are
+      // searches, as many are creates. Kept so figures stay comparable across runs.
+      name: 'search and intake heavy',
+      description:
+        'agents: open queue, queue by severity, counts, detail ×2, search, reply, create (1 each); customers: own queue, detail, search, create (1 each)',
+      agents: [
+        [1, () => ({ method: 'GET', path: `/api/v1/tickets?status=${OPEN}&limit=50` })],
+        [1, () => ({ method: 'GET', path: '/api/v1/tickets/counts' })],
+        [2, () => ({ method: 'GET', path: `/api/v1/tickets/${pick(ids, rnd())}` })],
+        [1, search],
+        [1, () => ({ method: 'GET', path: `/api/v1/tickets?status=${OPEN}&sort=severity&limit=50` })],
+        [1, reply],
+        [1, agentCreate],
+      ],
+      customers: [
+        [1, () => ({ method: 'GET', path: '/api/v1/tickets?limit=50' })],
+        [1, () => ({ method: 'GET', path: `/api/v1/tickets/${pick(ownIds, rnd())}` })],
+        [1, search],
+        [1, customerCreate],
+      ],
     },
   ];
-  const customerCalls = (): { method: string; path: string; body?: string }[] => [
-    { method: 'GET', path: '/api/v1/tickets?limit=50' },
-    {
-      method: 'GET',
-      path: `/api/v1/tickets/${pick(
-        own.map((t) => t.id),
-        Math.floor(Math.random() * 1e9),
-      )}`,
-    },
-    { method: 'GET', path: `/api/v1/search?q=${encodeURIComponent(pick(SEARCH_WORDS, Math.floor(Math.random() * 1e9)))}` },
-    {
-      method: 'POST',
-      path: '/api/v1/tickets',
-      body: JSON.stringify({
-        customerId: ownCustomer,
-        title: '门户提交：自助机读卡器无法读卡',
-        description: '门诊大厅自助机读卡器无法读取医保卡。',
-        severity: 'normal',
-        channel: 'web',
-        kind: 'request',
-      }),
-    },
-  ];
-  const mixedRun = (s: Session, connections: number, calls: () => { method: string; path: string; body?: string }[]) =>
+  const pickWeighted = (calls: [number, () => Call][]): Call => {
+    const total = calls.reduce((sum, [w]) => sum + w, 0);
+    let r = Math.random() * total;
+    for (const [w, call] of calls) {
+      r -= w;
+      if (r < 0) return call();
+    }
+    return calls[calls.length - 1][1]();
+  };
+  const mixedRun = (s: Session, connections: number, calls: [number, () => Call][]) =>
     autocannon({
       url: BASE,
       connections,
       duration: DURATION,
-      requests: [
-        {
-          setupRequest: (req) => {
-            const all = calls();
-            const c = all[Math.floor(Math.random() * all.length)];
-            return { ...req, ...c, headers: { ...s.headers } };
-          },
-        },
-      ],
+      requests: [{ setupRequest: (req) => ({ ...req, ...pickWeighted(calls), headers: { ...s.headers } }) }],
     });
-  const mixed = runs('mixed') ? await mixedLoad() : null;
-  async function mixedLoad() {
-    const [agentsResult, customersResult] = await Promise.all([
-      mixedRun(admin, CONNECTIONS * 2, agentCalls),
-      mixedRun(customer, CONNECTIONS, customerCalls),
-    ]);
-    const mixed = {
-      connections: CONNECTIONS * 3,
-      durationSeconds: DURATION,
-      requestsPerSecond: round(agentsResult.requests.average + customersResult.requests.average),
-      agents: summarise(agentsResult),
-      customers: summarise(customersResult),
-      errors: agentsResult.errors + agentsResult.timeouts + customersResult.errors + customersResult.timeouts,
-      non2xx: agentsResult.non2xx + customersResult.non2xx,
-    };
-    console.log(
-      `  ${mixed.requestsPerSecond} req/s · agents p50 ${mixed.agents.p50} ms p99 ${mixed.agents.p99} ms · customers p50 ${mixed.customers.p50} ms p99 ${mixed.customers.p99} ms · errors ${mixed.errors} · non-2xx ${mixed.non2xx}`,
-    );
-    return mixed;
-  }
+  type MixedResult = {
+    name: string;
+    description: string;
+    connections: number;
+    durationSeconds: number;
+    requestsPerSecond: number;
+    agents: Throughput;
+    customers: Throughput;
+    errors: number;
+    non2xx: number;
+  };
+  const mixes: MixedResult[] = [];
+  if (runs('mixed'))
+    for (const mix of MIXES) {
+      console.log(`\nMixed load "${mix.name}" (${DURATION} s, ${CONNECTIONS * 2} agent + ${CONNECTIONS} customer connections):`);
+      const [agentsResult, customersResult] = await Promise.all([
+        mixedRun(admin, CONNECTIONS * 2, mix.agents),
+        mixedRun(customer, CONNECTIONS, mix.customers),
+      ]);
+      const result: MixedResult = {
+        name: mix.name,
+        description: mix.description,
+        connections: CONNECTIONS * 3,
+        durationSeconds: DURATION,
+        requestsPerSecond: round(agentsResult.requests.average + customersResult.requests.average),
+        agents: summarise(agentsResult),
+        customers: summarise(customersResult),
+        errors: agentsResult.errors + agentsResult.timeouts + customersResult.errors + customersResult.timeouts,
+        non2xx: agentsResult.non2xx + customersResult.non2xx,
+      };
+      console.log(
+        `  ${result.requestsPerSecond} req/s · agents p50 ${result.agents.p50} ms p99 ${result.agents.p99} ms · customers p50 ${result.customers.p50} ms p99 ${result.customers.p99} ms · errors ${result.errors} · non-2xx ${result.non2xx}`,
+      );
+      mixes.push(result);
+    }
 
   const at = new Date().toISOString();
   const sizeLabel = size >= 1_000_000 ? `${Math.round(size / 100_000) / 10}m` : `${Math.round(size / 1000)}k`;
@@ -351,7 +401,7 @@ async function main() {
     samples: SAMPLES,
     latency,
     throughput: tput,
-    mixed,
+    mixed: mixes,
   };
   mkdirSync('bench/results', { recursive: true });
   const stem = `bench/results/${at.slice(0, 10)}-${flags.db}-${sizeLabel}${flags.suffix ? `-${flags.suffix}` : ''}`;
@@ -371,13 +421,11 @@ async function main() {
     '| --- | ---: | ---: | ---: | ---: |',
     ...Object.entries(tput).map(([k, v]) => `| ${k} | ${v.requestsPerSecond} | ${v.p50} | ${v.p99} | ${v.errors + v.non2xx} |`),
     '',
-    ...(mixed
-      ? [
-          `Mixed load, ${DURATION} s, ${CONNECTIONS * 2} agent + ${CONNECTIONS} customer connections (queue, counts, detail, search, reply, create; customers: own queue, detail, search, create):`,
-          `**${mixed.requestsPerSecond} req/s**, agents p50 ${mixed.agents.p50} ms / p99 ${mixed.agents.p99} ms, customers p50 ${mixed.customers.p50} ms / p99 ${mixed.customers.p99} ms, errors ${mixed.errors}, non-2xx ${mixed.non2xx}.`,
-          '',
-        ]
-      : []),
+    ...mixes.flatMap((m) => [
+      `Mixed load "${m.name}", ${DURATION} s, ${CONNECTIONS * 2} agent + ${CONNECTIONS} customer connections (${m.description}):`,
+      `**${m.requestsPerSecond} req/s**, agents p50 ${m.agents.p50} ms / p99 ${m.agents.p99} ms, customers p50 ${m.customers.p50} ms / p99 ${m.customers.p99} ms, errors ${m.errors}, non-2xx ${m.non2xx}.`,
+      '',
+    ]),
   ].join('\n');
   writeFileSync(`${stem}.md`, md);
   console.log(`\nwrote ${stem}.json and ${stem}.md`);

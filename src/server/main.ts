@@ -10,7 +10,7 @@ import { systemClock } from './lib/clock.ts';
 
 async function main() {
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   await prepareDatabase(database);
   // The app's logger does not exist yet when the bus opens; its errors are logged through it once it does.
   let logError = (error: unknown, message: string) => console.error(message, error);

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { preparedPerHandle } from '../../db/prepared.ts';
 import { apiTokens, sessions, users } from '../../db/schema.ts';
 
 export async function findUserByEmail(tx: Tx, email: string) {
@@ -20,12 +21,22 @@ export async function deleteSession(tx: Tx, tokenHash: string) {
   await tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
+const liveSessionStatement = preparedPerHandle(
+  (db, name) =>
+    db
+      .select({ session: sessions, user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(
+        and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now')), eq(users.isActive, true)),
+      )
+      .prepare(name),
+  'find_live_session',
+);
+
+/** Runs on every signed-in call: a prepared statement. */
 export async function findLiveSession(tx: Tx, tokenHash: string, now: Date) {
-  const [row] = await tx
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.isActive, true)));
+  const [row] = await liveSessionStatement(tx).execute({ tokenHash, now });
   return row;
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.ts';
+import { preparedPerHandle } from '../../db/prepared.ts';
 import { slaPauses, slaPolicies, ticketSlaTargets, tickets, users } from '../../db/schema.ts';
 
 export type PolicyRow = typeof slaPolicies.$inferSelect;
@@ -61,8 +62,20 @@ export async function selectTargetsForUpdate(tx: Tx, ticketId: string) {
   return tx.select().from(ticketSlaTargets).where(eq(ticketSlaTargets.ticketId, ticketId)).for('update');
 }
 
+const targetsOfOneStatement = preparedPerHandle(
+  (db, name) =>
+    db
+      .select()
+      .from(ticketSlaTargets)
+      .where(eq(ticketSlaTargets.ticketId, sql.placeholder('ticketId')))
+      .prepare(name),
+  'select_targets_of_one',
+);
+
 export async function selectTargetsOf(tx: Tx, ticketIds: string[]) {
   if (ticketIds.length === 0) return [];
+  // One request (its page, every change): prepared; a page of them: the list varies, planned each time.
+  if (ticketIds.length === 1) return targetsOfOneStatement(tx).execute({ ticketId: ticketIds[0] });
   return tx.select().from(ticketSlaTargets).where(inArray(ticketSlaTargets.ticketId, ticketIds));
 }
 
