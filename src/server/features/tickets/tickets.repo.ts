@@ -3,15 +3,7 @@ import { OPEN_STATUSES, type Severity, type Status } from '../../../domain/vocab
 import type { Tx } from '../../db/client.ts';
 import { preparedPerHandle } from '../../db/prepared.ts';
 import { attachments, contacts, customers, ticketCounters, ticketEvents, ticketStatusCounts, tickets, users } from '../../db/schema.ts';
-import {
-  createdSince,
-  inRecentSlices,
-  matchesQuery,
-  matchFor,
-  planSlices,
-  RANK_WINDOW,
-  rankOf,
-} from '../search/search.repo.ts';
+import { createdSince, inRecentSlices, matchesQuery, matchFor, planSlices, RANK_WINDOW, rankOf } from '../search/search.repo.ts';
 import type { TicketSort } from './tickets.schema.ts';
 
 /** Every column but the search vector: it is large, and only the search queries look at it. */
