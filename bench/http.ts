@@ -23,6 +23,8 @@ import autocannon, { type Result } from 'autocannon';
 const { values: flags } = parseArgs({
   options: {
     url: { type: 'string', default: process.env.BENCH_URL ?? 'http://127.0.0.1:3000' },
+    /** More server processes on the same database (comma-separated): the mixed loads spread their connections over all. */
+    'also-url': { type: 'string', default: process.env.BENCH_ALSO_URL ?? '' },
     email: { type: 'string', default: process.env.BENCH_EMAIL ?? 'admin@scale.example' },
     password: { type: 'string', default: process.env.BENCH_PASSWORD ?? 'scale-password-1' },
     'customer-email': { type: 'string', default: process.env.BENCH_CUSTOMER_EMAIL ?? 'cust-0001@scale.example' },
@@ -39,6 +41,13 @@ const { values: flags } = parseArgs({
 });
 const BASE = flags.url.replace(/\/$/, '');
 const API = `${BASE}/api/v1`;
+const MIXED_BASES = [
+  BASE,
+  ...flags['also-url']
+    .split(',')
+    .filter(Boolean)
+    .map((u) => u.replace(/\/$/, '')),
+];
 const SAMPLES = Number(flags.samples);
 const CONNECTIONS = Number(flags.connections);
 const DURATION = Number(flags.duration);
@@ -111,6 +120,18 @@ function summarise(r: Result): Throughput {
     p99: r.latency.p99,
     errors: r.errors + r.timeouts,
     non2xx: r.non2xx,
+  };
+}
+
+/** Several autocannon runs as one: rates and counts add up, latencies are the busiest run's (an upper bound). */
+function mergeResults(parts: Result[]): Result {
+  const slowest = parts.reduce((a, b) => (b.latency.p99 > a.latency.p99 ? b : a));
+  return {
+    ...slowest,
+    requests: { ...slowest.requests, average: parts.reduce((sum, p) => sum + p.requests.average, 0) },
+    errors: parts.reduce((sum, p) => sum + p.errors, 0),
+    timeouts: parts.reduce((sum, p) => sum + p.timeouts, 0),
+    non2xx: parts.reduce((sum, p) => sum + p.non2xx, 0),
   };
 }
 
@@ -345,13 +366,20 @@ async function main() {
     }
     return calls[calls.length - 1][1]();
   };
-  const mixedRun = (s: Session, connections: number, calls: [number, () => Call][]) =>
-    autocannon({
-      url: BASE,
-      connections,
-      duration: DURATION,
-      requests: [{ setupRequest: (req) => ({ ...req, ...pickWeighted(calls), headers: { ...s.headers } }) }],
-    });
+  // Sessions live in the database: one sign-in works on every process. Connections are spread over them.
+  const mixedRun = async (s: Session, connections: number, calls: [number, () => Call][]): Promise<Result> => {
+    const parts = await Promise.all(
+      MIXED_BASES.map((url, i) =>
+        autocannon({
+          url,
+          connections: Math.floor(connections / MIXED_BASES.length) + (i < connections % MIXED_BASES.length ? 1 : 0),
+          duration: DURATION,
+          requests: [{ setupRequest: (req) => ({ ...req, ...pickWeighted(calls), headers: { ...s.headers } }) }],
+        }),
+      ),
+    );
+    return parts.length === 1 ? parts[0] : mergeResults(parts);
+  };
   type MixedResult = {
     name: string;
     description: string;
@@ -366,7 +394,9 @@ async function main() {
   const mixes: MixedResult[] = [];
   if (runs('mixed'))
     for (const mix of MIXES) {
-      console.log(`\nMixed load "${mix.name}" (${DURATION} s, ${CONNECTIONS * 2} agent + ${CONNECTIONS} customer connections):`);
+      console.log(
+        `\nMixed load "${mix.name}" (${DURATION} s, ${CONNECTIONS * 2} agent + ${CONNECTIONS} customer connections, ${MIXED_BASES.length} server process(es)):`,
+      );
       const [agentsResult, customersResult] = await Promise.all([
         mixedRun(admin, CONNECTIONS * 2, mix.agents),
         mixedRun(customer, CONNECTIONS, mix.customers),
@@ -397,6 +427,7 @@ async function main() {
     requests: size,
     node: process.version,
     machine: '2 cores, shared by server, database and client',
+    serverProcesses: MIXED_BASES.length,
     loadAverage: { before: round(loadBefore), after: round(loadavg()[0]) },
     samples: SAMPLES,
     latency,
@@ -422,7 +453,7 @@ async function main() {
     ...Object.entries(tput).map(([k, v]) => `| ${k} | ${v.requestsPerSecond} | ${v.p50} | ${v.p99} | ${v.errors + v.non2xx} |`),
     '',
     ...mixes.flatMap((m) => [
-      `Mixed load "${m.name}", ${DURATION} s, ${CONNECTIONS * 2} agent + ${CONNECTIONS} customer connections (${m.description}):`,
+      `Mixed load "${m.name}", ${DURATION} s, ${CONNECTIONS * 2} agent + ${CONNECTIONS} customer connections over ${MIXED_BASES.length} server process(es) (${m.description}):`,
       `**${m.requestsPerSecond} req/s**, agents p50 ${m.agents.p50} ms / p99 ${m.agents.p99} ms, customers p50 ${m.customers.p50} ms / p99 ${m.customers.p99} ms, errors ${m.errors}, non-2xx ${m.non2xx}.`,
       '',
     ]),
