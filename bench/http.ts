@@ -440,7 +440,7 @@ async function main() {
   const md = [
     `# HTTP benchmark: ${flags.db}, ${size.toLocaleString('en-US')} requests (${at.slice(0, 10)}${flags.suffix ? `, ${flags.suffix}` : ''}${ONLY ? `, ${ONLY} only` : ''})`,
     '',
-    `Server, database and client on one 2-core machine (1-minute load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after: other work was running). Latency: one client, sequential, ${SAMPLES} samples (queue views ${Math.ceil(SAMPLES / 2)}).`,
+    `Server, database and client on one 2-core machine (1-minute load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after, the benchmark's own load included). Latency: one client, sequential, ${SAMPLES} samples (queue views ${Math.ceil(SAMPLES / 2)}).`,
     '',
     '| operation | p50 ms | p95 ms | p99 ms | errors |',
     '| --- | ---: | ---: | ---: | ---: |',
