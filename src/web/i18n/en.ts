@@ -882,6 +882,7 @@ export const en: Messages = {
     count: '{{count}} results',
     countOne: '1 result',
     countLimited: '{{count}} results, showing the {{shown}} most relevant',
+    countCapped: 'More than {{count}} results, showing the {{shown}} most relevant',
     order: 'Sorted by relevance',
     capped: 'Too many matches: only the most recent ones were ranked. Add words to narrow the search.',
     emptyTitle: 'Search service requests',

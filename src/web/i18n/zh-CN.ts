@@ -878,6 +878,7 @@ export const zhCN = {
     count: '找到 {{count}} 条结果',
     countOne: '找到 1 条结果',
     countLimited: '找到 {{count}} 条结果，显示最相关的 {{shown}} 条',
+    countCapped: '超过 {{count}} 条结果，显示最相关的 {{shown}} 条',
     order: '按相关度排序',
     capped: '匹配的请求过多，仅对最近的部分请求排序。请补充关键词缩小范围。',
     emptyTitle: '搜索服务请求',

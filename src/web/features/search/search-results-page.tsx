@@ -10,6 +10,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { type SearchHit, useSearch } from './api.ts';
 import { Highlighted } from './highlighted.tsx';
 import { resultsHref, SEARCH_PATHS, type SearchAudience } from './paths.ts';
+import { resultCountText } from './result-count.ts';
 import './search.css';
 
 function ResultItem({ hit, audience }: { hit: SearchHit; audience: SearchAudience }) {
@@ -136,12 +137,7 @@ export function SearchResultsPage({ audience }: { audience: SearchAudience }) {
   }
 
   const ranked = data?.ranked ?? 0;
-  const count =
-    ranked > items.length
-      ? t('search.countLimited', { count: ranked, shown: items.length })
-      : ranked === 1
-        ? t('search.countOne')
-        : t('search.count', { count: ranked });
+  const count = resultCountText(t, { ranked, shown: items.length, isCapped: data?.isCapped ?? false });
   const showSummary = q && !search.isPending && !search.isError && items.length > 0;
 
   return (
