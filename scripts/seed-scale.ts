@@ -1,7 +1,7 @@
 // `npm run seed:scale -- --requests 1000000`: a large, realistic archive for search and benchmarks,
 // written in big batches (multi-row INSERT … SELECT FROM unnest(arrays)) into the configured database
 // (PGlite in AFTERSALES_DATA_DIR, or PostgreSQL when DATABASE_URL is set), after running migrations.
-// Deterministic: the same seed and --until give the same data. Refuses a database that already has requests.
+// Deterministic: the same seed and a past --until give the same data (today's archive ends now). Refuses a database that already has requests.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { yearIn } from '../src/domain/time-zone.ts';
@@ -29,7 +29,7 @@ const USAGE = `Usage: npm run seed:scale -- [--requests N] [--customers N] [--co
   --customers N   organisations (default 2000)
   --contacts N    contacts across them (default 50000)
   --years N       span of the archive, ending at --until (default 5)
-  --until DATE    last day of the archive (default today, UTC)
+  --until DATE    last day of the archive (default today, UTC; never later than now)
   --seed N        random seed (default 20261125)
   --batch N       requests per INSERT (default 5000)
 
@@ -71,8 +71,10 @@ function parseCommandLine(argv: string[]): Options | null {
     if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number ≥ ${min}`);
     return n;
   };
-  const until = Date.parse(`${values.until}T16:00:00Z`); // end of that day in Beijing time
-  if (Number.isNaN(until)) throw new UsageError('--until must be a date (YYYY-MM-DD)');
+  const endOfDay = Date.parse(`${values.until}T16:00:00Z`); // end of that day in Beijing time
+  if (Number.isNaN(endOfDay)) throw new UsageError('--until must be a date (YYYY-MM-DD)');
+  // Never later than now: a request received in the future would head the queue with a false time.
+  const until = Math.min(endOfDay, Date.now());
   return {
     requests: int('requests', values.requests, 0),
     customers: int('customers', values.customers, 1),
