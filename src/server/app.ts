@@ -21,6 +21,7 @@ import { archiveRoutes } from './features/archive/archive.routes.ts';
 import { attachmentRoutes } from './features/attachments/attachments.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { databaseRateLimitStore } from './features/auth/rate-limit-store.ts';
 import { calendarRoutes } from './features/calendars/calendars.routes.ts';
 import { contractRoutes } from './features/contracts/contracts.routes.ts';
 import { customerRoutes } from './features/customers/customers.routes.ts';
@@ -103,6 +104,8 @@ export async function build({ deps, logger = false }: BuildOptions) {
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
+    // Counted in the database: every process behind a balancer sees the same attempts.
+    store: databaseRateLimitStore(deps),
     errorResponseBuilder: (_req, ctx) => new AppError('rate_limited', `too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s`),
   });
   await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 5, fieldSize: 1000 } });

@@ -115,6 +115,13 @@ export const users = pgTable(
   ],
 );
 
+/** Login attempts per key (address + account) in the current window: shared by every app process. */
+export const rateLimitHits = pgTable('rate_limit_hits', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+  windowEndsAt: timestamp('window_ends_at', { withTimezone: true }).notNull(),
+});
+
 export const sessions = pgTable(
   'sessions',
   {

@@ -1,7 +1,7 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { preparedPerHandle } from '../../db/prepared.ts';
-import { apiTokens, sessions, users } from '../../db/schema.ts';
+import { apiTokens, rateLimitHits, sessions, users } from '../../db/schema.ts';
 
 export async function findUserByEmail(tx: Tx, email: string) {
   const [row] = await tx.select().from(users).where(eq(users.email, email.toLowerCase()));
@@ -87,4 +87,33 @@ export async function updateUserProfile(tx: Tx, id: string, values: Partial<type
 export async function countUsers(tx: Tx) {
   const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(users);
   return row.n;
+}
+
+/**
+ * Counts one attempt for `key` in its window, starting a new window when the last one has ended, in one
+ * statement (two processes counting at once both land). Returns the count and when the window ends.
+ */
+export async function countRateLimitHit(tx: Tx, key: string, windowMs: number, now: Date) {
+  const ends = new Date(now.getTime() + windowMs);
+  const [row] = await tx
+    .insert(rateLimitHits)
+    .values({ key, count: 1, windowEndsAt: ends })
+    .onConflictDoUpdate({
+      target: rateLimitHits.key,
+      set: {
+        count: sql`case when ${rateLimitHits.windowEndsAt} <= ${now} then 1 else ${rateLimitHits.count} + 1 end`,
+        windowEndsAt: sql`case when ${rateLimitHits.windowEndsAt} <= ${now} then ${ends} else ${rateLimitHits.windowEndsAt} end`,
+      },
+    })
+    .returning({ count: rateLimitHits.count, windowEndsAt: rateLimitHits.windowEndsAt });
+  return row;
+}
+
+export async function findRateLimitHit(tx: Tx, key: string) {
+  const [row] = await tx.select().from(rateLimitHits).where(eq(rateLimitHits.key, key));
+  return row;
+}
+
+export async function deleteEndedRateLimitWindows(tx: Tx, now: Date) {
+  await tx.delete(rateLimitHits).where(lte(rateLimitHits.windowEndsAt, now));
 }

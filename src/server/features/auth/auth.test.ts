@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTestContext, TEST_PASSWORD, type TestContext } from '../../testing/test-context.ts';
+import { build } from '../../app.ts';
+import { createTestContext, openSecondConnection, TEST_PASSWORD, type TestContext } from '../../testing/test-context.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 let ctx: TestContext;
@@ -105,6 +106,26 @@ describe('sign in and sessions', () => {
     const limited = await ctx.call('POST', '/api/v1/auth/login', { body: { email, password: TEST_PASSWORD } });
     expect(limited.statusCode).toBe(429);
     expect(limited.json().error.code).toBe('rate_limited');
+  });
+
+  test('the limit is one count for every app process on the database, and a new window starts afresh', async () => {
+    const email = await staffEmail();
+    // A second app over the same database (its own pool on PostgreSQL), as a second process behind a balancer.
+    const second = await openSecondConnection(ctx.database);
+    const appB = await build({ deps: { ...ctx.deps, db: second?.db ?? ctx.deps.db } });
+    try {
+      const attempt = (app: typeof appB, password: string) =>
+        app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+      for (let i = 0; i < 10; i++) expect((await attempt(i % 2 ? appB : ctx.app, `guess-${i}-xxxx`)).statusCode).toBe(401);
+      // Five attempts went to each app: each alone is under the limit, together they are at it.
+      expect((await attempt(appB, TEST_PASSWORD)).statusCode).toBe(429);
+      expect((await attempt(ctx.app, TEST_PASSWORD)).statusCode).toBe(429);
+      ctx.clock.advance(61_000);
+      expect((await attempt(appB, TEST_PASSWORD)).statusCode).toBe(200);
+    } finally {
+      await appB.close();
+      await second?.close();
+    }
   });
 });
 
