@@ -21,6 +21,8 @@ const ConfigSchema = z.object({
   AFTERSALES_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   AFTERSALES_TIME_ZONE: z.string().default('Asia/Shanghai').refine(isValidTimeZone, 'unknown IANA time zone'),
   AFTERSALES_PUBLIC_URL: z.url().optional(),
+  /** The service provider as printed on quotes (乙方), e.g. the vendor's registered company name. */
+  AFTERSALES_VENDOR_NAME: z.string().trim().min(2).max(100).default('售后服务中心 After-sales Service Centre'),
   AFTERSALES_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(5000),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
@@ -52,6 +54,8 @@ export type Config = {
   maxUploadBytes: number;
   /** The service centre's zone: request numbers take their year from it. */
   timeZone: string;
+  /** The service provider printed on quotes (乙方). */
+  vendorName: string;
   /** Where people open the app: links in emails point here. */
   publicUrl: string;
   schedulerIntervalMs: number;
@@ -84,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     isCookieSecure: c.AFTERSALES_COOKIE_SECURE === 'true',
     maxUploadBytes: Math.round(c.AFTERSALES_MAX_UPLOAD_MB * 1024 * 1024),
     timeZone: c.AFTERSALES_TIME_ZONE,
+    vendorName: c.AFTERSALES_VENDOR_NAME,
     publicUrl: (c.AFTERSALES_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     schedulerIntervalMs: c.AFTERSALES_SCHEDULER_INTERVAL_MS,
     smtp: c.SMTP_HOST

@@ -10,7 +10,7 @@ import { createSignedQuote } from './visits.testing.ts';
 let ctx: TestContext;
 let agent: Session;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ env: { AFTERSALES_VENDOR_NAME: '华医信息技术有限公司' } });
   agent = await ctx.user('agent');
 });
 afterAll(() => ctx.close());
@@ -54,6 +54,7 @@ describe('GET /quotes/:id/pdf', () => {
     for (const expected of [
       '上门服务补充协议',
       c.name,
+      '华医信息技术有限公司', // Party B, from AFTERSALES_VENDOR_NAME
       '武汉市解放大道1095号',
       ticket.number,
       '2026-03-02',

@@ -28,6 +28,8 @@ export type QuotePdfInput = {
   };
   customer: { name: string; address: string | null; province: string | null; city: string | null };
   ticketNumber: string | null;
+  /** Party B: the service provider (AFTERSALES_VENDOR_NAME). */
+  vendorName: string;
   timeZone: string;
   generatedAt: Date;
 };
@@ -185,7 +187,7 @@ export async function renderQuotePdf(input: QuotePdfInput, fontConfig: Config['p
   const address = customer.address ?? ([customer.province, customer.city].filter(Boolean).join('') || '—');
   field('甲方（客户）Party A', customer.name, { bold: true });
   field('地址 Address', address);
-  field('乙方（服务方）Party B', '售后服务中心 After-sales Service Centre', { bold: true });
+  field('乙方（服务方）Party B', input.vendorName, { bold: true });
   y += 4;
   doc
     .font(fonts.regular)

@@ -297,6 +297,7 @@ export async function quotePdf({ deps, actor, quoteId }: { deps: Deps; actor: Ac
       quote: q,
       customer,
       ticketNumber: ticket?.number ?? null,
+      vendorName: deps.config.vendorName,
       timeZone: deps.config.timeZone,
       generatedAt: deps.clock(),
     },
