@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { CSRF_HEADER } from './http/authenticate.ts';
 import { forTicket, type LiveStream, openLiveStream } from './testing/live-stream.ts';
+import { SAMPLE_TICKET } from './testing/test-context.ts';
 
 // Two real server processes (`src/server/main.ts`) on one PostgreSQL database, as behind a load
 // balancer. PostgreSQL only (see vitest.config.ts): an embedded data directory has one process.
@@ -192,14 +193,7 @@ describe('two server processes on one PostgreSQL database', () => {
     customerId = customer.body.id;
     const created = await api(a, 'POST', '/api/v1/tickets', {
       as: session,
-      body: {
-        customerId,
-        title: '门诊收费系统无法登录',
-        description: '全院门诊收费窗口无法登录，提示数据库连接失败',
-        severity: 'critical',
-        channel: 'phone',
-        kind: 'request',
-      },
+      body: { ...SAMPLE_TICKET, customerId },
     });
     expect(created.status).toBe(201);
     ticket = created.body;

@@ -51,6 +51,15 @@ export async function openTestDatabase(): Promise<Database> {
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 
+/** The request tests create unless they say otherwise: a critical outpatient-billing outage by phone. */
+export const SAMPLE_TICKET = {
+  title: '门诊收费系统无法登录',
+  description: '全院门诊收费窗口无法登录，提示数据库连接失败',
+  severity: 'critical',
+  channel: 'phone',
+  kind: 'request',
+} as const;
+
 export type Session = {
   cookie: string;
   csrf: string;
@@ -132,15 +141,7 @@ export async function createTestContext(options: { env?: Record<string, string> 
   async function ticket(as: Session, customerId: string, extra: Record<string, unknown> = {}) {
     const res = await call('POST', '/api/v1/tickets', {
       as,
-      body: {
-        customerId,
-        title: '门诊收费系统无法登录',
-        description: '全院门诊收费窗口无法登录，提示数据库连接失败',
-        severity: 'critical',
-        channel: 'phone',
-        kind: 'request',
-        ...extra,
-      },
+      body: { ...SAMPLE_TICKET, customerId, ...extra },
     });
     if (res.statusCode !== 201) throw new Error(`ticket create failed: ${res.statusCode} ${res.body}`);
     return res.json();

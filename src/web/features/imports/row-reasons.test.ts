@@ -1,8 +1,7 @@
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { checkAgainstArchive, parseImportTable, type RowError } from '../../../domain/imports/import-rows.ts';
-import { en } from '../../i18n/en.ts';
-import { zhCN } from '../../i18n/zh-CN.ts';
+import { fixedTranslations } from '../../i18n/testing.ts';
 import { rowReason } from './row-reasons.ts';
 
 // The page's translation of every kind of row error, from code + params only: the errors come from the
@@ -10,14 +9,7 @@ import { rowReason } from './row-reasons.ts';
 let zh: TFunction;
 let english: TFunction;
 beforeAll(async () => {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-    lng: 'zh-CN',
-    interpolation: { escapeValue: false },
-  });
-  zh = i18n.getFixedT('zh-CN');
-  english = i18n.getFixedT('en');
+  ({ zh, english } = await fixedTranslations());
 });
 
 const cells = (kind: 'customers' | 'contacts' | 'modules', table: (string | null)[][]) => parseImportTable({ kind, table }).errors;

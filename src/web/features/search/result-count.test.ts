@@ -1,20 +1,12 @@
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { en } from '../../i18n/en.ts';
-import { zhCN } from '../../i18n/zh-CN.ts';
+import { fixedTranslations } from '../../i18n/testing.ts';
 import { resultCountText } from './result-count.ts';
 
 let zh: TFunction;
 let english: TFunction;
 beforeAll(async () => {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-    lng: 'zh-CN',
-    interpolation: { escapeValue: false },
-  });
-  zh = i18n.getFixedT('zh-CN');
-  english = i18n.getFixedT('en');
+  ({ zh, english } = await fixedTranslations());
 });
 
 describe('the search results count', () => {
