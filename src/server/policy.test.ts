@@ -1,86 +1,21 @@
 import { describe, expect, test } from 'vitest';
-import { type Actor, authorize, can, customerScope } from './policy.ts';
+import { type Actor, authorize, customerScope } from './policy.ts';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
 const actor = (role: Actor['role'], customerId: string | null = null): Actor => ({ id: 'x', role, customerId, name: 'x', via: 'session' });
 
-describe('policy', () => {
-  test('a customer user touches only its own organisation', () => {
-    const hospitalUser = actor('customer', A);
-    for (const action of ['ticket.read', 'ticket.create', 'ticket.reply', 'ticket.transition', 'ticket.attach', 'customer.read'] as const) {
-      expect(can(hospitalUser, action, { customerId: A })).toBe(true);
-      expect(can(hospitalUser, action, { customerId: B })).toBe(false);
-      expect(can(hospitalUser, action)).toBe(false);
-    }
-    expect(customerScope(hospitalUser)).toBe(A);
-  });
-
-  test('a customer user never reads internal notes, edits fields, lists customers or administers', () => {
-    const hospitalUser = actor('customer', A);
-    for (const action of [
-      'ticket.note',
-      'ticket.read_internal',
-      'ticket.update',
-      'customer.list',
-      'customer.create',
-      'user.create',
-      'audit.read',
-      'user.list_staff',
-    ] as const) {
-      expect(can(hospitalUser, action, { customerId: A })).toBe(false);
-    }
-  });
-
+// The rules are tested in src/domain/policy.test.ts; these are the server's errors for a refusal.
+describe('authorize and customerScope', () => {
   test('another organisation’s resource is reported as not found, not forbidden', () => {
     expect(() => authorize(actor('customer', A), 'ticket.read', { customerId: B }, 'request')).toThrow(/request not found/);
     expect(() => authorize(actor('customer', A), 'ticket.note', { customerId: A })).toThrow(/not allowed/);
+    expect(() => authorize(actor('customer', A), 'ticket.read', { customerId: A })).not.toThrow();
   });
 
-  test('staff roles: agents take calls, engineers work them, only admins manage users', () => {
-    expect(can(actor('agent'), 'customer.create')).toBe(true);
-    expect(can(actor('engineer'), 'customer.create')).toBe(false);
-    expect(can(actor('engineer'), 'ticket.note', { customerId: B })).toBe(true);
-    expect(can(actor('manager'), 'audit.read')).toBe(true);
-    expect(can(actor('agent'), 'audit.read')).toBe(false);
-    expect(can(actor('manager'), 'user.create')).toBe(false);
-    expect(can(actor('admin'), 'user.create')).toBe(true);
+  test('lists: staff see every customer, a customer user its own, one without an organisation nothing', () => {
     expect(customerScope(actor('agent'))).toBeNull();
-  });
-
-  test('a customer user without an organisation is refused rather than seeing everything', () => {
+    expect(customerScope(actor('customer', A))).toBe(A);
     expect(() => customerScope(actor('customer', null))).toThrow();
-    expect(can(actor('customer', null), 'ticket.read', { customerId: null })).toBe(false);
-  });
-
-  test('archive and contracts: a customer user reads only its own, never internal or economic notes, and changes nothing', () => {
-    const hospitalUser = actor('customer', A);
-    for (const action of ['archive.read', 'contract.read', 'visit.read', 'quote.read'] as const) {
-      expect(can(hospitalUser, action, { customerId: A })).toBe(true);
-      expect(can(hospitalUser, action, { customerId: B })).toBe(false);
-      expect(can(hospitalUser, action)).toBe(false);
-    }
-    for (const action of [
-      'archive.read_internal',
-      'archive.manage',
-      'contract.manage',
-      'tier.manage',
-      'visit.create',
-      'quote.manage',
-    ] as const) {
-      expect(can(hospitalUser, action, { customerId: A })).toBe(false);
-    }
-    expect(() => authorize(hospitalUser, 'contract.read', { customerId: B }, 'customer')).toThrow(/customer not found/);
-    expect(can(actor('engineer'), 'visit.create')).toBe(true);
-    expect(can(actor('engineer'), 'contract.manage')).toBe(false);
-    expect(can(actor('agent'), 'quote.manage')).toBe(true);
-    expect(can(actor('manager'), 'tier.manage')).toBe(false);
-    expect(can(actor('admin'), 'tier.manage')).toBe(true);
-  });
-
-  test('spreadsheet import: whoever manages the archive (admin, manager, agent); not engineers or customer users', () => {
-    for (const role of ['admin', 'manager', 'agent'] as const) expect(can(actor(role), 'archive.import')).toBe(true);
-    expect(can(actor('engineer'), 'archive.import')).toBe(false);
-    expect(can(actor('customer', A), 'archive.import', { customerId: A })).toBe(false);
   });
 });

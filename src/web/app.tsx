@@ -1,10 +1,11 @@
 import { Button, Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } from 'react-router-dom';
+import { type Action, isStaff } from '../domain/policy.ts';
 import { AppLayout } from './components/app-layout.tsx';
 import { useLanguageSync } from './components/language-switch.tsx';
 import { Providers } from './components/providers.tsx';
-import { isStaff, SessionProvider, useSession } from './components/session.tsx';
+import { SessionProvider, useCan, useSession } from './components/session.tsx';
 import { useMe } from './features/auth/api.ts';
 import { LoginPage } from './features/auth/login-page.tsx';
 import { CalendarsPage } from './features/calendars/calendars-page.tsx';
@@ -68,9 +69,9 @@ function RequireAuth({ audience }: { audience: 'staff' | 'customer' }) {
   );
 }
 
-function AdminOnly() {
-  const user = useSession();
-  return user.role === 'admin' ? <Outlet /> : <Navigate to="/queue" replace />;
+/** Pages for one action's holders (user administration, service tiers); others go to the queue. */
+function Allowed({ action }: { action: Action }) {
+  return useCan()(action) ? <Outlet /> : <Navigate to="/queue" replace />;
 }
 
 function NotFoundPage() {
@@ -127,13 +128,8 @@ const router = createBrowserRouter([
           { path: 'settings', element: <SettingsPage /> },
           { path: 'settings/calendars', element: <CalendarsPage /> },
           { path: 'settings/sla-policies', element: <PoliciesPage /> },
-          {
-            element: <AdminOnly />,
-            children: [
-              { path: 'users', element: <UsersPage /> },
-              { path: 'settings/service-tiers', element: <TiersPage /> },
-            ],
-          },
+          { element: <Allowed action="user.update" />, children: [{ path: 'users', element: <UsersPage /> }] },
+          { element: <Allowed action="tier.manage" />, children: [{ path: 'settings/service-tiers', element: <TiersPage /> }] },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -21,6 +21,7 @@ import { App, Avatar, Button, Dropdown, Layout, Menu, type MenuProps, Space, Typ
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { isStaff } from '../../domain/policy.ts';
 import { type LiveTicketMessage, useLiveUpdates } from '../api/live.ts';
 import { useLogout } from '../features/auth/api.ts';
 import { NotificationBell } from '../features/notifications/notification-bell.tsx';
@@ -28,14 +29,14 @@ import { SearchBox } from '../features/search/search-box.tsx';
 import { BrandMark } from './brand.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { LiveIndicator } from './live-indicator.tsx';
-import { isStaff, useSession } from './session.tsx';
+import { useCan, useSession } from './session.tsx';
 import { useVocab } from './vocab.tsx';
 
 type NavItem = { key: string; path: string; icon: ReactNode; label: string };
 
 function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
   const { t } = useTranslation();
-  const user = useSession();
+  const can = useCan();
   if (variant === 'portal') {
     return [
       { key: 'requests', path: '/portal', icon: <UnorderedListOutlined />, label: t('nav.myRequests') },
@@ -52,10 +53,10 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
   ];
   items.push({ key: 'slaPolicies', path: '/settings/sla-policies', icon: <SafetyCertificateOutlined />, label: t('nav.slaPolicies') });
   items.push({ key: 'calendars', path: '/settings/calendars', icon: <CalendarOutlined />, label: t('nav.calendars') });
-  if (user.role === 'admin') {
+  if (can('tier.manage')) {
     items.push({ key: 'serviceTiers', path: '/settings/service-tiers', icon: <CrownOutlined />, label: t('nav.serviceTiers') });
-    items.push({ key: 'users', path: '/users', icon: <TeamOutlined />, label: t('nav.users') });
   }
+  if (can('user.update')) items.push({ key: 'users', path: '/users', icon: <TeamOutlined />, label: t('nav.users') });
   items.push({ key: 'settings', path: '/settings', icon: <SettingOutlined />, label: t('nav.settings') });
   return items;
 }

@@ -1,4 +1,5 @@
-import { createContext, type ReactNode, useContext } from 'react';
+import { createContext, type ReactNode, useCallback, useContext } from 'react';
+import { type Action, can, type Resource } from '../../domain/policy.ts';
 import type { User } from '../api/types.ts';
 import { DEFAULT_TIME_ZONE } from '../lib/time.ts';
 
@@ -19,11 +20,11 @@ export function useTimeZone(): string {
   return useContext(SessionContext)?.timeZone || DEFAULT_TIME_ZONE;
 }
 
-export function isStaff(user: User): boolean {
-  return user.role !== 'customer';
-}
-
-/** Calendars and SLA policies: admins and managers edit them, other staff read them. */
-export function canManageSla(user: User): boolean {
-  return user.role === 'admin' || user.role === 'manager';
+/**
+ * The server's own policy (src/domain/policy.ts) for the signed-in user: show what the server allows,
+ * hide what it would refuse. Pages never test roles themselves.
+ */
+export function useCan(): (action: Action, resource?: Resource) => boolean {
+  const user = useSession();
+  return useCallback((action: Action, resource?: Resource) => can(user, action, resource), [user]);
 }

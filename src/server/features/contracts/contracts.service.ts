@@ -8,7 +8,7 @@ import { REMINDER_DAYS } from '../../../domain/contracts/vocabulary.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { type Actor, authorize, customerScope } from '../../policy.ts';
+import { type Actor, authorize, customerScope, isStaff } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
 import { findCustomer } from '../customers/customers.repo.ts';
 import { notifyUsers } from '../notifications/notifications.service.ts';
@@ -287,7 +287,7 @@ async function insertContract(tx: Tx, deps: Deps, actor: Actor, input: ServiceCo
     endDate: input.endDate,
     priceFen: input.priceFen ?? tier.yearlyPriceFen,
     visitQuota: input.visitQuota === undefined ? tier.emergencyVisitsPerYear : input.visitQuota,
-    accountOwnerId: input.accountOwnerId ?? (actor.role === 'customer' ? null : actor.id),
+    accountOwnerId: input.accountOwnerId ?? (isStaff(actor) ? actor.id : null),
     renewalOfId: input.renewalOfId ?? null,
     notes: input.notes ?? null,
     createdById: actor.id,

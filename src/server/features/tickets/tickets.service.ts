@@ -7,7 +7,7 @@ import type { Tx } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import { type Actor, authorize, can, customerScope } from '../../policy.ts';
+import { type Actor, authorize, can, customerScope, isStaff } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
 import { findCustomer } from '../customers/customers.repo.ts';
 import { refreshSearchVector, searchVectorOf } from '../search/search.repo.ts';
@@ -114,7 +114,7 @@ function publish(
 
 export async function createTicket({ deps, actor, input }: { deps: Deps; actor: Actor; input: CreateTicketInput }) {
   authorize(actor, 'ticket.create', { customerId: input.customerId }, 'customer');
-  if (actor.role === 'customer' && (input.assigneeId || input.team)) {
+  if ((input.assigneeId || input.team) && !can(actor, 'ticket.assign')) {
     throw new AppError('forbidden', 'customer users cannot assign requests');
   }
   const now = deps.clock();
@@ -130,7 +130,7 @@ export async function createTicket({ deps, actor, input }: { deps: Deps; actor: 
     // The request number is taken last (see below); until then the row holds a unique placeholder.
     const inserted = await insertTicket(tx, {
       ...input,
-      channel: actor.role === 'customer' && input.channel === 'phone' ? 'web' : input.channel,
+      channel: input.channel === 'phone' && !can(actor, 'ticket.log_call') ? 'web' : input.channel,
       number: `pending-${randomUUID()}`,
       status: 'new',
       slaPolicyId: await choosePolicyId(
@@ -316,7 +316,7 @@ function statusStamps(to: Status, from: Status, now: Date, actor: Actor, input: 
     return {
       confirmedAt: now,
       confirmedById: actor.id,
-      confirmedByName: actor.role === 'customer' ? actor.name : (input.confirmedByName ?? null),
+      confirmedByName: can(actor, 'ticket.confirm_on_behalf') ? (input.confirmedByName ?? null) : actor.name,
     };
   }
   if (to === 'closed' || to === 'cancelled') return { closedAt: now };
@@ -388,12 +388,12 @@ export async function addComment({ deps, actor, ticketId, input }: { deps: Deps;
   const result = await deps.db.transaction(async (tx) => {
     const ticket = await lockVisibleTicket(tx, actor, ticketId);
     authorize(actor, input.internal ? 'ticket.note' : 'ticket.reply', { customerId: ticket.customerId });
-    const isCustomer = actor.role === 'customer';
-    if (isCustomer && input.isPhoneCall) throw new AppError('forbidden', 'only staff log phone calls');
-    if (isCustomer && (ticket.status === 'closed' || ticket.status === 'cancelled')) {
+    const isCustomer = !isStaff(actor); // who writes (the hospital or the desk) decides which clocks the reply moves
+    if (input.isPhoneCall && !can(actor, 'ticket.log_call')) throw new AppError('forbidden', 'only staff log phone calls');
+    if ((ticket.status === 'closed' || ticket.status === 'cancelled') && !can(actor, 'ticket.reply_after_close')) {
       throw new AppError('invalid_transition', `this request is ${ticket.status}; open a new request instead`);
     }
-    if (input.isSolution && (isCustomer || input.internal || input.isPhoneCall)) {
+    if (input.isSolution && (!can(actor, 'ticket.propose_solution') || input.internal || input.isPhoneCall)) {
       throw new AppError('validation_failed', 'a solution proposal is a public written reply by staff', {
         isSolution: 'public staff reply only',
       });

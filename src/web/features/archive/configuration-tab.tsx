@@ -6,24 +6,23 @@ import { useTranslation } from 'react-i18next';
 import { CONFIG_ITEM_KINDS, type ConfigItemKind } from '../../../domain/contracts/vocabulary.ts';
 import { ConfigItemBody } from '../../../server/features/archive/archive.schema.ts';
 import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
-import { useSession } from '../../components/session.tsx';
+import { useCan } from '../../components/session.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { cleanValues, schemaRules } from '../../lib/schema-form.ts';
 import { useToday } from '../contracts/contract-status.tsx';
 import { toLocalDate } from '../contracts/form-bits.tsx';
-import { canManageContracts } from '../contracts/permissions.ts';
 import { type ConfigItem, type ConfigItemInput, useAddConfigItem, useConfigItems, useRemoveConfigItem } from './api.ts';
 
 /** 配置: servers, OS, database, network gear, printers — model, serial, location, warranty end. */
 export function ConfigurationTab({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const user = useSession();
+  const can = useCan();
   const today = useToday();
   const items = useConfigItems(customerId);
   const remove = useRemoveConfigItem(customerId);
   const [isAdding, setAdding] = useState(false);
-  const canManage = canManageContracts(user);
+  const canManage = can('archive.manage');
   const none = t('common.none');
 
   return (

@@ -4,9 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_KINDS, type DocumentKind, type HandoverItem } from '../../../domain/contracts/vocabulary.ts';
 import { DateTime } from '../../components/date-time.tsx';
-import { useSession } from '../../components/session.tsx';
+import { useCan } from '../../components/session.tsx';
 import { errorMessage } from '../../lib/errors.ts';
-import { canManageContracts } from '../contracts/permissions.ts';
 import { type ArchiveDocument, documentUrl, useDocuments, useProject, useSetHandover, useUploadDocument } from './api.ts';
 
 function formatSize(bytes: number): string {
@@ -19,12 +18,12 @@ function formatSize(bytes: number): string {
 export function DocumentsTab({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const user = useSession();
+  const can = useCan();
   const project = useProject(customerId);
   const documents = useDocuments(customerId);
   const upload = useUploadDocument(customerId);
   const setHandover = useSetHandover(customerId);
-  const canManage = canManageContracts(user);
+  const canManage = can('archive.manage');
   const [kind, setKind] = useState<DocumentKind>('other');
   const [title, setTitle] = useState('');
   const [isInternal, setInternal] = useState(false);

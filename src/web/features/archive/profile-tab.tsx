@@ -7,22 +7,21 @@ import { UNACCEPTED_CASES } from '../../../domain/contracts/vocabulary.ts';
 import type { CustomerDetail } from '../../api/types.ts';
 import { DateTime } from '../../components/date-time.tsx';
 import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
-import { isStaff, useSession } from '../../components/session.tsx';
+import { useCan } from '../../components/session.tsx';
 import { useVocab } from '../../components/vocab.tsx';
 import { fromLocalDate, toLocalDate } from '../contracts/form-bits.tsx';
-import { canManageContracts } from '../contracts/permissions.ts';
 import { type Project, useProfile, useProject, useUpdateProfile, useUpdateProject } from './api.ts';
 
 /** 概况: the customer's profile (grade, beds, address, distance class, economic notes for staff) and the project history. */
 export function ProfileTab({ customer, onEditCustomer }: { customer: CustomerDetail; onEditCustomer: () => void }) {
   const { t } = useTranslation();
   const { label } = useVocab();
-  const user = useSession();
+  const can = useCan();
   const profile = useProfile(customer.id);
   const project = useProject(customer.id);
   const [isEditing, setEditing] = useState(false);
   const [isEditingProject, setEditingProject] = useState(false);
-  const canManage = canManageContracts(user);
+  const canManage = can('archive.manage');
   const none = t('common.none');
   const p = profile.data;
 
@@ -70,7 +69,7 @@ export function ProfileTab({ customer, onEditCustomer }: { customer: CustomerDet
                     </span>
                   ),
                 },
-                ...(isStaff(user)
+                ...(can('archive.read_internal')
                   ? [
                       {
                         key: 'economic',

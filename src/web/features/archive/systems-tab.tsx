@@ -7,11 +7,10 @@ import { ACCEPTANCE_STATES, type AcceptanceState } from '../../../domain/contrac
 import { COMMON_MODULES } from '../../../domain/vocabulary.ts';
 import { ModuleBody } from '../../../server/features/archive/archive.schema.ts';
 import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
-import { useSession } from '../../components/session.tsx';
+import { useCan } from '../../components/session.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { schemaRules } from '../../lib/schema-form.ts';
 import { fromLocalDate, schemaIssuesToFields, toLocalDate } from '../contracts/form-bits.tsx';
-import { canManageContracts } from '../contracts/permissions.ts';
 import { type ArchiveModule, type ModuleInput, useAddModule, useModules, useRemoveModule, useUpdateModule } from './api.ts';
 
 export const ACCEPTANCE_COLOR: Record<AcceptanceState, string> = {
@@ -24,11 +23,11 @@ export const ACCEPTANCE_COLOR: Record<AcceptanceState, string> = {
 export function SystemsTab({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const user = useSession();
+  const can = useCan();
   const modules = useModules(customerId);
   const remove = useRemoveModule(customerId);
   const [editing, setEditing] = useState<ArchiveModule | 'new' | null>(null);
-  const canManage = canManageContracts(user);
+  const canManage = can('archive.manage');
   const rows = [...(modules.data ?? [])].sort((a, b) => a.system.localeCompare(b.system) || a.module.localeCompare(b.module));
   const count = (state: AcceptanceState) => rows.filter((m) => m.acceptanceState === state).length;
   const none = t('common.none');

@@ -2,6 +2,7 @@ import { CheckCircleFilled, LockOutlined, MailOutlined } from '@ant-design/icons
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { isStaff } from '../../../domain/policy.ts';
 import { LoginBody } from '../../../server/features/auth/auth.schema.ts';
 import { isApiError } from '../../api/client.ts';
 import type { User } from '../../api/types.ts';
@@ -14,7 +15,7 @@ import { useLogin, useMe } from './api.ts';
 type LoginValues = { email: string; password: string };
 
 function homeFor(user: User, next: string | null): string {
-  const isCustomer = user.role === 'customer';
+  const isCustomer = !isStaff(user);
   // Only same-site paths, and only into the area this user may see.
   if (next?.startsWith('/') && !next.startsWith('//') && next.startsWith('/portal') === isCustomer) return next;
   return isCustomer ? '/portal' : '/queue';

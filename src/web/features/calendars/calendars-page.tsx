@@ -6,7 +6,7 @@ import { type CompiledCalendar, compileCalendar } from '../../../domain/calendar
 import { CreateCalendarBody, ImportIcsBody } from '../../../server/features/calendars/calendars.schema.ts';
 import type { CalendarRecord } from '../../api/types.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { canManageSla, useSession } from '../../components/session.tsx';
+import { useCan } from '../../components/session.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { issueMessage } from '../../lib/schema-form.ts';
 import { useCalendars, useCreateCalendar, useImportIcs, useUpdateCalendar } from './api.ts';
@@ -126,8 +126,8 @@ function IcsImport({ calendarId, onImported }: { calendarId: string | null; onIm
 export function CalendarsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const user = useSession();
-  const readOnly = !canManageSla(user);
+  const can = useCan();
+  const readOnly = !can('sla.manage');
   const calendars = useCalendars();
   const [selected, setSelected] = useState<string | null>(null);
   const record = calendars.data?.find((c) => c.id === selected) ?? null;

@@ -4,13 +4,12 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header.tsx';
-import { useSession } from '../../components/session.tsx';
+import { useCan } from '../../components/session.tsx';
 import { formatFen } from '../../lib/money.ts';
 import { type ServiceContract, useServiceContracts } from './api.ts';
 import { tierName } from './contract-forms.tsx';
 import { ContractStateTag, contractState, useToday, VisitsLeft } from './contract-status.tsx';
 import { OwnerName } from './owner-name.tsx';
-import { canManageTiers } from './permissions.ts';
 import './contracts.css';
 
 const FILTERS = ['all', 'active', 'expiring7', 'expiring30', 'expiring60', 'expired'] as const;
@@ -20,7 +19,7 @@ const EXPIRING_WITHIN: Partial<Record<Filter, number>> = { expiring7: 7, expirin
 /** /contracts: every service contract with its customer, tier, dates, owner and visits left; expiring-soon filters. */
 export function ContractsPage() {
   const { t } = useTranslation();
-  const user = useSession();
+  const can = useCan();
   const navigate = useNavigate();
   const today = useToday();
   const [params, setParams] = useSearchParams();
@@ -46,7 +45,7 @@ export function ContractsPage() {
         title={t('contracts.title')}
         subtitle={t('contracts.subtitle')}
         extra={
-          canManageTiers(user) && (
+          can('tier.manage') && (
             <Link to="/settings/service-tiers">
               <Button icon={<SettingOutlined />}>{t('contracts.tiersLink')}</Button>
             </Link>

@@ -2,20 +2,19 @@ import { PlusOutlined, RetweetOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../components/session.tsx';
+import { useCan } from '../../components/session.tsx';
 import { formatFen } from '../../lib/money.ts';
 import { type ServiceContract, type SystemContract, useServiceContracts, useSystemContracts } from './api.ts';
 import { RenewModal, ServiceContractModal, SystemContractModal, tierName } from './contract-forms.tsx';
 import { ContractStateTag, useToday, VisitsLeft } from './contract-status.tsx';
 import { OwnerName } from './owner-name.tsx';
-import { canManageContracts } from './permissions.ts';
 
 /** 合同 tab: the system contract with its derived terms, and the service contracts by tier. */
 export function CustomerContractsTab({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
-  const user = useSession();
+  const can = useCan();
   const today = useToday();
-  const canManage = canManageContracts(user);
+  const canManage = can('contract.manage');
   const systems = useSystemContracts(customerId);
   const services = useServiceContracts({ customerId });
   const [isAddingSystem, setAddingSystem] = useState(false);

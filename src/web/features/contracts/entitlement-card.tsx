@@ -4,17 +4,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { type ExplanationKey, explain } from '../../../domain/contracts/entitlement.ts';
-import { useSession } from '../../components/session.tsx';
+import { useCan } from '../../components/session.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useEntitlement } from './api.ts';
 import { EntitlementBadge } from './entitlement-badge.tsx';
-import { canManageContracts } from './permissions.ts';
 import { QuoteBuilderModal } from './quote-forms.tsx';
 
 /** The request's customer side card: what the customer is owed, and a per-visit quote for this request. */
 export function EntitlementCard({ customerId, customerName, ticketId }: { customerId: string; customerName: string; ticketId: string }) {
   const { t } = useTranslation();
-  const user = useSession();
+  const can = useCan();
   const entitlement = useEntitlement(customerId);
   const [isQuoting, setQuoting] = useState(false);
   const e = entitlement.data;
@@ -37,7 +36,7 @@ export function EntitlementCard({ customerId, customerName, ticketId }: { custom
             {explain({ explanationKey: e.explanationKey as ExplanationKey, explanationParams: e.explanationParams }, currentLanguage())}
           </Typography.Paragraph>
         )}
-        {canManageContracts(user) && (
+        {can('contract.manage') && (
           <Button size="small" icon={<FileTextOutlined />} onClick={() => setQuoting(true)} data-testid="ticket-quote-create">
             {t('entitlement.createQuote')}
           </Button>

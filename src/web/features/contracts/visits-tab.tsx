@@ -26,7 +26,7 @@ import type { QuoteState } from '../../../domain/contracts/vocabulary.ts';
 import { isApiError } from '../../api/client.ts';
 import { DateTime } from '../../components/date-time.tsx';
 import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
-import { useSession } from '../../components/session.tsx';
+import { useCan, useSession } from '../../components/session.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatFen } from '../../lib/money.ts';
 import { useStaffUsers } from '../users/api.ts';
@@ -44,7 +44,6 @@ import {
 } from './api.ts';
 import { EntitlementBadge } from './entitlement-badge.tsx';
 import { toLocalDate } from './form-bits.tsx';
-import { canManageContracts, canRegisterVisits } from './permissions.ts';
 import { QuoteBuilderModal, SignQuoteModal } from './quote-forms.tsx';
 
 const QUOTE_COLOR: Record<QuoteState, string> = { draft: 'default', sent: 'processing', signed: 'success', cancelled: 'default' };
@@ -60,7 +59,7 @@ export function needsQuote(e: Entitlement | undefined): boolean {
 /** 上门登记: the visit register against the contract in force, and the per-visit quotes. */
 export function VisitsTab({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
-  const user = useSession();
+  const can = useCan();
   const visits = useVisits(customerId);
   const quotes = useQuotes(customerId);
   const staff = useStaffUsers();
@@ -69,7 +68,7 @@ export function VisitsTab({ customerId }: { customerId: string }) {
   const [isRegistering, setRegistering] = useState(false);
   const [isQuoting, setQuoting] = useState(false);
   const [signing, setSigning] = useState<Quote | null>(null);
-  const canManage = canManageContracts(user);
+  const canManage = can('quote.manage');
   const current = visits.data?.current ?? null;
   const nameOf = (id: string) => staff.data?.find((u) => u.id === id)?.name ?? '…';
 
@@ -122,7 +121,7 @@ export function VisitsTab({ customerId }: { customerId: string }) {
                   {t('quotes.create')}
                 </Button>
               )}
-              {canRegisterVisits(user) && (
+              {can('visit.create') && (
                 <Button type="primary" icon={<CarOutlined />} onClick={() => setRegistering(true)} data-testid="visit-register">
                   {t('visits.register')}
                 </Button>

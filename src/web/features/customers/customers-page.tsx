@@ -5,12 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { CustomerListRow } from '../../api/types.ts';
 import { PageHeader } from '../../components/page-header.tsx';
-import { useSession } from '../../components/session.tsx';
+import { useCan } from '../../components/session.tsx';
 import { useVocab } from '../../components/vocab.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { PROVINCES } from '../../lib/provinces.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
-import { canImport } from '../imports/api.ts';
 import { useCustomerList } from './api.ts';
 import { CustomerFormModal } from './customer-form-modal.tsx';
 
@@ -18,7 +17,7 @@ export function CustomersPage() {
   const { t } = useTranslation();
   const { label } = useVocab();
   const navigate = useNavigate();
-  const user = useSession();
+  const can = useCan();
   const [q, setQ] = useState('');
   const [province, setProvince] = useState<string | undefined>();
   const [isCreating, setCreating] = useState(false);
@@ -33,7 +32,7 @@ export function CustomersPage() {
         subtitle={t('customers.subtitle')}
         extra={
           <Space>
-            {canImport(user) && (
+            {can('archive.import') && (
               <Button icon={<ImportOutlined />} onClick={() => navigate('/customers/import')} data-testid="customer-import">
                 {t('customers.import')}
               </Button>

@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import type { ImportKind } from '../../../domain/imports/import-rows.ts';
 import type { ImportCommitResponse, ImportPreviewResponse, RowErrorResponse } from '../../../server/features/imports/imports.schema.ts';
 import { apiUpload, isApiError } from '../../api/client.ts';
-import type { User } from '../../api/types.ts';
 import { archiveKeys } from '../archive/api.ts';
 import { customerKeys } from '../customers/api.ts';
 
@@ -47,9 +46,4 @@ export function rejectedRows(error: unknown): { rows: number; valid: number; err
   const details = error.details as { rows?: unknown; valid?: unknown; errors?: unknown } | undefined;
   if (!details || !Array.isArray(details.errors)) return null;
   return { rows: Number(details.rows) || 0, valid: Number(details.valid) || 0, errors: details.errors as ImportRowError[] };
-}
-
-/** Mirrors policy.ts (archive.import): admins, managers and agents import spreadsheets. */
-export function canImport(user: User): boolean {
-  return user.role === 'admin' || user.role === 'manager' || user.role === 'agent';
 }

@@ -9,7 +9,7 @@ import type { SlaPolicy } from '../../api/types.ts';
 import { DateTime } from '../../components/date-time.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { CustomerPicker } from '../../components/pickers.tsx';
-import { canManageSla, useSession } from '../../components/session.tsx';
+import { useCan } from '../../components/session.tsx';
 import { SeverityTag, useVocab } from '../../components/vocab.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { issueMessage } from '../../lib/schema-form.ts';
@@ -160,8 +160,8 @@ function PolicyDrawer({ policy, open, onClose }: { policy: SlaPolicy | null; ope
   const { t } = useTranslation();
   const { label, options } = useVocab();
   const { message } = App.useApp();
-  const user = useSession();
-  const readOnly = !canManageSla(user);
+  const can = useCan();
+  const readOnly = !can('sla.manage');
   const policies = usePolicies();
   const template = policy ?? policies.data?.find((p) => p.isBuiltin) ?? null;
   const [draft, setDraft] = useState<PolicyDraft | null>(null);
@@ -342,8 +342,8 @@ function PolicyDrawer({ policy, open, onClose }: { policy: SlaPolicy | null; ope
 /** Settings → SLA policies: managers and admins edit; other staff read. */
 export function PoliciesPage() {
   const { t } = useTranslation();
-  const user = useSession();
-  const readOnly = !canManageSla(user);
+  const can = useCan();
+  const readOnly = !can('sla.manage');
   const policies = usePolicies();
   const [editing, setEditing] = useState<{ policy: SlaPolicy | null } | null>(null);
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { type CalendarInput, type CompiledCalendar, compileCalendar } from '../../../domain/calendar/index.ts';
 import type { CalendarRecord } from '../../api/types.ts';
-import { isStaff, useSession } from '../../components/session.tsx';
+import { useCan } from '../../components/session.tsx';
 import { useSlowNow } from '../../lib/time.ts';
 import { useCalendars } from '../calendars/api.ts';
 
@@ -25,8 +25,8 @@ export function compileAll(records: readonly CalendarRecord[] | undefined): Comp
  * time left shrinks only during working hours. Hospital users cannot read calendars: theirs moves on refetch.
  */
 export function useSlaClock(): { now: number; calendars: CompiledCalendars } {
-  const user = useSession();
-  const calendars = useCalendars(isStaff(user));
+  const can = useCan();
+  const calendars = useCalendars(can('sla.read'));
   const compiled = useMemo(() => compileAll(calendars.data), [calendars.data]);
   return { now: useSlowNow(), calendars: compiled };
 }

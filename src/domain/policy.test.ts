@@ -1,0 +1,117 @@
+import { describe, expect, test } from 'vitest';
+import { ACTIONS, type Actor, can, denial, isStaff, listScope } from './policy.ts';
+import { ROLES } from './vocabulary.ts';
+
+const A = '11111111-1111-4111-8111-111111111111';
+const B = '22222222-2222-4222-8222-222222222222';
+const actor = (role: Actor['role'], customerId: string | null = null): Actor => ({ id: 'x', role, customerId, name: 'x', via: 'session' });
+
+describe('policy', () => {
+  test('a customer user touches only its own organisation', () => {
+    const hospitalUser = actor('customer', A);
+    for (const action of ['ticket.read', 'ticket.create', 'ticket.reply', 'ticket.transition', 'ticket.attach', 'customer.read'] as const) {
+      expect(can(hospitalUser, action, { customerId: A })).toBe(true);
+      expect(can(hospitalUser, action, { customerId: B })).toBe(false);
+      expect(can(hospitalUser, action)).toBe(false);
+    }
+    expect(listScope(hospitalUser)).toBe(A);
+  });
+
+  test('a customer user never reads internal notes, edits fields, lists customers or administers', () => {
+    const hospitalUser = actor('customer', A);
+    for (const action of [
+      'ticket.note',
+      'ticket.read_internal',
+      'ticket.update',
+      'customer.list',
+      'customer.create',
+      'user.create',
+      'audit.read',
+      'user.list_staff',
+    ] as const) {
+      expect(can(hospitalUser, action, { customerId: A })).toBe(false);
+    }
+  });
+
+  test('another organisation’s resource is reported as not found, not forbidden', () => {
+    expect(denial(actor('customer', A), 'ticket.read', { customerId: B })).toBe('not_found');
+    expect(denial(actor('customer', A), 'ticket.note', { customerId: A })).toBe('forbidden');
+    expect(denial(actor('customer', A), 'ticket.read', { customerId: A })).toBeNull();
+    expect(denial(actor('manager'), 'user.create')).toBe('forbidden');
+  });
+
+  test('staff roles: agents take calls, engineers work them, only admins manage users', () => {
+    expect(can(actor('agent'), 'customer.create')).toBe(true);
+    expect(can(actor('engineer'), 'customer.create')).toBe(false);
+    expect(can(actor('engineer'), 'ticket.note', { customerId: B })).toBe(true);
+    expect(can(actor('manager'), 'audit.read')).toBe(true);
+    expect(can(actor('agent'), 'audit.read')).toBe(false);
+    expect(can(actor('manager'), 'user.create')).toBe(false);
+    expect(can(actor('admin'), 'user.create')).toBe(true);
+    expect(listScope(actor('agent'))).toBeNull();
+  });
+
+  test('a customer user without an organisation is refused rather than seeing everything', () => {
+    expect(listScope(actor('customer', null))).toBeUndefined();
+    expect(can(actor('customer', null), 'ticket.read', { customerId: null })).toBe(false);
+  });
+
+  test('archive and contracts: a customer user reads only its own, never internal or economic notes, and changes nothing', () => {
+    const hospitalUser = actor('customer', A);
+    for (const action of ['archive.read', 'contract.read', 'visit.read', 'quote.read'] as const) {
+      expect(can(hospitalUser, action, { customerId: A })).toBe(true);
+      expect(can(hospitalUser, action, { customerId: B })).toBe(false);
+      expect(can(hospitalUser, action)).toBe(false);
+    }
+    for (const action of [
+      'archive.read_internal',
+      'archive.manage',
+      'contract.manage',
+      'tier.manage',
+      'visit.create',
+      'quote.manage',
+    ] as const) {
+      expect(can(hospitalUser, action, { customerId: A })).toBe(false);
+    }
+    expect(denial(hospitalUser, 'contract.read', { customerId: B })).toBe('not_found');
+    expect(can(actor('engineer'), 'visit.create')).toBe(true);
+    expect(can(actor('engineer'), 'contract.manage')).toBe(false);
+    expect(can(actor('agent'), 'quote.manage')).toBe(true);
+    expect(can(actor('manager'), 'tier.manage')).toBe(false);
+    expect(can(actor('admin'), 'tier.manage')).toBe(true);
+  });
+
+  test('spreadsheet import: whoever manages the archive (admin, manager, agent); not engineers or customer users', () => {
+    for (const role of ['admin', 'manager', 'agent'] as const) expect(can(actor(role), 'archive.import')).toBe(true);
+    expect(can(actor('engineer'), 'archive.import')).toBe(false);
+    expect(can(actor('customer', A), 'archive.import', { customerId: A })).toBe(false);
+  });
+
+  test('request work only staff does: assign, phone calls, solution proposals, writing after close, confirming for the hospital', () => {
+    for (const action of ['ticket.assign', 'ticket.log_call', 'ticket.propose_solution', 'ticket.reply_after_close', 'ticket.confirm_on_behalf'] as const) {
+      for (const role of ['admin', 'manager', 'agent', 'engineer'] as const) expect(can(actor(role), action)).toBe(true);
+      expect(can(actor('customer', A), action, { customerId: A })).toBe(false);
+    }
+  });
+
+  test('the web and the server ask the same question with a signed-in user (no id, name or via needed)', () => {
+    expect(can({ role: 'agent', customerId: null }, 'contract.manage')).toBe(true);
+    expect(can({ role: 'engineer', customerId: null }, 'contract.manage')).toBe(false);
+    expect(can({ role: 'manager', customerId: null }, 'sla.manage')).toBe(true);
+    expect(can({ role: 'engineer', customerId: null }, 'sla.manage')).toBe(false);
+    expect(isStaff({ role: 'engineer', customerId: null })).toBe(true);
+    expect(isStaff({ role: 'customer', customerId: A })).toBe(false);
+  });
+
+  test('administrators may do everything; nothing a customer user may do is denied to an administrator', () => {
+    for (const action of ACTIONS) expect(can(actor('admin'), action)).toBe(true);
+    for (const role of ROLES) {
+      if (role === 'customer') continue;
+      for (const action of ACTIONS) {
+        if (can(actor('customer', A), action, { customerId: A }) && !['token.manage'].includes(action)) {
+          expect(can(actor(role), action, { customerId: A }), `${role} ${action}`).toBe(true);
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,182 @@
+import type { Role } from './vocabulary.ts';
+
+/**
+ * Every authorization rule, in one pure module used by the server (services call `authorize()` in
+ * `server/policy.ts`, which throws on `denial()`) and by the web (`useCan()` in
+ * `web/components/session.tsx` hides what the server would refuse). A new rule is a new action here,
+ * never a `role ===` test in a service or a page.
+ */
+
+/** Who is asking: all a decision needs (the web's signed-in user is one too). */
+export type Subject = { role: Role; customerId: string | null };
+
+/** Who is acting: a signed-in user (session cookie) or an integration (API token). */
+export type Actor = Subject & {
+  id: string;
+  name: string;
+  via: 'session' | 'token';
+};
+
+export const ACTIONS = [
+  'ticket.create',
+  'ticket.read',
+  'ticket.update',
+  'ticket.transition',
+  'ticket.reply',
+  'ticket.note',
+  'ticket.attach',
+  'ticket.read_internal',
+  // Set assignee or team when opening a request (a hospital user's request goes to the desk first).
+  'ticket.assign',
+  // Phone work: log a call-back, open a request on the phone channel.
+  'ticket.log_call',
+  // Mark a public reply as the solution proposal (starts the customer's confirmation).
+  'ticket.propose_solution',
+  // Write on a closed or cancelled request (a hospital user opens a new one instead).
+  'ticket.reply_after_close',
+  // Confirm on the hospital's behalf, naming who confirmed (a hospital user confirms as itself).
+  'ticket.confirm_on_behalf',
+  'customer.create',
+  'customer.read',
+  'customer.update',
+  'customer.list',
+  'contact.create',
+  'user.create',
+  'user.update',
+  'user.list_all',
+  'user.list_staff',
+  'audit.read',
+  'token.manage',
+  'sla.read',
+  'sla.manage',
+  'notification.read',
+  // Customer archive and contracts (features/archive, contracts, visits): a customer user reads its
+  // own archive, contracts, entitlement and visits; internal notes and economic notes are staff-only.
+  'archive.read',
+  'archive.read_internal',
+  'archive.manage',
+  // Spreadsheet import of customers, contacts and modules (features/imports): who manages the archive.
+  'archive.import',
+  'contract.read',
+  'contract.manage',
+  'tier.manage',
+  'visit.read',
+  'visit.create',
+  'quote.read',
+  'quote.manage',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Resources carry the organisation they belong to; customer users are confined to their own. */
+export type Resource = { customerId?: string | null };
+
+/** Everyone on the service side works requests: read, reply, note, attach, move them on. */
+const WORK_REQUESTS: readonly Action[] = [
+  'ticket.create',
+  'ticket.read',
+  'ticket.update',
+  'ticket.transition',
+  'ticket.reply',
+  'ticket.note',
+  'ticket.attach',
+  'ticket.read_internal',
+  'ticket.assign',
+  'ticket.log_call',
+  'ticket.propose_solution',
+  'ticket.reply_after_close',
+  'ticket.confirm_on_behalf',
+  'customer.read',
+  'customer.list',
+  'user.list_staff',
+  'token.manage',
+  'sla.read',
+  'notification.read',
+  // Engineers go on site: they read the archive and register visits, but sign no contracts.
+  'archive.read',
+  'archive.read_internal',
+  'contract.read',
+  'visit.read',
+  'visit.create',
+  'quote.read',
+];
+
+/** The service desk (agents and managers) also keeps the customer archive and its contracts. */
+const KEEP_ARCHIVE: readonly Action[] = [
+  'customer.create',
+  'customer.update',
+  'contact.create',
+  'archive.manage',
+  'archive.import',
+  'contract.manage',
+  'quote.manage',
+];
+
+const STAFF_ACTIONS: Record<Exclude<Role, 'customer'>, ReadonlySet<Action> | 'all'> = {
+  admin: 'all',
+  manager: new Set<Action>([...WORK_REQUESTS, ...KEEP_ARCHIVE, 'audit.read', 'sla.manage']),
+  agent: new Set<Action>([...WORK_REQUESTS, ...KEEP_ARCHIVE]),
+  engineer: new Set<Action>(WORK_REQUESTS),
+};
+
+const CUSTOMER_ACTIONS = new Set<Action>([
+  'ticket.create',
+  'ticket.read',
+  'ticket.transition',
+  'ticket.reply',
+  'ticket.attach',
+  'customer.read',
+  'token.manage',
+  'notification.read',
+  'archive.read',
+  'contract.read',
+  'visit.read',
+  'quote.read',
+]);
+
+// Actions on a specific organisation's data: a customer user may only touch its own.
+const SCOPED_ACTIONS = new Set<Action>([
+  'ticket.create',
+  'ticket.read',
+  'ticket.transition',
+  'ticket.reply',
+  'ticket.attach',
+  'customer.read',
+  'archive.read',
+  'contract.read',
+  'visit.read',
+  'quote.read',
+]);
+
+/** The service side (every role but a hospital's own users): the staff app rather than the portal. */
+export function isStaff(subject: Subject): boolean {
+  return subject.role !== 'customer';
+}
+
+export function can(subject: Subject, action: Action, resource?: Resource): boolean {
+  if (subject.role === 'customer') {
+    if (!CUSTOMER_ACTIONS.has(action)) return false;
+    if (SCOPED_ACTIONS.has(action)) {
+      return resource !== undefined && resource.customerId === subject.customerId && subject.customerId !== null;
+    }
+    return true;
+  }
+  const allowed = STAFF_ACTIONS[subject.role];
+  return allowed === 'all' || allowed.has(action);
+}
+
+/**
+ * Why an action is refused, or null when it is allowed. A customer user asking about another
+ * organisation's resource is told it does not exist (`not_found`), so ids of other hospitals'
+ * requests leak nothing.
+ */
+export function denial(subject: Subject, action: Action, resource?: Resource): 'not_found' | 'forbidden' | null {
+  if (can(subject, action, resource)) return null;
+  if (subject.role === 'customer' && resource && resource.customerId !== subject.customerId) return 'not_found';
+  return 'forbidden';
+}
+
+/** The organisation a list must be confined to: null for staff (every customer), undefined for a customer user without one (refuse). */
+export function listScope(subject: Subject): string | null | undefined {
+  if (subject.role !== 'customer') return null;
+  return subject.customerId ?? undefined;
+}
