@@ -88,7 +88,13 @@ describe('policy', () => {
   });
 
   test('request work only staff does: assign, phone calls, solution proposals, writing after close, confirming for the hospital', () => {
-    for (const action of ['ticket.assign', 'ticket.log_call', 'ticket.propose_solution', 'ticket.reply_after_close', 'ticket.confirm_on_behalf'] as const) {
+    for (const action of [
+      'ticket.assign',
+      'ticket.log_call',
+      'ticket.propose_solution',
+      'ticket.reply_after_close',
+      'ticket.confirm_on_behalf',
+    ] as const) {
       for (const role of ['admin', 'manager', 'agent', 'engineer'] as const) expect(can(actor(role), action)).toBe(true);
       expect(can(actor('customer', A), action, { customerId: A })).toBe(false);
     }
