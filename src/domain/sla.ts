@@ -5,7 +5,12 @@ import type { Severity } from './vocabulary.ts';
 export const SLA_METRICS = ['first_response', 'reply', 'solution', 'resolution', 'on_site'] as const;
 export type SlaMetric = (typeof SLA_METRICS)[number];
 
-export const TARGET_STATES = ['running', 'paused', 'met', 'breached', 'cancelled'] as const;
+/**
+ * A target's state. `not_needed`: the request finished (resolved, confirmed, closed) before this promise was
+ * kept and it is owed no more (an on-site arrival after a remote fix); `cancelled`: the request was withdrawn.
+ * A breach that already happened stays `breached` when its clock stops (`stopped_at` says it is owed no more).
+ */
+export const TARGET_STATES = ['running', 'paused', 'met', 'breached', 'cancelled', 'not_needed'] as const;
 export type TargetState = (typeof TARGET_STATES)[number];
 
 export const DISTANCE_CLASSES = ['same_city', 'same_province', 'elsewhere'] as const;
@@ -82,7 +87,4 @@ export function retargetClock(clock: TargetClock, cal: CompiledCalendar, now: Da
   return { targetMs, elapsedMs: elapsedAt(clock, cal, now), runningSince: clock.runningSince ? now : null };
 }
 
-/** The next rung of the ladder (engineer → senior engineer → product technical manager → R&D, DOMAIN.md §4). */
-export function nextEscalationLevel(level: number): number {
-  return Math.min(level + 1, ESCALATION_LEVELS.length - 1);
-}
+export { DEFAULT_ESCALATION_LADDER, type EscalationLadder } from './sla/ladder.ts';

@@ -27,7 +27,7 @@ import type {
   RoutineFrequency,
   ServiceWindow,
 } from '../../domain/contracts/vocabulary.ts';
-import type { DistanceClass, PolicyTargets, SlaMetric, TargetState } from '../../domain/sla.ts';
+import type { DistanceClass, EscalationLadder, PolicyTargets, SlaMetric, TargetState } from '../../domain/sla.ts';
 import type {
   CauseCategory,
   Channel,
@@ -189,6 +189,8 @@ export const tickets = pgTable(
     slaPolicyId: uuid('sla_policy_id'),
     /** Rung of the escalation ladder: 0 engineer, 1 senior engineer, 2 product technical manager, 3 R&D. */
     escalationLevel: integer('escalation_level').notNull().default(0),
+    /** When the next rung of the policy's escalation ladder is owed (null: none scheduled); the SLA tick's third timer. */
+    escalationDueAt: timestamp('escalation_due_at', { withTimezone: true }),
     createdById: uuid('created_by_id')
       .notNull()
       .references(() => users.id),
@@ -210,6 +212,8 @@ export const tickets = pgTable(
       .on(t.status, t.assigneeId, t.severity)
       .where(sql`${t.status} in ('new','acknowledged','in_progress','waiting_on_customer')`),
     index('tickets_created_idx').on(t.createdAt, t.id),
+    // The SLA tick's ladder timer: requests whose next escalation rung is owed.
+    index('tickets_escalation_due_idx').on(t.escalationDueAt).where(sql`${t.escalationDueAt} is not null`),
     // Queue sorts: most recently updated; most severe first, newest first within a severity (the repo's severityRank).
     index('tickets_updated_idx').on(t.updatedAt, t.id),
     index('tickets_severity_created_idx').on(
@@ -326,6 +330,11 @@ export const slaPolicies = pgTable(
     /** Clocks that stop while the request waits on the customer. */
     pausedMetrics: jsonb('paused_metrics').$type<SlaMetric[]>().notNull(),
     warnPercent: integer('warn_percent').notNull().default(80),
+    /** Business hours to each rung of the escalation ladder (domain/sla/ladder.ts). */
+    escalationLadder: jsonb('escalation_ladder')
+      .$type<EscalationLadder>()
+      .notNull()
+      .default(sql`'{"senior_engineer":0,"product_manager":4,"rnd":8}'::jsonb`),
     isBuiltin: boolean('is_builtin').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -358,6 +367,8 @@ export const ticketSlaTargets = pgTable(
     warnedAt: timestamp('warned_at', { withTimezone: true }),
     breachedAt: timestamp('breached_at', { withTimezone: true }),
     metAt: timestamp('met_at', { withTimezone: true }),
+    /** The clock stopped unkept: no longer needed, or the request was cancelled (a breach stays `breached`). */
+    stoppedAt: timestamp('stopped_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -365,6 +376,8 @@ export const ticketSlaTargets = pgTable(
     // The scheduler's two questions: which running clocks reach their warning or their due instant.
     index('ticket_sla_targets_due_idx').on(t.dueAt).where(sql`${t.state} = 'running'`),
     index('ticket_sla_targets_warn_idx').on(t.warnAt).where(sql`${t.state} = 'running' and ${t.warnedAt} is null`),
+    // Clocks still owed (the breach-risk list, stopping a finished request's clocks).
+    index('ticket_sla_targets_owed_idx').on(t.ticketId).where(sql`${t.metAt} is null and ${t.stoppedAt} is null`),
   ],
 );
 

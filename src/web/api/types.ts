@@ -4,9 +4,10 @@ import type { CreateTokenResponse, MeResponse, TokenSummary } from '../../server
 import type { CalendarResponse } from '../../server/features/calendars/calendars.schema.ts';
 import type { ContactResponse, CustomerDetailResponse, CustomerListItem } from '../../server/features/customers/customers.schema.ts';
 import type { NotificationResponse } from '../../server/features/notifications/notifications.schema.ts';
-import type { AtRiskResponse, PolicyResponse } from '../../server/features/sla/sla.schema.ts';
+import type { PolicyResponse } from '../../server/features/sla/sla.schema.ts';
 import type { SlaTargetView } from '../../server/features/sla/sla-target.schema.ts';
 import type {
+  AtRiskResponse,
   AttachmentResponse,
   ListTicketsQuery,
   TicketCountsResponse,

@@ -10,6 +10,10 @@ export const SlaTargetView = z.object({
   businessMsLeft: z.number(),
   metAt: z.date().nullable(),
   breachedAt: z.date().nullable(),
+  /** Stopped unkept: no longer needed, or the request was cancelled (a breach stays `breached`). */
+  stoppedAt: z.date().nullable(),
+  /** The policy's early-warning share: the clock turns orange once this percentage of its target has run. */
+  warnPercent: z.number().int(),
   calendarId: z.uuid(),
 });
 export type SlaTargetViewDto = z.infer<typeof SlaTargetView>;

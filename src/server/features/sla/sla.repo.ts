@@ -1,8 +1,10 @@
-import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { FINISHED_STATUSES } from '../../../domain/sla/clock-decisions.ts';
+import { OPEN_STATUSES } from '../../../domain/vocabulary.ts';
 import type { Tx } from '../../db/client.ts';
 import { preparedPerHandle } from '../../db/prepared.ts';
-import { slaPauses, slaPolicies, ticketSlaTargets, tickets, users } from '../../db/schema.ts';
+import { slaPauses, slaPolicies, ticketEvents, ticketSlaTargets, tickets, users } from '../../db/schema.ts';
 
 export type PolicyRow = typeof slaPolicies.$inferSelect;
 export type TargetRow = typeof ticketSlaTargets.$inferSelect;
@@ -57,7 +59,7 @@ export async function insertTargets(tx: Tx, values: (typeof ticketSlaTargets.$in
   return tx.insert(ticketSlaTargets).values(values).onConflictDoNothing().returning();
 }
 
-/** The ticket's clocks, locked: callers already hold the ticket's row lock, so this never waits on the scheduler for long. */
+/** The ticket's clocks, locked. Callers hold the ticket's row lock first (the one lock order: request, then its clocks). */
 export async function selectTargetsForUpdate(tx: Tx, ticketId: string) {
   return tx.select().from(ticketSlaTargets).where(eq(ticketSlaTargets.ticketId, ticketId)).for('update');
 }
@@ -99,26 +101,89 @@ export async function selectPauses(tx: Tx, targetIds: string[]) {
   return tx.select().from(slaPauses).where(inArray(slaPauses.targetId, targetIds)).orderBy(asc(slaPauses.id));
 }
 
+/** The ticket columns the SLA tick works with. */
+const tickTicketFields = {
+  id: tickets.id,
+  number: tickets.number,
+  customerId: tickets.customerId,
+  status: tickets.status,
+  severity: tickets.severity,
+  team: tickets.team,
+  assigneeId: tickets.assigneeId,
+  slaPolicyId: tickets.slaPolicyId,
+  escalationLevel: tickets.escalationLevel,
+  escalationDueAt: tickets.escalationDueAt,
+};
+export type TickTicket = { [K in keyof typeof tickTicketFields]: (typeof tickets.$inferSelect)[K] };
+
 /**
- * Running clocks whose warning or due instant has come, locked for this transaction. SKIP LOCKED lets
- * several scheduler processes share the work: each row is taken by exactly one of them.
+ * Requests with a timer due (a running clock's warning or due instant, or the ladder's next rung), locked
+ * for this transaction. One lock order everywhere: the request row first, then its clocks — as the ticket
+ * services do — so the tick and request writes never deadlock. SKIP LOCKED lets several scheduler processes
+ * share the work (each request is taken by one of them) and passes over a request a user is writing now:
+ * the next tick takes it.
  */
-export async function claimDueTargets(tx: Tx, now: Date, limit: number) {
+export async function lockTicketsWithDueTimers(tx: Tx, now: Date, limit: number): Promise<TickTicket[]> {
+  const dueClocks = sql`select ${ticketSlaTargets.ticketId} from ${ticketSlaTargets}
+    where ${ticketSlaTargets.state} = 'running' and ${ticketSlaTargets.dueAt} <= ${now}
+    union all
+    select ${ticketSlaTargets.ticketId} from ${ticketSlaTargets}
+    where ${ticketSlaTargets.state} = 'running' and ${ticketSlaTargets.warnedAt} is null and ${ticketSlaTargets.warnAt} <= ${now}
+    union all
+    select ${tickets.id} from ${tickets} where ${tickets.escalationDueAt} <= ${now}`;
   return tx
-    .select({ target: ticketSlaTargets, ticket: tickets })
+    .select(tickTicketFields)
+    .from(tickets)
+    .where(sql`${tickets.id} in (${dueClocks})`)
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+/** The ladder's columns on a request (the row is locked by the caller); a climb bumps the version like any change. */
+export async function updateTicketEscalation(
+  tx: Tx,
+  id: string,
+  values: { escalationDueAt: Date | null; escalationLevel?: number; team?: TickTicket['team']; updatedAt?: Date },
+) {
+  const bump = values.escalationLevel === undefined ? {} : { version: sql`${tickets.version} + 1` };
+  await tx
+    .update(tickets)
+    .set({ ...values, ...bump })
+    .where(eq(tickets.id, id));
+}
+
+/** An SLA entry on the request's timeline (internal: hospitals never see the escalation machinery). */
+export async function insertSlaTimelineEvent(
+  tx: Tx,
+  values: {
+    ticketId: string;
+    type: 'sla_warning' | 'sla_breached' | 'escalated' | 'manager_alerted';
+    data: Record<string, unknown>;
+    at: Date;
+  },
+) {
+  await tx
+    .insert(ticketEvents)
+    .values({ ticketId: values.ticketId, actorId: null, type: values.type, isInternal: true, data: values.data, createdAt: values.at });
+}
+
+/** Clocks still owed on requests that are finished: left running by versions before migration 0010. */
+export async function selectOwedTargetsOfFinishedTickets(tx: Tx) {
+  return tx
+    .select({ target: ticketSlaTargets, status: tickets.status, resolvedAt: tickets.resolvedAt, closedAt: tickets.closedAt })
     .from(ticketSlaTargets)
     .innerJoin(tickets, eq(tickets.id, ticketSlaTargets.ticketId))
     .where(
       and(
-        eq(ticketSlaTargets.state, 'running'),
-        or(lte(ticketSlaTargets.dueAt, now), and(isNull(ticketSlaTargets.warnedAt), lte(ticketSlaTargets.warnAt, now))),
+        isNull(ticketSlaTargets.metAt),
+        isNull(ticketSlaTargets.stoppedAt),
+        inArray(ticketSlaTargets.state, ['running', 'paused', 'breached']),
+        inArray(tickets.status, [...FINISHED_STATUSES]),
       ),
-    )
-    .orderBy(asc(sql`least(${ticketSlaTargets.dueAt}, coalesce(${ticketSlaTargets.warnAt}, ${ticketSlaTargets.dueAt}))`))
-    .limit(limit)
-    .for('update', { of: ticketSlaTargets, skipLocked: true });
+    );
 }
 
+/** Clocks still owed on requests still open: the breach-risk list, breached first, then soonest due. */
 export async function selectAtRiskTargets(tx: Tx, limit: number, customerScope: string | null) {
   return tx
     .select({ target: ticketSlaTargets })
@@ -126,12 +191,25 @@ export async function selectAtRiskTargets(tx: Tx, limit: number, customerScope: 
     .innerJoin(tickets, eq(tickets.id, ticketSlaTargets.ticketId))
     .where(
       and(
-        or(eq(ticketSlaTargets.state, 'running'), and(eq(ticketSlaTargets.state, 'breached'), isNull(ticketSlaTargets.metAt))),
+        isNull(ticketSlaTargets.metAt),
+        isNull(ticketSlaTargets.stoppedAt),
+        inArray(ticketSlaTargets.state, ['running', 'breached']),
+        inArray(tickets.status, [...OPEN_STATUSES]),
         customerScope ? eq(tickets.customerId, customerScope) : undefined,
       ),
     )
     .orderBy(asc(sql`coalesce(${ticketSlaTargets.dueAt}, ${ticketSlaTargets.breachedAt})`))
     .limit(limit);
+}
+
+/** The early-warning share of each policy (the web colours a clock at its own policy's share). */
+export async function selectWarnPercents(tx: Tx, policyIds: string[]) {
+  if (policyIds.length === 0) return new Map<string, number>();
+  const rows = await tx
+    .select({ id: slaPolicies.id, warnPercent: slaPolicies.warnPercent })
+    .from(slaPolicies)
+    .where(inArray(slaPolicies.id, policyIds));
+  return new Map(rows.map((r) => [r.id, r.warnPercent]));
 }
 
 export async function selectManagers(tx: Tx, team: string | null) {
@@ -141,4 +219,17 @@ export async function selectManagers(tx: Tx, team: string | null) {
     .where(and(eq(users.role, 'manager'), eq(users.isActive, true)));
   const ofTeam = rows.filter((r) => team && r.team === team);
   return (ofTeam.length > 0 ? ofTeam : rows).map((r) => r.id);
+}
+
+/** When the request's next escalation rung is owed (null: none). The caller holds the request's row lock. */
+export async function setEscalationDue(tx: Tx, ticketId: string, at: Date | null) {
+  await tx.update(tickets).set({ escalationDueAt: at }).where(eq(tickets.id, ticketId));
+}
+
+/** Finished requests climb no further (start-up repair of data written before migration 0010). */
+export async function clearEscalationOfFinishedTickets(tx: Tx) {
+  await tx
+    .update(tickets)
+    .set({ escalationDueAt: null })
+    .where(and(sql`${tickets.escalationDueAt} is not null`, inArray(tickets.status, [...FINISHED_STATUSES])));
 }

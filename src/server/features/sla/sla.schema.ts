@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { DISTANCE_CLASSES, SLA_METRICS } from '../../../domain/sla.ts';
+import { DEFAULT_ESCALATION_LADDER, DISTANCE_CLASSES, SLA_METRICS } from '../../../domain/sla.ts';
 import { CONTENT_CATEGORIES, SEVERITIES } from '../../../domain/vocabulary.ts';
-import { TicketResponse } from '../tickets/tickets.schema.ts';
 import { SlaTargetView } from './sla-target.schema.ts';
 
 const MAX_TARGET_MINUTES = 60 * 24 * 366;
@@ -24,6 +23,17 @@ export const PolicyTargetsSchema = z.strictObject({
   normal: SeverityTargetsSchema,
 });
 
+const LadderHours = z
+  .number()
+  .min(0)
+  .max(24 * 30);
+/** Business hours to each rung: the senior engineer after the first breach, then the product technical manager, then R&D. */
+export const EscalationLadderSchema = z.strictObject({
+  senior_engineer: LadderHours,
+  product_manager: LadderHours,
+  rnd: LadderHours,
+});
+
 export const CreatePolicyBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
   priority: z.number().int().min(-1000).max(1000).default(0),
@@ -34,6 +44,7 @@ export const CreatePolicyBody = z.strictObject({
   targets: PolicyTargetsSchema,
   pausedMetrics: z.array(z.enum(SLA_METRICS)).max(5).default(['reply', 'solution', 'resolution']),
   warnPercent: z.number().int().min(1).max(99).default(80),
+  escalationLadder: EscalationLadderSchema.default(DEFAULT_ESCALATION_LADDER),
 });
 export type CreatePolicyInput = z.infer<typeof CreatePolicyBody>;
 export const UpdatePolicyBody = z.strictObject({
@@ -46,6 +57,7 @@ export const UpdatePolicyBody = z.strictObject({
   targets: PolicyTargetsSchema.optional(),
   pausedMetrics: z.array(z.enum(SLA_METRICS)).max(5).optional(),
   warnPercent: z.number().int().min(1).max(99).optional(),
+  escalationLadder: EscalationLadderSchema.optional(),
 });
 export type UpdatePolicyInput = z.infer<typeof UpdatePolicyBody>;
 
@@ -60,16 +72,15 @@ export const PolicyResponse = z.object({
   targets: PolicyTargetsSchema,
   pausedMetrics: z.array(z.enum(SLA_METRICS)),
   warnPercent: z.number().int(),
+  escalationLadder: EscalationLadderSchema,
   isBuiltin: z.boolean(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
 export const PolicyListResponse = z.object({ items: z.array(PolicyResponse) });
 
+/** The breach-risk list's query; its response (requests with their clock at risk) is the tickets feature's. */
 export const AtRiskQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
-export const AtRiskResponse = z.object({
-  items: z.array(z.object({ ticket: TicketResponse, target: SlaTargetView })),
-});
 
 export const ArrivalBody = z.strictObject({ note: z.string().trim().max(2000).optional() });
 

@@ -1,19 +1,27 @@
 import type { CompiledCalendar } from '../../../domain/calendar/index.ts';
 import { entitlement } from '../../../domain/contracts/entitlement.ts';
 import {
+  applyClockAction,
+  type ClockEvent,
+  type ClockSnapshot,
+  decideClockActions,
+  isFinishedStatus,
+  isOwed,
+  shouldStartOnSiteClock,
+} from '../../../domain/sla/clock-decisions.ts';
+import { nextRungDueAt } from '../../../domain/sla/ladder.ts';
+import {
+  DEFAULT_ESCALATION_LADDER,
   type DistanceClass,
   dueAt,
   elapsedAt,
   type PolicyTargets,
-  pauseClock,
   remainingAt,
-  resumeClock,
   type SlaMetric,
   type TargetClock,
   targetRule,
   warnAt,
 } from '../../../domain/sla.ts';
-import type { Status } from '../../../domain/vocabulary.ts';
 import type { Tx } from '../../db/client.ts';
 import type { tickets } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
@@ -25,6 +33,7 @@ import { findCalendar } from '../calendars/calendars.repo.ts';
 import { ensureBuiltinCalendars } from '../calendars/calendars.service.ts';
 import { loadArchiveFacts } from '../contracts/contracts.repo.ts';
 import {
+  clearEscalationOfFinishedTickets,
   closePauses,
   findPolicy,
   insertPause,
@@ -33,9 +42,12 @@ import {
   matchPolicy,
   type PolicyRow,
   selectAtRiskTargets,
+  selectOwedTargetsOfFinishedTickets,
   selectPolicies,
   selectTargetsForUpdate,
   selectTargetsOf,
+  selectWarnPercents,
+  setEscalationDue,
   type TargetRow,
   updatePolicyRow,
   updateTarget,
@@ -74,10 +86,12 @@ export async function ensureBuiltinSla(tx: Tx, at: Date): Promise<void> {
     targets: defaultPolicyTargets(allDayId, workingHoursId),
     pausedMetrics: ['reply', 'solution', 'resolution'],
     warnPercent: 80,
+    escalationLadder: DEFAULT_ESCALATION_LADDER,
     isBuiltin: true,
     createdAt: at,
     updatedAt: at,
   });
+  await stopClocksOfFinishedRequests(tx, at);
 }
 
 // ——— policies ———
@@ -222,54 +236,38 @@ export async function startTicketSla({ tx, ticket, now, distance }: SlaContext &
 }
 
 /** What happened to the request, as far as its clocks are concerned. */
-export type SlaEvent =
-  | { kind: 'responded'; how: 'reply' | 'phone_call' | 'solution' }
-  | { kind: 'status_changed'; from: Status; to: Status }
-  | { kind: 'retarget'; distance: DistanceClass }
-  | { kind: 'field_dispatched'; distance: DistanceClass }
-  | { kind: 'arrived' };
+export type SlaEvent = ClockEvent | { kind: 'retarget'; distance: DistanceClass } | { kind: 'field_dispatched'; distance: DistanceClass };
 
-const MET_BY_RESPONSE: Record<'reply' | 'phone_call' | 'solution', SlaMetric[]> = {
-  phone_call: ['first_response'],
-  reply: ['first_response', 'reply'],
-  solution: ['first_response', 'reply', 'solution'],
-};
+function snapshotOf(row: TargetRow): ClockSnapshot {
+  return {
+    metric: row.metric,
+    state: row.state,
+    clock: clockOf(row),
+    metAt: row.metAt,
+    stoppedAt: row.stoppedAt,
+    breachedAt: row.breachedAt,
+  };
+}
 
-const isOpen = (t: TargetRow) => t.metAt === null && t.state !== 'cancelled' && t.state !== 'met';
-
-/** Applies one event to the request's clocks, inside the caller's transaction (the ticket row is already locked). */
+/**
+ * Applies one event to the request's clocks, inside the caller's transaction. The caller holds the
+ * request's row lock (the one lock order: request, then its clocks). What to do with each clock is
+ * decided by the pure `domain/sla/clock-decisions.ts`; this writes it down.
+ */
 export async function applySlaEvent({ tx, ticket, now, event }: SlaContext & { event: SlaEvent }): Promise<void> {
   if (!ticket.slaPolicyId) return;
   const { calendars, policy, targets } = await loadContext(tx, ticket);
   if (!policy) return;
   const warnPercent = policy.warnPercent;
 
-  const meet = async (metrics: SlaMetric[]) => {
-    for (const t of targets.filter((x) => metrics.includes(x.metric) && isOpen(x))) {
-      const clock = pauseClock(clockOf(t), calendarOf(calendars, t.calendarId), now);
-      await closePauses(tx, t.id, now);
-      await updateTarget(tx, t.id, {
-        elapsedMs: clock.elapsedMs,
-        runningSince: null,
-        warnAt: null,
-        metAt: now,
-        state: t.state === 'breached' ? 'breached' : 'met',
-      });
-    }
-  };
-
   switch (event.kind) {
-    case 'responded':
-      return meet(MET_BY_RESPONSE[event.how]);
-    case 'arrived':
-      return meet(['on_site']);
     case 'field_dispatched': {
-      if (targets.some((t) => t.metric === 'on_site')) return;
+      if (!shouldStartOnSiteClock({ status: ticket.status, hasOnSiteClock: targets.some((t) => t.metric === 'on_site') })) return;
       await insertTargets(tx, [newTarget(policy, calendars, ticket, 'on_site', event.distance, now)]);
       return;
     }
     case 'retarget': {
-      for (const t of targets.filter(isOpen)) {
+      for (const t of targets.filter(isOwed)) {
         const rule = targetRule(policy.targets, ticket.severity, t.metric, event.distance);
         // Business time already run is measured on the old calendar; the new target runs on the new one.
         const elapsedMs = elapsedAt(clockOf(t), calendarOf(calendars, t.calendarId), now);
@@ -281,87 +279,115 @@ export async function applySlaEvent({ tx, ticket, now, event }: SlaContext & { e
           policyId: policy.id,
           calendarId: rule.calendarId,
           // A longer target can lift a breach; the warning is owed again if its instant is still ahead.
-          state: t.state === 'breached' && !isOverdue ? 'running' : t.state,
+          state: t.state === 'breached' && !isOverdue ? (t.runningSince ? 'running' : 'paused') : t.state,
           breachedAt: t.state === 'breached' && !isOverdue ? null : t.breachedAt,
           warnedAt: columns.warnAt && columns.warnAt > now ? null : t.warnedAt,
         });
       }
       return;
     }
-    case 'status_changed':
-      return applyStatusChange({ tx, now, targets, calendars, policy, from: event.from, to: event.to, meet });
+    default:
+      return applyClockEvent({ tx, ticket, now, event, targets, calendars, policy });
   }
 }
 
-async function applyStatusChange({
+async function applyClockEvent({
   tx,
+  ticket,
   now,
+  event,
   targets,
   calendars,
   policy,
-  from,
-  to,
-  meet,
-}: {
-  tx: Tx;
-  now: Date;
-  targets: TargetRow[];
-  calendars: Calendars;
-  policy: PolicyRow;
-  from: Status;
-  to: Status;
-  meet: (metrics: SlaMetric[]) => Promise<void>;
-}) {
-  if (from === 'waiting_on_customer') {
-    for (const t of targets.filter((x) => isOpen(x) && x.runningSince === null)) {
-      const clock = resumeClock(clockOf(t), now);
-      await closePauses(tx, t.id, now);
-      await updateTarget(tx, t.id, {
-        ...clockColumns(clock, calendarOf(calendars, t.calendarId), policy.warnPercent),
-        state: t.state === 'paused' ? 'running' : t.state,
-      });
-    }
+}: SlaContext & { event: ClockEvent; targets: TargetRow[]; calendars: Calendars; policy: PolicyRow }) {
+  const decisions = decideClockActions({ clocks: targets.map(snapshotOf), event, pausedMetrics: policy.pausedMetrics });
+  const after = new Map(targets.map((t) => [t.metric, snapshotOf(t)]));
+  for (const decision of decisions) {
+    const row = targets.find((t) => t.metric === decision.metric);
+    if (!row) continue;
+    const cal = calendarOf(calendars, row.calendarId);
+    const next = applyClockAction(snapshotOf(row), decision, cal, now);
+    after.set(row.metric, next);
+    if (decision.action === 'pause') await insertPause(tx, row.id, now, 'waiting_on_customer');
+    else await closePauses(tx, row.id, now);
+    const isTicking = next.clock.runningSince !== null;
+    await updateTarget(tx, row.id, {
+      elapsedMs: next.clock.elapsedMs,
+      runningSince: next.clock.runningSince,
+      state: next.state,
+      metAt: next.metAt,
+      stoppedAt: next.stoppedAt,
+      // A kept or stopped clock keeps the due instant it had (the card shows it); a paused one has none.
+      ...(isTicking || decision.action === 'pause' ? { dueAt: dueAt(next.clock, cal) } : {}),
+      warnAt: isTicking ? warnAt(next.clock, cal, policy.warnPercent / 100) : null,
+    });
   }
-  if (to === 'waiting_on_customer') {
-    for (const t of targets.filter((x) => isOpen(x) && x.runningSince !== null && policy.pausedMetrics.includes(x.metric))) {
-      const clock = pauseClock(clockOf(t), calendarOf(calendars, t.calendarId), now);
-      await insertPause(tx, t.id, now, 'waiting_on_customer');
-      await updateTarget(tx, t.id, {
-        elapsedMs: clock.elapsedMs,
-        runningSince: null,
-        dueAt: null,
-        warnAt: null,
-        state: t.state === 'breached' ? 'breached' : 'paused',
-      });
-    }
+  // The ladder: a finished request climbs no further; a reopened one that still owes a breached promise
+  // resumes climbing from now.
+  if (event.kind !== 'status_changed') return;
+  if (isFinishedStatus(event.to)) {
+    await setEscalationDue(tx, ticket.id, null);
+    return;
   }
-  if (to === 'resolved') await meet(['first_response', 'reply', 'solution', 'resolution']);
-  if (to === 'cancelled') {
-    for (const t of targets.filter(isOpen)) {
-      const clock = pauseClock(clockOf(t), calendarOf(calendars, t.calendarId), now);
-      await closePauses(tx, t.id, now);
-      await updateTarget(tx, t.id, { elapsedMs: clock.elapsedMs, runningSince: null, dueAt: null, warnAt: null, state: 'cancelled' });
-    }
+  if (decisions.some((d) => d.action === 'reopen')) {
+    const owedBreach = [...after.values()].some((c) => isOwed(c) && c.state === 'breached');
+    const resolution = targets.find((t) => t.metric === 'resolution');
+    if (!owedBreach || !resolution) return;
+    const due = nextRungDueAt({
+      ladder: policy.escalationLadder,
+      level: ticket.escalationLevel,
+      from: now,
+      now,
+      calendar: calendarOf(calendars, resolution.calendarId),
+    });
+    await setEscalationDue(tx, ticket.id, due);
   }
-  // Reopened: the fix did not hold, so resolution is owed again; the time it sat resolved does not count.
-  if (to === 'in_progress' && (from === 'resolved' || from === 'confirmed' || from === 'closed')) {
-    const resolution = targets.find((t) => t.metric === 'resolution' && t.metAt !== null);
-    if (resolution) {
-      const clock = resumeClock(clockOf(resolution), now);
-      await updateTarget(tx, resolution.id, {
-        ...clockColumns(clock, calendarOf(calendars, resolution.calendarId), policy.warnPercent),
-        metAt: null,
-        state: resolution.breachedAt ? 'breached' : 'running',
-      });
-    }
+}
+
+/**
+ * Stops the clocks that versions before migration 0010 left running on finished requests (an on-site
+ * arrival after a remote fix kept running, breaching and escalating for ever). Each stops at the instant
+ * its request was resolved or closed, measured on its own calendar; a "breach" that came after that is no
+ * breach at all. Runs at start-up; finds nothing once done.
+ */
+export async function stopClocksOfFinishedRequests(tx: Tx, now: Date): Promise<number> {
+  const rows = await selectOwedTargetsOfFinishedTickets(tx);
+  if (rows.length === 0) return 0;
+  const calendars = await loadCompiledCalendars(tx);
+  for (const { target, status, resolvedAt, closedAt } of rows) {
+    const stopAt = (status === 'cancelled' || status === 'closed' ? (closedAt ?? resolvedAt) : resolvedAt) ?? closedAt ?? now;
+    const realStop = target.runningSince && stopAt < target.runningSince ? target.runningSince : stopAt;
+    const wasBreached = target.breachedAt !== null && target.breachedAt <= realStop;
+    const snapshot = {
+      ...snapshotOf(target),
+      state: wasBreached ? target.state : ('running' as const),
+      breachedAt: wasBreached ? target.breachedAt : null,
+    };
+    const next = applyClockAction(
+      snapshot,
+      { action: 'stop', reason: status === 'cancelled' ? 'cancelled' : 'not_needed' },
+      calendarOf(calendars, target.calendarId),
+      realStop,
+    );
+    await closePauses(tx, target.id, realStop);
+    await updateTarget(tx, target.id, {
+      elapsedMs: next.clock.elapsedMs,
+      runningSince: null,
+      warnAt: null,
+      state: wasBreached ? 'breached' : next.state,
+      breachedAt: next.breachedAt,
+      stoppedAt: realStop,
+    });
   }
+  await clearEscalationOfFinishedTickets(tx);
+  return rows.length;
 }
 
 // ——— reading ———
 
-export function toTargetView(t: TargetRow, cal: CompiledCalendar, now: Date): SlaTargetViewDto {
+export function toTargetView(t: TargetRow, cal: CompiledCalendar, now: Date, warnPercent: number): SlaTargetViewDto {
   const clock = clockOf(t);
-  const businessMsLeft = t.metAt || t.state === 'cancelled' ? clock.targetMs - clock.elapsedMs : remainingAt(clock, cal, now);
+  const businessMsLeft = isOwed(t) ? remainingAt(clock, cal, now) : clock.targetMs - clock.elapsedMs;
   return {
     metric: t.metric,
     state: t.state,
@@ -370,20 +396,27 @@ export function toTargetView(t: TargetRow, cal: CompiledCalendar, now: Date): Sl
     businessMsLeft,
     metAt: t.metAt,
     breachedAt: t.breachedAt,
+    stoppedAt: t.stoppedAt,
+    warnPercent,
     calendarId: t.calendarId,
   };
 }
 
 const METRIC_ORDER: SlaMetric[] = ['first_response', 'reply', 'solution', 'on_site', 'resolution'];
+const DEFAULT_WARN_PERCENT = 80;
 
 /** Each request's clocks as the API shows them, for a page of requests in one query. */
 export async function slaViewsFor(tx: Tx, ticketIds: string[], now: Date): Promise<Map<string, SlaTargetViewDto[]>> {
   const result = new Map<string, SlaTargetViewDto[]>(ticketIds.map((id) => [id, []]));
   const rows = await selectTargetsOf(tx, ticketIds);
   if (rows.length === 0) return result;
-  const calendars = await loadCompiledCalendars(tx);
+  const [calendars, warnPercents] = await Promise.all([
+    loadCompiledCalendars(tx),
+    selectWarnPercents(tx, [...new Set(rows.map((r) => r.policyId))]),
+  ]);
   for (const t of rows.sort((a, b) => METRIC_ORDER.indexOf(a.metric) - METRIC_ORDER.indexOf(b.metric))) {
-    result.get(t.ticketId)?.push(toTargetView(t, calendarOf(calendars, t.calendarId), now));
+    const warnPercent = warnPercents.get(t.policyId) ?? DEFAULT_WARN_PERCENT;
+    result.get(t.ticketId)?.push(toTargetView(t, calendarOf(calendars, t.calendarId), now, warnPercent));
   }
   return result;
 }
@@ -393,9 +426,17 @@ export async function listAtRisk({ deps, actor, limit }: { deps: Deps; actor: Ac
   authorize(actor, 'sla.read');
   const now = deps.clock();
   const rows = await selectAtRiskTargets(deps.db, limit, customerScope(actor));
-  const calendars = await loadCompiledCalendars(deps.db);
+  const [calendars, warnPercents] = await Promise.all([
+    loadCompiledCalendars(deps.db),
+    selectWarnPercents(deps.db, [...new Set(rows.map((r) => r.target.policyId))]),
+  ]);
   return rows.map((r) => ({
     ticketId: r.target.ticketId,
-    target: toTargetView(r.target, calendarOf(calendars, r.target.calendarId), now),
+    target: toTargetView(
+      r.target,
+      calendarOf(calendars, r.target.calendarId),
+      now,
+      warnPercents.get(r.target.policyId) ?? DEFAULT_WARN_PERCENT,
+    ),
   }));
 }

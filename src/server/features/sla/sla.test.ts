@@ -224,7 +224,7 @@ describe('timers that cannot be lost', () => {
     expect(breaches.map((e: { data: { metric: string } }) => e.data.metric).sort()).toEqual(['first_response', 'reply']);
     expect(await target(t.id, 'first_response')).toMatchObject({ breachedAt: '2026-03-02T01:10:00.000Z' });
     expect(await target(t.id, 'reply')).toMatchObject({ breachedAt: '2026-03-02T05:00:00.000Z' });
-    expect((await detail(t.id)).escalationLevel).toBe(2);
+    expect((await detail(t.id)).escalationLevel).toBe(1); // one rung per tick at most: the senior engineer; the product manager 4 business hours from now
   });
 
   test('two schedulers ticking together fire each warning and breach exactly once', async () => {

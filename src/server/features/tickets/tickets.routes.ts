@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/request-context.ts';
-import { ArrivalBody } from '../sla/sla.schema.ts';
+import { ArrivalBody, AtRiskQuery } from '../sla/sla.schema.ts';
 import {
+  AtRiskResponse,
   CommentBody,
   CreateTicketBody,
   ListTicketsQuery,
@@ -21,6 +22,7 @@ import {
   createTicket,
   getTicket,
   listTickets,
+  listTicketsAtRisk,
   recordArrival,
   transitionTicket,
   updateTicket,
@@ -67,5 +69,11 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
     '/tickets/:id/arrival',
     { schema: { tags, params: TicketIdParams, body: ArrivalBody, response: { 200: TicketDetailResponse } } },
     async (req) => recordArrival({ deps, actor: actorOf(req), ticketId: req.params.id, note: req.body.note }),
+  );
+
+  // The breach-risk list (超时预警): requests with the clock most at risk. Under /sla for its URL, served here
+  // because it answers with requests (the sla feature never imports tickets).
+  app.get('/sla/at-risk', { schema: { tags: ['sla'], querystring: AtRiskQuery, response: { 200: AtRiskResponse } } }, async (req) =>
+    listTicketsAtRisk({ deps, actor: actorOf(req), limit: req.query.limit }),
   );
 };

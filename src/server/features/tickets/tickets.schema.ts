@@ -174,3 +174,8 @@ export const TicketCountsResponse = z.object({
 });
 
 export const TicketIdParams = z.object({ id: z.uuid() });
+
+/** The breach-risk list: each request still owing something, with its clock most at risk. */
+export const AtRiskResponse = z.object({
+  items: z.array(z.object({ ticket: TicketResponse, target: SlaTargetView })),
+});
