@@ -35,11 +35,8 @@ describe('configuration', () => {
     }
   });
 
-  test('the PDF font: Debian Noto Sans CJK SC by default, a .ttc needs its #PostScriptName', () => {
-    expect(loadConfig({}).pdfFont).toEqual({
-      path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
-      postscriptName: 'NotoSansCJKsc-Regular',
-    });
+  test('the PDF font: the npm-shipped Noto Sans Hans by default (null), a .ttc needs its #PostScriptName', () => {
+    expect(loadConfig({}).pdfFont).toBeNull();
     expect(loadConfig({ AFTERSALES_PDF_FONT: '/fonts/SourceHanSansSC-Regular.otf' }).pdfFont).toEqual({
       path: '/fonts/SourceHanSansSC-Regular.otf',
       postscriptName: null,
@@ -47,6 +44,12 @@ describe('configuration', () => {
     for (const bad of ['/fonts/NotoSansCJK-Regular.ttc', '/fonts/a.woff2', '/fonts/a.ttf#Name']) {
       expect(() => loadConfig({ AFTERSALES_PDF_FONT: bad })).toThrow(/AFTERSALES_PDF_FONT/);
     }
+  });
+
+  test('the hotline is optional and only phone characters', () => {
+    expect(loadConfig({}).hotline).toBeNull();
+    expect(loadConfig({ AFTERSALES_HOTLINE: '400-800-1234' }).hotline).toBe('400-800-1234');
+    expect(() => loadConfig({ AFTERSALES_HOTLINE: '<script>' })).toThrow(/AFTERSALES_HOTLINE/);
   });
 
   test('empty strings count as unset, so a copied .env.example works as it is', () => {

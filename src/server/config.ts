@@ -2,9 +2,6 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isValidTimeZone } from '../domain/time-zone.ts';
 
-/** Debian's fonts-noto-cjk. */
-const DEFAULT_PDF_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
-
 // One validated configuration, read once at boot: a bad value stops the server with a clear message.
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -23,6 +20,12 @@ const ConfigSchema = z.object({
   AFTERSALES_PUBLIC_URL: z.url().optional(),
   /** The service provider as printed on quotes (乙方), e.g. the vendor's registered company name. */
   AFTERSALES_VENDOR_NAME: z.string().trim().min(2).max(100).default('售后服务中心 After-sales Service Centre'),
+  /** The service hotline printed in every document's letterhead (optional). */
+  AFTERSALES_HOTLINE: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-() ]{3,40}$/, 'digits, spaces, + - ( ) only, e.g. 400-800-1234')
+    .optional(),
   AFTERSALES_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(200).max(3_600_000).default(5000),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
@@ -30,11 +33,14 @@ const ConfigSchema = z.object({
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASSWORD: z.string().min(1).optional(),
   SMTP_FROM: z.string().min(3).default('Aftersales 售后服务台 <no-reply@localhost>'),
-  /** The CJK font for PDFs (quotes): `file` (.ttf/.otf) or `file.ttc#PostScriptName` for a collection. */
+  /**
+   * The CJK font for PDFs: `file` (.ttf/.otf) or `file.ttc#PostScriptName` for a collection. Unset:
+   * Noto Sans Hans from the npm package @embedpdf/fonts-sc (documents/fonts.ts).
+   */
   AFTERSALES_PDF_FONT: z
     .string()
-    .default(`${DEFAULT_PDF_FONT}#NotoSansCJKsc-Regular`)
-    .refine((v) => /^[^#]+\.(ttf|otf)$/i.test(v) || /^[^#]+\.ttc#[A-Za-z0-9_.-]+$/i.test(v), {
+    .optional()
+    .refine((v) => v === undefined || /^[^#]+\.(ttf|otf)$/i.test(v) || /^[^#]+\.ttc#[A-Za-z0-9_.-]+$/i.test(v), {
       message:
         'must be a .ttf or .otf file, or a .ttc collection followed by #PostScriptName (e.g. NotoSansCJK-Regular.ttc#NotoSansCJKsc-Regular)',
     }),
@@ -54,16 +60,18 @@ export type Config = {
   maxUploadBytes: number;
   /** The service centre's zone: request numbers take their year from it. */
   timeZone: string;
-  /** The service provider printed on quotes (乙方). */
+  /** The service provider printed on quotes (乙方) and in every document's letterhead. */
   vendorName: string;
+  /** The service hotline in documents' letterhead; null leaves it out. */
+  hotline: string | null;
   /** Where people open the app: links in emails point here. */
   publicUrl: string;
   schedulerIntervalMs: number;
   /** Outgoing mail; without a host, notifications stay in-app only. */
   smtp: { host: string; port: number; isSecure: boolean; user?: string; password?: string; from: string } | null;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
-  /** The CJK font PDFs are set in; `postscriptName` picks the face of a .ttc collection. */
-  pdfFont: { path: string; postscriptName: string | null };
+  /** The CJK font PDFs are set in (`postscriptName` picks the face of a .ttc); null: the npm-shipped Noto Sans Hans. */
+  pdfFont: { path: string; postscriptName: string | null } | null;
 };
 
 export class ConfigError extends Error {}
@@ -89,6 +97,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: Math.round(c.AFTERSALES_MAX_UPLOAD_MB * 1024 * 1024),
     timeZone: c.AFTERSALES_TIME_ZONE,
     vendorName: c.AFTERSALES_VENDOR_NAME,
+    hotline: c.AFTERSALES_HOTLINE ?? null,
     publicUrl: (c.AFTERSALES_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     schedulerIntervalMs: c.AFTERSALES_SCHEDULER_INTERVAL_MS,
     smtp: c.SMTP_HOST
@@ -102,11 +111,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }
       : null,
     logLevel: c.LOG_LEVEL,
-    pdfFont: pdfFontOf(c.AFTERSALES_PDF_FONT),
+    pdfFont: c.AFTERSALES_PDF_FONT ? pdfFontOf(c.AFTERSALES_PDF_FONT) : null,
   };
 }
 
-function pdfFontOf(value: string): Config['pdfFont'] {
+function pdfFontOf(value: string): NonNullable<Config['pdfFont']> {
   const [file, postscriptName] = value.split('#');
   return { path: path.resolve(file), postscriptName: postscriptName ?? null };
 }

@@ -158,6 +158,17 @@ export const ticketCounters = pgTable('ticket_counters', {
   last: integer('last').notNull(),
 });
 
+/** Gapless yearly sequences of numbered documents (series `quote`: BJ-2026-0001), one row per series and year. */
+export const documentCounters = pgTable(
+  'document_counters',
+  {
+    series: text('series').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.series, t.year] }), check('document_counters_last_check', sql`${t.last} > 0`)],
+);
+
 export const tickets = pgTable(
   'tickets',
   {
@@ -668,6 +679,8 @@ export const quotes = pgTable(
   'quotes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** BJ-<year>-<sequence>: gapless per year of the service zone, in the order quotes are created. */
+    number: text('number').notNull(),
     customerId: uuid('customer_id')
       .notNull()
       .references(() => customers.id),
@@ -694,6 +707,7 @@ export const quotes = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    uniqueIndex('quotes_number_key').on(t.number),
     index('quotes_customer_idx').on(t.customerId, t.createdAt),
     check('quotes_state_check', sql`${t.state} in ('draft','sent','signed','cancelled')`),
     check('quotes_people_check', sql`${t.people} > 0`),

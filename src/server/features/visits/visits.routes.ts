@@ -1,7 +1,10 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
+import { sendDownload } from '../../http/download.ts';
 import { actorOf } from '../../http/request-context.ts';
+import { LOCALES, toLocale } from '../../messages/catalogue.ts';
 import {
   QuoteBody,
   QuoteListResponse,
@@ -25,6 +28,10 @@ import {
 } from './visits.service.ts';
 
 const IdParams = z.object({ id: z.uuid() });
+/** The document's language: `lang`, else Accept-Language, else the user's own; Chinese by default. */
+const DocumentQuery = z.object({ lang: z.enum(LOCALES).optional() }).strict();
+const localeOf = (req: FastifyRequest<{ Querystring: z.infer<typeof DocumentQuery> }>) =>
+  toLocale(req.query.lang ?? req.headers['accept-language'] ?? req.currentUser?.locale);
 const tags = ['visits'];
 
 export const visitRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
@@ -59,13 +66,16 @@ export const visitRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
   app.post('/quotes/:id/cancel', { schema: { tags, params: IdParams, response: { 200: QuoteResponse } } }, async (req) =>
     cancelQuote({ deps, actor: actorOf(req), quoteId: req.params.id }),
   );
-  /** Printable HTML (the browser prints or saves it as PDF). */
-  app.get('/quotes/:id/print', { schema: { tags, params: IdParams } }, async (req, reply) =>
-    reply.type('text/html; charset=utf-8').send(await printQuote({ deps, actor: actorOf(req), quoteId: req.params.id })),
+  /** Printable HTML (the browser prints or saves it as PDF): the same document model as the PDF. */
+  app.get('/quotes/:id/print', { schema: { tags, params: IdParams, querystring: DocumentQuery } }, async (req, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'private, no-store')
+      .send(await printQuote({ deps, actor: actorOf(req), quoteId: req.params.id, locale: localeOf(req) })),
   );
-  /** The same agreement as a PDF download (Chinese text set in the configured CJK font). */
-  app.get('/quotes/:id/pdf', { schema: { tags, params: IdParams } }, async (req, reply) => {
-    const { pdf, disposition } = await quotePdf({ deps, actor: actorOf(req), quoteId: req.params.id });
-    return reply.type('application/pdf').header('content-disposition', disposition).header('cache-control', 'no-store').send(pdf);
+  /** The same agreement as a PDF download (Chinese text set in the CJK font of documents/fonts.ts). */
+  app.get('/quotes/:id/pdf', { schema: { tags, params: IdParams, querystring: DocumentQuery } }, async (req, reply) => {
+    const { pdf, fileName, fallbackName } = await quotePdf({ deps, actor: actorOf(req), quoteId: req.params.id, locale: localeOf(req) });
+    return sendDownload(reply, { body: pdf, fileName, fallbackName, contentType: 'application/pdf' });
   });
 };

@@ -63,6 +63,8 @@ export type SignQuoteInput = z.infer<typeof SignQuoteBody>;
 
 export const QuoteResponse = z.object({
   id: z.uuid(),
+  /** BJ-2026-0001: gapless per year of the service zone. */
+  number: z.string(),
   customerId: z.uuid(),
   ticketId: z.uuid().nullable(),
   people: z.number().int(),

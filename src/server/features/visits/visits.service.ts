@@ -1,17 +1,21 @@
 import { entitlement } from '../../../domain/contracts/entitlement.ts';
-import { billedDays, DEFAULT_DAILY_FEE_FEN, formatCny, MoneyError, visitFeeFen } from '../../../domain/contracts/money.ts';
+import { billedDays, DEFAULT_DAILY_FEE_FEN, MoneyError, visitFeeFen } from '../../../domain/contracts/money.ts';
 import { visitsLeft, visitsUsed } from '../../../domain/contracts/visits.ts';
 import type { QuoteState } from '../../../domain/contracts/vocabulary.ts';
+import { yearIn } from '../../../domain/time-zone.ts';
 import type { Tx } from '../../db/client.ts';
 import type { quotes } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
+import { letterheadOf, renderHtml, renderPdf } from '../../documents/index.ts';
+import { formatDocumentNumber, nextDocumentSequence } from '../../documents/numbers.repo.ts';
 import { AppError, notFound } from '../../errors.ts';
+import type { Locale } from '../../messages/catalogue.ts';
 import { type Actor, authorize } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
 import { loadArchiveFacts, lockCustomer } from '../contracts/contracts.repo.ts';
 import { contractOn, today } from '../contracts/contracts.service.ts';
 import { findCustomer } from '../customers/customers.repo.ts';
-import { attachmentDisposition, quoteNumber, renderQuotePdf } from './quote-pdf.ts';
+import { quoteDocument, quoteFileName } from './quote-document.ts';
 import {
   findDocumentOf,
   findQuote,
@@ -146,7 +150,11 @@ export async function createQuote({ deps, actor, customerId, input }: { deps: De
       if (!ticket || ticket.customerId !== customerId)
         throw new AppError('validation_failed', 'unknown request for this customer', { ticketId: 'unknown' });
     }
+    // The year's counter row stays locked until commit (gapless): taken only once the checks passed.
+    const year = yearIn(deps.config.timeZone, now);
+    const number = formatDocumentNumber('BJ', year, await nextDocumentSequence(tx, 'quote', year));
     const row = await insertQuote(tx, {
+      number,
       customerId,
       ticketId: input.ticketId ?? null,
       people: input.people,
@@ -243,68 +251,42 @@ export function cancelQuote({ deps, actor, quoteId }: { deps: Deps; actor: Actor
   });
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** A printable supplementary agreement (补充协议) in zh-CN with English labels. */
-export async function printQuote({ deps, actor, quoteId }: { deps: Deps; actor: Actor; quoteId: string }): Promise<string> {
-  const q = await getQuote({ deps, actor, quoteId });
-  const customer = await findCustomer(deps.db, q.customerId);
-  const money = (fen: number) => escapeHtml(formatCny(fen));
-  const perPersonFen = q.travelPerPersonFen + (q.lodgingPerPersonDayFen + q.dailyFeePerPersonDayFen) * q.days;
-  const rows: [string, string][] = [
-    ['客户 Customer', escapeHtml(customer?.name ?? '')],
-    ['人数 Engineers', String(q.people)],
-    ['到达医院 Arrival', q.arrivalDate],
-    ['离开医院 Departure', q.departureDate],
-    ['天数 Days (arrival to departure, inclusive)', String(q.days)],
-    ['往返交通费/人 Round-trip travel per person', money(q.travelPerPersonFen)],
-    ['住宿费/人/天 Lodging per person per day', money(q.lodgingPerPersonDayFen)],
-    ['薪酬费/人/天 Daily fee per person per day', money(q.dailyFeePerPersonDayFen)],
-    [
-      '每人费用 Per person',
-      `${money(q.travelPerPersonFen)} + (${money(q.lodgingPerPersonDayFen)} + ${money(q.dailyFeePerPersonDayFen)}) × ${q.days} = ${money(perPersonFen)}`,
-    ],
-    ['合计 Total', `<strong>${money(q.totalFen)}</strong>`],
-    ['状态 State', q.state],
-  ];
-  if (q.signedBy) rows.push(['签署人 Signed by', `${escapeHtml(q.signedBy)} ${q.signedAt?.toISOString() ?? ''}`]);
-  return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>按次上门服务报价单 ${q.id}</title>
-<style>body{font-family:"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif;max-width:760px;margin:2em auto;color:#111}
-table{border-collapse:collapse;width:100%}td{border:1px solid #999;padding:6px 10px}td:first-child{width:45%;background:#f5f5f5}
-.sign{margin-top:3em;display:flex;justify-content:space-between}@media print{body{margin:0}}</style></head>
-<body><h1>按次上门服务报价单（补充协议）</h1><p>Per-visit on-site service quote (supplementary agreement)</p>
-<p>收费标准：每次服务 = 往返交通费/人 + (住宿费/人/天 + 薪酬费/人/天) × 天数，天数以工程师到达医院至离开医院计。</p>
-<table>${rows.map(([k, v]) => `<tr><td>${k}</td><td>${v}</td></tr>`).join('')}</table>
-${q.note ? `<p>${escapeHtml(q.note)}</p>` : ''}
-<div class="sign"><div>客户签字（盖章）Customer signature: ________________</div><div>日期 Date: ____________</div></div>
-</body></html>`;
-}
-
-/**
- * The supplementary agreement as a PDF with its file name: the same reader rule as the print view
- * (another organisation's quote is a 404), then 501 pdf_font_unavailable when no CJK font is there.
- */
-export async function quotePdf({ deps, actor, quoteId }: { deps: Deps; actor: Actor; quoteId: string }) {
+/** The quote as one document model in the reader's language: the print view and the PDF render it. */
+async function quoteModel({ deps, actor, quoteId, locale }: { deps: Deps; actor: Actor; quoteId: string; locale: Locale }) {
   const q = await getQuote({ deps, actor, quoteId });
   const [customer, ticket] = await Promise.all([
     findCustomer(deps.db, q.customerId),
     q.ticketId ? findTicketOf(deps.db, q.ticketId) : undefined,
   ]);
   if (!customer) throw notFound('customer');
-  const pdf = await renderQuotePdf(
-    {
-      quote: q,
-      customer,
-      ticketNumber: ticket?.number ?? null,
-      vendorName: deps.config.vendorName,
-      timeZone: deps.config.timeZone,
-      generatedAt: deps.clock(),
-    },
-    deps.config.pdfFont,
-  );
-  const number = quoteNumber(q.id);
-  // Characters that file systems refuse in a name become _ (the header itself is percent-encoded).
-  const safeName = customer.name.replace(/[\\/:*?"<>|]/g, '_');
-  return { pdf, disposition: attachmentDisposition(`补充协议-${safeName}-${number}.pdf`, `quote-${number}.pdf`) };
+  const model = quoteDocument({
+    quote: q,
+    customer,
+    ticketNumber: ticket?.number ?? null,
+    vendorName: deps.config.vendorName,
+    locale,
+    timeZone: deps.config.timeZone,
+    generatedAt: deps.clock(),
+  });
+  return { q, customer, model };
+}
+
+/** The supplementary agreement (补充协议) as a printable HTML page: the browser prints or saves it. */
+export async function printQuote({ deps, actor, quoteId, locale }: { deps: Deps; actor: Actor; quoteId: string; locale: Locale }) {
+  const { model } = await quoteModel({ deps, actor, quoteId, locale });
+  return renderHtml({ model, letterhead: letterheadOf(deps.config) });
+}
+
+/**
+ * The same agreement as a PDF with its file name: the same reader rule as the print view (another
+ * organisation's quote is a 404), then 501 pdf_font_unavailable when the configured font is missing.
+ */
+export async function quotePdf({ deps, actor, quoteId, locale }: { deps: Deps; actor: Actor; quoteId: string; locale: Locale }) {
+  const { q, customer, model } = await quoteModel({ deps, actor, quoteId, locale });
+  const pdf = await renderPdf({ model, letterhead: letterheadOf(deps.config), font: deps.config.pdfFont });
+  return {
+    pdf,
+    fileName: `${quoteFileName({ locale, customerName: customer.name, number: q.number })}.pdf`,
+    fallbackName: `quote-${q.number}.pdf`,
+  };
 }
