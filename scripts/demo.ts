@@ -5,6 +5,7 @@ import { STATUSES } from '../src/domain/vocabulary.ts';
 import { prepareDatabase } from '../src/server/boot.ts';
 import { ConfigError, loadConfig } from '../src/server/config.ts';
 import { openDatabase } from '../src/server/db/client.ts';
+import { DataDirLockedError } from '../src/server/db/data-dir-lock.ts';
 import type { Deps } from '../src/server/deps.ts';
 import { systemClock } from '../src/server/lib/clock.ts';
 import { createLocalBus } from '../src/server/lib/live-bus.ts';
@@ -99,6 +100,11 @@ async function main() {
 }
 
 main().catch((error) => {
+  if (error instanceof DataDirLockedError) {
+    // Refused at once, with who holds the data dir: no stack trace, nothing was touched.
+    console.error(error.message);
+    process.exit(1);
+  }
   if (error instanceof ConfigError || error instanceof UsageError) {
     console.error(error.message);
     if (error instanceof UsageError) console.error(`\n${USAGE}`);

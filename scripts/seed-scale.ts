@@ -9,6 +9,7 @@ import { CAUSE_CATEGORIES, CONTENT_CATEGORIES, OPEN_STATUSES, type Status } from
 import { prepareDatabase } from '../src/server/boot.ts';
 import { ConfigError, loadConfig } from '../src/server/config.ts';
 import { type Database, openDatabase } from '../src/server/db/client.ts';
+import { DataDirLockedError } from '../src/server/db/data-dir-lock.ts';
 import { hashPassword } from '../src/server/features/auth/password.ts';
 import { searchDocuments } from '../src/server/features/search/search.repo.ts';
 import { formatTicketNumber } from '../src/server/features/tickets/tickets.service.ts';
@@ -509,6 +510,11 @@ async function main() {
 }
 
 main().catch((error) => {
+  if (error instanceof DataDirLockedError) {
+    // Refused at once, with who holds the data dir: no stack trace, nothing was touched.
+    console.error(error.message);
+    process.exit(1);
+  }
   if (error instanceof ConfigError || error instanceof UsageError) {
     console.error(error.message);
     if (error instanceof UsageError) console.error(`\n${USAGE}`);

@@ -1,12 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { SAMPLE_TICKET } from './testing/test-context.ts';
 
 // The real server as an operator runs it, on embedded PGlite, killed without warning.
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -54,10 +55,31 @@ function killGroup(child: ChildProcess) {
 type Server = { child: ChildProcess; base: string; exited: Promise<void>; output: () => string };
 
 async function startServer(): Promise<Server> {
+  const server = await spawnServer();
+  const { child, output } = server;
+
+  // An external process offers no event to wait on: poll its health, within a bound.
+  const deadline = Date.now() + BOOT_LIMIT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited while starting:\n${output()}`);
+    try {
+      const res = await fetch(`${server.base}/api/v1/health`);
+      if (res.ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await delay(200);
+  }
+  killGroup(child);
+  throw new Error(`server not healthy after ${BOOT_LIMIT_MS} ms:\n${output()}`);
+}
+
+/** `npm run serve` on the test's data dir (or `script`, e.g. the demo loader), not waited for. */
+async function spawnServer(script = 'src/server/main.ts'): Promise<Server> {
   const port = await freePort();
   // PGlite in the data directory: no DATABASE_URL, whatever the test run itself uses.
   const { DATABASE_URL: _db, TEST_DATABASE_URL: _testDb, ...env } = process.env;
-  const child = spawn(TSX, ['src/server/main.ts'], {
+  const child = spawn(TSX, [script], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -85,22 +107,7 @@ async function startServer(): Promise<Server> {
       resolve();
     });
   });
-  const server = { child, base: `http://127.0.0.1:${port}`, exited, output: () => output };
-
-  // An external process offers no event to wait on: poll its health, within a bound.
-  const deadline = Date.now() + BOOT_LIMIT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited while starting:\n${output}`);
-    try {
-      const res = await fetch(`${server.base}/api/v1/health`);
-      if (res.ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await delay(200);
-  }
-  killGroup(child);
-  throw new Error(`server not healthy after ${BOOT_LIMIT_MS} ms:\n${output}`);
+  return { child, base: `http://127.0.0.1:${port}`, exited, output: () => output };
 }
 
 type Session = { cookie: string; csrf: string };
@@ -176,4 +183,45 @@ test('a request the API acknowledged survives kill -9 of the server on PGlite', 
 
   killGroup(second.child);
   await second.exited;
+}, 240_000);
+
+test('a second process on the same PGlite data dir is refused at once, and the first keeps serving', async () => {
+  const first = await startServer();
+  const session = await signIn(first);
+  const customer = await call(first, session, 'POST', '/api/v1/customers', {
+    name: '襄阳市中心医院',
+    kind: 'hospital',
+    province: '湖北省',
+    city: '襄阳市',
+  });
+  expect(customer.status).toBe(201);
+  const lock = JSON.parse(await readFile(path.join(dataDir, 'aftersales.lock'), 'utf8')) as { pid: number };
+
+  // A second server (another port) and the README's demo loader: both refuse before touching the files.
+  for (const script of ['src/server/main.ts', 'scripts/demo.ts']) {
+    const second = await spawnServer(script);
+    await second.exited;
+    expect(second.child.exitCode, second.output()).not.toBe(0);
+    expect(second.output()).toContain(`is in use by process ${lock.pid}`);
+    expect(second.output()).toContain('src/server/main.ts');
+    expect(second.output()).toMatch(/Stop that process first/);
+    expect(second.output()).toMatch(/DATABASE_URL/);
+    expect(second.output()).not.toMatch(/Loading demo data|is serving/);
+  }
+
+  // The first still serves, reads and writes: nothing forked the database under it.
+  const created = await call(first, session, 'POST', '/api/v1/tickets', { ...SAMPLE_TICKET, customerId: customer.json.id });
+  expect(created.status).toBe(201);
+  const listed = await call(first, session, 'GET', `/api/v1/tickets?customerId=${String(customer.json.id)}`);
+  expect((listed.json.items as { number: string }[]).map((t) => t.number)).toEqual([created.json.number]);
+
+  // A clean stop releases the lock: the next server starts without any stale-lock takeover.
+  // To the server process itself (the holder named in the lock), as a service manager would.
+  process.kill(lock.pid, 'SIGTERM');
+  await first.exited;
+  expect(first.child.exitCode).toBe(0);
+  expect(existsSync(path.join(dataDir, 'aftersales.lock'))).toBe(false);
+  const next = await startServer();
+  killGroup(next.child);
+  await next.exited;
 }, 240_000);

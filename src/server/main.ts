@@ -2,6 +2,7 @@ import { build } from './app.ts';
 import { prepareDatabase } from './boot.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
+import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { openLiveBus } from './db/live-notify.ts';
 import { ensureInitialAdmin } from './features/auth/auth.service.ts';
 import { createMailer } from './features/notifications/mailer.ts';
@@ -50,6 +51,11 @@ async function main() {
 }
 
 main().catch((error) => {
+  if (error instanceof DataDirLockedError) {
+    // Refused at once, with who holds the data dir: no stack trace, nothing was touched.
+    console.error(error.message);
+    process.exit(1);
+  }
   if (error instanceof ConfigError) {
     console.error(error.message);
     process.exit(2);

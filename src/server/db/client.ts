@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 import * as schema from './schema.ts';
 
 // The only place that knows which driver is in use; everything else sees `Db` and `Tx`.
@@ -45,16 +46,33 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 }
 
 async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Database> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  // btree_gist backs the no-overlap exclusion constraint on service contracts (migration 0002).
-  const client = await PGlite.create(dataDir ? path.join(dataDir, 'pglite') : undefined, { loadDataDir, extensions: { btree_gist } });
+  let lock: DataDirLock | undefined;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    // Before anything touches the files: a second process on one data dir destroys it.
+    lock = lockDataDir(dataDir);
+  }
+  let client: PGlite;
+  try {
+    // btree_gist backs the no-overlap exclusion constraint on service contracts (migration 0002).
+    client = await PGlite.create(dataDir ? path.join(dataDir, 'pglite') : undefined, { loadDataDir, extensions: { btree_gist } });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema });
   return {
     db: db as unknown as Db,
     kind: 'pglite',
     pglite: client,
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_DIR }),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 
