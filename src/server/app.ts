@@ -83,7 +83,13 @@ export type BuildOptions = { deps: Deps; logger?: FastifyServerOptions['logger']
 
 // build() wires the app without listening, so tests drive it with inject().
 export async function build({ deps, logger = false }: BuildOptions) {
-  const app = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: true });
+  const trusted = deps.config.trustProxy;
+  const app = Fastify({
+    logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Off unless configured: X-Forwarded-For is believed only from the configured proxies (or hops).
+    trustProxy: typeof trusted === 'number' ? (_address: string, hop: number) => hop < trusted : trusted,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -1,5 +1,7 @@
 import path from 'node:path';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
+import { passwordWeakness } from '../domain/password-strength.ts';
 import { isValidTimeZone } from '../domain/time-zone.ts';
 
 // One validated configuration, read once at boot: a bad value stops the server with a clear message.
@@ -13,8 +15,25 @@ const ConfigSchema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   AFTERSALES_ADMIN_EMAIL: z.email().optional(),
-  AFTERSALES_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  AFTERSALES_ADMIN_PASSWORD: z
+    .string()
+    .superRefine((value, ctx) => {
+      const weakness = passwordWeakness(value);
+      if (weakness) ctx.addIssue({ code: 'custom', message: weakness });
+    })
+    .optional(),
   AFTERSALES_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  /**
+   * Which proxies may name the client in X-Forwarded-For: unset/false = none (the socket's address is
+   * the client), a hop count, or a comma-separated list of addresses/CIDRs of the proxies.
+   */
+  AFTERSALES_TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .refine((v) => trustProxyOf(v) !== undefined, {
+      message: 'must be false, a hop count (1–10) or comma-separated proxy addresses/CIDRs (e.g. 10.0.0.0/8,::1)',
+    }),
   AFTERSALES_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   AFTERSALES_TIME_ZONE: z.string().default('Asia/Shanghai').refine(isValidTimeZone, 'unknown IANA time zone'),
   AFTERSALES_PUBLIC_URL: z.url().optional(),
@@ -57,6 +76,8 @@ export type Config = {
   adminEmail?: string;
   adminPassword?: string;
   isCookieSecure: boolean;
+  /** Passed to Fastify's trustProxy: false, a hop count, or the proxies' addresses/CIDRs. */
+  trustProxy: false | number | string[];
   maxUploadBytes: number;
   /** The service centre's zone: request numbers take their year from it. */
   timeZone: string;
@@ -94,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminEmail: c.AFTERSALES_ADMIN_EMAIL,
     adminPassword: c.AFTERSALES_ADMIN_PASSWORD,
     isCookieSecure: c.AFTERSALES_COOKIE_SECURE === 'true',
+    trustProxy: trustProxyOf(c.AFTERSALES_TRUST_PROXY) ?? false,
     maxUploadBytes: Math.round(c.AFTERSALES_MAX_UPLOAD_MB * 1024 * 1024),
     timeZone: c.AFTERSALES_TIME_ZONE,
     vendorName: c.AFTERSALES_VENDOR_NAME,
@@ -118,4 +140,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 function pdfFontOf(value: string): NonNullable<Config['pdfFont']> {
   const [file, postscriptName] = value.split('#');
   return { path: path.resolve(file), postscriptName: postscriptName ?? null };
+}
+
+/** `false` / a hop count / a list of addresses and CIDRs; undefined when the value is none of them. */
+function trustProxyOf(value: string): Config['trustProxy'] | undefined {
+  if (value === 'false' || value === '0') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return hops >= 1 && hops <= 10 ? hops : undefined;
+  }
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  if (items.length === 0 || !items.every((item) => ipaddr.isValid(item) || ipaddr.isValidCIDR(item))) return undefined;
+  return items;
 }

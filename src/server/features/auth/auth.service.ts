@@ -5,10 +5,12 @@ import { type Actor, authorize } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
 import { insertUser } from '../users/users.repo.ts';
 import {
+  countRateLimitHit,
   countUsers,
   deleteSession,
   findLiveSession,
   findLiveToken,
+  findRateLimitHit,
   findUserByEmail,
   insertSession,
   insertToken,
@@ -48,12 +50,27 @@ function toActor(u: UserRow, via: Actor['via']): Actor {
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
 
+/**
+ * Failed sign-ins per account, from all addresses together: whatever address an attacker claims or
+ * rotates through, one account gets at most this many wrong guesses per window (the per-address limit
+ * of the route is the first, tighter line).
+ */
+export const ACCOUNT_FAILURES_MAX = 20;
+export const ACCOUNT_FAILURES_WINDOW_MS = 15 * 60 * 1000;
+const accountFailuresKey = (email: string) => `login-failures|${email.toLowerCase()}`;
+
 export async function login({ deps, input, ip }: { deps: Deps; input: LoginInput; ip: string }) {
+  const now = deps.clock();
+  const failures = await findRateLimitHit(deps.db, accountFailuresKey(input.email));
+  if (failures && failures.count >= ACCOUNT_FAILURES_MAX && failures.windowEndsAt > now) {
+    const seconds = Math.ceil((failures.windowEndsAt.getTime() - now.getTime()) / 1000);
+    throw new AppError('rate_limited', `too many failed sign-ins for this account; try again in ${seconds} s`);
+  }
   const user = await findUserByEmail(deps.db, input.email);
   // Verify against a dummy hash for unknown users so response time does not reveal which emails exist.
   const isValid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-  const now = deps.clock();
   if (!user || !isValid || !user.isActive) {
+    await countRateLimitHit(deps.db, accountFailuresKey(input.email), ACCOUNT_FAILURES_WINDOW_MS, now);
     await insertAudit(deps.db, {
       actorId: user?.id ?? null,
       action: 'auth.login_failed',

@@ -1,6 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
 import { createTestContext, openSecondConnection, TEST_PASSWORD, type TestContext } from '../../testing/test-context.ts';
+import { ACCOUNT_FAILURES_MAX, ACCOUNT_FAILURES_WINDOW_MS } from './auth.service.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 let ctx: TestContext;
@@ -125,6 +128,61 @@ describe('sign in and sessions', () => {
     } finally {
       await appB.close();
       await second?.close();
+    }
+  });
+});
+
+describe('the login limit and proxies', () => {
+  const attempt = (app: TestContext['app'], email: string, password: string, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, headers });
+
+  test('a spoofed X-Forwarded-For neither resets the limit nor reaches the audit log (no proxy trusted by default)', async () => {
+    const email = await staffEmail();
+    for (let i = 0; i < 10; i++) {
+      const res = await attempt(ctx.app, email, `guess-${i}-xxxx`, { 'x-forwarded-for': `203.0.113.${i + 1}` });
+      expect(res.statusCode).toBe(401);
+    }
+    const limited = await attempt(ctx.app, email, TEST_PASSWORD, { 'x-forwarded-for': '198.51.100.77' });
+    expect(limited.statusCode).toBe(429);
+    const ips = await ctx.rows<{ ip: string }>(
+      sql`select ip from audit_log where action = 'auth.login_failed' and after->>'email' = ${email}`,
+    );
+    expect(ips).toHaveLength(10);
+    expect(ips.every((r) => r.ip === '127.0.0.1')).toBe(true);
+  });
+
+  test('behind a trusted proxy the client address counts, and no address change escapes the per-account limit', async () => {
+    const proxied = await createTestContext({ env: { AFTERSALES_TRUST_PROXY: '127.0.0.1' } });
+    try {
+      const admin = await proxied.user('admin');
+      const email = `${proxied.unique('agent')}@example.com`;
+      await proxied.call('POST', '/api/v1/users', { as: admin, body: { email, name: '坐席', password: TEST_PASSWORD, role: 'agent' } });
+      // Each address stays under the per-address limit (10 a minute); together they pass the account's.
+      for (let i = 0; i < ACCOUNT_FAILURES_MAX; i++) {
+        const res = await attempt(proxied.app, email, `guess-${i}-xxxx`, { 'x-forwarded-for': `203.0.113.${(i % 4) + 1}` });
+        expect(res.statusCode).toBe(401);
+      }
+      const [audited] = await proxied.rows<{ ip: string }>(
+        sql`select ip from audit_log where action = 'auth.login_failed' and after->>'email' = ${email} limit 1`,
+      );
+      expect(audited.ip).toMatch(/^203\.0\.113\./);
+      const fresh = await attempt(proxied.app, email, TEST_PASSWORD, { 'x-forwarded-for': '198.51.100.9' });
+      expect(fresh.statusCode).toBe(429);
+      expect(fresh.json().error.code).toBe('rate_limited');
+      proxied.clock.advance(ACCOUNT_FAILURES_WINDOW_MS + 1000);
+      expect((await attempt(proxied.app, email, TEST_PASSWORD, { 'x-forwarded-for': '198.51.100.9' })).statusCode).toBe(200);
+    } finally {
+      await proxied.close();
+    }
+    // Twenty-odd scrypt verifications on a shared machine.
+  }, 180_000);
+
+  test('AFTERSALES_TRUST_PROXY: off by default, a hop count, or proxy addresses; anything else stops the boot', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ AFTERSALES_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ AFTERSALES_TRUST_PROXY: '10.0.0.0/8, ::1' }).trustProxy).toEqual(['10.0.0.0/8', '::1']);
+    for (const bad of ['true', 'yes', '10.0.0.0/99', 'proxy.local']) {
+      expect(() => loadConfig({ AFTERSALES_TRUST_PROXY: bad })).toThrow(/AFTERSALES_TRUST_PROXY/);
     }
   });
 });
