@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { constants as zlibConstants } from 'node:zlib';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -79,10 +81,21 @@ function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
   return { status: 500, body: { error: { code: 'internal', message: 'internal error' } } };
 }
 
-export type BuildOptions = { deps: Deps; logger?: FastifyServerOptions['logger'] };
+export type BuildOptions = {
+  deps: Deps;
+  logger?: FastifyServerOptions['logger'];
+  /** The built web app (tests pass a fixture); served only if it exists. */
+  webDir?: string;
+};
+
+/** Hashed build output (`/assets/app-3f9a….js`) never changes under its name; everything else is revalidated. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+/** Text worth compressing: JSON, scripts, styles, HTML, SVG. Never the live event stream (it must flush). */
+const COMPRESSIBLE = /^text\/(?!event-stream)|(?:\+|\/)json(?:;|$)|javascript|(?:\+|\/)xml(?:;|$)|^image\/svg/u;
 
 // build() wires the app without listening, so tests drive it with inject().
-export async function build({ deps, logger = false }: BuildOptions) {
+export async function build({ deps, logger = false, webDir = WEB_DIST_DIR }: BuildOptions) {
   const trusted = deps.config.trustProxy;
   const app = Fastify({
     logger,
@@ -100,13 +113,22 @@ export async function build({ deps, logger = false }: BuildOptions) {
   });
   app.setNotFoundHandler((req, reply) => {
     // Only page navigations fall back to the app; a missing script or image is a plain 404.
-    if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || !existsSync(WEB_DIST_DIR)) {
+    if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || !existsSync(webDir)) {
       return reply.code(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
     }
     // Client-side routes of the single-page app all load index.html.
-    return reply.type('text/html').sendFile('index.html');
+    return reply.type('text/html').header('cache-control', REVALIDATE).sendFile('index.html');
   });
 
+  // br or gzip as the browser asks: API JSON on the fly (cheap brotli level), the app's files
+  // precompressed at build time (.br/.gz beside them, served by @fastify/static) or on the fly.
+  await app.register(compress, {
+    global: true,
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    customTypes: COMPRESSIBLE,
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
@@ -151,9 +173,19 @@ export async function build({ deps, logger = false }: BuildOptions) {
   await app.register(notificationRoutes, { prefix: API_PREFIX, deps });
   await app.register(liveRoutes, { prefix: API_PREFIX, deps });
 
-  if (existsSync(WEB_DIST_DIR)) {
+  if (existsSync(webDir)) {
     // wildcard: files are looked up per request, so a rebuilt app is served without a restart.
-    await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: true, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: true,
+      index: ['index.html'],
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        const relative = path.relative(webDir, filePath).split(path.sep).join('/');
+        res.setHeader('cache-control', relative.startsWith('assets/') ? IMMUTABLE : REVALIDATE);
+      },
+    });
   }
   return app;
 }

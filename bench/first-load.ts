@@ -1,0 +1,119 @@
+// First load of the queue page: from navigation to the first queue row visible, in a fresh browser
+// context each run (cold cache, no service worker), against a running server.
+//
+//   BENCH_URL=http://127.0.0.1:3000 BENCH_EMAIL=… BENCH_PASSWORD=… npm run bench:first-load
+//
+// The account must see at least one request (run `npm run demo` on the data dir first).
+// Writes bench/results/<date>-first-load.json and .md.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.BENCH_URL ?? 'http://127.0.0.1:3000';
+const EMAIL = process.env.BENCH_EMAIL ?? process.env.AFTERSALES_ADMIN_EMAIL ?? 'admin@example.com';
+const PASSWORD = process.env.BENCH_PASSWORD ?? process.env.AFTERSALES_ADMIN_PASSWORD ?? '';
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const LABEL = process.env.BENCH_LABEL ?? 'first-load';
+const LIMIT_MS = 1000;
+
+type Run = { ms: number; requests: number; transferBytes: number; scriptBytes: number; scriptDecodedBytes: number };
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+async function signIn(): Promise<{ name: string; value: string }[]> {
+  const res = await fetch(`${BASE}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`sign-in as ${EMAIL} failed: ${res.status} ${await res.text()}`);
+  return res.headers.getSetCookie().map((line) => {
+    const [pair = ''] = line.split(';');
+    const at = pair.indexOf('=');
+    return { name: pair.slice(0, at), value: pair.slice(at + 1) };
+  });
+}
+
+async function main() {
+  const cookies = await signIn();
+  const url = new URL(BASE);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const runs: Run[] = [];
+  try {
+    // One warm-up run (the server's first requests pay for JIT and prepared statements), not counted.
+    for (let i = 0; i <= RUNS; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+      await context.addCookies(cookies.map((c) => ({ ...c, url: url.origin })));
+      const page = await context.newPage();
+      const started = performance.now();
+      await page.goto(`${BASE}/queue`, { waitUntil: 'commit' });
+      await page.locator('[data-testid^="ticket-row-"]').first().waitFor({ state: 'visible', timeout: 120_000 });
+      const ms = performance.now() - started;
+      const stats = await page.evaluate(() => {
+        const entries = [
+          ...(performance.getEntriesByType('navigation') as PerformanceResourceTiming[]),
+          ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[]),
+        ];
+        const scripts = entries.filter((e) => e.name.endsWith('.js'));
+        return {
+          requests: entries.length,
+          transferBytes: entries.reduce((sum, e) => sum + e.transferSize, 0),
+          scriptBytes: scripts.reduce((sum, e) => sum + e.encodedBodySize, 0),
+          scriptDecodedBytes: scripts.reduce((sum, e) => sum + e.decodedBodySize, 0),
+        };
+      });
+      if (i > 0) runs.push({ ms: Math.round(ms), ...stats });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+
+  const times = runs.map((r) => r.ms);
+  const last = runs.at(-1) as Run;
+  const summary = {
+    label: LABEL,
+    at: new Date().toISOString(),
+    url: `${BASE}/queue`,
+    runs: runs.length,
+    medianMs: median(times),
+    minMs: Math.min(...times),
+    maxMs: Math.max(...times),
+    limitMs: LIMIT_MS,
+    requests: last.requests,
+    transferKiB: Math.round(last.transferBytes / 1024),
+    scriptKiB: Math.round(last.scriptBytes / 1024),
+    scriptDecodedKiB: Math.round(last.scriptDecodedBytes / 1024),
+    each: runs,
+  };
+  const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+  mkdirSync(dir, { recursive: true });
+  const stem = path.join(dir, `${summary.at.slice(0, 10)}-${LABEL}`);
+  writeFileSync(`${stem}.json`, `${JSON.stringify(summary, null, 2)}\n`);
+  const md = [
+    `# First load of the queue (${LABEL})`,
+    '',
+    `${summary.at} · ${summary.url} · ${summary.runs} cold-cache runs (fresh browser context each), chromium 1280×800, after one warm-up run.`,
+    'Timed from navigation to the first queue row visible.',
+    '',
+    '| median | min | max | requests | transferred | JS on the wire | JS decoded |',
+    '|---|---|---|---|---|---|---|',
+    `| ${summary.medianMs} ms | ${summary.minMs} ms | ${summary.maxMs} ms | ${summary.requests} | ${summary.transferKiB} KiB | ${summary.scriptKiB} KiB | ${summary.scriptDecodedKiB} KiB |`,
+    '',
+    summary.medianMs < LIMIT_MS ? `Under the ${LIMIT_MS} ms budget.` : `OVER the ${LIMIT_MS} ms budget.`,
+    '',
+  ].join('\n');
+  writeFileSync(`${stem}.md`, md);
+  console.log(md);
+  if (summary.medianMs >= LIMIT_MS) process.exitCode = 1;
+}
+
+await main();
