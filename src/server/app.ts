@@ -15,6 +15,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { apiDocsOptions } from './api-docs.ts';
 import type { Deps } from './deps.ts';
 import { AppError, ERROR_STATUS, type ErrorCode } from './errors.ts';
 import { archiveRoutes } from './features/archive/archive.routes.ts';
@@ -123,7 +124,7 @@ export async function build({ deps, logger = false }: BuildOptions) {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
+  await app.register(swaggerUi, apiDocsOptions(`${API_PREFIX}/docs`));
   app.get(`${API_PREFIX}/openapi.json`, { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
 
   registerAuthentication(app, deps);
