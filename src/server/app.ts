@@ -17,6 +17,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { apiDocsOptions } from './api-docs.ts';
 import type { Deps } from './deps.ts';
 import { AppError, ERROR_STATUS, type ErrorCode } from './errors.ts';
 import { archiveRoutes } from './features/archive/archive.routes.ts';
@@ -151,7 +152,7 @@ export async function build({ deps, logger = false, webDir = WEB_DIST_DIR }: Bui
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: `${API_PREFIX}/docs` });
+  await app.register(swaggerUi, apiDocsOptions(`${API_PREFIX}/docs`));
   app.get(`${API_PREFIX}/openapi.json`, { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
 
   registerAuthentication(app, deps);
