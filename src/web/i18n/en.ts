@@ -204,6 +204,7 @@ export const en: Messages = {
       met: 'Met',
       breached: 'Breached',
       cancelled: 'Cancelled',
+      not_needed: 'Not needed',
     },
     escalationLevel: {
       engineer: 'Engineer',
@@ -662,6 +663,7 @@ export const en: Messages = {
     met: 'Met',
     metLate: 'Met late',
     cancelled: 'Cancelled',
+    notNeeded: 'Not needed (request finished)',
     allMet: 'All met',
     duration: {
       lessThanMinute: '<1m',
@@ -837,6 +839,12 @@ export const en: Messages = {
     pausedMetricsHelp: 'These clocks stop while the request waits on the customer',
     warnPercent: 'Warning threshold',
     warnPercentHelp: 'Send a due-soon warning once this share of the target has run',
+    ladder: 'Escalation ladder',
+    ladderHoursUnit: 'h',
+    ladderAfterBreach: 'after the first breach',
+    ladderAfterPrevious: 'after the previous rung',
+    ladderHelp:
+      'While the request is unresolved it climbs one rung at a time, in business hours on the resolution calendar; it stops once the request is finished',
     isActive: 'Active',
     active: 'Active',
     inactive: 'Inactive',

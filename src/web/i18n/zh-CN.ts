@@ -203,6 +203,7 @@ export const zhCN = {
       met: '已达成',
       breached: '已超时',
       cancelled: '已取消',
+      not_needed: '无需',
     },
     escalationLevel: {
       engineer: '工程师',
@@ -658,6 +659,7 @@ export const zhCN = {
     met: '已达成',
     metLate: '超时后达成',
     cancelled: '已取消',
+    notNeeded: '无需（请求已完成）',
     allMet: '全部达成',
     duration: {
       lessThanMinute: '不足 1 分',
@@ -833,6 +835,11 @@ export const zhCN = {
     pausedMetricsHelp: '状态为“等待客户”时，这些时限暂停计时',
     warnPercent: '预警阈值',
     warnPercentHelp: '已用时间达到时限的该比例时发送即将超时提醒',
+    ladder: '升级梯队',
+    ladderHoursUnit: '小时',
+    ladderAfterBreach: '首次超时后',
+    ladderAfterPrevious: '上一级之后',
+    ladderHelp: '请求未解决时按工作时间逐级升级（按解决时限的日历计）；每次最多升一级，请求完成后停止升级',
     isActive: '启用',
     active: '启用',
     inactive: '停用',

@@ -4,12 +4,18 @@ import { businessMillisBetween, type CompiledCalendar } from '../../domain/calen
 import { ESCALATION_LEVELS, type EscalationLevel } from '../../domain/sla.ts';
 import type { SlaTarget } from '../api/types.ts';
 
-/** Under this share of the target left, a running clock turns orange. */
-export const WARN_SHARE_LEFT = 0.2;
-
-/** Still owed: not met and not cancelled (a breached target keeps running until it is met). */
+/** Still owed: neither met nor stopped (a breached target keeps running until it is met, or its request finishes). */
 export function isOpenTarget(target: SlaTarget): boolean {
-  return target.metAt === null && (target.state === 'running' || target.state === 'breached' || target.state === 'paused');
+  return (
+    target.metAt === null &&
+    target.stoppedAt === null &&
+    (target.state === 'running' || target.state === 'breached' || target.state === 'paused')
+  );
+}
+
+/** Business time left under which a running clock turns orange: what is left once the policy's warning share has run. */
+export function warnThresholdMs(target: SlaTarget): number {
+  return (target.targetMinutes * 60_000 * (100 - target.warnPercent)) / 100;
 }
 
 /** Accruing business time right now: open, not paused (a paused clock has no due time). */
@@ -38,14 +44,16 @@ export function businessLeftNow(target: SlaTarget, asOf: number, now: number, ca
   }
 }
 
-export type SlaTone = 'ok' | 'warn' | 'breached' | 'paused' | 'met' | 'metLate' | 'cancelled';
+export type SlaTone = 'ok' | 'warn' | 'breached' | 'paused' | 'met' | 'metLate' | 'cancelled' | 'notNeeded';
 
 export function slaTone(target: SlaTarget, leftMs: number): SlaTone {
   if (target.state === 'cancelled') return 'cancelled';
+  if (target.state === 'not_needed') return 'notNeeded';
   if (target.metAt) return target.state === 'breached' || target.breachedAt ? 'metLate' : 'met';
+  // Breached and stopped (the request finished): it stays breached, frozen at the time it stopped.
   if (target.state === 'breached' || leftMs < 0) return 'breached';
   if (target.state === 'paused') return 'paused';
-  if (leftMs < target.targetMinutes * 60_000 * WARN_SHARE_LEFT) return 'warn';
+  if (leftMs <= warnThresholdMs(target)) return 'warn';
   return 'ok';
 }
 

@@ -2,7 +2,7 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Drawer, Input, InputNumber, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DISTANCE_CLASSES, type PolicyTargets, SLA_METRICS } from '../../../domain/sla.ts';
+import { DISTANCE_CLASSES, type EscalationLadder, type PolicyTargets, SLA_METRICS } from '../../../domain/sla.ts';
 import { CONTENT_CATEGORIES, SEVERITIES, type Severity } from '../../../domain/vocabulary.ts';
 import { CreatePolicyBody } from '../../../server/features/sla/sla.schema.ts';
 import type { SlaPolicy } from '../../api/types.ts';
@@ -29,6 +29,7 @@ type PolicyDraft = {
   targets: PolicyTargets;
   pausedMetrics: (typeof SLA_METRICS)[number][];
   warnPercent: number;
+  escalationLadder: EscalationLadder;
 };
 
 function draftOf(policy: SlaPolicy): PolicyDraft {
@@ -42,7 +43,46 @@ function draftOf(policy: SlaPolicy): PolicyDraft {
     targets: structuredClone(policy.targets),
     pausedMetrics: [...policy.pausedMetrics],
     warnPercent: policy.warnPercent,
+    escalationLadder: { ...policy.escalationLadder },
   };
+}
+
+const LADDER_RUNGS = ['senior_engineer', 'product_manager', 'rnd'] as const satisfies readonly (keyof EscalationLadder)[];
+
+/** The escalation ladder's schedule: business hours to each rung after the previous step (the first breach for the first). */
+function LadderEditor({
+  ladder,
+  readOnly,
+  onChange,
+}: {
+  ladder: EscalationLadder;
+  readOnly: boolean;
+  onChange: (ladder: EscalationLadder) => void;
+}) {
+  const { t } = useTranslation();
+  const { label } = useVocab();
+  return (
+    <div className="policy-ladder" data-testid="policy-ladder">
+      {LADDER_RUNGS.map((rung, index) => (
+        <div key={rung} className="policy-distance">
+          <span className="policy-distance-label">{label('escalationLevelFull', rung)}</span>
+          <InputNumber
+            min={0}
+            max={720}
+            step={0.5}
+            value={ladder[rung]}
+            onChange={(n) => onChange({ ...ladder, [rung]: typeof n === 'number' ? n : 0 })}
+            suffix={t('policies.ladderHoursUnit')}
+            disabled={readOnly}
+            className="policy-minutes"
+            aria-label={label('escalationLevelFull', rung)}
+            data-testid={`policy-ladder-${rung}`}
+          />
+          <span className="policy-human">{index === 0 ? t('policies.ladderAfterBreach') : t('policies.ladderAfterPrevious')}</span>
+        </div>
+      ))}
+    </div>
+  );
 }
 
 function CustomerName({ id }: { id: string }) {
@@ -301,6 +341,16 @@ function PolicyDrawer({ policy, open, onClose }: { policy: SlaPolicy | null; ope
                 {t('policies.warnPercentHelp')}
               </Typography.Text>
             </Space>
+            <span className="field-label">{t('policies.ladder')}</span>
+            <div>
+              <LadderEditor
+                ladder={draft.escalationLadder}
+                readOnly={readOnly}
+                onChange={(ladder) => setField('escalationLadder', ladder)}
+              />
+              {errors.escalationLadder && <div className="cal-error">{errors.escalationLadder}</div>}
+              <div className="muted small-text">{t('policies.ladderHelp')}</div>
+            </div>
             <span className="field-label">{t('policies.pausedMetrics')}</span>
             <div>
               <Checkbox.Group

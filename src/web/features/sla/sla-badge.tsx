@@ -19,6 +19,7 @@ const TONE_ICON: Record<SlaTone, ReactNode> = {
   met: <CheckCircleOutlined />,
   metLate: <CheckCircleOutlined />,
   cancelled: <StopOutlined />,
+  notNeeded: <StopOutlined />,
 };
 
 /** A target's state in a few words: "剩余 7分", "超时 2小时", "已暂停 · 剩余 1小时", "已达成". */
@@ -31,6 +32,8 @@ export function targetStatusText(leftMs: number, tone: SlaTone, t: TFunction): s
       return t('sla.metLate');
     case 'cancelled':
       return t('sla.cancelled');
+    case 'notNeeded':
+      return t('sla.notNeeded');
     case 'paused':
       return t('sla.pausedLeft', { time });
     case 'breached':
@@ -68,13 +71,17 @@ export function SlaBadge({ targets, asOf, testId = 'sla-badge' }: Props) {
   const readings = readTargets(targets, asOf, now, calendars);
   const urgent = mostUrgentTarget(targets);
   const shown = urgent ? readings.find((r) => r.target === urgent) : undefined;
+  // Nothing owed any more: a breach that happened still shows (stopped), else all met, else cancelled.
+  const stoppedBreach = shown ? undefined : readings.find((r) => r.tone === 'breached');
   const allMet = !shown && readings.some((r) => r.tone === 'met' || r.tone === 'metLate');
-  const tone: SlaTone = shown ? shown.tone : allMet ? 'met' : 'cancelled';
+  const tone: SlaTone = shown ? shown.tone : stoppedBreach ? 'breached' : allMet ? 'met' : 'cancelled';
   const text = shown
     ? `${label('slaMetricShort', shown.target.metric)} ${targetStatusText(shown.leftMs, shown.tone, t)}`
-    : allMet
-      ? t('sla.allMet')
-      : t('sla.cancelled');
+    : stoppedBreach
+      ? `${label('slaMetricShort', stoppedBreach.target.metric)} ${label('slaState', 'breached')}`
+      : allMet
+        ? t('sla.allMet')
+        : t('sla.cancelled');
 
   const tooltip = (
     <div className="sla-tooltip">
