@@ -46,7 +46,9 @@ export type Action =
   | 'visit.read'
   | 'visit.create'
   | 'quote.read'
-  | 'quote.manage';
+  | 'quote.manage'
+  // Scheduled work and its failures (src/server/jobs): administrators only.
+  | 'jobs.read';
 
 /** Resources carry the organisation they belong to; customer users are confined to their own. */
 export type Resource = { customerId?: string | null };

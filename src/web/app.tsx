@@ -14,6 +14,7 @@ import { CustomerDetailPage } from './features/customers/customer-detail-page.ts
 import { CustomersPage } from './features/customers/customers-page.tsx';
 import { ImportPage } from './features/imports/import-page.tsx';
 import { IntakePage } from './features/intake/intake-page.tsx';
+import { JobsPage } from './features/jobs/jobs-page.tsx';
 import { PortalHomePage } from './features/portal/portal-home-page.tsx';
 import { PortalNewRequestPage } from './features/portal/portal-new-request-page.tsx';
 import { PortalTicketPage } from './features/portal/portal-ticket-page.tsx';
@@ -132,6 +133,7 @@ const router = createBrowserRouter([
             children: [
               { path: 'users', element: <UsersPage /> },
               { path: 'settings/service-tiers', element: <TiersPage /> },
+              { path: 'settings/jobs', element: <JobsPage /> },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

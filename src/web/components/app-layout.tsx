@@ -13,6 +13,7 @@ import {
   MenuUnfoldOutlined,
   PhoneOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -55,6 +56,7 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
   if (user.role === 'admin') {
     items.push({ key: 'serviceTiers', path: '/settings/service-tiers', icon: <CrownOutlined />, label: t('nav.serviceTiers') });
     items.push({ key: 'users', path: '/users', icon: <TeamOutlined />, label: t('nav.users') });
+    items.push({ key: 'jobs', path: '/settings/jobs', icon: <ScheduleOutlined />, label: t('nav.jobs') });
   }
   items.push({ key: 'settings', path: '/settings', icon: <SettingOutlined />, label: t('nav.settings') });
   return items;
