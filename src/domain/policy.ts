@@ -64,6 +64,8 @@ export const ACTIONS = [
   'visit.create',
   'quote.read',
   'quote.manage',
+  // Scheduled work and its failures (src/server/jobs): administrators only.
+  'jobs.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -38,6 +38,7 @@ import { ticketRoutes } from './features/tickets/tickets.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { visitRoutes } from './features/visits/visits.routes.ts';
 import { registerAuthentication } from './http/authenticate.ts';
+import { jobRoutes } from './jobs/jobs.routes.ts';
 
 const API_PREFIX = '/api/v1';
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -173,6 +174,7 @@ export async function build({ deps, logger = false, webDir = WEB_DIST_DIR }: Bui
   await app.register(slaRoutes, { prefix: API_PREFIX, deps });
   await app.register(notificationRoutes, { prefix: API_PREFIX, deps });
   await app.register(liveRoutes, { prefix: API_PREFIX, deps });
+  await app.register(jobRoutes, { prefix: API_PREFIX, deps });
 
   if (existsSync(webDir)) {
     // wildcard: files are looked up per request, so a rebuilt app is served without a restart.

@@ -5,8 +5,7 @@ import { openDatabase } from './db/client.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { openLiveBus } from './db/live-notify.ts';
 import { ensureInitialAdmin } from './features/auth/auth.service.ts';
-import { createMailer } from './features/notifications/mailer.ts';
-import { startScheduler } from './features/sla/scheduler.ts';
+import { ensureSystemJobs, startJobRunner } from './jobs/runner.ts';
 import { systemClock } from './lib/clock.ts';
 
 async function main() {
@@ -19,11 +18,9 @@ async function main() {
   const deps = { db: database.db, config, clock: systemClock, live };
   const app = await build({ deps, logger: { level: config.logLevel } });
   logError = (err, message) => app.log.error({ err }, message);
-  const scheduler = startScheduler({
-    deps,
-    mailer: createMailer(config),
-    onError: (err) => app.log.error({ err }, 'scheduler tick failed'),
-  });
+  // Durable scheduled work (SLA tick, renewal reminders, outgoing mail): one timer runs whatever is due.
+  await ensureSystemJobs({ deps });
+  const jobRunner = startJobRunner({ deps, onError: (err) => app.log.error({ err }, 'job runner pass failed') });
 
   const admin = await ensureInitialAdmin({ deps });
   if (admin?.generatedPassword) {
@@ -35,7 +32,7 @@ async function main() {
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
-    await scheduler.stop();
+    await jobRunner.stop();
     await app.close();
     await live.close();
     await database.close();

@@ -32,6 +32,7 @@ const PoliciesPage = lazy(() => import('./features/sla/policies-page.tsx').then(
 const QueuePage = lazy(() => import('./features/tickets/queue-page.tsx').then((m) => ({ default: m.QueuePage })));
 const TicketDetailPage = lazy(() => import('./features/tickets/ticket-detail-page.tsx').then((m) => ({ default: m.TicketDetailPage })));
 const UsersPage = lazy(() => import('./features/users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
+const JobsPage = lazy(() => import('./features/jobs/jobs-page.tsx').then((m) => ({ default: m.JobsPage })));
 
 function FullPageSpin() {
   return (
@@ -160,6 +161,7 @@ const router = createBrowserRouter([
               { path: 'settings/sla-policies', element: <PoliciesPage /> },
               { element: <Allowed action="user.update" />, children: [{ path: 'users', element: <UsersPage /> }] },
               { element: <Allowed action="tier.manage" />, children: [{ path: 'settings/service-tiers', element: <TiersPage /> }] },
+              { element: <Allowed action="jobs.read" />, children: [{ path: 'settings/jobs', element: <JobsPage /> }] },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -27,6 +27,7 @@ import type {
   RoutineFrequency,
   ServiceWindow,
 } from '../../domain/contracts/vocabulary.ts';
+import type { JobSchedule } from '../../domain/jobs/schedule.ts';
 import type { DistanceClass, EscalationLadder, PolicyTargets, SlaMetric, TargetState } from '../../domain/sla.ts';
 import type {
   CauseCategory,
@@ -418,14 +419,51 @@ export const notifications = pgTable(
     kind: text('kind').notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     readAt: timestamp('read_at', { withTimezone: true }),
-    emailStatus: text('email_status').$type<'pending' | 'sent' | 'failed' | 'none'>().notNull().default('none'),
-    emailAttempts: integer('email_attempts').notNull().default(0),
-    emailError: text('email_error'),
     createdAt: createdAt(),
   },
+  // Their emails go out as `mail.send` jobs (src/server/mail), not from columns here.
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+/**
+ * Durable scheduled work (src/server/jobs): one-off at `run_at`, or recurring by `schedule`. A process claims a
+ * due row (FOR UPDATE SKIP LOCKED) by setting it `running` with a lease (`locked_until`, `locked_by`); a crashed
+ * process's lease runs out and the row is claimed again. `key` makes enqueueing idempotent
+ * (`monthly-report:<customer>:2026-11`; recurring system jobs use their name).
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The handler's registered name, e.g. `sla.tick`, `mail.send`. */
+    name: text('name').notNull(),
+    key: text('key'),
+    kind: text('kind').$type<'once' | 'recurring'>().notNull(),
+    schedule: jsonb('schedule').$type<JobSchedule>(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    state: text('state').$type<'scheduled' | 'running' | 'succeeded' | 'failed'>().notNull().default('scheduled'),
+    runAt: timestamp('run_at', { withTimezone: true }).notNull(),
+    /** Attempts of the current run (reset when a recurring job succeeds or moves on). */
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(5),
+    lockedBy: uuid('locked_by'),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastRunAt: timestamp('last_run_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    /** When a run last gave up after its last attempt (a one-off then stays `failed`; a recurring job moves on). */
+    failedAt: timestamp('failed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
   (t) => [
-    index('notifications_user_idx').on(t.userId, t.createdAt),
-    index('notifications_email_pending_idx').on(t.createdAt).where(sql`${t.emailStatus} = 'pending'`),
+    uniqueIndex('jobs_key_key').on(t.key),
+    index('jobs_due_idx').on(t.runAt).where(sql`${t.state} = 'scheduled'`),
+    index('jobs_lease_idx').on(t.lockedUntil).where(sql`${t.state} = 'running'`),
+    check('jobs_kind_check', sql`${t.kind} in ('once','recurring')`),
+    check('jobs_state_check', sql`${t.state} in ('scheduled','running','succeeded','failed')`),
+    check('jobs_schedule_check', sql`(${t.kind} = 'recurring') = (${t.schedule} is not null)`),
+    check('jobs_attempts_check', sql`${t.attempts} >= 0 and ${t.maxAttempts} >= 1`),
+    check('jobs_lease_check', sql`(${t.state} = 'running') = (${t.lockedUntil} is not null)`),
   ],
 );
 

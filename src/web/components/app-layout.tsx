@@ -13,6 +13,7 @@ import {
   MenuUnfoldOutlined,
   PhoneOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -57,6 +58,7 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
     items.push({ key: 'serviceTiers', path: '/settings/service-tiers', icon: <CrownOutlined />, label: t('nav.serviceTiers') });
   }
   if (can('user.update')) items.push({ key: 'users', path: '/users', icon: <TeamOutlined />, label: t('nav.users') });
+  if (can('jobs.read')) items.push({ key: 'jobs', path: '/settings/jobs', icon: <ScheduleOutlined />, label: t('nav.jobs') });
   items.push({ key: 'settings', path: '/settings', icon: <SettingOutlined />, label: t('nav.settings') });
   return items;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { notifications, tickets, users } from '../../db/schema.ts';
 
@@ -44,31 +44,13 @@ export async function markRead(tx: Tx, userId: string, at: Date, id?: string) {
   return rows.length;
 }
 
-/** Mails waiting to go out, locked so that two processes never send the same one. */
-export async function claimPendingEmails(tx: Tx, limit: number) {
+/** Who gets the emails of a notification: address, name, language and zone of each active user. */
+export async function selectMailRecipients(tx: Tx, userIds: string[]) {
+  if (userIds.length === 0) return [];
   return tx
-    .select({
-      notification: notifications,
-      email: users.email,
-      name: users.name,
-      locale: users.locale,
-      ticketNumber: tickets.number,
-      ticketTitle: tickets.title,
-    })
-    .from(notifications)
-    .innerJoin(users, eq(users.id, notifications.userId))
-    .leftJoin(tickets, eq(tickets.id, notifications.ticketId))
-    .where(eq(notifications.emailStatus, 'pending'))
-    .orderBy(notifications.createdAt)
-    .limit(limit)
-    .for('update', { of: notifications, skipLocked: true });
-}
-
-export async function setEmailOutcome(tx: Tx, id: string, outcome: { status: 'sent' | 'failed' | 'pending'; error?: string }) {
-  await tx
-    .update(notifications)
-    .set({ emailStatus: outcome.status, emailError: outcome.error ?? null, emailAttempts: sql`${notifications.emailAttempts} + 1` })
-    .where(eq(notifications.id, id));
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, timeZone: users.timeZone })
+    .from(users)
+    .where(and(inArray(users.id, userIds), eq(users.isActive, true)));
 }
 
 export async function findNotificationOf(tx: Tx, id: string, userId: string) {

@@ -1,25 +1,22 @@
 import type { Tx } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
+import { sendTemplatedMail } from '../../mail/mail.service.ts';
 import { type Actor, authorize } from '../../policy.ts';
-import type { Mailer } from './mailer.ts';
-import { renderNotification } from './notification-text.ts';
 import {
-  claimPendingEmails,
   countUnread,
   findNotificationOf,
   insertNotifications,
   markRead,
+  selectMailRecipients,
   selectNotifications,
-  setEmailOutcome,
 } from './notifications.repo.ts';
 import type { ListNotificationsFilter } from './notifications.schema.ts';
 
-const MAX_EMAIL_ATTEMPTS = 5;
-
 /**
- * Records notifications inside the caller's transaction; when mail is configured they also wait in
- * the outbox, so a crash between commit and sending loses nothing. Returns what to announce live.
+ * Records notifications inside the caller's transaction; when mail is configured each recipient's email is
+ * queued in the same transaction (a `mail.send` job, in their language), so a crash between commit and
+ * sending loses nothing. Returns what to announce live.
  */
 export async function notifyUsers(
   tx: Tx,
@@ -34,10 +31,25 @@ export async function notifyUsers(
       ticketId: input.ticketId,
       kind: input.kind,
       data: input.data,
-      emailStatus: deps.config.smtp ? ('pending' as const) : ('none' as const),
       createdAt: input.at,
     })),
   );
+  if (deps.config.smtp && rows.length > 0) {
+    for (const user of await selectMailRecipients(tx, userIds)) {
+      await sendTemplatedMail({
+        tx,
+        deps,
+        to: user.email,
+        name: user.name,
+        locale: user.locale,
+        timeZone: user.timeZone,
+        template: 'notification',
+        // The request's number and title are read when the mail goes out (the number is given at commit).
+        params: { kind: input.kind, data: input.data, ticketId: input.ticketId },
+        runAt: input.at,
+      });
+    }
+  }
   return rows.map((r) => ({ type: 'notification.created' as const, userId: r.userId, notificationId: r.id }));
 }
 
@@ -67,31 +79,4 @@ export async function readNotification({ deps, actor, notificationId }: { deps: 
   if (notificationId && !(await findNotificationOf(deps.db, notificationId, actor.id))) throw notFound('notification');
   await markRead(deps.db, actor.id, deps.clock(), notificationId);
   return { unreadCount: await countUnread(deps.db, actor.id) };
-}
-
-/** Sends waiting mail. Each mail is locked while it is sent, so two processes never both send it. */
-export async function sendPendingEmails({ deps, mailer, limit = 20 }: { deps: Deps; mailer: Mailer; limit?: number }) {
-  let sent = 0;
-  await deps.db.transaction(async (tx) => {
-    for (const row of await claimPendingEmails(tx, limit)) {
-      const n = row.notification;
-      const { subject, text } = renderNotification({
-        kind: n.kind,
-        data: n.data,
-        locale: row.locale,
-        ticketNumber: row.ticketNumber,
-        ticketTitle: row.ticketTitle,
-        link: n.ticketId ? `${deps.config.publicUrl}/tickets/${n.ticketId}` : deps.config.publicUrl,
-      });
-      try {
-        await mailer.send({ to: row.email, subject, text });
-        await setEmailOutcome(tx, n.id, { status: 'sent' });
-        sent++;
-      } catch (error) {
-        const isLastTry = n.emailAttempts + 1 >= MAX_EMAIL_ATTEMPTS;
-        await setEmailOutcome(tx, n.id, { status: isLastTry ? 'failed' : 'pending', error: (error as Error).message.slice(0, 500) });
-      }
-    }
-  });
-  return sent;
 }

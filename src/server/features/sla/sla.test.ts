@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../../app.ts';
 import type { Deps } from '../../deps.ts';
+import { ensureSystemJobs, runDueJobs } from '../../jobs/runner.ts';
 import { createLocalBus } from '../../lib/live-bus.ts';
 import { createTestContext, openSecondConnection, type Session, type TestContext } from '../../testing/test-context.ts';
 import { runSlaTick } from './escalation.ts';
-import { startScheduler } from './scheduler.ts';
 
 let ctx: TestContext;
 let agent: Session;
@@ -215,9 +215,9 @@ describe('timers that cannot be lost', () => {
     // A "restarted" server: new process state, same database.
     const deps: Deps = { ...ctx.deps, live: createLocalBus() };
     const app = await build({ deps });
-    const scheduler = startScheduler({ deps, mailer: null, onError: (e) => expect.fail(String(e)) });
-    await scheduler.tickNow();
-    await scheduler.stop();
+    // Its boot: the recurring jobs are ensured, then the first pass of the job runner runs what is due.
+    await ensureSystemJobs({ deps });
+    expect(await runDueJobs({ deps })).toMatchObject({ failed: 0, retrying: 0 });
     await app.close();
     const breaches = await eventsOf(t.id, 'sla_breached');
     // First response (10 min) and written reply (4 h) came due; solution and resolution (24 h) not yet.
@@ -227,7 +227,7 @@ describe('timers that cannot be lost', () => {
     expect((await detail(t.id)).escalationLevel).toBe(1); // one rung per tick at most: the senior engineer; the product manager 4 business hours from now
   });
 
-  test('two schedulers ticking together fire each warning and breach exactly once', async () => {
+  test('two processes ticking together fire each warning and breach exactly once', async () => {
     ctx.clock.set(MONDAY_0900_BEIJING);
     const hospital = await ctx.customer();
     const made = await Promise.all(Array.from({ length: 12 }, () => ctx.ticket(agent, hospital.id, { severity: 'critical' })));

@@ -1,7 +1,8 @@
 import nodemailer from 'nodemailer';
-import type { Config } from '../../config.ts';
+import type { Config } from '../config.ts';
 
-export type OutgoingMail = { to: string; subject: string; text: string };
+/** One rendered email: both parts always, so every client shows something readable. */
+export type OutgoingMail = { to: string; subject: string; text: string; html: string };
 export type Mailer = { send(mail: OutgoingMail): Promise<void> };
 
 /** SMTP when configured; otherwise null and notifications stay in-app. */
@@ -19,7 +20,7 @@ export function createMailer(config: Config): Mailer | null {
   });
   return {
     send: async (mail) => {
-      await transport.sendMail({ from: smtp.from, to: mail.to, subject: mail.subject, text: mail.text });
+      await transport.sendMail({ from: smtp.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
     },
   };
 }

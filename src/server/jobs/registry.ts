@@ -1,0 +1,45 @@
+/**
+ * The one registry of job handlers, by name, and the recurring system jobs. A feature that needs scheduled
+ * work adds its handler here (and its rule to SYSTEM_RECURRING_JOBS, or enqueues one-offs with `enqueueJob`).
+ */
+import type { Config } from '../config.ts';
+import { runRenewalReminders } from '../features/contracts/contracts.service.ts';
+import { runSlaTick } from '../features/sla/escalation.ts';
+import { MAIL_JOB, MAIL_MAX_ATTEMPTS, MAIL_RETRY, runMailJob } from '../mail/mail.service.ts';
+import { createMailer, type Mailer } from '../mail/mailer.ts';
+import type { JobHandler, JobRegistry, RecurringJob } from './jobs.service.ts';
+
+export const SLA_TICK_JOB = 'sla.tick';
+export const RENEWAL_REMINDERS_JOB = 'contracts.renewal-reminders';
+
+export function createJobRegistry({ mailer }: { mailer: Mailer | null }): JobRegistry {
+  const handlers: Record<string, JobHandler> = {
+    // Fires due SLA warnings and breaches; runSlaTick is itself safe with several processes.
+    [SLA_TICK_JOB]: { run: ({ deps }) => runSlaTick({ deps }) },
+    // Renewal reminders 60/30/7 days before a service contract ends; each fires once (unique key).
+    [RENEWAL_REMINDERS_JOB]: { run: ({ deps }) => runRenewalReminders({ deps }) },
+    [MAIL_JOB]: { run: (context) => runMailJob(context, mailer), maxAttempts: MAIL_MAX_ATTEMPTS, retry: MAIL_RETRY },
+  };
+  return new Map(Object.entries(handlers));
+}
+
+/** The recurring work every installation runs, ensured at boot. */
+export function systemRecurringJobs(config: Config): RecurringJob[] {
+  return [
+    { name: SLA_TICK_JOB, schedule: { kind: 'interval', everyMs: config.schedulerIntervalMs } },
+    // In the morning of the service centre's zone, so the account owner reads it at the start of the day.
+    { name: RENEWAL_REMINDERS_JOB, schedule: { kind: 'daily', at: '08:00' } },
+  ];
+}
+
+const registries = new WeakMap<Config, JobRegistry>();
+
+/** The production registry for a configuration (its SMTP mailer), built once. */
+export function systemJobRegistry(config: Config): JobRegistry {
+  let registry = registries.get(config);
+  if (!registry) {
+    registry = createJobRegistry({ mailer: createMailer(config) });
+    registries.set(config, registry);
+  }
+  return registry;
+}

@@ -1,0 +1,41 @@
+import { defineMessages } from './catalogue.ts';
+
+/** What each notification says (its headline in emails), and the names it uses. `{ticket}` is "number title". */
+export const notificationMessages = defineMessages({
+  'zh-CN': {
+    'kind.critical_request': '全面加急服务请求：{ticket}',
+    'kind.sla_warning': '{metric}即将超时：{ticket}',
+    'kind.sla_breached': '{metric}已超时：{ticket}',
+    'kind.escalated': '已升级至{level}：{ticket}',
+    'kind.contract_renewal': '服务合同将于 {endDate} 到期（{daysBefore} 天后），请联系续签：{customerName}',
+    'kind.other': '服务请求更新：{ticket}',
+    dueAt: '到期时间：{dueAt}',
+    'metric.first_response': '首次响应',
+    'metric.reply': '书面答复',
+    'metric.solution': '解决方案',
+    'metric.resolution': '故障解决',
+    'metric.on_site': '到达现场',
+    'level.engineer': '工程师',
+    'level.senior_engineer': '服务中心高级工程师',
+    'level.product_manager': '产品技术经理',
+    'level.rnd': '研发中心',
+  },
+  en: {
+    'kind.critical_request': 'Critical request: {ticket}',
+    'kind.sla_warning': '{metric} due soon: {ticket}',
+    'kind.sla_breached': '{metric} breached: {ticket}',
+    'kind.escalated': 'Escalated to {level}: {ticket}',
+    'kind.contract_renewal': 'Service contract ends on {endDate} (in {daysBefore} days): renew with {customerName}',
+    'kind.other': 'Request updated: {ticket}',
+    dueAt: 'Due: {dueAt}',
+    'metric.first_response': 'First response',
+    'metric.reply': 'Written reply',
+    'metric.solution': 'Solution proposal',
+    'metric.resolution': 'Resolution',
+    'metric.on_site': 'On-site arrival',
+    'level.engineer': 'engineer',
+    'level.senior_engineer': 'senior engineer',
+    'level.product_manager': 'product technical manager',
+    'level.rnd': 'R&D',
+  },
+});
