@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { type DocumentKind, HANDOVER_ITEMS, type HandoverItem } from '../../../domain/contracts/vocabulary.ts';
+import { cleanFileName } from '../../../domain/files/file-name.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -258,11 +259,9 @@ export async function uploadDocument({
 }) {
   authorize(actor, 'archive.manage');
   if (!(await findCustomer(deps.db, customerId))) throw notFound('customer');
-  const cleanName =
-    path
-      .basename(fileName)
-      .replace(/\p{Cc}/gu, '')
-      .slice(0, 200) || 'file';
+  const cleaned = cleanFileName(fileName);
+  if (!cleaned.ok) throw new AppError('validation_failed', 'the file name is not valid UTF-8', { file: 'invalid file name' });
+  const cleanName = cleaned.name;
   const root = documentsRoot(deps);
   const stored = await storeUpload({ root, stream, isTruncated });
   try {
