@@ -346,7 +346,7 @@ export async function getTimeline({ deps, actor, customerId, limit = 100 }: Ctx 
       id: q.id,
       at: q.createdAt.toISOString(),
       title: `${q.arrivalDate} – ${q.departureDate}`,
-      data: { state: q.state, totalFen: q.totalFen },
+      data: { number: q.number, state: q.state, totalFen: q.totalFen },
     })),
   ];
   // Dates sort before instants of the same day ("2026-03-02" < "2026-03-02T…"): good enough for a day-level timeline.
