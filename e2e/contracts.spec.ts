@@ -151,6 +151,8 @@ for (const language of LANGUAGES) {
     await page.getByTestId('quote-submit').click();
     await expect(page.getByTestId('quote-row-total')).toHaveText(text.total);
     await expect(page.getByTestId('quote-state')).toHaveText(text.quoteDraft);
+    // Quotes are numbered like requests: BJ-<year>-<sequence>.
+    await expect(page.getByTestId('quote-number')).toHaveText(/^BJ-\d{4}-\d{4}$/);
     await fullScreenshot(page, `contracts-customer-visits-${language}`);
 
     // The contracts list: this contract ends within 30 days.

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { DOCUMENT_KINDS } from '../../../domain/contracts/vocabulary.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
+import { sendDownload } from '../../http/download.ts';
+import { receiveStreamedUpload } from '../../http/multipart.ts';
 import { actorOf } from '../../http/request-context.ts';
 import {
   ConfigItemBody,
@@ -118,29 +120,25 @@ export const archiveRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
     { schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 201: DocumentResponse } } },
     async (req, reply) => {
       const actor = actorOf(req);
-      if (!req.isMultipart()) throw new AppError('validation_failed', 'send the file as multipart/form-data', { file: 'required' });
-      const file = await req.file({ limits: { fileSize: deps.config.maxUploadBytes, files: 1 } });
-      if (!file) throw new AppError('validation_failed', 'no file in the upload', { file: 'required' });
       // Fields must come before the file: kind (required), title, internal.
-      const field = (name: string) => {
-        const f = file.fields[name];
-        return !Array.isArray(f) && f?.type === 'field' ? String(f.value) : undefined;
-      };
-      const kind = z.enum(DOCUMENT_KINDS).safeParse(field('kind'));
-      if (!kind.success) {
-        file.file.resume();
-        throw new AppError('validation_failed', `kind must be one of ${DOCUMENT_KINDS.join(', ')}`, { kind: 'invalid' });
-      }
-      const doc = await uploadDocument({
-        deps,
-        actor,
-        customerId: req.params.id,
-        kind: kind.data,
-        title: field('title')?.trim().slice(0, 200) || null,
-        isInternal: field('internal') === 'true',
-        fileName: file.filename,
-        stream: file.file,
-        isTruncated: () => file.file.truncated,
+      const doc = await receiveStreamedUpload(req, {
+        maxBytes: deps.config.maxUploadBytes,
+        store: (upload, fields) => {
+          const kind = z.enum(DOCUMENT_KINDS).safeParse(fields.kind);
+          if (!kind.success) {
+            upload.stream.resume();
+            throw new AppError('validation_failed', `kind must be one of ${DOCUMENT_KINDS.join(', ')}`, { kind: 'invalid' });
+          }
+          return uploadDocument({
+            deps,
+            actor,
+            customerId: req.params.id,
+            kind: kind.data,
+            title: fields.title?.trim().slice(0, 200) || null,
+            isInternal: fields.internal === 'true',
+            ...upload,
+          });
+        },
       });
       return reply.code(201).send(doc);
     },
@@ -152,14 +150,13 @@ export const archiveRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       customerId: req.params.id,
       documentId: req.params.documentId,
     });
-    const inline = document.contentType.startsWith('image/') || document.contentType === 'application/pdf';
-    return reply
-      .header('content-type', document.contentType)
-      .header('content-length', document.sizeBytes)
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(document.fileName)}`)
-      .send(stream);
+    return sendDownload(reply, {
+      body: stream,
+      fileName: document.fileName,
+      contentType: document.contentType,
+      sizeBytes: document.sizeBytes,
+      isInline: true,
+    });
   });
 
   app.get('/customers/:id/timeline', { schema: { tags, params: IdParams, response: { 200: TimelineResponse } } }, async (req) =>

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { type DocumentKind, HANDOVER_ITEMS, type HandoverItem } from '../../../domain/contracts/vocabulary.ts';
+import { cleanFileName } from '../../../domain/files/file-name.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -258,11 +259,9 @@ export async function uploadDocument({
 }) {
   authorize(actor, 'archive.manage');
   if (!(await findCustomer(deps.db, customerId))) throw notFound('customer');
-  const cleanName =
-    path
-      .basename(fileName)
-      .replace(/\p{Cc}/gu, '')
-      .slice(0, 200) || 'file';
+  const cleaned = cleanFileName(fileName);
+  if (!cleaned.ok) throw new AppError('validation_failed', 'the file name is not valid UTF-8', { file: 'invalid file name' });
+  const cleanName = cleaned.name;
   const root = documentsRoot(deps);
   const stored = await storeUpload({ root, stream, isTruncated });
   try {
@@ -347,7 +346,7 @@ export async function getTimeline({ deps, actor, customerId, limit = 100 }: Ctx 
       id: q.id,
       at: q.createdAt.toISOString(),
       title: `${q.arrivalDate} – ${q.departureDate}`,
-      data: { state: q.state, totalFen: q.totalFen },
+      data: { number: q.number, state: q.state, totalFen: q.totalFen },
     })),
   ];
   // Dates sort before instants of the same day ("2026-03-02" < "2026-03-02T…"): good enough for a day-level timeline.

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { cleanFileName } from '../../../domain/files/file-name.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { type Actor, authorize, can } from '../../policy.ts';
@@ -34,11 +35,9 @@ export async function uploadAttachment({
   authorize(actor, 'ticket.read', { customerId: ticket.customerId }, 'request');
   authorize(actor, 'ticket.attach', { customerId: ticket.customerId });
   if (isInternal && !can(actor, 'ticket.note')) throw new AppError('forbidden', 'only staff attach internal files');
-  const cleanName =
-    path
-      .basename(fileName)
-      .replace(/\p{Cc}/gu, '')
-      .slice(0, 200) || 'file';
+  const cleaned = cleanFileName(fileName);
+  if (!cleaned.ok) throw new AppError('validation_failed', 'the file name is not valid UTF-8', { file: 'invalid file name' });
+  const cleanName = cleaned.name;
   const root = attachmentsRoot(deps);
   const stored = await storeUpload({ root, stream, isTruncated });
   const now = deps.clock();

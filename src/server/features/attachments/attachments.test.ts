@@ -31,7 +31,7 @@ const WINDOWS_EXE = (() => {
   return exe;
 })();
 
-type Part = { name: string; value: string } | { name: string; fileName: string; contentType: string; data: Buffer };
+type Part = { name: string; value: string } | { name: string; fileName: string | Buffer; contentType: string; data: Buffer };
 
 /** A multipart/form-data body written out by hand, as a browser would send it (raw UTF-8 file names). */
 function multipart(parts: Part[]) {
@@ -43,9 +43,9 @@ function multipart(parts: Part[]) {
       chunks.push(Buffer.from(`Content-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`));
     } else {
       chunks.push(
-        Buffer.from(
-          `Content-Disposition: form-data; name="${part.name}"; filename="${part.fileName}"\r\nContent-Type: ${part.contentType}\r\n\r\n`,
-        ),
+        Buffer.from(`Content-Disposition: form-data; name="${part.name}"; filename="`),
+        Buffer.isBuffer(part.fileName) ? part.fileName : Buffer.from(part.fileName),
+        Buffer.from(`"\r\nContent-Type: ${part.contentType}\r\n\r\n`),
         part.data,
         Buffer.from('\r\n'),
       );
@@ -58,7 +58,7 @@ function multipart(parts: Part[]) {
 async function upload(
   as: Session,
   ticketId: string,
-  file: { fileName: string; contentType: string; data: Buffer },
+  file: { fileName: string | Buffer; contentType: string; data: Buffer },
   fields: Record<string, string> = {},
 ) {
   const body = multipart([...Object.entries(fields).map(([name, value]) => ({ name, value })), { name: 'file', ...file }]);
@@ -127,7 +127,8 @@ describe('uploading a file to a request', () => {
     expect(got.headers['x-content-type-options']).toBe('nosniff');
     expect(Buffer.compare(got.rawPayload, PNG)).toBe(0);
     const disposition = String(got.headers['content-disposition']);
-    expect(disposition).toMatch(/^inline; filename\*=UTF-8''/);
+    // An ASCII fallback for old clients, the Chinese name (RFC 5987) for every current browser.
+    expect(disposition).toMatch(/^inline; filename="download\.png"; filename\*=UTF-8''/);
     expect(decodeURIComponent(disposition.replace(/^.*filename\*=UTF-8''/, ''))).toBe('错误截图.png');
   });
 
@@ -147,8 +148,31 @@ describe('uploading a file to a request', () => {
     const got = await download(agent, res.json().id);
     expect(got.statusCode).toBe(200);
     expect(got.headers['content-type']).toMatch(/^text\/plain/);
-    expect(String(got.headers['content-disposition'])).toBe("attachment; filename*=UTF-8''his-server.log");
+    expect(String(got.headers['content-disposition'])).toBe(`attachment; filename="his-server.log"; filename*=UTF-8''his-server.log`);
     expect(Buffer.compare(got.rawPayload, log)).toBe(0);
+  });
+
+  test('file names: bidi overrides and control characters are removed, so `invoice‮gnp.exe` cannot pose as a PNG', async () => {
+    const hospital = await ctx.customer();
+    const t = await ctx.ticket(agent, hospital.id);
+    const res = await upload(agent, t.id, { fileName: 'invoice\u202Egnp.exe', contentType: 'image/png', data: PNG });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().fileName).toBe('invoicegnp.exe');
+    const isolate = await upload(agent, t.id, { fileName: '\u2067报告\u2069\u200F\u0007.png', contentType: 'image/png', data: PNG });
+    expect(isolate.json().fileName).toBe('报告.png');
+  });
+
+  test.each([
+    { what: 'invalid UTF-8', name: Buffer.from([0x62, 0x61, 0x64, 0xff, 0xfe, 0x2e, 0x70, 0x6e, 0x67]) },
+    { what: 'a lone surrogate (CESU bytes)', name: Buffer.from([0x78, 0xed, 0xa0, 0x80, 0x2e, 0x70, 0x6e, 0x67]) },
+  ])('a file name with $what is refused with 400, not stored as "�"', async ({ name }) => {
+    const hospital = await ctx.customer();
+    const t = await ctx.ticket(agent, hospital.id);
+    const before = await state();
+    const res = await upload(agent, t.id, { fileName: name, contentType: 'image/png', data: PNG });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'validation_failed', fields: { file: 'invalid file name' } });
+    expect(await state()).toEqual(before);
   });
 
   test('bytes that are not UTF-8 text and of no known type are refused', async () => {

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
+import { receiveBufferedUpload } from '../../http/multipart.ts';
 import { actorOf } from '../../http/request-context.ts';
 import { authorize } from '../../policy.ts';
 import { ImportCommitResponse, ImportFields, type ImportFieldsInput, ImportPreviewResponse } from './imports.schema.ts';
@@ -15,23 +16,12 @@ import { commitImport, type ImportUpload, previewImport } from './imports.servic
  * it whole anyway.
  */
 async function readImportForm(req: FastifyRequest, deps: Deps): Promise<{ fields: ImportFieldsInput; upload: ImportUpload }> {
-  if (!req.isMultipart()) throw new AppError('validation_failed', 'send the file as multipart/form-data', { file: 'required' });
-  const values: Record<string, string> = {};
-  let upload: ImportUpload | undefined;
-  for await (const part of req.parts({ limits: { fileSize: deps.config.maxUploadBytes, files: 1 } })) {
-    if (part.type === 'file') {
-      // toBuffer() throws the plugin's 413 error when the file is over the limit.
-      upload = { fileName: part.filename, bytes: await part.toBuffer() };
-    } else {
-      values[part.fieldname] = String(part.value);
-    }
-  }
+  const { upload, fields: values } = await receiveBufferedUpload(req, { maxBytes: deps.config.maxUploadBytes });
   const fields = ImportFields.safeParse(values);
   if (!fields.success) {
     const messages = Object.fromEntries(fields.error.issues.map((i) => [i.path.join('.') || 'body', i.message]));
     throw new AppError('validation_failed', 'kind must be customers, contacts or modules', messages);
   }
-  if (!upload) throw new AppError('validation_failed', 'no file in the upload', { file: 'required' });
   return { fields: fields.data, upload };
 }
 

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
+import { unzipSync, Zip, ZipDeflate } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 import { MAX_IMPORT_ROWS } from '../../../domain/imports/import-rows.ts';
 import { CSRF_HEADER } from '../../http/authenticate.ts';
 import { createTestContext, type Session, type TestContext } from '../../testing/test-context.ts';
+import { MAX_XLSX_INFLATED_BYTES } from './spreadsheet.ts';
 
 let ctx: TestContext;
 let agent: Session;
@@ -452,7 +454,7 @@ describe('refused uploads', () => {
     expect(await state()).toEqual(before);
   });
 
-  test('an XLSX that would unpack to more than 100 MB (a zip bomb) is 413 before anything is inflated', async () => {
+  test('an XLSX whose directory declares more than the cap is 413 before anything is inflated', async () => {
     const bomb = await xlsx([
       ['客户名称', '省份', '城市'],
       ['某医院', '湖北省', '武汉市'],
@@ -464,6 +466,54 @@ describe('refused uploads', () => {
     const before = await state();
     const res = await send(agent, 'preview', 'customers', { fileName: 'bomb.xlsx', data: bomb });
     expect(res.statusCode, res.body).toBe(413);
+    expect(await state()).toEqual(before);
+  });
+
+  test('an XLSX whose zip directory understates its size (a lying bomb) is 413: the real bytes are counted while inflating', async () => {
+    // A real workbook whose sheet is 40 MB of spaces (~40 kB deflated), written as a stream (sizes in
+    // data descriptors), then every size the zip declares for it set to 1,000 bytes.
+    const parts: Uint8Array[] = [];
+    const zip = new Zip((error, chunk) => {
+      if (error) throw error;
+      parts.push(chunk);
+    });
+    const workbook = unzipSync(await xlsx([['客户名称'], ['某医院']]));
+    for (const [name, data] of Object.entries(workbook)) {
+      const entry = new ZipDeflate(name, { level: 6 });
+      zip.add(entry);
+      if (name !== 'xl/worksheets/sheet1.xml') {
+        entry.push(data, true);
+        continue;
+      }
+      const mb = new Uint8Array(1 << 20).fill(0x20);
+      for (let i = 0; i < 40; i++) entry.push(mb, false);
+      entry.push(new Uint8Array(0), true);
+    }
+    zip.end();
+    const bomb = Buffer.concat(parts);
+    const lie = (signature: number[], at: number, isSheet: (offset: number) => boolean) => {
+      for (let o = bomb.indexOf(Buffer.from(signature)); o >= 0; o = bomb.indexOf(Buffer.from(signature), o + 4)) {
+        if (isSheet(o) && bomb.readUInt32LE(o + at) > 1000) bomb.writeUInt32LE(1000, o + at);
+      }
+    };
+    const named = (o: number, lengthAt: number, nameAt: number) =>
+      bomb.toString('latin1', o + nameAt, o + nameAt + bomb.readUInt16LE(o + lengthAt)) === 'xl/worksheets/sheet1.xml';
+    lie([0x50, 0x4b, 0x01, 0x02], 24, (o) => named(o, 28, 46)); // central directory
+    lie([0x50, 0x4b, 0x07, 0x08], 12, () => true); // data descriptors
+    let declared = 0;
+    unzipSync(bomb, {
+      filter: (f) => {
+        declared += f.originalSize;
+        return false;
+      },
+    });
+    expect(declared).toBeLessThan(MAX_XLSX_INFLATED_BYTES);
+    expect(bomb.length).toBeLessThan(200_000);
+
+    const before = await state();
+    const res = await send(agent, 'preview', 'customers', { fileName: 'bomb.xlsx', data: bomb });
+    expect(res.statusCode, res.body).toBe(413);
+    expect(res.json().error).toMatchObject({ code: 'payload_too_large', fields: { file: 'too large' } });
     expect(await state()).toEqual(before);
   });
 

@@ -35,6 +35,7 @@ function useDescribe() {
         return d.isOverQuota ? t('archive.timeline.visitOver', { date: item.title }) : t('archive.timeline.visit', { date: item.title });
       case 'quote':
         return t('archive.timeline.quote', {
+          number: String(d.number ?? ''),
           period: item.title,
           total: formatFen(Number(d.totalFen)),
           state: t(`quotes.states.${String(d.state) as 'draft'}`),

@@ -184,11 +184,12 @@ export function useSignQuote(customerId: string) {
   });
 }
 
-export function quotePrintUrl(id: string): string {
-  return `/api/v1/quotes/${id}/print`;
+/** The printable agreement, in the language the app is shown in. */
+export function quotePrintUrl(id: string, lang: string): string {
+  return `/api/v1/quotes/${id}/print?lang=${encodeURIComponent(lang)}`;
 }
 
 /** The same agreement as a PDF download (the server answers with Content-Disposition: attachment). */
-export function quotePdfUrl(id: string): string {
-  return `/api/v1/quotes/${id}/pdf`;
+export function quotePdfUrl(id: string, lang: string): string {
+  return `/api/v1/quotes/${id}/pdf?lang=${encodeURIComponent(lang)}`;
 }

@@ -91,7 +91,7 @@ export function QuoteBuilderModal({
       return;
     create.mutate(
       body as QuoteInput,
-      feedback.callbacks((quote) => t('quotes.created', { total: formatFen(quote.totalFen) }), onClose),
+      feedback.callbacks((quote) => t('quotes.created', { number: quote.number, total: formatFen(quote.totalFen) }), onClose),
     );
   };
 
@@ -252,7 +252,12 @@ export function SignQuoteModal({ customerId, quote, onClose }: { customerId: str
       intro={
         quote && (
           <Typography.Paragraph type="secondary">
-            {t('quotes.signSummary', { total: formatFen(quote.totalFen), arrival: quote.arrivalDate, departure: quote.departureDate })}
+            {t('quotes.signSummary', {
+              number: quote.number,
+              total: formatFen(quote.totalFen),
+              arrival: quote.arrivalDate,
+              departure: quote.departureDate,
+            })}
           </Typography.Paragraph>
         )
       }

@@ -27,6 +27,7 @@ import { isApiError } from '../../api/client.ts';
 import { DateTime } from '../../components/date-time.tsx';
 import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
 import { useCan, useSession } from '../../components/session.tsx';
+import { currentLanguage } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatFen } from '../../lib/money.ts';
 import { useStaffUsers } from '../users/api.ts';
@@ -180,6 +181,15 @@ export function VisitsTab({ customerId }: { customerId: string }) {
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('quotes.empty')} /> }}
           columns={[
+            {
+              key: 'number',
+              title: t('quotes.number'),
+              render: (_v, q) => (
+                <span className="nowrap" data-testid="quote-number">
+                  {q.number}
+                </span>
+              ),
+            },
             { key: 'created', title: t('quotes.createdAt'), render: (_v, q) => <DateTime value={q.createdAt} short /> },
             {
               key: 'state',
@@ -240,10 +250,22 @@ export function VisitsTab({ customerId }: { customerId: string }) {
                       {t('quotes.sign')}
                     </Button>
                   )}
-                  <Button size="small" icon={<PrinterOutlined />} href={quotePrintUrl(q.id)} target="_blank" data-testid="quote-print">
+                  <Button
+                    size="small"
+                    icon={<PrinterOutlined />}
+                    href={quotePrintUrl(q.id, currentLanguage())}
+                    target="_blank"
+                    data-testid="quote-print"
+                  >
                     {t('quotes.print')}
                   </Button>
-                  <Button size="small" icon={<FilePdfOutlined />} href={quotePdfUrl(q.id)} target="_blank" data-testid="quote-pdf">
+                  <Button
+                    size="small"
+                    icon={<FilePdfOutlined />}
+                    href={quotePdfUrl(q.id, currentLanguage())}
+                    target="_blank"
+                    data-testid="quote-pdf"
+                  >
                     {t('quotes.pdf')}
                   </Button>
                   {canManage && (q.state === 'draft' || q.state === 'sent') && (
