@@ -18,6 +18,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import autocannon, { type Result } from 'autocannon';
 
 const { values: flags } = parseArgs({
@@ -93,20 +94,68 @@ async function measure(name: string, next: (i: number) => Promise<{ status: numb
     times.push(performance.now() - t0);
     if (status >= 400) errors++;
   }
-  times.sort((a, b) => a - b);
-  const result = {
-    n: samples,
-    p50: round(pct(times, 50)),
-    p95: round(pct(times, 95)),
-    p99: round(pct(times, 99)),
-    max: round(times[times.length - 1]),
-    mean: round(times.reduce((s, t) => s + t, 0) / times.length),
-    errors,
-  };
+  const result = latencyOf(times, errors);
   console.log(
     `  ${name.padEnd(44)} p50 ${result.p50} ms · p95 ${result.p95} ms · p99 ${result.p99} ms${errors ? ` · ${errors} errors` : ''}`,
   );
   return result;
+}
+
+function latencyOf(times: number[], errors: number): Latency {
+  const sorted = [...times].sort((a, b) => a - b);
+  if (sorted.length === 0) return { n: 0, p50: 0, p95: 0, p99: 0, max: 0, mean: 0, errors };
+  return {
+    n: sorted.length,
+    p50: round(pct(sorted, 50)),
+    p95: round(pct(sorted, 95)),
+    p99: round(pct(sorted, 99)),
+    max: round(sorted[sorted.length - 1]),
+    mean: round(sorted.reduce((s, t) => s + t, 0) / sorted.length),
+    errors,
+  };
+}
+
+// Runs in a thread of its own, so that the load generator's busy event loop does not add to what it measures.
+const HEALTH_PROBE = `
+const { parentPort, workerData } = require('node:worker_threads');
+let stop = false;
+parentPort.once('message', () => { stop = true; });
+(async () => {
+  const times = [];
+  let errors = 0;
+  while (!stop) {
+    const t0 = performance.now();
+    try {
+      const res = await fetch(workerData.url, { signal: AbortSignal.timeout(10000) });
+      await res.arrayBuffer();
+      if (!res.ok) errors++;
+    } catch { errors++; }
+    times.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  parentPort.postMessage({ times, errors });
+})();
+`;
+
+/**
+ * `GET /health` (no query) one after another, 50 ms apart, while \`load\` runs: how long a request that
+ * needs no database waits behind the others. On the embedded database this shows whether PGlite's work
+ * stops the server's event loop (issue 9 item 22).
+ */
+async function healthDuring<T>(load: Promise<T>): Promise<{ result: T; health: Latency }> {
+  const probe = new Worker(HEALTH_PROBE, { eval: true, workerData: { url: `${API}/health` } });
+  const measured = new Promise<{ times: number[]; errors: number }>((resolve, reject) => {
+    probe.once('message', resolve);
+    probe.once('error', reject);
+  });
+  try {
+    const result = await load;
+    probe.postMessage('stop');
+    const { times, errors } = await measured;
+    return { result, health: latencyOf(times, errors) };
+  } finally {
+    await probe.terminate();
+  }
 }
 
 type Throughput = { requestsPerSecond: number; p50: number; p95approx: number; p99: number; errors: number; non2xx: number };
@@ -390,17 +439,42 @@ async function main() {
     customers: Throughput;
     errors: number;
     non2xx: number;
+    /** `GET /health` meanwhile, from a client of its own. */
+    health: Latency;
   };
   const mixes: MixedResult[] = [];
+  // A request that needs no database, with the server idle and while 8 clients search.
+  let healthIdle: Latency | undefined;
+  let healthSearching: (Latency & { searchesPerSecond: number }) | undefined;
+  if (runs('mixed')) {
+    console.log('\nGET /health (needs no query):');
+    healthIdle = await measure('idle', () => fetch(`${API}/health`).then(async (r) => ({ status: r.status, body: await r.text() })));
+    let i = 0;
+    const { result: searching, health } = await healthDuring(
+      autocannon({
+        url: BASE,
+        connections: 8,
+        duration: Math.min(DURATION, 20),
+        headers: { cookie: admin.cookie },
+        requests: [
+          { setupRequest: (req) => ({ ...req, method: 'GET', path: `/api/v1/search?q=${encodeURIComponent(pick(SEARCH_WORDS, i++))}` }) },
+        ],
+      }),
+    );
+    healthSearching = { ...health, searchesPerSecond: round(searching.requests.average) };
+    console.log(
+      `  ${'while 8 clients search'.padEnd(44)} p50 ${health.p50} ms · p95 ${health.p95} ms · p99 ${health.p99} ms · max ${health.max} ms (${healthSearching.searchesPerSecond} searches/s)`,
+    );
+  }
   if (runs('mixed'))
     for (const mix of MIXES) {
       console.log(
         `\nMixed load "${mix.name}" (${DURATION} s, ${CONNECTIONS * 2} agent + ${CONNECTIONS} customer connections, ${MIXED_BASES.length} server process(es)):`,
       );
-      const [agentsResult, customersResult] = await Promise.all([
-        mixedRun(admin, CONNECTIONS * 2, mix.agents),
-        mixedRun(customer, CONNECTIONS, mix.customers),
-      ]);
+      const {
+        result: [agentsResult, customersResult],
+        health,
+      } = await healthDuring(Promise.all([mixedRun(admin, CONNECTIONS * 2, mix.agents), mixedRun(customer, CONNECTIONS, mix.customers)]));
       const result: MixedResult = {
         name: mix.name,
         description: mix.description,
@@ -411,9 +485,10 @@ async function main() {
         customers: summarise(customersResult),
         errors: agentsResult.errors + agentsResult.timeouts + customersResult.errors + customersResult.timeouts,
         non2xx: agentsResult.non2xx + customersResult.non2xx,
+        health,
       };
       console.log(
-        `  ${result.requestsPerSecond} req/s · agents p50 ${result.agents.p50} ms p99 ${result.agents.p99} ms · customers p50 ${result.customers.p50} ms p99 ${result.customers.p99} ms · errors ${result.errors} · non-2xx ${result.non2xx}`,
+        `  ${result.requestsPerSecond} req/s · agents p50 ${result.agents.p50} ms p99 ${result.agents.p99} ms · customers p50 ${result.customers.p50} ms p99 ${result.customers.p99} ms · errors ${result.errors} · non-2xx ${result.non2xx} · health p50 ${health.p50} ms p99 ${health.p99} ms`,
       );
       mixes.push(result);
     }
@@ -432,6 +507,7 @@ async function main() {
     samples: SAMPLES,
     latency,
     throughput: tput,
+    health: { idle: healthIdle, whileEightSearch: healthSearching },
     mixed: mixes,
   };
   mkdirSync('bench/results', { recursive: true });
@@ -452,9 +528,15 @@ async function main() {
     '| --- | ---: | ---: | ---: | ---: |',
     ...Object.entries(tput).map(([k, v]) => `| ${k} | ${v.requestsPerSecond} | ${v.p50} | ${v.p99} | ${v.errors + v.non2xx} |`),
     '',
+    ...(healthIdle && healthSearching
+      ? [
+          `\`GET /health\` (needs no query): idle p50 ${healthIdle.p50} ms / p95 ${healthIdle.p95} ms; while 8 clients search (${healthSearching.searchesPerSecond} searches/s) p50 ${healthSearching.p50} ms / p95 ${healthSearching.p95} ms / p99 ${healthSearching.p99} ms / max ${healthSearching.max} ms.`,
+          '',
+        ]
+      : []),
     ...mixes.flatMap((m) => [
       `Mixed load "${m.name}", ${DURATION} s, ${CONNECTIONS * 2} agent + ${CONNECTIONS} customer connections over ${MIXED_BASES.length} server process(es) (${m.description}):`,
-      `**${m.requestsPerSecond} req/s**, agents p50 ${m.agents.p50} ms / p99 ${m.agents.p99} ms, customers p50 ${m.customers.p50} ms / p99 ${m.customers.p99} ms, errors ${m.errors}, non-2xx ${m.non2xx}.`,
+      `**${m.requestsPerSecond} req/s**, agents p50 ${m.agents.p50} ms / p99 ${m.agents.p99} ms, customers p50 ${m.customers.p50} ms / p99 ${m.customers.p99} ms, errors ${m.errors}, non-2xx ${m.non2xx}; \`GET /health\` meanwhile p50 ${m.health.p50} ms / p95 ${m.health.p95} ms / p99 ${m.health.p99} ms.`,
       '',
     ]),
   ].join('\n');

@@ -93,11 +93,12 @@ class UsageError extends Error {}
 type Exec = { query(text: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>; close(): Promise<void> };
 
 async function rawConnection(database: Database): Promise<Exec> {
-  if (database.pglite) {
-    const lite = database.pglite;
+  if (database.kind === 'pglite' && database.pool) {
+    // The embedded database's one connection, held until close (nothing else runs meanwhile).
+    const lite = await database.pool.connect();
     await lite.query('set synchronous_commit = off');
     await lite.query(`set maintenance_work_mem = '256MB'`);
-    return { query: (text, params) => lite.query(text, params), close: async () => {} };
+    return { query: (text, params) => lite.query(text, params), close: async () => lite.release() };
   }
   const client = new pg.Client({ connectionString: database.url, options: '-c TimeZone=UTC' });
   await client.connect();

@@ -1,16 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
+import { type PgliteThread, startPgliteThread } from './pglite-thread.ts';
 import * as schema from './schema.ts';
 
 // The only place that knows which driver is in use; everything else sees `Db` and `Tx`.
@@ -25,9 +22,12 @@ export type Database = {
   /** Applies pending versioned migrations; safe to call from several processes at once. */
   migrate(): Promise<void>;
   close(): Promise<void>;
-  /** Set for the embedded database only: the raw instance (tests dump it as a template). */
-  pglite?: PGlite;
-  /** Set for PostgreSQL only: the pool, for LISTEN/NOTIFY and bulk loads. */
+  /** Set for the embedded database only: its files as a tar (tests dump the migrated template). */
+  dumpDataDir?: () => Promise<Blob>;
+  /**
+   * The pool, for LISTEN/NOTIFY and bulk loads. On the embedded database it has one connection to
+   * the PGlite thread, which a transaction or a `connect()`ed client holds until it is released.
+   */
   pool?: pg.Pool;
   /** Set for PostgreSQL only: the connection string. */
   url?: string;
@@ -52,23 +52,26 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
     // Before anything touches the files: a second process on one data dir destroys it.
     lock = lockDataDir(dataDir);
   }
-  let client: PGlite;
+  let thread: PgliteThread;
   try {
-    // btree_gist backs the no-overlap exclusion constraint on service contracts (migration 0002).
-    client = await PGlite.create(dataDir ? path.join(dataDir, 'pglite') : undefined, { loadDataDir, extensions: { btree_gist } });
+    // Off the main thread: PGlite's queries would otherwise stop the event loop while they run.
+    thread = await startPgliteThread({ dataDir: dataDir ? path.join(dataDir, 'pglite') : undefined, loadDataDir });
   } catch (error) {
     lock?.release();
     throw error;
   }
-  const db = drizzlePglite(client, { schema });
+  const { pool } = thread;
+  const db = drizzleNodePg(pool, { schema });
   return {
     db: db as unknown as Db,
     kind: 'pglite',
-    pglite: client,
-    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_DIR }),
+    pool,
+    // One process holds the data dir (the lock above): no advisory lock needed.
+    migrate: () => migrateNodePg(db, { migrationsFolder: MIGRATIONS_DIR }),
+    dumpDataDir: () => thread.dumpDataDir(),
     close: async () => {
       try {
-        await client.close();
+        await thread.close();
       } finally {
         lock?.release();
       }

@@ -42,7 +42,7 @@ export default async function setup(project: TestProject) {
   }
   const database = await openDatabase({});
   await prepareDatabase(database);
-  const dump = await database.pglite?.dumpDataDir('none');
+  const dump = await database.dumpDataDir?.();
   await database.close();
   const templatePath = path.join(dir, 'template.tar');
   if (dump) await writeFile(templatePath, Buffer.from(await dump.arrayBuffer()));

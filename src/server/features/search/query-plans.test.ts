@@ -11,7 +11,6 @@
  */
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { indexDocument } from '../../../domain/search/segment.ts';
 import type { Db } from '../../db/client.ts';
@@ -51,9 +50,7 @@ async function plansOf(run: (deps: Deps) => Promise<unknown>): Promise<{ sql: st
   const statements = [...captured];
   const out: { sql: string; plan: string }[] = [];
   for (const s of statements) {
-    let text: string;
-    if (ctx.database.pglite) text = JSON.stringify((await ctx.database.pglite.query(`explain (format json) ${s.sql}`, s.params)).rows);
-    else text = JSON.stringify((await ctx.database.pool?.query(`explain (format json) ${s.sql}`, s.params as unknown[]))?.rows);
+    const text = JSON.stringify((await ctx.database.pool?.query(`explain (format json) ${s.sql}`, s.params as unknown[]))?.rows);
     out.push({ sql: s.sql, plan: text });
   }
   return out;
@@ -126,9 +123,8 @@ beforeAll(async () => {
       captured.push({ sql: query, params });
     },
   };
-  const db = ctx.database.pglite
-    ? (drizzlePglite(ctx.database.pglite, { schema, logger }) as unknown as Db)
-    : (drizzleNodePg(ctx.database.pool as NonNullable<typeof ctx.database.pool>, { schema, logger }) as unknown as Db);
+  // Both databases are reached through node-postgres (PGlite in its worker thread, see db/pglite-thread.ts).
+  const db = drizzleNodePg(ctx.database.pool as NonNullable<typeof ctx.database.pool>, { schema, logger }) as unknown as Db;
   tracedDeps = { ...ctx.deps, db };
 }, 300_000);
 afterAll(() => ctx?.close());
