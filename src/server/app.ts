@@ -35,6 +35,7 @@ import { ticketRoutes } from './features/tickets/tickets.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { visitRoutes } from './features/visits/visits.routes.ts';
 import { registerAuthentication } from './http/authenticate.ts';
+import { safeLoggerOptions } from './lib/log-safety.ts';
 
 const API_PREFIX = '/api/v1';
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -85,7 +86,8 @@ export type BuildOptions = { deps: Deps; logger?: FastifyServerOptions['logger']
 export async function build({ deps, logger = false }: BuildOptions) {
   const trusted = deps.config.trustProxy;
   const app = Fastify({
-    logger,
+    // Never params of failed queries, credentials or hashes (lib/log-safety.ts).
+    logger: safeLoggerOptions(logger),
     bodyLimit: BODY_LIMIT_BYTES,
     // Off unless configured: X-Forwarded-For is believed only from the configured proxies (or hops).
     trustProxy: typeof trusted === 'number' ? (_address: string, hop: number) => hop < trusted : trusted,
