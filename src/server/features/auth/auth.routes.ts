@@ -48,7 +48,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
         path: '/',
         httpOnly: true,
         sameSite: 'lax',
-        secure: deps.config.isCookieSecure,
+        // Over HTTPS (directly, or as a trusted proxy says) the cookie is never sent back over plain HTTP.
+        secure: deps.config.isCookieSecure || req.protocol === 'https',
         maxAge: SESSION_TTL_MS / 1000,
       });
       return { user: result.user, csrfToken: result.csrfToken };
