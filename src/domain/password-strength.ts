@@ -1,6 +1,5 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
-import { z } from 'zod';
 
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 200;
@@ -27,9 +26,3 @@ export function passwordWeakness(password: string, userInputs: string[] = []): s
   if (result.score >= MIN_PASSWORD_SCORE) return null;
   return 'too easy to guess: avoid common words, sequences and repeats; a few unrelated words work well';
 }
-
-/** A new password (admin create/reset, own change): length and strength, one message in `fields.password`. */
-export const NewPassword = z.string().superRefine((value, ctx) => {
-  const weakness = passwordWeakness(value);
-  if (weakness) ctx.addIssue({ code: 'custom', message: weakness });
-});

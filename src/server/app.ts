@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { constants as zlibConstants } from 'node:zlib';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -39,6 +40,7 @@ import { userRoutes } from './features/users/users.routes.ts';
 import { visitRoutes } from './features/visits/visits.routes.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
+import { safeLoggerOptions } from './lib/log-safety.ts';
 
 const API_PREFIX = '/api/v1';
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -100,7 +102,8 @@ const COMPRESSIBLE = /^text\/(?!event-stream)|(?:\+|\/)json(?:;|$)|javascript|(?
 export async function build({ deps, logger = false, webDir = WEB_DIST_DIR }: BuildOptions) {
   const trusted = deps.config.trustProxy;
   const app = Fastify({
-    logger,
+    // Never params of failed queries, credentials or hashes (lib/log-safety.ts).
+    logger: safeLoggerOptions(logger),
     bodyLimit: BODY_LIMIT_BYTES,
     // Off unless configured: X-Forwarded-For is believed only from the configured proxies (or hops).
     trustProxy: typeof trusted === 'number' ? (_address: string, hop: number) => hop < trusted : trusted,
@@ -131,6 +134,32 @@ export async function build({ deps, logger = false, webDir = WEB_DIST_DIR }: Bui
     customTypes: COMPRESSIBLE,
     brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
   });
+  // Browser security headers on the app, the API and the docs (issue 9 item 18).
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        // The Vite build has no inline script; Ant Design (CSS-in-JS) writes <style> elements and style attributes.
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    frameguard: { action: 'deny' },
+    // Attachments and PDFs open in new tabs of the same origin; nothing is embedded cross-origin.
+    crossOriginEmbedderPolicy: false,
+    // HSTS belongs to the TLS terminator that knows the site is HTTPS-only.
+    strictTransportSecurity: false,
+  });
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
@@ -153,7 +182,16 @@ export async function build({ deps, logger = false, webDir = WEB_DIST_DIR }: Bui
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, apiDocsOptions(`${API_PREFIX}/docs`));
+  await app.register(swaggerUi, {
+    ...apiDocsOptions(`${API_PREFIX}/docs`),
+    // Its own policy with the hashes of the page's scripts and styles, framed by no one like the app.
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      header
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+        .replace(/\s*upgrade-insecure-requests;?/, '')
+        .trim(),
+  });
   app.get(`${API_PREFIX}/openapi.json`, { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
 
   registerAuthentication(app, deps);

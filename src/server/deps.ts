@@ -9,4 +9,9 @@ export type Deps = {
   config: Config;
   clock: Clock;
   live: LiveBus;
+  /**
+   * Tests only: private addresses outbound fetches (calendar import by URL) may reach, e.g. a loopback
+   * test server. Production never sets it, so private, loopback and link-local targets are refused.
+   */
+  allowedPrivateFetchAddresses?: readonly string[];
 };

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { preparedPerHandle } from '../../db/prepared.ts';
 import { apiTokens, rateLimitHits, sessions, users } from '../../db/schema.ts';
@@ -116,4 +116,25 @@ export async function findRateLimitHit(tx: Tx, key: string) {
 
 export async function deleteEndedRateLimitWindows(tx: Tx, now: Date) {
   await tx.delete(rateLimitHits).where(lte(rateLimitHits.windowEndsAt, now));
+}
+
+/**
+ * Ends every session and personal token of a user (password reset or change, deactivation, role change),
+ * except the session `keepTokenHash` names (the one changing its own password).
+ */
+export async function revokeUserCredentials(tx: Tx, userId: string, at: Date, keepTokenHash?: string) {
+  const sessionRows = await tx
+    .delete(sessions)
+    .where(keepTokenHash ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, keepTokenHash)) : eq(sessions.userId, userId))
+    .returning({ userId: sessions.userId });
+  const tokenRows = await tx
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return { sessions: sessionRows.length, tokens: tokenRows.length };
+}
+
+export async function updatePasswordHash(tx: Tx, userId: string, passwordHash: string, at: Date) {
+  await tx.update(users).set({ passwordHash, updatedAt: at }).where(eq(users.id, userId));
 }

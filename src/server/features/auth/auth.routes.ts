@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { actorOf, currentUserOf } from '../../http/request-context.ts';
 import {
+  ChangePasswordBody,
   CreateTokenBody,
   CreateTokenResponse,
   LoginBody,
@@ -12,7 +13,17 @@ import {
   UpdateMeBody,
   UserResponse,
 } from './auth.schema.ts';
-import { createToken, listTokens, login, logout, revokeToken, SESSION_COOKIE, SESSION_TTL_MS, updateMe } from './auth.service.ts';
+import {
+  changeOwnPassword,
+  createToken,
+  listTokens,
+  login,
+  logout,
+  revokeToken,
+  SESSION_COOKIE,
+  SESSION_TTL_MS,
+  updateMe,
+} from './auth.service.ts';
 
 export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   app.post(
@@ -37,7 +48,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
         path: '/',
         httpOnly: true,
         sameSite: 'lax',
-        secure: deps.config.isCookieSecure,
+        // Over HTTPS (directly, or as a trusted proxy says) the cookie is never sent back over plain HTTP.
+        secure: deps.config.isCookieSecure || req.protocol === 'https',
         maxAge: SESSION_TTL_MS / 1000,
       });
       return { user: result.user, csrfToken: result.csrfToken };
@@ -57,6 +69,21 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
 
   app.patch('/auth/me', { schema: { tags: ['auth'], body: UpdateMeBody, response: { 200: UserResponse } } }, async (req) =>
     updateMe({ deps, actor: actorOf(req), input: req.body }),
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      config: {
+        // Guessing the current password through this route is slowed like sign-in.
+        rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (req) => `password|${req.actor?.id ?? req.ip}` },
+      },
+      schema: { tags: ['auth'], body: ChangePasswordBody, response: { 204: z.null() } },
+    },
+    async (req, reply) => {
+      await changeOwnPassword({ deps, actor: actorOf(req), sessionToken: req.cookies[SESSION_COOKIE], input: req.body });
+      return reply.code(204).send(null);
+    },
   );
 
   app.post(

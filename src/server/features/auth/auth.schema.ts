@@ -48,3 +48,11 @@ export const UpdateMeBody = z
       .optional(),
   })
   .strict();
+
+export const ChangePasswordBody = z
+  .object({
+    currentPassword: z.string().min(1).max(200),
+    // Strength is checked by the service, which knows the user's name and email.
+    newPassword: z.string().min(1).max(200),
+  })
+  .strict();

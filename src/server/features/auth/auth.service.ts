@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { passwordWeakness } from '../../../domain/password-strength.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { type Actor, authorize } from '../../policy.ts';
@@ -12,11 +13,14 @@ import {
   findLiveToken,
   findRateLimitHit,
   findUserByEmail,
+  findUserById,
   insertSession,
   insertToken,
   revokeToken as revokeTokenRow,
+  revokeUserCredentials,
   selectTokens,
   touchToken,
+  updatePasswordHash,
   updateUserProfile,
 } from './auth.repo.ts';
 import type { LoginInput, UserDto } from './auth.schema.ts';
@@ -188,6 +192,47 @@ export async function updateMe({
       at: now,
     });
     return toUserDto(row);
+  });
+}
+
+/**
+ * The signed-in user changes their own password: the current one must be right; every other session
+ * and every personal token ends, the session making the change stays signed in.
+ */
+export async function changeOwnPassword({
+  deps,
+  actor,
+  sessionToken,
+  input,
+}: {
+  deps: Deps;
+  actor: Actor;
+  sessionToken: string | undefined;
+  input: { currentPassword: string; newPassword: string };
+}) {
+  const user = await findUserById(deps.db, actor.id);
+  if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    throw new AppError('validation_failed', 'the current password is wrong', { currentPassword: 'wrong password' });
+  }
+  const weakness = passwordWeakness(input.newPassword, [user.email, user.name]);
+  if (weakness) throw new AppError('validation_failed', 'the new password is too weak', { newPassword: weakness });
+  if (input.newPassword === input.currentPassword) {
+    throw new AppError('validation_failed', 'the new password is the current one', { newPassword: 'same as the current password' });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  const now = deps.clock();
+  await deps.db.transaction(async (tx) => {
+    await updatePasswordHash(tx, actor.id, passwordHash, now);
+    const keep = actor.via === 'session' && sessionToken ? sha256(sessionToken) : undefined;
+    const revoked = await revokeUserCredentials(tx, actor.id, now, keep);
+    await insertAudit(tx, {
+      actorId: actor.id,
+      action: 'user.change_password',
+      entityType: 'user',
+      entityId: actor.id,
+      after: { passwordChanged: true, revoked },
+      at: now,
+    });
   });
 }
 

@@ -10,6 +10,7 @@ import {
 import type { Tx } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { fetchPublicText, OutboundFetchError } from '../../lib/safe-fetch.ts';
 import { type Actor, authorize } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
 import { loadCompiledCalendar, toAppError } from './calendar-cache.ts';
@@ -146,14 +147,19 @@ export async function measureBetween({ deps, actor, input }: { deps: Deps; actor
 const ICS_FETCH_TIMEOUT_MS = 10_000;
 const ICS_MAX_BYTES = 2_000_000;
 
-async function fetchIcs(url: string): Promise<string> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(ICS_FETCH_TIMEOUT_MS), redirect: 'follow' }).catch((e: Error) => {
-    throw new AppError('validation_failed', `could not fetch the calendar: ${e.message}`, { url: 'unreachable' });
-  });
-  if (!res.ok) throw new AppError('validation_failed', `the calendar URL answered ${res.status}`, { url: `HTTP ${res.status}` });
-  const text = await res.text();
-  if (text.length > ICS_MAX_BYTES) throw new AppError('payload_too_large', 'the calendar file is too large', { url: 'too large' });
-  return text;
+async function fetchIcs(url: string, allowedPrivateAddresses: readonly string[] | undefined): Promise<string> {
+  try {
+    return await fetchPublicText({ url, maxBytes: ICS_MAX_BYTES, timeoutMs: ICS_FETCH_TIMEOUT_MS, allowedPrivateAddresses });
+  } catch (error) {
+    if (!(error instanceof OutboundFetchError)) throw error;
+    if (error.reason === 'too_large') throw new AppError('payload_too_large', 'the calendar file is too large', { url: 'too large' });
+    if (error.reason === 'forbidden_target') {
+      throw new AppError('validation_failed', `the calendar URL is not allowed: ${error.message}`, {
+        url: 'private, loopback or link-local addresses are not allowed',
+      });
+    }
+    throw new AppError('validation_failed', `could not fetch the calendar: ${error.message}`, { url: error.message });
+  }
 }
 
 /** Merges an iCalendar file's holidays and make-up days into a calendar; explicit entries already there win. */
@@ -171,7 +177,7 @@ export async function importIcs({
   authorize(actor, 'sla.manage');
   if (!input.ics === !input.url)
     throw new AppError('validation_failed', 'send either the iCalendar text or its URL', { ics: 'one of ics or url' });
-  const text = input.ics ?? (await fetchIcs(input.url as string));
+  const text = input.ics ?? (await fetchIcs(input.url as string, deps.allowedPrivateFetchAddresses));
   let days: { holidays: string[]; workdays: string[] };
   try {
     days = parseIcsDays(text);

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { build } from '../../app.ts';
 import { createTestContext, type Session, type TestContext } from '../../testing/test-context.ts';
 
 let ctx: TestContext;
@@ -98,12 +99,20 @@ describe('calendars API', () => {
 
     const server = createServer((_req, res) => res.end(ics.replace('20270109', '20270110')));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    // The test server is on loopback, which production refuses: this app allows that one address.
+    const app = await build({ deps: { ...ctx.deps, allowedPrivateFetchAddresses: ['127.0.0.1'] } });
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/holidays.ics`;
-      const fromUrl = await ctx.call('POST', `/api/v1/calendars/${created.id}/import-ics`, { as: manager, body: { url } });
+      const fromUrl = await app.inject({
+        method: 'POST',
+        url: `/api/v1/calendars/${created.id}/import-ics`,
+        headers: { cookie: manager.cookie, 'x-csrf-token': manager.csrf },
+        payload: { url },
+      });
       expect(fromUrl.json().calendar.definition.workdays).toEqual(['2027-01-09', '2027-01-10']);
     } finally {
       server.close();
+      await app.close();
     }
     const broken = await ctx.call('POST', `/api/v1/calendars/${created.id}/import-ics`, {
       as: manager,
@@ -180,5 +189,115 @@ describe('bad calendars and durations are a clear 400 and change nothing', () =>
       body: { calendar: officeCalendar(), from: '2026-03-03T00:00:00Z', to: '2026-03-02T00:00:00Z' },
     });
     expect(res.statusCode).toBe(400);
+  });
+});
+
+describe('calendar import by URL reaches only public addresses', () => {
+  const ICS = 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270101\r\nSUMMARY:元旦 休\r\nEND:VEVENT\r\nEND:VCALENDAR';
+
+  async function listen(handler: Parameters<typeof createServer>[1]) {
+    let hits = 0;
+    const server = createServer((req, res) => {
+      hits++;
+      handler?.(req, res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    return { port, hits: () => hits, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  }
+
+  async function calendarId() {
+    const res = await ctx.call('POST', '/api/v1/calendars', {
+      as: manager,
+      body: { name: ctx.unique('日历'), definition: officeCalendar() },
+    });
+    return res.json().id as string;
+  }
+
+  test('loopback, private, link-local and unspecified targets are refused without being fetched', async () => {
+    const server = await listen((_req, res) => res.end(ICS));
+    try {
+      const id = await calendarId();
+      for (const url of [
+        `http://127.0.0.1:${server.port}/h.ics`,
+        `http://localhost:${server.port}/h.ics`,
+        `http://[::1]:${server.port}/h.ics`,
+        `http://[::ffff:127.0.0.1]:${server.port}/h.ics`,
+        `http://0.0.0.0:${server.port}/h.ics`,
+        'http://169.254.169.254/latest/meta-data/',
+        'http://10.0.0.1/h.ics',
+        'http://192.168.1.1/h.ics',
+        'http://[fd00::1]/h.ics',
+      ]) {
+        const res = await ctx.call('POST', `/api/v1/calendars/${id}/import-ics`, { as: manager, body: { url } });
+        expect(res.statusCode, url).toBe(400);
+        expect(res.json().error.fields.url, url).toMatch(/private|loopback/);
+      }
+      expect(server.hits()).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('a redirect to a private address is refused', async () => {
+    const server = await listen((_req, res) => {
+      res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' });
+      res.end();
+    });
+    const app = await build({ deps: { ...ctx.deps, allowedPrivateFetchAddresses: ['127.0.0.1'] } });
+    try {
+      const id = await calendarId();
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/v1/calendars/${id}/import-ics`,
+        headers: { cookie: manager.cookie, 'x-csrf-token': manager.csrf },
+        payload: { url: `http://127.0.0.1:${server.port}/h.ics` },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields.url).toMatch(/private/);
+      expect(server.hits()).toBe(1);
+    } finally {
+      await server.close();
+      await app.close();
+    }
+  });
+
+  test('an oversize body is cut off while streaming (no length announced), not read whole first', async () => {
+    let sent = 0;
+    let isAborted = false;
+    const server = await listen((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/calendar' });
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      res.on('close', () => {
+        isAborted = !res.writableFinished;
+      });
+      // Up to 50 MB, chunk by chunk, while the client keeps reading.
+      const pump = () => {
+        while (sent < 50 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return res.once('drain', pump);
+        }
+        res.end();
+      };
+      pump();
+    });
+    const app = await build({ deps: { ...ctx.deps, allowedPrivateFetchAddresses: ['127.0.0.1'] } });
+    try {
+      const id = await calendarId();
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/v1/calendars/${id}/import-ics`,
+        headers: { cookie: manager.cookie, 'x-csrf-token': manager.csrf },
+        payload: { url: `http://127.0.0.1:${server.port}/big.ics` },
+      });
+      expect(res.statusCode).toBe(413);
+      expect(res.json().error.code).toBe('payload_too_large');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(isAborted).toBe(true);
+      expect(sent).toBeLessThan(10 * 1024 * 1024);
+    } finally {
+      await server.close();
+      await app.close();
+    }
   });
 });

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { ROLES, TEAMS } from '../../../domain/vocabulary.ts';
 import { UserResponse } from '../auth/auth.schema.ts';
 
+// Length only here (the web app shares this schema); the service checks strength (password-strength.ts),
+// so the strength dictionaries stay out of the browser bundle.
 export const Password = z.string().min(10, 'at least 10 characters').max(200);
 
 export const CreateUserBody = z

@@ -1,7 +1,9 @@
+import { passwordWeakness } from '../../../domain/password-strength.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { type Actor, authorize } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
+import { revokeUserCredentials } from '../auth/auth.repo.ts';
 import { toUserDto } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import { findCustomer } from '../customers/customers.repo.ts';
@@ -16,6 +18,11 @@ function auditView(u: UserRow) {
   return rest;
 }
 
+function assertStrongPassword(password: string, userInputs: string[]) {
+  const weakness = passwordWeakness(password, userInputs);
+  if (weakness) throw new AppError('validation_failed', 'the password is too weak', { password: weakness });
+}
+
 export async function createUser({ deps, actor, input }: { deps: Deps; actor: Actor; input: CreateUserInput }) {
   authorize(actor, 'user.create');
   if (input.role === 'customer' && !input.customerId) {
@@ -27,6 +34,7 @@ export async function createUser({ deps, actor, input }: { deps: Deps; actor: Ac
   if (input.role === 'customer' && input.team) {
     throw new AppError('validation_failed', 'customer users have no team', { team: 'must be empty for customers' });
   }
+  assertStrongPassword(input.password, [input.email, input.name]);
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock();
   return deps.db.transaction(async (tx) => {
@@ -58,6 +66,7 @@ export async function createUser({ deps, actor, input }: { deps: Deps; actor: Ac
 
 export async function updateUser({ deps, actor, userId, input }: { deps: Deps; actor: Actor; userId: string; input: UpdateUserInput }) {
   authorize(actor, 'user.update');
+  if (input.password) assertStrongPassword(input.password, input.name ? [input.name] : []);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const now = deps.clock();
   return deps.db.transaction(async (tx) => {
@@ -74,13 +83,17 @@ export async function updateUser({ deps, actor, userId, input }: { deps: Deps; a
     }
     const { password: _password, ...fields } = input;
     const row = await updateUserRow(tx, userId, { ...fields, ...(passwordHash ? { passwordHash } : {}), updatedAt: now });
+    // A reset password, a deactivation or a new role ends every session and token: nothing signed in
+    // under the old terms keeps working, and re-activating later brings none of them back.
+    const isRevoking = Boolean(passwordHash) || input.isActive === false || (input.role !== undefined && input.role !== before.role);
+    const revoked = isRevoking ? await revokeUserCredentials(tx, userId, now) : null;
     await insertAudit(tx, {
       actorId: actor.id,
       action: 'user.update',
       entityType: 'user',
       entityId: userId,
       before: auditView(before),
-      after: { ...auditView(row), ...(passwordHash ? { passwordChanged: true } : {}) },
+      after: { ...auditView(row), ...(passwordHash ? { passwordChanged: true } : {}), ...(revoked ? { revoked } : {}) },
       at: now,
     });
     return toUserDto(row);

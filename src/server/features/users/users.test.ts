@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadConfig } from '../../config.ts';
 import { createTestContext, type Session, type TestContext } from '../../testing/test-context.ts';
 
 let ctx: TestContext;
@@ -68,4 +69,97 @@ describe('user administration', () => {
     await expect(ctx.signIn('reset@example.com', 'first-password-1')).rejects.toThrow(/401/);
     expect((await ctx.signIn('reset@example.com', 'second-password-2')).user.email).toBe('reset@example.com');
   });
+});
+
+describe('credentials end with a reset, a deactivation or a role change', () => {
+  async function signedInWithToken(role: 'agent' | 'engineer' = 'agent') {
+    const session = await ctx.user(role);
+    const token = (await ctx.call('POST', '/api/v1/auth/tokens', { as: session, body: { name: 'HIS' } })).json().token as string;
+    const bearer = () => ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+    expect((await bearer()).statusCode).toBe(200);
+    return { session, bearer };
+  }
+  const me = (as: Session) => ctx.call('GET', '/api/v1/auth/me', { as });
+
+  test('an admin password reset ends the user’s sessions and tokens', async () => {
+    const { session, bearer } = await signedInWithToken();
+    const reset = await ctx.call('PATCH', `/api/v1/users/${session.user.id}`, { as: admin, body: { password: 'another-long-secret-7' } });
+    expect(reset.statusCode).toBe(200);
+    expect((await me(session)).statusCode).toBe(401);
+    expect((await bearer()).statusCode).toBe(401);
+  });
+
+  test('re-activating a user brings none of the old sessions or tokens back', async () => {
+    const { session, bearer } = await signedInWithToken();
+    await ctx.call('PATCH', `/api/v1/users/${session.user.id}`, { as: admin, body: { isActive: false } });
+    await ctx.call('PATCH', `/api/v1/users/${session.user.id}`, { as: admin, body: { isActive: true } });
+    expect((await me(session)).statusCode).toBe(401);
+    expect((await bearer()).statusCode).toBe(401);
+  });
+
+  test('a role change ends them too; a rename does not', async () => {
+    const { session, bearer } = await signedInWithToken('engineer');
+    await ctx.call('PATCH', `/api/v1/users/${session.user.id}`, { as: admin, body: { name: '新名字' } });
+    expect((await me(session)).statusCode).toBe(200);
+    await ctx.call('PATCH', `/api/v1/users/${session.user.id}`, { as: admin, body: { role: 'agent' } });
+    expect((await me(session)).statusCode).toBe(401);
+    expect((await bearer()).statusCode).toBe(401);
+  });
+});
+
+describe('passwords are checked for strength', () => {
+  test.each(['          ', '1234567890', 'password123', 'qwertyuiop', 'aaaaaaaaaaaa', 'Password1234'])(
+    'the admin cannot set %j',
+    async (password) => {
+      const create = await ctx.call('POST', '/api/v1/users', {
+        as: admin,
+        body: { email: `${ctx.unique('weak')}@example.com`, name: 'W', password, role: 'agent' },
+      });
+      expect(create.statusCode).toBe(400);
+      expect(create.json().error).toMatchObject({ code: 'validation_failed', fields: { password: expect.any(String) } });
+      const reset = await ctx.call('PATCH', `/api/v1/users/${admin.user.id}`, { as: admin, body: { password } });
+      expect(reset.statusCode).toBe(400);
+      expect(reset.json().error.fields.password).toBeTruthy();
+    },
+  );
+
+  test('the first administrator’s password from the environment is checked too', () => {
+    expect(() => loadConfig({ AFTERSALES_ADMIN_PASSWORD: '1234567890' })).toThrow(/AFTERSALES_ADMIN_PASSWORD/);
+    expect(loadConfig({ AFTERSALES_ADMIN_PASSWORD: 'durable-password-2026' }).adminPassword).toBe('durable-password-2026');
+  });
+});
+
+describe('changing one’s own password', () => {
+  test('needs the current password and a strong new one; other sessions and tokens end, this one stays', async () => {
+    const email = `${ctx.unique('self')}@example.com`;
+    await ctx.call('POST', '/api/v1/users', { as: admin, body: { email, name: '自己', password: 'first-password-1', role: 'engineer' } });
+    const here = await ctx.signIn(email, 'first-password-1');
+    const elsewhere = await ctx.signIn(email, 'first-password-1');
+    const token = (await ctx.call('POST', '/api/v1/auth/tokens', { as: elsewhere, body: { name: 'x' } })).json().token as string;
+
+    const wrong = await ctx.call('POST', '/api/v1/auth/password', {
+      as: here,
+      body: { currentPassword: 'not-it-at-all', newPassword: 'brand-new-secret-9' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields.currentPassword).toBeTruthy();
+    const weak = await ctx.call('POST', '/api/v1/auth/password', {
+      as: here,
+      body: { currentPassword: 'first-password-1', newPassword: '1234567890' },
+    });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.fields.newPassword).toBeTruthy();
+
+    const changed = await ctx.call('POST', '/api/v1/auth/password', {
+      as: here,
+      body: { currentPassword: 'first-password-1', newPassword: 'brand-new-secret-9' },
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await ctx.call('GET', '/api/v1/auth/me', { as: here })).statusCode).toBe(200);
+    expect((await ctx.call('GET', '/api/v1/auth/me', { as: elsewhere })).statusCode).toBe(401);
+    const bearer = await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+    expect(bearer.statusCode).toBe(401);
+    await expect(ctx.signIn(email, 'first-password-1')).rejects.toThrow(/401/);
+    expect((await ctx.signIn(email, 'brand-new-secret-9')).user.email).toBe(email);
+  }, 60_000);
 });

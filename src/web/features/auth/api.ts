@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { LoginInput, UpdateMeBody } from '../../../server/features/auth/auth.schema.ts';
+import type { ChangePasswordBody, LoginInput, UpdateMeBody } from '../../../server/features/auth/auth.schema.ts';
 import { api, isApiError, setCsrfToken } from '../../api/client.ts';
 import type { ApiTokenSummary, CreatedApiToken, Me, User } from '../../api/types.ts';
 
@@ -88,6 +88,17 @@ export function useRevokeApiToken() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.delete<void>(`/auth/tokens/${id}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.tokens() }),
+  });
+}
+
+export type ChangePasswordInput = z.input<typeof ChangePasswordBody>;
+
+/** Changes the signed-in user's password; this session stays, every other one ends and tokens are revoked. */
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChangePasswordInput) => api.post<void>('/auth/password', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.tokens() }),
   });
 }

@@ -10,9 +10,9 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useSession } from '../../components/session.tsx';
 import { currentLanguage, LANGUAGES, type Language } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { schemaRules } from '../../lib/schema-form.ts';
+import { applyServerFieldErrors, schemaRules } from '../../lib/schema-form.ts';
 import { timeZoneOptions } from '../../lib/time.ts';
-import { useApiTokens, useCreateApiToken, useRevokeApiToken, useUpdateMe } from '../auth/api.ts';
+import { useApiTokens, useChangePassword, useCreateApiToken, useRevokeApiToken, useUpdateMe } from '../auth/api.ts';
 
 function ProfileCard() {
   const { t } = useTranslation();
@@ -65,6 +65,81 @@ function ProfileCard() {
             className="settings-select"
             data-testid="settings-timezone"
           />
+        </Form.Item>
+      </Form>
+    </Card>
+  );
+}
+
+type PasswordForm = { currentPassword: string; newPassword: string; confirmPassword: string };
+
+function PasswordCard() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<PasswordForm>();
+  const change = useChangePassword();
+  const submit = ({ currentPassword, newPassword }: PasswordForm) =>
+    change.mutate(
+      { currentPassword, newPassword },
+      {
+        onSuccess: () => {
+          form.resetFields();
+          message.success(t('settings.passwordChanged'));
+        },
+        onError: (error) => {
+          if (!applyServerFieldErrors(form, error)) message.error(errorMessage(error, t));
+        },
+      },
+    );
+  return (
+    <Card title={t('settings.password')} className="settings-card">
+      <Typography.Paragraph type="secondary">{t('settings.passwordHelp')}</Typography.Paragraph>
+      <Form<PasswordForm>
+        form={form}
+        layout="horizontal"
+        labelCol={{ flex: '160px' }}
+        labelAlign="left"
+        className="settings-form"
+        onFinish={submit}
+        data-testid="password-form"
+      >
+        <Form.Item
+          name="currentPassword"
+          label={t('settings.currentPassword')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
+          <Input.Password autoComplete="current-password" data-testid="current-password" />
+        </Form.Item>
+        <Form.Item
+          name="newPassword"
+          label={t('settings.newPassword')}
+          extra={t('settings.newPasswordHelp')}
+          rules={[
+            { required: true, message: t('validation.required') },
+            { min: 10, message: t('validation.tooShort', { min: 10 }) },
+          ]}
+        >
+          <Input.Password autoComplete="new-password" data-testid="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="confirmPassword"
+          label={t('settings.confirmPassword')}
+          dependencies={['newPassword']}
+          rules={[
+            { required: true, message: t('validation.required') },
+            ({ getFieldValue }) => ({
+              validator: async (_rule, value) => {
+                if (value && value !== getFieldValue('newPassword')) throw new Error(t('settings.passwordMismatch'));
+              },
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" data-testid="confirm-password" />
+        </Form.Item>
+        <Form.Item label=" " colon={false}>
+          <Button type="primary" htmlType="submit" loading={change.isPending} data-testid="change-password">
+            {t('settings.changePassword')}
+          </Button>
         </Form.Item>
       </Form>
     </Card>
@@ -188,6 +263,7 @@ export function SettingsPage() {
       <PageHeader title={t('settings.title')} />
       <Space orientation="vertical" size={16} className="full-width">
         <ProfileCard />
+        <PasswordCard />
         <TokensCard />
       </Space>
     </div>
