@@ -1,11 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Empty, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONFIG_ITEM_KINDS, type ConfigItemKind } from '../../../domain/contracts/vocabulary.ts';
 import { ConfigItemBody } from '../../../server/features/archive/archive.schema.ts';
 import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
+import { ListEmpty } from '../../components/list-state.tsx';
 import { useCan } from '../../components/session.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { cleanValues, schemaRules } from '../../lib/schema-form.ts';
@@ -42,11 +43,10 @@ export function ConfigurationTab({ customerId }: { customerId: string }) {
         rowKey="id"
         size="small"
         pagination={false}
-        loading={items.isPending}
         dataSource={items.data ?? []}
         data-testid="config-table"
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('archive.config.empty')} /> }}
+        locale={{ emptyText: <ListEmpty query={items} description={t('archive.config.empty')} /> }}
         columns={[
           { key: 'kind', title: t('archive.config.kind'), render: (_v, c) => <Tag>{t(`archive.config.kinds.${c.kind}`)}</Tag> },
           { key: 'name', title: t('archive.config.name'), dataIndex: 'name' },

@@ -1,9 +1,10 @@
 import { CheckCircleFilled, ClockCircleOutlined, LockOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Col, Empty, Input, List, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { App, Button, Card, Checkbox, Col, Input, List, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_KINDS, type DocumentKind, type HandoverItem } from '../../../domain/contracts/vocabulary.ts';
 import { DateTime } from '../../components/date-time.tsx';
+import { ListEmpty } from '../../components/list-state.tsx';
 import { useCan } from '../../components/session.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { type ArchiveDocument, documentUrl, useDocuments, useProject, useSetHandover, useUploadDocument } from './api.ts';
@@ -186,10 +187,9 @@ export function DocumentsTab({ customerId }: { customerId: string }) {
             rowKey="id"
             size="small"
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            loading={documents.isPending}
             dataSource={documents.data ?? []}
             data-testid="document-table"
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('archive.documents.empty')} /> }}
+            locale={{ emptyText: <ListEmpty query={documents} description={t('archive.documents.empty')} /> }}
             columns={[
               {
                 key: 'name',

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, AutoComplete, Button, Card, DatePicker, Empty, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, AutoComplete, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { ACCEPTANCE_STATES, type AcceptanceState } from '../../../domain/contrac
 import { COMMON_MODULES } from '../../../domain/vocabulary.ts';
 import { ModuleBody } from '../../../server/features/archive/archive.schema.ts';
 import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
+import { ListEmpty } from '../../components/list-state.tsx';
 import { useCan } from '../../components/session.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { schemaRules } from '../../lib/schema-form.ts';
@@ -60,10 +61,9 @@ export function SystemsTab({ customerId }: { customerId: string }) {
         rowKey="id"
         size="small"
         pagination={false}
-        loading={modules.isPending}
         dataSource={rows}
         data-testid="module-table"
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('archive.modules.empty')} /> }}
+        locale={{ emptyText: <ListEmpty query={modules} description={t('archive.modules.empty')} /> }}
         columns={[
           { key: 'system', title: t('archive.modules.system'), render: (_v, m) => <Tag color="geekblue">{m.system}</Tag> },
           { key: 'module', title: t('archive.modules.module'), dataIndex: 'module' },

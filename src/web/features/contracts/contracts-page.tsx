@@ -1,5 +1,5 @@
 import { SettingOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { tierName } from './contract-forms.tsx';
 import { ContractStateTag, contractState, useToday, VisitsLeft } from './contract-status.tsx';
 import { OwnerName } from './owner-name.tsx';
 import './contracts.css';
+import { ListEmpty } from '../../components/list-state.tsx';
 
 const FILTERS = ['all', 'active', 'expiring7', 'expiring30', 'expiring60', 'expired'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -77,14 +78,13 @@ export function ContractsPage() {
         <Table<ServiceContract>
           rowKey="id"
           size="middle"
-          loading={contracts.isFetching && !contracts.data}
           dataSource={rows}
           data-testid="contracts-table"
           pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
           scroll={{ x: 'max-content' }}
           rowClassName={() => 'clickable-row'}
           onRow={(c) => ({ onClick: () => navigate(`/customers/${c.customerId}?tab=contracts`) })}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('contracts.service.none')} /> }}
+          locale={{ emptyText: <ListEmpty query={contracts} description={t('contracts.service.none')} /> }}
           columns={[
             {
               key: 'customer',

@@ -1,7 +1,8 @@
 import { PlusOutlined, RetweetOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListEmpty } from '../../components/list-state.tsx';
 import { useCan } from '../../components/session.tsx';
 import { formatFen } from '../../lib/money.ts';
 import { type ServiceContract, type SystemContract, useServiceContracts, useSystemContracts } from './api.ts';
@@ -42,11 +43,10 @@ export function CustomerContractsTab({ customerId }: { customerId: string }) {
           rowKey="id"
           size="small"
           pagination={false}
-          loading={systems.isPending}
           dataSource={systems.data ?? []}
           data-testid="system-contract-table"
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('contracts.system.none')} /> }}
+          locale={{ emptyText: <ListEmpty query={systems} description={t('contracts.system.none')} /> }}
           columns={[
             { key: 'title', title: t('contracts.system.name'), dataIndex: 'title' },
             {
@@ -121,11 +121,10 @@ export function CustomerContractsTab({ customerId }: { customerId: string }) {
           rowKey="id"
           size="small"
           pagination={false}
-          loading={services.isPending}
           dataSource={serviceRows}
           data-testid="service-contract-table"
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('contracts.service.none')} /> }}
+          locale={{ emptyText: <ListEmpty query={services} description={t('contracts.service.none')} /> }}
           columns={[
             {
               key: 'tier',

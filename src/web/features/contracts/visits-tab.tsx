@@ -6,7 +6,6 @@ import {
   Card,
   Col,
   DatePicker,
-  Empty,
   Form,
   Input,
   Popconfirm,
@@ -26,6 +25,7 @@ import type { QuoteState } from '../../../domain/contracts/vocabulary.ts';
 import { isApiError } from '../../api/client.ts';
 import { DateTime } from '../../components/date-time.tsx';
 import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
+import { ListEmpty } from '../../components/list-state.tsx';
 import { useCan, useSession } from '../../components/session.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/errors.ts';
@@ -137,10 +137,9 @@ export function VisitsTab({ customerId }: { customerId: string }) {
           rowKey="id"
           size="small"
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          loading={visits.isPending}
           dataSource={visits.data?.items ?? []}
           data-testid="visit-table"
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('visits.empty')} /> }}
+          locale={{ emptyText: <ListEmpty query={visits} description={t('visits.empty')} /> }}
           columns={[
             { key: 'date', title: t('visits.date'), render: (_v, v) => <span className="tabular">{v.visitDate}</span> },
             {
@@ -175,11 +174,10 @@ export function VisitsTab({ customerId }: { customerId: string }) {
           rowKey="id"
           size="small"
           pagination={false}
-          loading={quotes.isPending}
           dataSource={quotes.data ?? []}
           data-testid="quote-table"
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('quotes.empty')} /> }}
+          locale={{ emptyText: <ListEmpty query={quotes} description={t('quotes.empty')} /> }}
           columns={[
             {
               key: 'number',

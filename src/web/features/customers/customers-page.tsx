@@ -1,13 +1,13 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Empty, Input, Select, Space, Table, Typography } from 'antd';
+import { Badge, Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { CustomerListRow } from '../../api/types.ts';
+import { ListEmpty } from '../../components/list-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useCan } from '../../components/session.tsx';
 import { useVocab } from '../../components/vocab.tsx';
-import { errorMessage } from '../../lib/errors.ts';
 import { PROVINCES } from '../../lib/provinces.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { useCustomerList } from './api.ts';
@@ -67,13 +67,10 @@ export function CustomersPage() {
           rowKey="id"
           data-testid="customer-table"
           dataSource={rows}
-          loading={list.isPending}
           pagination={false}
           rowClassName="clickable-row"
           onRow={(customer) => ({ onClick: () => navigate(`/customers/${customer.id}`) })}
-          locale={{
-            emptyText: list.isError ? <Empty description={errorMessage(list.error, t)} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />,
-          }}
+          locale={{ emptyText: <ListEmpty query={list} /> }}
           columns={[
             {
               key: 'name',

@@ -1,13 +1,13 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Segmented, Space, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
+import { Button, Card, Segmented, Space, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { AtRiskItem } from '../../api/types.ts';
+import { KnownCount, ListEmpty } from '../../components/list-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useTimeZone } from '../../components/session.tsx';
 import { SeverityTag, useVocab } from '../../components/vocab.tsx';
-import { errorMessage } from '../../lib/errors.ts';
 import { escalationLevelName, type SlaTone } from '../../lib/sla.ts';
 import { formatDateTime, formatShortDateTime } from '../../lib/time.ts';
 import { useAtRisk } from './api.ts';
@@ -162,7 +162,9 @@ export function AtRiskPage() {
               label: (
                 <span data-testid={`at-risk-filter-${value}`}>
                   {t(`atRisk.filters.${value}`)}
-                  <span className="at-risk-count">{counts[value]}</span>
+                  <span className="at-risk-count">
+                    <KnownCount value={atRisk.data ? counts[value] : undefined}>{(n) => n}</KnownCount>
+                  </span>
                 </span>
               ),
             }))}
@@ -173,7 +175,7 @@ export function AtRiskPage() {
           rowKey={(row) => `${row.ticket.id}-${row.target.metric}`}
           columns={columns}
           dataSource={shown}
-          loading={atRisk.isPending}
+          loading={atRisk.isFetching && !atRisk.isPending && !atRisk.data}
           pagination={false}
           tableLayout="fixed"
           scroll={{ x: 1140 }}
@@ -182,13 +184,7 @@ export function AtRiskPage() {
             onClick: () => navigate(`/tickets/${row.ticket.id}`),
             'data-testid': `at-risk-row-${row.ticket.number}`,
           })}
-          locale={{
-            emptyText: atRisk.isError ? (
-              <Empty description={errorMessage(atRisk.error, t)} />
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('atRisk.empty')} />
-            ),
-          }}
+          locale={{ emptyText: <ListEmpty query={atRisk} description={t('atRisk.empty')} /> }}
         />
       </Card>
     </div>

@@ -18,6 +18,7 @@ import {
   type Team,
 } from '../../../domain/vocabulary.ts';
 import type { TicketCounts, TicketFilters } from '../../api/types.ts';
+import { KnownCount } from '../../components/list-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { UserPicker } from '../../components/pickers.tsx';
 import { useVocab } from '../../components/vocab.tsx';
@@ -165,12 +166,16 @@ export function QueuePage() {
             label: (
               <span data-testid={`view-${key}`}>
                 {t(`queue.views.${key}`)}
-                <Badge
-                  count={viewCount(key, counts.data) ?? 0}
-                  showZero
-                  overflowCount={9999}
-                  className={`view-count ${key === 'unassignedCritical' && (counts.data?.unassignedCritical ?? 0) > 0 ? 'view-count-alert' : ''}`}
-                />
+                <KnownCount value={viewCount(key, counts.data)}>
+                  {(count) => (
+                    <Badge
+                      count={count}
+                      showZero
+                      overflowCount={9999}
+                      className={`view-count ${key === 'unassignedCritical' && count > 0 ? 'view-count-alert' : ''}`}
+                    />
+                  )}
+                </KnownCount>
               </span>
             ),
           }))}

@@ -1,11 +1,11 @@
-import { Button, Empty, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Table, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Ticket, TicketFilters } from '../../api/types.ts';
 import { DateTime } from '../../components/date-time.tsx';
 import { FirstResponse } from '../../components/first-response.tsx';
+import { ListEmpty } from '../../components/list-state.tsx';
 import { SeverityTag, StatusTag, useVocab } from '../../components/vocab.tsx';
-import { errorMessage } from '../../lib/errors.ts';
 import { SlaBadge } from '../sla/sla-badge.tsx';
 import { useTicketList } from './api.ts';
 
@@ -169,7 +169,7 @@ export function TicketTable({ filters, columns = DEFAULT_COLUMNS, hrefFor, empty
         size={size}
         columns={chosen}
         dataSource={rows}
-        loading={list.isPending || (list.isFetching && !list.isFetchingNextPage && list.isPlaceholderData)}
+        loading={list.isFetching && !list.isFetchingNextPage && list.isPlaceholderData}
         pagination={false}
         scroll={{ x: scrollX }}
         tableLayout="fixed"
@@ -179,11 +179,7 @@ export function TicketTable({ filters, columns = DEFAULT_COLUMNS, hrefFor, empty
           'data-testid': `ticket-row-${ticket.number}`,
         })}
         locale={{
-          emptyText: list.isError ? (
-            <Empty description={errorMessage(list.error, t)} />
-          ) : (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText ?? t('queue.empty')} />
-          ),
+          emptyText: <ListEmpty query={list} description={emptyText ?? t('queue.empty')} />,
         }}
       />
       {rows.length > 0 && (
