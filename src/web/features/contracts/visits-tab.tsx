@@ -118,12 +118,12 @@ export function VisitsTab({ customerId }: { customerId: string }) {
           <Col>
             <Space>
               {canManage && (
-                <Button icon={<FileTextOutlined />} onClick={() => setQuoting(true)} data-testid="quote-create">
+                <Button icon={<FileTextOutlined aria-hidden />} onClick={() => setQuoting(true)} data-testid="quote-create">
                   {t('quotes.create')}
                 </Button>
               )}
               {canRegisterVisits(user) && (
-                <Button type="primary" icon={<CarOutlined />} onClick={() => setRegistering(true)} data-testid="visit-register">
+                <Button type="primary" icon={<CarOutlined aria-hidden />} onClick={() => setRegistering(true)} data-testid="visit-register">
                   {t('visits.register')}
                 </Button>
               )}
@@ -241,10 +241,22 @@ export function VisitsTab({ customerId }: { customerId: string }) {
                       {t('quotes.sign')}
                     </Button>
                   )}
-                  <Button size="small" icon={<PrinterOutlined />} href={quotePrintUrl(q.id)} target="_blank" data-testid="quote-print">
+                  <Button
+                    size="small"
+                    icon={<PrinterOutlined aria-hidden />}
+                    href={quotePrintUrl(q.id)}
+                    target="_blank"
+                    data-testid="quote-print"
+                  >
                     {t('quotes.print')}
                   </Button>
-                  <Button size="small" icon={<FilePdfOutlined />} href={quotePdfUrl(q.id)} target="_blank" data-testid="quote-pdf">
+                  <Button
+                    size="small"
+                    icon={<FilePdfOutlined aria-hidden />}
+                    href={quotePdfUrl(q.id)}
+                    target="_blank"
+                    data-testid="quote-pdf"
+                  >
                     {t('quotes.pdf')}
                   </Button>
                   {canManage && (q.state === 'draft' || q.state === 'sent') && (

@@ -34,11 +34,11 @@ export function CustomersPage() {
         extra={
           <Space>
             {canImport(user) && (
-              <Button icon={<ImportOutlined />} onClick={() => navigate('/customers/import')} data-testid="customer-import">
+              <Button icon={<ImportOutlined aria-hidden />} onClick={() => navigate('/customers/import')} data-testid="customer-import">
                 {t('customers.import')}
               </Button>
             )}
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="customer-create">
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="customer-create">
               {t('customers.create')}
             </Button>
           </Space>
@@ -49,6 +49,7 @@ export function CustomersPage() {
           <Input.Search
             allowClear
             placeholder={t('customers.search')}
+            aria-label={t('customers.search')}
             value={q}
             onChange={(event) => setQ(event.target.value)}
             className="filter-text"
@@ -58,6 +59,7 @@ export function CustomersPage() {
             allowClear
             showSearch
             placeholder={t('customers.allProvinces')}
+            aria-label={t('customers.allProvinces')}
             value={province}
             onChange={setProvince}
             options={PROVINCES.map((p) => ({ value: p, label: p }))}

@@ -91,9 +91,14 @@ export function NotificationBell() {
 
   return (
     <Dropdown open={open} onOpenChange={setOpen} trigger={['click']} popupRender={() => panel} placement="bottomRight">
-      <Button type="text" aria-label={t('notifications.bell', { count: unread })} data-testid="notification-bell" className="notif-bell">
+      <Button
+        type="text"
+        aria-label={t('notifications.bell', { unread: unread > 99 ? '99+' : String(unread) })}
+        data-testid="notification-bell"
+        className="notif-bell"
+      >
         <Badge count={unread} size="small" overflowCount={99}>
-          <BellOutlined className="notif-bell-icon" />
+          <BellOutlined aria-hidden className="notif-bell-icon" />
         </Badge>
       </Button>
     </Dropdown>

@@ -143,12 +143,12 @@ export function QueuePage() {
         extra={
           <Space>
             <Button
-              icon={<ReloadOutlined />}
+              icon={<ReloadOutlined aria-hidden />}
               onClick={() => void queryClient.invalidateQueries({ queryKey: ticketKeys.all })}
               aria-label={t('common.refresh')}
             />
             <Link to="/intake">
-              <Button type="primary" icon={<PhoneOutlined />} data-testid="queue-new-intake">
+              <Button type="primary" icon={<PhoneOutlined aria-hidden />} data-testid="queue-new-intake">
                 {t('queue.newIntake')}
               </Button>
             </Link>
@@ -179,6 +179,7 @@ export function QueuePage() {
           <Input.Search
             allowClear
             placeholder={t('queue.filters.text')}
+            aria-label={t('queue.filters.text')}
             defaultValue={text}
             onSearch={(value) => update({ text: value.trim() || undefined })}
             className="filter-text"
@@ -189,6 +190,7 @@ export function QueuePage() {
             allowClear
             maxTagCount="responsive"
             placeholder={t('queue.filters.status')}
+            aria-label={t('queue.filters.status')}
             value={status ?? []}
             options={options('status', STATUSES)}
             onChange={(value) => update({ status: value })}
@@ -200,6 +202,7 @@ export function QueuePage() {
             allowClear
             maxTagCount="responsive"
             placeholder={t('queue.filters.severity')}
+            aria-label={t('queue.filters.severity')}
             value={severity ?? []}
             options={options('severity', SEVERITIES)}
             onChange={(value) => update({ severity: value })}
@@ -209,6 +212,7 @@ export function QueuePage() {
           <UserPicker
             allowClear
             placeholder={t('queue.filters.assignee')}
+            aria-label={t('queue.filters.assignee')}
             value={assigneeId}
             extraOptions={[
               { value: 'me', label: t('common.me') },
@@ -221,6 +225,7 @@ export function QueuePage() {
           <Select<Team>
             allowClear
             placeholder={t('queue.filters.team')}
+            aria-label={t('queue.filters.team')}
             value={team}
             options={options('team', TEAMS)}
             onChange={(value) => update({ team: value })}
@@ -230,6 +235,7 @@ export function QueuePage() {
           <Select<ContentCategory>
             allowClear
             placeholder={t('queue.filters.contentCategory')}
+            aria-label={t('queue.filters.contentCategory')}
             value={contentCategory}
             options={options('contentCategory', CONTENT_CATEGORIES)}
             onChange={(value) => update({ content: value })}
@@ -239,6 +245,7 @@ export function QueuePage() {
           <Select<CauseCategory>
             allowClear
             placeholder={t('queue.filters.causeCategory')}
+            aria-label={t('queue.filters.causeCategory')}
             value={causeCategory}
             options={options('causeCategory', CAUSE_CATEGORIES)}
             onChange={(value) => update({ cause: value })}

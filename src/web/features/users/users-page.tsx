@@ -40,7 +40,7 @@ export function UsersPage() {
         title={t('users.title')}
         subtitle={t('users.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create">
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="user-create">
             {t('users.create')}
           </Button>
         }
