@@ -8,7 +8,12 @@
 export function hideDefaultIconLabels(root: ParentNode): void {
   for (const icon of root.querySelectorAll<HTMLElement>('.anticon[role="img"][aria-label]:not([aria-hidden])')) {
     const label = icon.getAttribute('aria-label');
-    if (label && icon.classList.contains(`anticon-${label}`)) icon.setAttribute('aria-hidden', 'true');
+    if (!label || !icon.classList.contains(`anticon-${label}`)) continue;
+    // The only name of an icon-only button (give that button an aria-label instead): keep it.
+    const control = icon.closest('button, a, [role="button"]');
+    const named = control?.hasAttribute('aria-label') || control?.hasAttribute('title') || (control?.textContent ?? '').trim() !== '';
+    if (control && !named) continue;
+    icon.setAttribute('aria-hidden', 'true');
   }
 }
 

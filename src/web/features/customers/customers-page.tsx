@@ -1,4 +1,4 @@
-import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Empty, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,6 +48,7 @@ export function CustomersPage() {
         <div className="filter-bar">
           <Input.Search
             allowClear
+            enterButton={<Button aria-label={t('common.search')} icon={<SearchOutlined aria-hidden />} />}
             placeholder={t('customers.search')}
             aria-label={t('customers.search')}
             value={q}

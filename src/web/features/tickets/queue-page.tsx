@@ -1,4 +1,4 @@
-import { PhoneOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PhoneOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Card, Input, Select, Space, Tabs } from 'antd';
 import { useEffect, useMemo } from 'react';
@@ -178,6 +178,7 @@ export function QueuePage() {
         <div className="filter-bar">
           <Input.Search
             allowClear
+            enterButton={<Button aria-label={t('common.search')} icon={<SearchOutlined aria-hidden />} />}
             placeholder={t('queue.filters.text')}
             aria-label={t('queue.filters.text')}
             defaultValue={text}
