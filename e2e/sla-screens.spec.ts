@@ -27,6 +27,7 @@ const SLA_TEXT = {
     offMark: '休',
     calendarCreated: (name: string) => `已创建日历 ${name}`,
     policiesTitle: 'SLA 策略',
+    defaultPolicy: '默认服务承诺',
     policyEdit: '编辑策略',
     policySaved: '策略已保存',
     notifications: '通知',
@@ -53,6 +54,7 @@ const SLA_TEXT = {
     offMark: 'Off',
     calendarCreated: (name: string) => `Created calendar ${name}`,
     policiesTitle: 'SLA policies',
+    defaultPolicy: 'Default service commitments',
     policyEdit: 'Edit policy',
     policySaved: 'Policy saved',
     notifications: 'Notifications',
@@ -165,6 +167,8 @@ for (const language of LANGUAGES) {
     await page.getByTestId('nav-slaPolicies').click();
     await expect(page.getByTestId('policies-title')).toHaveText(text.policiesTitle);
     await expect(page.getByTestId('policy-row-builtin')).toBeVisible();
+    // The built-in default is named in the screen's language only (the stored name is bilingual).
+    await expect(page.getByTestId('policy-row-builtin').locator('.policy-name')).toHaveText(text.defaultPolicy);
     await screenshot(page, `sla-policies-list-${language}`);
     await page.getByTestId('policy-row-builtin').getByTestId('policy-edit').click();
     const drawer = page.getByRole('dialog');

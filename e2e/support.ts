@@ -1,7 +1,7 @@
 // Shared helpers for the browser suite: API setup signed in as the admin, UI sign-in/out, screenshots.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type APIRequestContext, type APIResponse, expect, type Page, request } from '@playwright/test';
+import { type APIRequestContext, type APIResponse, expect, type Locator, type Page, request } from '@playwright/test';
 import type { z } from 'zod';
 import { E2E_ADMIN } from '../playwright.config.ts';
 import type { ContactBody, CreateCustomerBody } from '../src/server/features/customers/customers.schema.ts';
@@ -246,9 +246,7 @@ export function getTicket(api: Api, id: string): Promise<TicketDetail> {
 /** Signs in through the sign-in page, choosing the language there first. */
 export async function signIn(page: Page, account: Credentials, language: Language, home: RegExp): Promise<void> {
   await page.goto('/login');
-  await page.getByTestId('language-switch').click();
-  await page.getByTestId(`language-${language}`).click();
-  await expect(page.getByTestId('login-submit')).toHaveText(TEXT[language].signIn);
+  await chooseLanguage(page, language);
   await page.getByTestId('login-email').fill(account.email);
   await page.getByTestId('login-password').fill(account.password);
   await page.getByTestId('login-submit').click();
@@ -268,7 +266,55 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page.getByTestId('login-form')).toBeVisible();
 }
 
-/** The open antd dropdown's option with this text (antd renders popups at the end of the body). */
-export function openOption(page: Page, text: string) {
-  return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text });
+/** The open antd select dropdown (antd renders popups at the end of the body). */
+function openDropdown(page: Page): Locator {
+  return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+}
+
+/** The open antd dropdown's option with this text. */
+export function openOption(page: Page, text: string): Locator {
+  return openDropdown(page).locator('.ant-select-item-option').filter({ hasText: text });
+}
+
+/**
+ * Picks `option` in an antd Select the way a keyboard user does, so nothing depends on where the popup
+ * opens or whether its animation has finished: the select is scrolled into view and focused, `type`
+ * (by default the option itself; `null` for a select without search) is typed to filter, and once the
+ * listbox shows the option, arrow keys make it the active one and Enter picks it. A single select then
+ * closes; a multiple one stays open (press Escape). Wait for the save with `page.waitForResponse`.
+ */
+export async function chooseOption(
+  page: Page,
+  select: Locator | string,
+  option: string,
+  { type = option }: { type?: string | null } = {},
+): Promise<void> {
+  const root = typeof select === 'string' ? page.getByTestId(select) : select;
+  await root.scrollIntoViewIfNeeded();
+  const input = root.getByRole('combobox');
+  await input.focus();
+  if (type === null) await input.press('ArrowDown');
+  else await input.fill(type);
+  const dropdown = openDropdown(page);
+  await expect(dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first()).toBeVisible();
+  const active = dropdown.locator('.ant-select-item-option-active');
+  const count = await dropdown.locator('.ant-select-item-option').count();
+  await expect(async () => {
+    for (let step = 0; step <= count && !((await active.textContent({ timeout: 1_000 })) ?? '').includes(option); step += 1)
+      await input.press('ArrowDown');
+    await expect(active).toContainText(option, { timeout: 1_000 });
+  }).toPass();
+  const multiple = await root.evaluate((element) => element.classList.contains('ant-select-multiple'));
+  await input.press('Enter');
+  if (!multiple) await expect(dropdown).toHaveCount(0);
+}
+
+/** Picks the UI language from the globe menu and waits until the page speaks it. */
+export async function chooseLanguage(page: Page, language: Language): Promise<void> {
+  const item = page.getByTestId(`language-${language}`);
+  await expect(async () => {
+    if (!(await item.isVisible())) await page.getByTestId('language-switch').click();
+    await item.click({ timeout: 2_000 });
+    await expect(page.getByTestId('login-submit')).toHaveText(TEXT[language].signIn, { timeout: 3_000 });
+  }).toPass();
 }

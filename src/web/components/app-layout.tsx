@@ -40,26 +40,31 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
   const can = useCan();
   if (variant === 'portal') {
     return [
-      { key: 'requests', path: '/portal', icon: <UnorderedListOutlined />, label: t('nav.myRequests') },
-      { key: 'new', path: '/portal/new', icon: <FileAddOutlined />, label: t('nav.newRequest') },
-      { key: 'settings', path: '/portal/settings', icon: <SettingOutlined />, label: t('nav.settings') },
+      { key: 'requests', path: '/portal', icon: <UnorderedListOutlined aria-hidden />, label: t('nav.myRequests') },
+      { key: 'new', path: '/portal/new', icon: <FileAddOutlined aria-hidden />, label: t('nav.newRequest') },
+      { key: 'settings', path: '/portal/settings', icon: <SettingOutlined aria-hidden />, label: t('nav.settings') },
     ];
   }
   const items: NavItem[] = [
-    { key: 'queue', path: '/queue', icon: <AppstoreOutlined />, label: t('nav.queue') },
-    { key: 'atRisk', path: '/sla/at-risk', icon: <FieldTimeOutlined />, label: t('nav.atRisk') },
-    { key: 'intake', path: '/intake', icon: <PhoneOutlined />, label: t('nav.intake') },
-    { key: 'customers', path: '/customers', icon: <BankOutlined />, label: t('nav.customers') },
-    { key: 'contracts', path: '/contracts', icon: <FileProtectOutlined />, label: t('nav.contracts') },
+    { key: 'queue', path: '/queue', icon: <AppstoreOutlined aria-hidden />, label: t('nav.queue') },
+    { key: 'atRisk', path: '/sla/at-risk', icon: <FieldTimeOutlined aria-hidden />, label: t('nav.atRisk') },
+    { key: 'intake', path: '/intake', icon: <PhoneOutlined aria-hidden />, label: t('nav.intake') },
+    { key: 'customers', path: '/customers', icon: <BankOutlined aria-hidden />, label: t('nav.customers') },
+    { key: 'contracts', path: '/contracts', icon: <FileProtectOutlined aria-hidden />, label: t('nav.contracts') },
   ];
-  items.push({ key: 'slaPolicies', path: '/settings/sla-policies', icon: <SafetyCertificateOutlined />, label: t('nav.slaPolicies') });
-  items.push({ key: 'calendars', path: '/settings/calendars', icon: <CalendarOutlined />, label: t('nav.calendars') });
+  items.push({
+    key: 'slaPolicies',
+    path: '/settings/sla-policies',
+    icon: <SafetyCertificateOutlined aria-hidden />,
+    label: t('nav.slaPolicies'),
+  });
+  items.push({ key: 'calendars', path: '/settings/calendars', icon: <CalendarOutlined aria-hidden />, label: t('nav.calendars') });
   if (can('tier.manage')) {
-    items.push({ key: 'serviceTiers', path: '/settings/service-tiers', icon: <CrownOutlined />, label: t('nav.serviceTiers') });
+    items.push({ key: 'serviceTiers', path: '/settings/service-tiers', icon: <CrownOutlined aria-hidden />, label: t('nav.serviceTiers') });
   }
-  if (can('user.update')) items.push({ key: 'users', path: '/users', icon: <TeamOutlined />, label: t('nav.users') });
-  if (can('jobs.read')) items.push({ key: 'jobs', path: '/settings/jobs', icon: <ScheduleOutlined />, label: t('nav.jobs') });
-  items.push({ key: 'settings', path: '/settings', icon: <SettingOutlined />, label: t('nav.settings') });
+  if (can('user.update')) items.push({ key: 'users', path: '/users', icon: <TeamOutlined aria-hidden />, label: t('nav.users') });
+  if (can('jobs.read')) items.push({ key: 'jobs', path: '/settings/jobs', icon: <ScheduleOutlined aria-hidden />, label: t('nav.jobs') });
+  items.push({ key: 'settings', path: '/settings', icon: <SettingOutlined aria-hidden />, label: t('nav.settings') });
   return items;
 }
 
@@ -82,8 +87,8 @@ function UserMenu({ settingsPath }: { settingsPath: string }) {
   const items: MenuProps['items'] = [
     { key: 'who', disabled: true, label: <div className="user-menu-who">{user.email}</div> },
     { type: 'divider' },
-    { key: 'settings', icon: <ApiOutlined />, label: t('nav.settings') },
-    { key: 'logout', icon: <LogoutOutlined />, danger: true, label: <span data-testid="sign-out">{t('nav.signOut')}</span> },
+    { key: 'settings', icon: <ApiOutlined aria-hidden />, label: t('nav.settings') },
+    { key: 'logout', icon: <LogoutOutlined aria-hidden />, danger: true, label: <span data-testid="sign-out">{t('nav.signOut')}</span> },
   ];
   return (
     <Dropdown
@@ -111,7 +116,7 @@ function UserMenu({ settingsPath }: { settingsPath: string }) {
           <span className="user-menu-name">{user.name}</span>
           <span className="user-menu-role">{label('role', user.role)}</span>
         </span>
-        <DownOutlined className="user-menu-caret" />
+        <DownOutlined aria-hidden className="user-menu-caret" />
       </button>
     </Dropdown>
   );
@@ -213,7 +218,7 @@ export function AppLayout({ variant }: { variant: 'staff' | 'portal' }) {
         <Layout.Header className="app-header">
           <Button
             type="text"
-            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            icon={collapsed ? <MenuUnfoldOutlined aria-hidden /> : <MenuFoldOutlined aria-hidden />}
             onClick={() => setCollapsed((value) => !value)}
             aria-label={t('nav.toggleMenu')}
           />

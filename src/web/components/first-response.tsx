@@ -27,7 +27,7 @@ export function FirstResponse({ severity, status, createdAt, firstRespondedAt, m
     if (mode === 'compact') return <span className="muted">{t('firstResponse.responded')}</span>;
     return (
       <span className="first-response first-response-ok">
-        <CheckCircleOutlined /> {t('firstResponse.respondedAt', { time: formatDateTime(firstRespondedAt, timeZone) })}
+        <CheckCircleOutlined aria-hidden /> {t('firstResponse.respondedAt', { time: formatDateTime(firstRespondedAt, timeZone) })}
       </span>
     );
   }
@@ -47,7 +47,7 @@ function Countdown({ severity, createdAt }: { severity: Severity; createdAt: str
     return (
       <Tooltip title={target}>
         <span className="first-response first-response-overdue" data-testid="first-response-overdue">
-          <ExclamationCircleOutlined /> {t('firstResponse.overdue', { minutes: overdue })}
+          <ExclamationCircleOutlined aria-hidden /> {t('firstResponse.overdue', { minutes: overdue })}
         </span>
       </Tooltip>
     );
@@ -60,7 +60,8 @@ function Countdown({ severity, createdAt }: { severity: Severity; createdAt: str
         className={`first-response ${isTight ? 'first-response-warn' : 'first-response-running'}`}
         data-testid="first-response-countdown"
       >
-        <ClockCircleOutlined /> <span className="tabular">{t('firstResponse.remaining', { time: formatDuration(dueMs - now) })}</span>
+        <ClockCircleOutlined aria-hidden />{' '}
+        <span className="tabular">{t('firstResponse.remaining', { time: formatDuration(dueMs - now) })}</span>
       </span>
     </Tooltip>
   );

@@ -32,9 +32,9 @@ export function LanguageSwitch({ signedIn = false, variant = 'text' }: { signedI
     >
       <Button
         type={variant === 'text' ? 'text' : 'default'}
-        icon={<GlobalOutlined />}
+        icon={<GlobalOutlined aria-hidden />}
         data-testid="language-switch"
-        aria-label={t('language.label')}
+        title={t('language.label')}
       >
         {t(`language.${language}`)}
       </Button>

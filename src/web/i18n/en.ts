@@ -879,7 +879,7 @@ export const en: Messages = {
     unreadOnly: 'Unread only',
     all: 'All',
     unread: 'Unread',
-    bell: 'Notifications ({{count}} unread)',
+    bell: 'Notifications ({{unread}} unread)',
     text: {
       critical_request: 'New critical request',
       sla_warning: '{{metric}} due soon',
@@ -1285,5 +1285,12 @@ export const en: Messages = {
       active: 'In progress',
       resolved: 'Awaiting my confirmation',
     },
+  },
+  builtins: {
+    calendars: {
+      allDay: 'Around the clock (7×24)',
+      workingHours: 'Working hours (5×8, public holidays and make-up days)',
+    },
+    defaultPolicy: 'Default service commitments',
   },
 };

@@ -874,7 +874,7 @@ export const zhCN = {
     unreadOnly: '仅未读',
     all: '全部',
     unread: '未读',
-    bell: '通知（{{count}} 条未读）',
+    bell: '通知（{{unread}} 条未读）',
     text: {
       critical_request: '新的全面加急请求',
       sla_warning: '{{metric}}即将超时',
@@ -1278,6 +1278,14 @@ export const zhCN = {
       active: '进行中',
       resolved: '待我确认',
     },
+  },
+  // Names of what every installation starts with (the stored name is shown for anything user-made).
+  builtins: {
+    calendars: {
+      allDay: '7×24 全天候',
+      workingHours: '5×8 工作时间（含法定节假日与调休）',
+    },
+    defaultPolicy: '默认服务承诺',
   },
 } as const;
 

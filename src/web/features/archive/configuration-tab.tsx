@@ -32,7 +32,7 @@ export function ConfigurationTab({ customerId }: { customerId: string }) {
       title={t('archive.config.title')}
       extra={
         canManage && (
-          <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="config-add">
+          <Button size="small" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)} data-testid="config-add">
             {t('archive.config.add')}
           </Button>
         )
@@ -84,7 +84,7 @@ export function ConfigurationTab({ customerId }: { customerId: string }) {
                       cancelText={t('common.cancel')}
                       onConfirm={() => remove.mutate(c.id, { onError: (error) => message.error(errorMessage(error, t)) })}
                     >
-                      <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('archive.remove')} />
+                      <Button type="text" size="small" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('archive.remove')} />
                     </Popconfirm>
                   ),
                 },

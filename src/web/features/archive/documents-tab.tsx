@@ -93,7 +93,7 @@ export function DocumentsTab({ customerId }: { customerId: string }) {
                               if (file instanceof File) uploadFor(h.item, file);
                             }}
                           >
-                            <Button size="small" type="link" icon={<UploadOutlined />}>
+                            <Button size="small" type="link" icon={<UploadOutlined aria-hidden />}>
                               {t('archive.documents.uploadFile')}
                             </Button>
                           </Upload>,
@@ -115,13 +115,17 @@ export function DocumentsTab({ customerId }: { customerId: string }) {
                 >
                   <List.Item.Meta
                     avatar={
-                      h.isDone ? <CheckCircleFilled className="handover-done" /> : <ClockCircleOutlined className="handover-pending" />
+                      h.isDone ? (
+                        <CheckCircleFilled aria-label={t('archive.documents.done')} className="handover-done" />
+                      ) : (
+                        <ClockCircleOutlined aria-label={t('archive.documents.pendingShort')} className="handover-pending" />
+                      )
                     }
                     title={t(`archive.documents.kinds.${h.item}`)}
                     description={
                       doc ? (
                         <a href={documentUrl(customerId, doc.id)} target="_blank" rel="noreferrer">
-                          <PaperClipOutlined /> {doc.fileName}
+                          <PaperClipOutlined aria-hidden /> {doc.fileName}
                         </a>
                       ) : (
                         <Typography.Text type="secondary">{t('archive.documents.noFile')}</Typography.Text>
@@ -176,7 +180,7 @@ export function DocumentsTab({ customerId }: { customerId: string }) {
                     );
                   }}
                 >
-                  <Button type="primary" icon={<UploadOutlined />} loading={upload.isPending} data-testid="document-upload">
+                  <Button type="primary" icon={<UploadOutlined aria-hidden />} loading={upload.isPending} data-testid="document-upload">
                     {t('archive.documents.upload')}
                   </Button>
                 </Upload>
@@ -200,7 +204,7 @@ export function DocumentsTab({ customerId }: { customerId: string }) {
                       {d.title ?? d.fileName}
                     </a>
                     {d.isInternal && (
-                      <Tag color="gold" icon={<LockOutlined />}>
+                      <Tag color="gold" icon={<LockOutlined aria-hidden />}>
                         {t('detail.internal')}
                       </Tag>
                     )}

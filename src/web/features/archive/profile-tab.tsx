@@ -34,7 +34,7 @@ export function ProfileTab({ customer, onEditCustomer }: { customer: CustomerDet
           className="side-card"
           extra={
             canManage && (
-              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="archive-profile-edit">
+              <Button size="small" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)} data-testid="archive-profile-edit">
                 {t('archive.profile.edit')}
               </Button>
             )
@@ -103,7 +103,12 @@ export function ProfileTab({ customer, onEditCustomer }: { customer: CustomerDet
           title={t('archive.project.title')}
           extra={
             canManage && (
-              <Button size="small" icon={<EditOutlined />} onClick={() => setEditingProject(true)} data-testid="archive-project-edit">
+              <Button
+                size="small"
+                icon={<EditOutlined aria-hidden />}
+                onClick={() => setEditingProject(true)}
+                data-testid="archive-project-edit"
+              >
                 {t('common.edit')}
               </Button>
             )

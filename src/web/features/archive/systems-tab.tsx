@@ -50,7 +50,7 @@ export function SystemsTab({ customerId }: { customerId: string }) {
       }
       extra={
         canManage && (
-          <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="module-add">
+          <Button size="small" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')} data-testid="module-add">
             {t('archive.modules.add')}
           </Button>
         )
@@ -94,7 +94,7 @@ export function SystemsTab({ customerId }: { customerId: string }) {
                       <Button
                         type="text"
                         size="small"
-                        icon={<EditOutlined />}
+                        icon={<EditOutlined aria-hidden />}
                         aria-label={t('common.edit')}
                         onClick={() => setEditing(m)}
                       />
@@ -104,7 +104,7 @@ export function SystemsTab({ customerId }: { customerId: string }) {
                         cancelText={t('common.cancel')}
                         onConfirm={() => remove.mutate(m.id, { onError: (error) => message.error(errorMessage(error, t)) })}
                       >
-                        <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('archive.remove')} />
+                        <Button type="text" size="small" danger icon={<DeleteOutlined aria-hidden />} aria-label={t('archive.remove')} />
                       </Popconfirm>
                     </Space>
                   ),

@@ -62,7 +62,7 @@ export function LoginPage() {
           <ul>
             {(['heroPoint1', 'heroPoint2', 'heroPoint3'] as const).map((key) => (
               <li key={key}>
-                <CheckCircleFilled /> <span>{t(`auth.${key}`)}</span>
+                <CheckCircleFilled aria-hidden /> <span>{t(`auth.${key}`)}</span>
               </li>
             ))}
           </ul>
@@ -82,7 +82,7 @@ export function LoginPage() {
           <Form<LoginValues> form={form} layout="vertical" size="large" requiredMark={false} onFinish={onFinish} data-testid="login-form">
             <Form.Item name="email" label={t('auth.email')} rules={rules('email')}>
               <Input
-                prefix={<MailOutlined />}
+                prefix={<MailOutlined aria-hidden />}
                 placeholder={t('auth.emailPlaceholder')}
                 autoComplete="username"
                 autoFocus
@@ -90,7 +90,7 @@ export function LoginPage() {
               />
             </Form.Item>
             <Form.Item name="password" label={t('auth.password')} rules={rules('password')}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+              <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" data-testid="login-password" />
             </Form.Item>
             <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
               {t('auth.submit')}

@@ -80,7 +80,7 @@ function DayRow({
                   <Button
                     type="text"
                     size="small"
-                    icon={<CloseOutlined />}
+                    icon={<CloseOutlined aria-hidden />}
                     onClick={() => remove(index)}
                     aria-label={t('calendars.removeInterval')}
                     className="cal-interval-remove"
@@ -96,13 +96,13 @@ function DayRow({
             <Button
               type="link"
               size="small"
-              icon={<PlusOutlined />}
+              icon={<PlusOutlined aria-hidden />}
               onClick={() => onChange([...intervals, last ? [last[1] === '24:00' ? '00:00' : last[1], '24:00'] : ['08:30', '17:30']])}
             >
               {t('calendars.addInterval')}
             </Button>
             {onCopyToWeekdays && (
-              <Button type="link" size="small" icon={<CopyOutlined />} onClick={onCopyToWeekdays}>
+              <Button type="link" size="small" icon={<CopyOutlined aria-hidden />} onClick={onCopyToWeekdays}>
                 {t('calendars.copyToWeekdays')}
               </Button>
             )}

@@ -59,7 +59,7 @@ export function CalendarMonth({ calendar }: { calendar: CompiledCalendar | null 
         <Button
           type="text"
           size="small"
-          icon={<LeftOutlined />}
+          icon={<LeftOutlined aria-hidden />}
           onClick={() => setMonth((m) => m.subtract(1, 'month'))}
           aria-label={t('calendars.prevMonth')}
           data-testid="calendar-month-prev"
@@ -70,7 +70,7 @@ export function CalendarMonth({ calendar }: { calendar: CompiledCalendar | null 
         <Button
           type="text"
           size="small"
-          icon={<RightOutlined />}
+          icon={<RightOutlined aria-hidden />}
           onClick={() => setMonth((m) => m.add(1, 'month'))}
           aria-label={t('calendars.nextMonth')}
           data-testid="calendar-month-next"

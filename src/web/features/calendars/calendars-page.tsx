@@ -7,6 +7,7 @@ import { CreateCalendarBody, ImportIcsBody } from '../../../server/features/cale
 import type { CalendarRecord } from '../../api/types.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useCan } from '../../components/session.tsx';
+import { calendarName } from '../../lib/builtin-names.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { issueMessage } from '../../lib/schema-form.ts';
 import { useCalendars, useCreateCalendar, useImportIcs, useUpdateCalendar } from './api.ts';
@@ -41,8 +42,8 @@ function CalendarList({
               data-testid={`calendar-item-${calendar.name}`}
             >
               <span className="cal-list-name">
-                <CalendarOutlined />
-                <span className="cal-list-text">{calendar.name}</span>
+                <CalendarOutlined aria-hidden />
+                <span className="cal-list-text">{calendarName(t, calendar)}</span>
                 {calendar.isBuiltin && <Tag className="cal-list-tag">{t('calendars.builtin')}</Tag>}
               </span>
               <span className="cal-list-meta">{weeklySummary(definition, t)}</span>
@@ -204,7 +205,7 @@ export function CalendarsPage() {
         testId="calendars-title"
         extra={
           !readOnly && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setSelected(NEW)} data-testid="calendar-create">
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setSelected(NEW)} data-testid="calendar-create">
               {t('calendars.create')}
             </Button>
           )
@@ -234,7 +235,7 @@ export function CalendarsPage() {
               className="cal-editor-card"
               title={
                 <span className="cal-editor-title" data-testid="calendar-editor-title">
-                  {selected === NEW ? t('calendars.create') : record?.name}
+                  {selected === NEW ? t('calendars.create') : record && calendarName(t, record)}
                   {dirty && (
                     <Tag color="warning" className="cal-unsaved">
                       {t('calendars.unsaved')}

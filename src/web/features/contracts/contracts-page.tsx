@@ -48,7 +48,7 @@ export function ContractsPage() {
         extra={
           can('tier.manage') && (
             <Link to="/settings/service-tiers">
-              <Button icon={<SettingOutlined />}>{t('contracts.tiersLink')}</Button>
+              <Button icon={<SettingOutlined aria-hidden />}>{t('contracts.tiersLink')}</Button>
             </Link>
           )
         }

@@ -32,7 +32,12 @@ export function CustomerContractsTab({ customerId }: { customerId: string }) {
         title={t('contracts.system.title')}
         extra={
           canManage && (
-            <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingSystem(true)} data-testid="system-contract-add">
+            <Button
+              size="small"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => setAddingSystem(true)}
+              data-testid="system-contract-add"
+            >
               {t('contracts.system.add')}
             </Button>
           )
@@ -107,7 +112,7 @@ export function CustomerContractsTab({ customerId }: { customerId: string }) {
             <Button
               size="small"
               type="primary"
-              icon={<PlusOutlined />}
+              icon={<PlusOutlined aria-hidden />}
               onClick={() => setAddingService(true)}
               data-testid="service-contract-add"
             >
@@ -169,7 +174,12 @@ export function CustomerContractsTab({ customerId }: { customerId: string }) {
               title: t('common.actions'),
               render: (_v, c) =>
                 canManage && !c.renewedById ? (
-                  <Button size="small" icon={<RetweetOutlined />} onClick={() => setRenewing(c)} data-testid="service-contract-renew">
+                  <Button
+                    size="small"
+                    icon={<RetweetOutlined aria-hidden />}
+                    onClick={() => setRenewing(c)}
+                    data-testid="service-contract-renew"
+                  >
                     {t('contracts.service.renew')}
                   </Button>
                 ) : c.renewedById ? (

@@ -39,7 +39,7 @@ export function EntitlementBadge({ customerId, testId = 'entitlement-badge' }: {
   const query = useEntitlement(customerId);
   const text = useEntitlementText();
   if (!customerId) return null;
-  if (query.isPending) return <LoadingOutlined className="muted" />;
+  if (query.isPending) return <LoadingOutlined aria-hidden className="muted" />;
   if (query.isError) return <Typography.Text type="secondary">{t('entitlement.failed')}</Typography.Text>;
   const e = query.data;
   const explanation = explain(
@@ -64,7 +64,7 @@ export function EntitlementBadge({ customerId, testId = 'entitlement-badge' }: {
         data-visits-left={e.visitsLeft ?? ''}
       >
         <span data-testid={`${testId}-text`}>{text(e)}</span>
-        <InfoCircleOutlined className="entitlement-info" />
+        <InfoCircleOutlined aria-hidden className="entitlement-info" />
       </Tag>
     </Popover>
   );

@@ -23,7 +23,7 @@ export function EntitlementCard({ customerId, customerName, ticketId }: { custom
       size="small"
       title={
         <span>
-          <SafetyCertificateOutlined /> {t('entitlement.cardTitle')}
+          <SafetyCertificateOutlined aria-hidden /> {t('entitlement.cardTitle')}
         </span>
       }
       extra={<Link to={`/customers/${customerId}?tab=visits`}>{customerName}</Link>}
@@ -37,7 +37,7 @@ export function EntitlementCard({ customerId, customerName, ticketId }: { custom
           </Typography.Paragraph>
         )}
         {can('contract.manage') && (
-          <Button size="small" icon={<FileTextOutlined />} onClick={() => setQuoting(true)} data-testid="ticket-quote-create">
+          <Button size="small" icon={<FileTextOutlined aria-hidden />} onClick={() => setQuoting(true)} data-testid="ticket-quote-create">
             {t('entitlement.createQuote')}
           </Button>
         )}

@@ -290,7 +290,7 @@ export function SignQuoteModal({ customerId, quote, onClose }: { customerId: str
             return false;
           }}
         >
-          <Button icon={<UploadOutlined />} data-testid="quote-scan">
+          <Button icon={<UploadOutlined aria-hidden />} data-testid="quote-scan">
             {t('quotes.chooseScan')}
           </Button>
         </Upload>

@@ -26,7 +26,7 @@ export function TiersPage() {
         title={t('tiers.title')}
         subtitle={t('tiers.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="tier-add">
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')} data-testid="tier-add">
             {t('tiers.add')}
           </Button>
         }
@@ -82,7 +82,12 @@ export function TiersPage() {
               key: 'actions',
               title: t('common.actions'),
               render: (_v, tier) => (
-                <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(tier)} data-testid={`tier-edit-${tier.code}`}>
+                <Button
+                  size="small"
+                  icon={<EditOutlined aria-hidden />}
+                  onClick={() => setEditing(tier)}
+                  data-testid={`tier-edit-${tier.code}`}
+                >
                   {t('common.edit')}
                 </Button>
               ),

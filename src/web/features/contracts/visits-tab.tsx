@@ -118,12 +118,12 @@ export function VisitsTab({ customerId }: { customerId: string }) {
           <Col>
             <Space>
               {canManage && (
-                <Button icon={<FileTextOutlined />} onClick={() => setQuoting(true)} data-testid="quote-create">
+                <Button icon={<FileTextOutlined aria-hidden />} onClick={() => setQuoting(true)} data-testid="quote-create">
                   {t('quotes.create')}
                 </Button>
               )}
               {can('visit.create') && (
-                <Button type="primary" icon={<CarOutlined />} onClick={() => setRegistering(true)} data-testid="visit-register">
+                <Button type="primary" icon={<CarOutlined aria-hidden />} onClick={() => setRegistering(true)} data-testid="visit-register">
                   {t('visits.register')}
                 </Button>
               )}
@@ -250,7 +250,7 @@ export function VisitsTab({ customerId }: { customerId: string }) {
                   )}
                   <Button
                     size="small"
-                    icon={<PrinterOutlined />}
+                    icon={<PrinterOutlined aria-hidden />}
                     href={quotePrintUrl(q.id, currentLanguage())}
                     target="_blank"
                     data-testid="quote-print"
@@ -259,7 +259,7 @@ export function VisitsTab({ customerId }: { customerId: string }) {
                   </Button>
                   <Button
                     size="small"
-                    icon={<FilePdfOutlined />}
+                    icon={<FilePdfOutlined aria-hidden />}
                     href={quotePdfUrl(q.id, currentLanguage())}
                     target="_blank"
                     data-testid="quote-pdf"

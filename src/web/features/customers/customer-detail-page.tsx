@@ -83,11 +83,11 @@ export function CustomerDetailPage() {
         }
         extra={
           <Space>
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
               {t('common.edit')}
             </Button>
             <Link to={`/intake?customerId=${data.id}`}>
-              <Button type="primary" icon={<PhoneOutlined />}>
+              <Button type="primary" icon={<PhoneOutlined aria-hidden />}>
                 {t('customers.newRequest')}
               </Button>
             </Link>
@@ -124,7 +124,7 @@ export function CustomerDetailPage() {
                   </span>
                 }
                 extra={
-                  <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingContact(true)} data-testid="contact-add">
+                  <Button size="small" icon={<PlusOutlined aria-hidden />} onClick={() => setAddingContact(true)} data-testid="contact-add">
                     {t('customers.addContact')}
                   </Button>
                 }
@@ -142,7 +142,13 @@ export function CustomerDetailPage() {
                       render: (_v, contact) => (
                         <Space size={4}>
                           {contact.name}
-                          {contact.isPrimary && <StarFilled className="primary-star" title={t('customers.contact.isPrimary')} />}
+                          {contact.isPrimary && (
+                            <StarFilled
+                              aria-label={t('customers.contact.isPrimary')}
+                              className="primary-star"
+                              title={t('customers.contact.isPrimary')}
+                            />
+                          )}
                         </Space>
                       ),
                     },

@@ -1,5 +1,5 @@
-import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Input, Select, Space, Table, Typography } from 'antd';
+import { ImportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, Empty, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -33,11 +33,11 @@ export function CustomersPage() {
         extra={
           <Space>
             {can('archive.import') && (
-              <Button icon={<ImportOutlined />} onClick={() => navigate('/customers/import')} data-testid="customer-import">
+              <Button icon={<ImportOutlined aria-hidden />} onClick={() => navigate('/customers/import')} data-testid="customer-import">
                 {t('customers.import')}
               </Button>
             )}
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="customer-create">
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="customer-create">
               {t('customers.create')}
             </Button>
           </Space>
@@ -47,7 +47,9 @@ export function CustomersPage() {
         <div className="filter-bar">
           <Input.Search
             allowClear
+            enterButton={<Button aria-label={t('common.search')} icon={<SearchOutlined aria-hidden />} />}
             placeholder={t('customers.search')}
+            aria-label={t('customers.search')}
             value={q}
             onChange={(event) => setQ(event.target.value)}
             className="filter-text"
@@ -57,6 +59,7 @@ export function CustomersPage() {
             allowClear
             showSearch
             placeholder={t('customers.allProvinces')}
+            aria-label={t('customers.allProvinces')}
             value={province}
             onChange={setProvince}
             options={PROVINCES.map((p) => ({ value: p, label: p }))}

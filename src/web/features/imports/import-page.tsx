@@ -76,7 +76,7 @@ export function ImportPage() {
   return (
     <div className="page page-narrow import-page">
       <Link to="/customers" className="page-breadcrumb" data-testid="import-back">
-        <ArrowLeftOutlined /> {t('imports.back')}
+        <ArrowLeftOutlined aria-hidden /> {t('imports.back')}
       </Link>
       <PageHeader title={t('imports.title')} subtitle={t('imports.subtitle')} testId="import-title" />
 
@@ -126,7 +126,7 @@ export function ImportPage() {
                   {showColumns ? t('imports.columns.hide') : t('imports.columns.show')}
                 </Button>
                 <Button
-                  icon={<DownloadOutlined />}
+                  icon={<DownloadOutlined aria-hidden />}
                   onClick={() => downloadTemplate(kind, t('imports.templateFile', { kind: t(`imports.kinds.${kind}`) }))}
                   data-testid="import-template"
                 >
@@ -154,7 +154,7 @@ export function ImportPage() {
                 disabled={preview.isPending || commit.isPending}
               >
                 <p className="ant-upload-drag-icon">
-                  <InboxOutlined />
+                  <InboxOutlined aria-hidden />
                 </p>
                 <p className="ant-upload-text">{file ? t('imports.dragger.replace', { name: file.name }) : t('imports.dragger.text')}</p>
                 <p className="ant-upload-hint">{t('imports.dragger.hint', { max: MAX_IMPORT_ROWS })}</p>

@@ -91,10 +91,14 @@ export function NotificationBell() {
 
   return (
     <Dropdown open={open} onOpenChange={setOpen} trigger={['click']} popupRender={() => panel} placement="bottomRight">
-      <Button type="text" aria-label={t('notifications.bell', { count: unread })} data-testid="notification-bell" className="notif-bell">
-        <Badge count={unread} size="small" overflowCount={99}>
-          <BellOutlined className="notif-bell-icon" />
-        </Badge>
+      <Button type="text" data-testid="notification-bell" className="notif-bell">
+        {/* The name is this text, not an aria-label: the badge's animated digits are not read out. */}
+        <span className="sr-only">{t('notifications.bell', { unread: String(unread) })}</span>
+        <span aria-hidden>
+          <Badge count={unread} size="small" overflowCount={99}>
+            <BellOutlined className="notif-bell-icon" />
+          </Badge>
+        </span>
       </Button>
     </Dropdown>
   );

@@ -32,7 +32,7 @@ export function PortalHomePage() {
         subtitle={organisation.data ? t('portal.subtitle', { organization: organisation.data.name }) : undefined}
         extra={
           <Link to="/portal/new">
-            <Button type="primary" icon={<PlusOutlined />} data-testid="portal-new-request">
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} data-testid="portal-new-request">
               {t('portal.newRequest')}
             </Button>
           </Link>

@@ -76,7 +76,9 @@ export function SearchBox({ audience }: { audience: SearchAudience }) {
       onBlur={() => setIsFocused(false)}
       placeholder={t('search.placeholder')}
       aria-label={t('search.label')}
-      prefix={isOpening ? <LoadingOutlined className="search-box-icon" /> : <SearchOutlined className="search-box-icon" />}
+      prefix={
+        isOpening ? <LoadingOutlined aria-hidden className="search-box-icon" /> : <SearchOutlined aria-hidden className="search-box-icon" />
+      }
       suffix={
         !isFocused && !value ? (
           <kbd className="search-box-key" title={t('search.shortcut')}>

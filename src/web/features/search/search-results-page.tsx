@@ -66,7 +66,7 @@ function StartSearch({ audience }: { audience: SearchAudience }) {
   return (
     <div className="search-start" data-testid="search-empty">
       <Empty
-        image={<SearchOutlined className="search-start-icon" />}
+        image={<SearchOutlined aria-hidden className="search-start-icon" />}
         description={
           <div className="search-start-text">
             <Typography.Text strong>{t('search.emptyTitle')}</Typography.Text>

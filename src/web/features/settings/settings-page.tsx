@@ -169,7 +169,7 @@ function TokensCard() {
     <Card
       title={
         <span>
-          <KeyOutlined /> {t('settings.tokens')}
+          <KeyOutlined aria-hidden /> {t('settings.tokens')}
         </span>
       }
       className="settings-card"
@@ -179,7 +179,7 @@ function TokensCard() {
         <Form.Item name="name" rules={rules('name')} className="token-name">
           <Input placeholder={t('settings.tokenNamePlaceholder')} maxLength={100} data-testid="token-name" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={create.isPending} data-testid="token-create">
+        <Button type="primary" htmlType="submit" icon={<PlusOutlined aria-hidden />} loading={create.isPending} data-testid="token-create">
           {t('settings.createToken')}
         </Button>
       </Form>
@@ -244,7 +244,7 @@ function TokensCard() {
           className="token-value"
           copyable={{
             text: created?.token ?? '',
-            icon: [<CopyOutlined key="copy" />, <CopyOutlined key="copied" />],
+            icon: [<CopyOutlined aria-hidden key="copy" />, <CopyOutlined aria-hidden key="copied" />],
             tooltips: [t('common.copy'), t('common.copied')],
           }}
           data-testid="token-value"

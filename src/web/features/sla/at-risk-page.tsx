@@ -145,7 +145,7 @@ export function AtRiskPage() {
               {t('atRisk.refreshed')}
             </Typography.Text>
             <Button
-              icon={<ReloadOutlined spin={atRisk.isFetching} />}
+              icon={<ReloadOutlined aria-hidden spin={atRisk.isFetching} />}
               onClick={() => void atRisk.refetch()}
               aria-label={t('common.refresh')}
             />

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { CustomerPicker } from '../../components/pickers.tsx';
 import { useCan } from '../../components/session.tsx';
 import { SeverityTag, useVocab } from '../../components/vocab.tsx';
+import { calendarName, policyName } from '../../lib/builtin-names.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { issueMessage } from '../../lib/schema-form.ts';
 import { formatBusinessDuration } from '../../lib/sla.ts';
@@ -137,7 +138,7 @@ function TargetsTable({
   const { t } = useTranslation();
   const { label } = useVocab();
   const calendars = useCalendars();
-  const calendarOptions = (calendars.data ?? []).map((c) => ({ value: c.id, label: c.name }));
+  const calendarOptions = (calendars.data ?? []).map((c) => ({ value: c.id, label: calendarName(t, c) }));
   const rules = targets[severity];
   const set = (next: PolicyTargets[Severity]) => onChange({ ...targets, [severity]: next });
   const minutesInput = (value: number, onValue: (n: number) => void, testId: string) => (
@@ -405,7 +406,12 @@ export function PoliciesPage() {
         testId="policies-title"
         extra={
           !readOnly && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ policy: null })} data-testid="policy-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => setEditing({ policy: null })}
+              data-testid="policy-create"
+            >
               {t('policies.create')}
             </Button>
           )
@@ -429,7 +435,7 @@ export function PoliciesPage() {
               width: 250,
               render: (_v, policy) => (
                 <Space size={6}>
-                  <span className="policy-name">{policy.name}</span>
+                  <span className="policy-name">{policyName(t, policy)}</span>
                   {policy.isBuiltin && <Tag>{t('policies.builtin')}</Tag>}
                 </Space>
               ),
@@ -460,7 +466,13 @@ export function PoliciesPage() {
               title: t('common.actions'),
               width: 96,
               render: (_v, policy) => (
-                <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing({ policy })} data-testid="policy-edit">
+                <Button
+                  type="link"
+                  size="small"
+                  icon={<EditOutlined aria-hidden />}
+                  onClick={() => setEditing({ policy })}
+                  data-testid="policy-edit"
+                >
                   {readOnly ? t('policies.view') : t('common.edit')}
                 </Button>
               ),

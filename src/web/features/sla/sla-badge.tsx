@@ -12,14 +12,14 @@ import { type CompiledCalendars, useSlaClock } from './use-sla-clock.ts';
 import './sla.css';
 
 const TONE_ICON: Record<SlaTone, ReactNode> = {
-  ok: <ClockCircleOutlined />,
-  warn: <ClockCircleOutlined />,
-  breached: <ExclamationCircleOutlined />,
-  paused: <PauseCircleOutlined />,
-  met: <CheckCircleOutlined />,
-  metLate: <CheckCircleOutlined />,
-  cancelled: <StopOutlined />,
-  notNeeded: <StopOutlined />,
+  ok: <ClockCircleOutlined aria-hidden />,
+  warn: <ClockCircleOutlined aria-hidden />,
+  breached: <ExclamationCircleOutlined aria-hidden />,
+  paused: <PauseCircleOutlined aria-hidden />,
+  met: <CheckCircleOutlined aria-hidden />,
+  metLate: <CheckCircleOutlined aria-hidden />,
+  cancelled: <StopOutlined aria-hidden />,
+  notNeeded: <StopOutlined aria-hidden />,
 };
 
 /** A target's state in a few words: "剩余 7分", "超时 2小时", "已暂停 · 剩余 1小时", "已达成". */

@@ -55,7 +55,14 @@ function ArrivalButton({ ticket }: { ticket: TicketDetail }) {
     );
   return (
     <>
-      <Button type="primary" ghost block icon={<EnvironmentOutlined />} onClick={() => setOpen(true)} data-testid="arrival-button">
+      <Button
+        type="primary"
+        ghost
+        block
+        icon={<EnvironmentOutlined aria-hidden />}
+        onClick={() => setOpen(true)}
+        data-testid="arrival-button"
+      >
         {t('arrival.button')}
       </Button>
       <Modal

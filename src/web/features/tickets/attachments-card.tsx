@@ -33,7 +33,7 @@ export function AttachmentsCard({
       size="small"
       title={
         <span>
-          <PaperClipOutlined /> {t('detail.attachments')}
+          <PaperClipOutlined aria-hidden /> {t('detail.attachments')}
           {attachments.length > 0 && <span className="card-count">{attachments.length}</span>}
         </span>
       }
@@ -65,7 +65,7 @@ export function AttachmentsCard({
               );
             }}
           >
-            <Button size="small" icon={<UploadOutlined />} loading={upload.isPending} data-testid="attachment-upload">
+            <Button size="small" icon={<UploadOutlined aria-hidden />} loading={upload.isPending} data-testid="attachment-upload">
               {t('detail.upload')}
             </Button>
           </Upload>
@@ -78,7 +78,7 @@ export function AttachmentsCard({
         <ul className="attachment-list" data-testid="attachment-list">
           {attachments.map((attachment) => (
             <li key={attachment.id} className={attachment.isInternal ? 'attachment-internal' : undefined}>
-              <PaperClipOutlined className="attachment-icon" />
+              <PaperClipOutlined aria-hidden className="attachment-icon" />
               <div className="attachment-main">
                 <a href={attachmentUrl(attachment.id)} target="_blank" rel="noreferrer" className="attachment-name">
                   {attachment.fileName}
@@ -89,7 +89,7 @@ export function AttachmentsCard({
                 </Typography.Text>
               </div>
               {attachment.isInternal && (
-                <Tag color="gold" icon={<LockOutlined />}>
+                <Tag color="gold" icon={<LockOutlined aria-hidden />}>
                   {t('detail.internal')}
                 </Tag>
               )}

@@ -1,4 +1,4 @@
-import { PhoneOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PhoneOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Card, Input, Select, Space, Tabs } from 'antd';
 import { useEffect, useMemo } from 'react';
@@ -144,12 +144,12 @@ export function QueuePage() {
         extra={
           <Space>
             <Button
-              icon={<ReloadOutlined />}
+              icon={<ReloadOutlined aria-hidden />}
               onClick={() => void queryClient.invalidateQueries({ queryKey: ticketKeys.all })}
               aria-label={t('common.refresh')}
             />
             <Link to="/intake">
-              <Button type="primary" icon={<PhoneOutlined />} data-testid="queue-new-intake">
+              <Button type="primary" icon={<PhoneOutlined aria-hidden />} data-testid="queue-new-intake">
                 {t('queue.newIntake')}
               </Button>
             </Link>
@@ -183,7 +183,9 @@ export function QueuePage() {
         <div className="filter-bar">
           <Input.Search
             allowClear
+            enterButton={<Button aria-label={t('common.search')} icon={<SearchOutlined aria-hidden />} />}
             placeholder={t('queue.filters.text')}
+            aria-label={t('queue.filters.text')}
             defaultValue={text}
             onSearch={(value) => update({ text: value.trim() || undefined })}
             className="filter-text"
@@ -194,6 +196,7 @@ export function QueuePage() {
             allowClear
             maxTagCount="responsive"
             placeholder={t('queue.filters.status')}
+            aria-label={t('queue.filters.status')}
             value={status ?? []}
             options={options('status', STATUSES)}
             onChange={(value) => update({ status: value })}
@@ -205,6 +208,7 @@ export function QueuePage() {
             allowClear
             maxTagCount="responsive"
             placeholder={t('queue.filters.severity')}
+            aria-label={t('queue.filters.severity')}
             value={severity ?? []}
             options={options('severity', SEVERITIES)}
             onChange={(value) => update({ severity: value })}
@@ -214,6 +218,7 @@ export function QueuePage() {
           <UserPicker
             allowClear
             placeholder={t('queue.filters.assignee')}
+            aria-label={t('queue.filters.assignee')}
             value={assigneeId}
             extraOptions={[
               { value: 'me', label: t('common.me') },
@@ -226,6 +231,7 @@ export function QueuePage() {
           <Select<Team>
             allowClear
             placeholder={t('queue.filters.team')}
+            aria-label={t('queue.filters.team')}
             value={team}
             options={options('team', TEAMS)}
             onChange={(value) => update({ team: value })}
@@ -235,6 +241,7 @@ export function QueuePage() {
           <Select<ContentCategory>
             allowClear
             placeholder={t('queue.filters.contentCategory')}
+            aria-label={t('queue.filters.contentCategory')}
             value={contentCategory}
             options={options('contentCategory', CONTENT_CATEGORIES)}
             onChange={(value) => update({ content: value })}
@@ -244,6 +251,7 @@ export function QueuePage() {
           <Select<CauseCategory>
             allowClear
             placeholder={t('queue.filters.causeCategory')}
+            aria-label={t('queue.filters.causeCategory')}
             value={causeCategory}
             options={options('causeCategory', CAUSE_CATEGORIES)}
             onChange={(value) => update({ cause: value })}

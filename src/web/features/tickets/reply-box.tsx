@@ -63,9 +63,21 @@ export function ReplyBox({ ticketId, audience }: { ticketId: string; audience: '
           value={mode}
           onChange={setMode}
           options={[
-            { value: 'public', icon: <SendOutlined />, label: <span data-testid="reply-mode-public">{t('detail.reply.public')}</span> },
-            { value: 'note', icon: <LockOutlined />, label: <span data-testid="reply-mode-note">{t('detail.reply.note')}</span> },
-            { value: 'phone', icon: <PhoneOutlined />, label: <span data-testid="reply-mode-phone">{t('detail.reply.phone')}</span> },
+            {
+              value: 'public',
+              icon: <SendOutlined aria-hidden />,
+              label: <span data-testid="reply-mode-public">{t('detail.reply.public')}</span>,
+            },
+            {
+              value: 'note',
+              icon: <LockOutlined aria-hidden />,
+              label: <span data-testid="reply-mode-note">{t('detail.reply.note')}</span>,
+            },
+            {
+              value: 'phone',
+              icon: <PhoneOutlined aria-hidden />,
+              label: <span data-testid="reply-mode-phone">{t('detail.reply.phone')}</span>,
+            },
           ]}
           className="reply-mode"
         />

@@ -68,7 +68,7 @@ export function TicketDetailView({ id, audience, backTo, backLabel }: Props) {
           <div className="ticket-header-main">
             <div className="ticket-header-meta">
               <Link to={backTo} className="back-link" aria-label={backLabel}>
-                <ArrowLeftOutlined />
+                <ArrowLeftOutlined aria-hidden />
               </Link>
               <Typography.Text className="ticket-number-heading" data-testid="ticket-number" copyable={{ text: ticket.number }}>
                 {ticket.number}
@@ -78,7 +78,7 @@ export function TicketDetailView({ id, audience, backTo, backLabel }: Props) {
                 <StatusTag status={ticket.status} />
               </span>
               <SlaBadge targets={ticket.sla} asOf={query.dataUpdatedAt} testId="ticket-sla-badge" />
-              {query.isFetching && <ReloadOutlined spin className="muted" />}
+              {query.isFetching && <ReloadOutlined aria-hidden spin className="muted" />}
             </div>
             <Typography.Title level={4} className="ticket-title" data-testid="ticket-title">
               {ticket.title}
@@ -115,7 +115,7 @@ export function TicketDetailView({ id, audience, backTo, backLabel }: Props) {
             {ticket.resolutionSummary && (
               <div className="resolution-block" data-testid="ticket-resolution">
                 <div className="resolution-title">
-                  <CheckCircleFilled /> {t('detail.resolution')}
+                  <CheckCircleFilled aria-hidden /> {t('detail.resolution')}
                   {ticket.resolvedAt && <span className="muted"> · {formatDateTime(ticket.resolvedAt, timeZone)}</span>}
                 </div>
                 <div className="resolution-text">{ticket.resolutionSummary}</div>

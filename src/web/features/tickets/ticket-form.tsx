@@ -220,7 +220,7 @@ export function TicketForm({ mode, initialCustomerId, hrefFor }: Props) {
           />
         </Form.Item>
         <Form.Item label=" " className="form-col-auto">
-          <Button icon={<PlusOutlined />} onClick={() => setCustomerModalOpen(true)} data-testid="intake-new-customer">
+          <Button icon={<PlusOutlined aria-hidden />} onClick={() => setCustomerModalOpen(true)} data-testid="intake-new-customer">
             {t('intake.newCustomer')}
           </Button>
         </Form.Item>
@@ -246,7 +246,7 @@ export function TicketForm({ mode, initialCustomerId, hrefFor }: Props) {
                 <span>
                   {contact.name}
                   <Typography.Text type="secondary"> · {label('contactRole', contact.role)}</Typography.Text>
-                  {contact.isPrimary && <StarFilled className="primary-star" />}
+                  {contact.isPrimary && <StarFilled aria-label={t('customers.contact.isPrimary')} className="primary-star" />}
                 </span>
               ),
             }))}
@@ -257,7 +257,7 @@ export function TicketForm({ mode, initialCustomerId, hrefFor }: Props) {
           <div className="contact-phone-box" data-testid="intake-contact-phone">
             {selectedContact?.phone ? (
               <a href={`tel:${selectedContact.phone}`}>
-                <PhoneOutlined /> {selectedContact.phone}
+                <PhoneOutlined aria-hidden /> {selectedContact.phone}
               </a>
             ) : (
               <Typography.Text type="secondary">{t('common.none')}</Typography.Text>

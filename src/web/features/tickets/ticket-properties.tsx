@@ -72,7 +72,7 @@ export function DispatchCard({ ticket }: { ticket: TicketDetail }) {
       {ticket.assignee?.id !== me.id && !isClosed && (
         <Button
           block
-          icon={<UserAddOutlined />}
+          icon={<UserAddOutlined aria-hidden />}
           className="assign-me"
           onClick={() => patch({ assigneeId: me.id, team: ticket.team ?? me.team ?? undefined })}
           loading={isPending}
@@ -86,6 +86,7 @@ export function DispatchCard({ ticket }: { ticket: TicketDetail }) {
 }
 
 function ModuleEditor({ value, onSave, disabled }: { value: string | null; onSave: (value: string | null) => void; disabled: boolean }) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState(value ?? '');
   useEffect(() => setDraft(value ?? ''), [value]);
   const commit = () => {
@@ -94,6 +95,7 @@ function ModuleEditor({ value, onSave, disabled }: { value: string | null; onSav
   };
   return (
     <AutoComplete
+      aria-label={t('ticket.module')}
       size="small"
       variant="filled"
       value={draft}
@@ -138,6 +140,7 @@ export function TicketProperties({ ticket, audience }: { ticket: TicketDetail; a
       value={value ?? undefined}
       allowClear={clearable}
       placeholder={t('common.none')}
+      aria-label={t(`ticket.${group}`)}
       options={options(group, values)}
       onChange={(next) => onChange(next ?? null)}
       disabled={isPending}
@@ -168,7 +171,7 @@ export function TicketProperties({ ticket, audience }: { ticket: TicketDetail; a
           <span>{ticket.contactName}</span>
           {contact?.phone && (
             <a href={`tel:${contact.phone}`} className="contact-phone">
-              <PhoneOutlined /> {contact.phone}
+              <PhoneOutlined aria-hidden /> {contact.phone}
             </a>
           )}
         </Space>

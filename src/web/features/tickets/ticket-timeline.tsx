@@ -88,11 +88,11 @@ export function TicketTimeline({ events }: { events: TicketEvent[] }) {
     const data = asRecord(event.data);
     switch (event.type) {
       case 'created':
-        return { icon: <PlusCircleOutlined />, color: 'blue', text: t('detail.events.created') };
+        return { icon: <PlusCircleOutlined aria-hidden />, color: 'blue', text: t('detail.events.created') };
       case 'status_changed': {
         const to = asString(data.to);
         return {
-          icon: to === 'resolved' || to === 'confirmed' ? <CheckCircleOutlined /> : <SwapOutlined />,
+          icon: to === 'resolved' || to === 'confirmed' ? <CheckCircleOutlined aria-hidden /> : <SwapOutlined aria-hidden />,
           color: to === 'resolved' || to === 'confirmed' ? 'green' : 'blue',
           text: t('detail.events.status_changed', { from: label('status', asString(data.from)), to: label('status', to) }),
         };
@@ -108,7 +108,7 @@ export function TicketTimeline({ events }: { events: TicketEvent[] }) {
           : team
             ? t('detail.events.assignedTeam', { assignee: name, team: label('team', team) })
             : t('detail.events.assigned', { assignee: name });
-        return { icon: <UserSwitchOutlined />, color: 'blue', text };
+        return { icon: <UserSwitchOutlined aria-hidden />, color: 'blue', text };
       }
       case 'field_changed': {
         const changes = Object.entries(asRecord(data.changes)).map(([field, change]) => {
@@ -118,22 +118,22 @@ export function TicketTimeline({ events }: { events: TicketEvent[] }) {
           return t('detail.events.fieldChange', { field: name, from: fieldValue(field, from), to: fieldValue(field, to) });
         });
         return {
-          icon: <EditOutlined />,
+          icon: <EditOutlined aria-hidden />,
           color: 'gray',
           text: t('detail.events.field_changed', { fields: changes.join(t('common.listSeparator')) }),
         };
       }
       case 'reply':
-        return { icon: <SendOutlined />, color: 'blue', text: t('detail.events.reply') };
+        return { icon: <SendOutlined aria-hidden />, color: 'blue', text: t('detail.events.reply') };
       case 'note':
-        return { icon: <LockOutlined />, color: 'orange', text: t('detail.events.note') };
+        return { icon: <LockOutlined aria-hidden />, color: 'orange', text: t('detail.events.note') };
       case 'phone_call':
-        return { icon: <PhoneOutlined />, color: 'cyan', text: t('detail.events.phone_call') };
+        return { icon: <PhoneOutlined aria-hidden />, color: 'cyan', text: t('detail.events.phone_call') };
       case 'attachment_added': {
         const fileName = asString(data.fileName) ?? '';
         const id = asString(data.attachmentId);
         return {
-          icon: <PaperClipOutlined />,
+          icon: <PaperClipOutlined aria-hidden />,
           color: 'gray',
           text: id ? (
             <>
@@ -149,15 +149,19 @@ export function TicketTimeline({ events }: { events: TicketEvent[] }) {
       }
       // SLA: the solution proposal, the field engineer's check-in, and the scheduler's warnings and escalations.
       case 'solution_proposed':
-        return { icon: <BulbOutlined />, color: 'green', text: t('detail.events.solution_proposed') };
+        return { icon: <BulbOutlined aria-hidden />, color: 'green', text: t('detail.events.solution_proposed') };
       case 'on_site_arrival':
-        return { icon: <EnvironmentOutlined />, color: 'green', text: t('detail.events.on_site_arrival') };
+        return { icon: <EnvironmentOutlined aria-hidden />, color: 'green', text: t('detail.events.on_site_arrival') };
       case 'manager_alerted':
-        return { icon: <AlertOutlined />, color: 'red', text: t('detail.events.manager_alerted', { count: Number(data.userCount ?? 0) }) };
+        return {
+          icon: <AlertOutlined aria-hidden />,
+          color: 'red',
+          text: t('detail.events.manager_alerted', { count: Number(data.userCount ?? 0) }),
+        };
       case 'sla_warning':
       case 'sla_breached':
         return {
-          icon: event.type === 'sla_warning' ? <ClockCircleOutlined /> : <ExclamationCircleOutlined />,
+          icon: event.type === 'sla_warning' ? <ClockCircleOutlined aria-hidden /> : <ExclamationCircleOutlined aria-hidden />,
           color: event.type === 'sla_warning' ? 'orange' : 'red',
           text: t(`detail.events.${event.type}`, {
             metric: label('slaMetric', asString(data.metric)),
@@ -168,7 +172,7 @@ export function TicketTimeline({ events }: { events: TicketEvent[] }) {
         const level = label('escalationLevelFull', asString(data.levelName) ?? escalationLevelName(Number(data.level ?? 0)));
         const metric = asString(data.reason);
         return {
-          icon: <RiseOutlined />,
+          icon: <RiseOutlined aria-hidden />,
           color: 'red',
           text: metric
             ? t('detail.events.escalatedReason', { level, metric: label('slaMetric', metric) })
@@ -176,7 +180,7 @@ export function TicketTimeline({ events }: { events: TicketEvent[] }) {
         };
       }
       default:
-        return { icon: <FileAddOutlined />, color: 'gray', text: t('detail.events.unknown', { type: event.type }) };
+        return { icon: <FileAddOutlined aria-hidden />, color: 'gray', text: t('detail.events.unknown', { type: event.type }) };
     }
   };
 
@@ -204,7 +208,7 @@ export function TicketTimeline({ events }: { events: TicketEvent[] }) {
             <span className="timeline-text">{text}</span>
             {isInternal && (
               <Tooltip title={t('detail.reply.placeholderNote')}>
-                <Tag color="gold" icon={<LockOutlined />} className="internal-tag">
+                <Tag color="gold" icon={<LockOutlined aria-hidden />} className="internal-tag">
                   {t('detail.reply.note')}
                 </Tag>
               </Tooltip>

@@ -37,13 +37,13 @@ function promptFor(from: Status, to: Status, audience: Audience): Prompt {
 
 const ICONS: Record<Status, ReactNode> = {
   new: null,
-  acknowledged: <SolutionOutlined />,
-  in_progress: <PlayCircleOutlined />,
-  waiting_on_customer: <PauseCircleOutlined />,
-  resolved: <CheckOutlined />,
-  confirmed: <SafetyCertificateOutlined />,
-  closed: <InboxOutlined />,
-  cancelled: <CloseCircleOutlined />,
+  acknowledged: <SolutionOutlined aria-hidden />,
+  in_progress: <PlayCircleOutlined aria-hidden />,
+  waiting_on_customer: <PauseCircleOutlined aria-hidden />,
+  resolved: <CheckOutlined aria-hidden />,
+  confirmed: <SafetyCertificateOutlined aria-hidden />,
+  closed: <InboxOutlined aria-hidden />,
+  cancelled: <CloseCircleOutlined aria-hidden />,
 };
 
 type FormValues = { resolution?: string; confirmedByName?: string; comment?: string };
@@ -122,7 +122,7 @@ export function TransitionActions({ ticket, audience }: { ticket: TicketDetail; 
             key={to}
             type={to === primary ? 'primary' : 'default'}
             danger={to === 'cancelled'}
-            icon={isReopen(ticket.status, to) ? <RollbackOutlined /> : ICONS[to]}
+            icon={isReopen(ticket.status, to) ? <RollbackOutlined aria-hidden /> : ICONS[to]}
             loading={transition.isPending && transition.variables?.to === to && !target}
             onClick={() => open(to)}
             data-testid={`transition-${to}`}

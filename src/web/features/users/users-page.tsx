@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { App, Avatar, Badge, Button, Card, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -40,7 +40,7 @@ export function UsersPage() {
         title={t('users.title')}
         subtitle={t('users.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create">
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="user-create">
             {t('users.create')}
           </Button>
         }
@@ -49,6 +49,7 @@ export function UsersPage() {
         <div className="filter-bar">
           <Input.Search
             allowClear
+            enterButton={<Button aria-label={t('common.search')} icon={<SearchOutlined aria-hidden />} />}
             placeholder={t('users.search')}
             value={q}
             onChange={(event) => setQ(event.target.value)}
