@@ -690,6 +690,7 @@ export const en: Messages = {
     due: 'Due',
     remaining: 'Business time left',
     metAt: 'Met {{time}}',
+    stoppedAt: 'Stopped {{time}}',
     breachedAt: 'Breached {{time}}',
     pausedNote: 'Paused while waiting on the customer',
     escalation: 'Escalation',

@@ -686,6 +686,7 @@ export const zhCN = {
     due: '到期',
     remaining: '剩余工作时间',
     metAt: '达成于 {{time}}',
+    stoppedAt: '停止计时于 {{time}}',
     breachedAt: '超时于 {{time}}',
     pausedNote: '等待客户期间暂停计时',
     escalation: '升级路径',

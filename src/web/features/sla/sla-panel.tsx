@@ -118,6 +118,10 @@ export function SlaPanel({ ticket, asOf, audience }: { ticket: TicketDetail; asO
                 </span>
                 {target.metAt ? (
                   <span>{t('sla.metAt', { time: formatShortDateTime(target.metAt, timeZone) })}</span>
+                ) : target.stoppedAt ? (
+                  <span data-testid={`sla-stopped-${target.metric}`}>
+                    {t('sla.stoppedAt', { time: formatShortDateTime(target.stoppedAt, timeZone) })}
+                  </span>
                 ) : target.dueAt ? (
                   <Tooltip title={formatDateTime(target.dueAt, timeZone)}>
                     <span>
