@@ -45,6 +45,10 @@ describe('policy', () => {
     expect(can(actor('agent'), 'audit.read')).toBe(false);
     expect(can(actor('manager'), 'user.create')).toBe(false);
     expect(can(actor('admin'), 'user.create')).toBe(true);
+    // Scheduled jobs and their failures: administrators only.
+    expect(can(actor('admin'), 'jobs.read')).toBe(true);
+    for (const role of ['manager', 'agent', 'engineer'] as const) expect(can(actor(role), 'jobs.read')).toBe(false);
+    expect(can(actor('customer', A), 'jobs.read')).toBe(false);
     expect(customerScope(actor('agent'))).toBeNull();
   });
 
