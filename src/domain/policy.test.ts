@@ -120,4 +120,10 @@ describe('policy', () => {
       }
     }
   });
+
+  test('scheduled jobs and their failures are for administrators only', () => {
+    expect(can(actor('admin'), 'jobs.read')).toBe(true);
+    for (const role of ['manager', 'agent', 'engineer'] as const) expect(can(actor(role), 'jobs.read')).toBe(false);
+    expect(can(actor('customer', A), 'jobs.read')).toBe(false);
+  });
 });

@@ -20,7 +20,11 @@ async function main() {
   logError = (err, message) => app.log.error({ err }, message);
   // Durable scheduled work (SLA tick, renewal reminders, outgoing mail): one timer runs whatever is due.
   await ensureSystemJobs({ deps });
-  const jobRunner = startJobRunner({ deps, onError: (err) => app.log.error({ err }, 'job runner pass failed') });
+  const jobRunner = startJobRunner({
+    deps,
+    onError: (err) => app.log.error({ err }, 'job runner pass failed'),
+    onAttemptFailed: (job, err) => app.log.warn({ err, job: job.name, jobId: job.id, attempt: job.attempts }, 'job attempt failed'),
+  });
 
   const admin = await ensureInitialAdmin({ deps });
   if (admin?.generatedPassword) {

@@ -90,11 +90,14 @@ export async function runJobs({
   registry,
   now: fixedNow,
   limit = 100,
+  onAttemptFailed,
 }: {
   deps: Deps;
   registry: JobRegistry;
   now?: Date;
   limit?: number;
+  /** Told of every failed attempt (the server logs them); the failure is recorded on the job either way. */
+  onAttemptFailed?: (job: JobRow, error: unknown) => void;
 }): Promise<RunSummary> {
   const deps: Deps = fixedNow ? { ...baseDeps, clock: () => fixedNow } : baseDeps;
   const names = [...registry.keys()];
@@ -124,6 +127,7 @@ export async function runJobs({
         error = caught;
       }
     }
+    if (error !== null) onAttemptFailed?.(job, error);
     const outcome = await recordOutcome({ deps, job, handler, token, error });
     summary[outcome]++;
   }

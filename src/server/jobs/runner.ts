@@ -1,4 +1,5 @@
 import type { Deps } from '../deps.ts';
+import type { JobRow } from './jobs.repo.ts';
 import { ensureRecurringJobs, type JobRegistry, runJobs } from './jobs.service.ts';
 import { systemJobRegistry, systemRecurringJobs } from './registry.ts';
 
@@ -6,8 +7,20 @@ import { systemJobRegistry, systemRecurringJobs } from './registry.ts';
  * Runs every due job with the system registry (tests: `await runDueJobs({ deps: ctx.deps })` after moving
  * the test clock; `now` overrides the clock for the run and its handlers).
  */
-export function runDueJobs({ deps, now, registry, limit }: { deps: Deps; now?: Date; registry?: JobRegistry; limit?: number }) {
-  return runJobs({ deps, now, limit, registry: registry ?? systemJobRegistry(deps.config) });
+export function runDueJobs({
+  deps,
+  now,
+  registry,
+  limit,
+  onAttemptFailed,
+}: {
+  deps: Deps;
+  now?: Date;
+  registry?: JobRegistry;
+  limit?: number;
+  onAttemptFailed?: (job: JobRow, error: unknown) => void;
+}) {
+  return runJobs({ deps, now, limit, onAttemptFailed, registry: registry ?? systemJobRegistry(deps.config) });
 }
 
 /** Creates or updates the recurring system jobs (SLA tick, renewal reminders). Idempotent. */
@@ -25,10 +38,12 @@ export function startJobRunner({
   deps,
   registry,
   onError,
+  onAttemptFailed,
 }: {
   deps: Deps;
   registry?: JobRegistry;
   onError: (error: unknown) => void;
+  onAttemptFailed?: (job: JobRow, error: unknown) => void;
 }): JobRunner {
   let running: Promise<void> | null = null;
   let isStopped = false;
@@ -36,7 +51,7 @@ export function startJobRunner({
     if (running || isStopped) return running ?? undefined;
     running = (async () => {
       try {
-        await runDueJobs({ deps, registry });
+        await runDueJobs({ deps, registry, onAttemptFailed });
       } catch (error) {
         onError(error);
       } finally {
