@@ -99,7 +99,7 @@ body{font-family:"Noto Sans SC","Noto Sans CJK SC","Source Han Sans SC","PingFan
 h1{text-align:center;font-size:20pt;letter-spacing:2px;margin:.3em 0 0}.subtitle{text-align:center;color:#6b6b6b;margin:0 0 .6em}
 .rule{border-top:3px double #1f1f1f;margin-bottom:1em}h2{font-size:12pt;margin:1.2em 0 .4em}
 table{border-collapse:collapse;width:100%}.fields th{text-align:left;font-weight:400;color:#6b6b6b;width:32%;padding:2px 8px 2px 0;vertical-align:top}
-.fields td{padding:2px 0}.grid th,.grid td{border:1px solid #9a9a9a;padding:5px 7px}.grid th{background:#f2f4f7}
+.fields td{padding:2px 0}.grid th,.grid td{border:1px solid #9a9a9a;padding:5px 7px}.grid th{background:#f2f4f7;text-align:left}
 .grid .num{text-align:right}.grid .total td{background:#f2f4f7;font-weight:700}
 .signatures{display:flex;gap:24px;margin-top:1.5em;break-inside:avoid}.party{flex:1}.party h3{font-size:10.5pt;margin:0 0 .8em}
 .party p{display:flex;gap:6px;margin:.9em 0}.party .label{color:#6b6b6b;white-space:nowrap}.party .line{flex:1;border-bottom:1px solid #9a9a9a;min-height:1.2em}

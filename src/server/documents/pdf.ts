@@ -23,7 +23,7 @@ const INK = '#1f1f1f';
 const MUTED = '#6b6b6b';
 const RULE = '#9a9a9a';
 const SHADE = '#f2f4f7';
-const MARGIN = { top: 78, bottom: 64, left: 58, right: 58 };
+const MARGIN = { top: 70, bottom: 60, left: 58, right: 58 };
 
 export async function renderPdf({
   model,
@@ -123,7 +123,7 @@ function layout(doc: PDFKit.PDFDocument, model: DocumentModel) {
     doc.font('regular').fontSize(10);
     const labelW = Math.min(width * 0.4, Math.max(...rows.map((r) => doc.widthOfString(r.label))) + 16);
     for (const r of rows) {
-      const h = Math.max(textHeight(r.value, width - labelW, 10.5, r.isStrong ? 'bold' : 'regular'), textHeight(r.label, labelW, 10)) + 5;
+      const h = Math.max(textHeight(r.value, width - labelW, 10.5, r.isStrong ? 'bold' : 'regular'), textHeight(r.label, labelW, 10)) + 3;
       ensure(h);
       doc
         .font('regular')
@@ -140,7 +140,7 @@ function layout(doc: PDFKit.PDFDocument, model: DocumentModel) {
     y += 4;
   };
 
-  const paragraph = (text: string, isMuted = false) => {
+  const paragraph = (text: string, isMuted = false, after = 8) => {
     const size = isMuted ? 9 : 10;
     const h = textHeight(text, width, size, 'regular', 3);
     ensure(Math.min(h, 60));
@@ -149,13 +149,13 @@ function layout(doc: PDFKit.PDFDocument, model: DocumentModel) {
       .fontSize(size)
       .fillColor(isMuted ? MUTED : INK)
       .text(text, left, y, { width, lineGap: 3 });
-    y = doc.y + 8;
+    y = doc.y + after;
   };
 
   const table = (block: TableBlock) => {
     const total = block.columns.reduce((s, c) => s + (c.weight ?? 1), 0);
     const widths = block.columns.map((c) => (width * (c.weight ?? 1)) / total);
-    const pad = 6;
+    const pad = 5;
     type Laid = { text: string; x: number; w: number; align: 'left' | 'right' };
     const lay = (cells: TableCell[]): Laid[] => {
       let col = 0;
@@ -247,16 +247,24 @@ function layout(doc: PDFKit.PDFDocument, model: DocumentModel) {
     y = top + 28 + imageH + lines * 28;
   };
 
+  // A section's title stays with the start of its first block.
+  const firstHeight = (block: DocumentBlock | undefined) => {
+    if (!block) return 0;
+    if (block.kind === 'signatures')
+      return 28 + (block.parties.some((p) => p.image) ? 56 : 0) + 28 * Math.max(...block.parties.map((p) => p.lines.length));
+    if (block.kind === 'table') return 60;
+    return 30;
+  };
   for (const section of model.sections) {
     if (section.title) {
-      ensure(50);
+      ensure(26 + firstHeight(section.blocks[0]));
       doc.font('bold').fontSize(12).fillColor(INK).text(section.title, left, y, { width });
       y = doc.y + 6;
     }
     for (const block of section.blocks) {
       if (block.kind === 'fields') fields(block.rows);
       else if (block.kind === 'paragraph') paragraph(block.text, block.isMuted);
-      else if (block.kind === 'list') for (const [i, item] of block.items.entries()) paragraph(`${i + 1}. ${item}`);
+      else if (block.kind === 'list') for (const [i, item] of block.items.entries()) paragraph(`${i + 1}. ${item}`, false, 3);
       else if (block.kind === 'table') table(block);
       else signatures(block.parties);
     }

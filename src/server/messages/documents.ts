@@ -51,7 +51,6 @@ export const documentMessages = defineMessages({
     'quote.term1': '服务天数以工程师到达医院至离开医院计，到达日与离开日均计入。',
     'quote.term2': '本协议经甲方签字（盖章）后生效，乙方据此安排工程师上门；费用按上表结算。',
     'quote.note': '备注：{note}',
-    'quote.signatures': '四、签署',
     'quote.signPartyA': '甲方（签字/盖章）',
     'quote.signPartyB': '乙方（盖章）',
     'quote.signedBy': '签署人',
@@ -106,7 +105,6 @@ export const documentMessages = defineMessages({
     'quote.term2':
       'This agreement takes effect when Party A signs (or stamps) it; Party B then sends the engineers. Fees are settled as in the table above.',
     'quote.note': 'Note: {note}',
-    'quote.signatures': '4. Signatures',
     'quote.signPartyA': 'Party A (signature / stamp)',
     'quote.signPartyB': 'Party B (stamp)',
     'quote.signedBy': 'Signed by',

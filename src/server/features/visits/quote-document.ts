@@ -143,7 +143,6 @@ export function quoteDocument(input: QuoteDocumentInput): DocumentModel {
       },
       { title: t('quote.terms'), blocks: [{ kind: 'list', items: terms }] },
       {
-        title: t('quote.signatures'),
         blocks: [
           {
             kind: 'signatures',
