@@ -155,3 +155,14 @@ export function customerScope(actor: Actor): string | null {
   if (!actor.customerId) throw new AppError('forbidden', 'customer user without an organisation');
   return actor.customerId;
 }
+
+/** Quotes a customer user may see: those sent to them (a draft's prices are the vendor's working copy). */
+export function isQuoteVisibleTo(actor: Actor, quote: { sentAt: Date | null }): boolean {
+  return actor.role !== 'customer' || quote.sentAt !== null;
+}
+
+/** Staff notes (`notes`/`note`) are blanked for anyone who may not read the archive's internal side. */
+export function withoutStaffNotes<T extends { notes?: string | null } | { note?: string | null }>(actor: Actor, row: T): T {
+  if (can(actor, 'archive.read_internal')) return row;
+  return { ...row, ...('notes' in row ? { notes: null } : {}), ...('note' in row ? { note: null } : {}) };
+}
