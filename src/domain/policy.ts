@@ -182,3 +182,14 @@ export function listScope(subject: Subject): string | null | undefined {
   if (subject.role !== 'customer') return null;
   return subject.customerId ?? undefined;
 }
+
+/** Quotes a customer user may see: those sent to them (a draft's prices are the vendor's working copy). */
+export function isQuoteVisibleTo(actor: Subject, quote: { sentAt: Date | null }): boolean {
+  return actor.role !== 'customer' || quote.sentAt !== null;
+}
+
+/** Staff notes (`notes`/`note`) are blanked for anyone who may not read the archive's internal side. */
+export function withoutStaffNotes<T extends { notes?: string | null } | { note?: string | null }>(actor: Subject, row: T): T {
+  if (can(actor, 'archive.read_internal')) return row;
+  return { ...row, ...('notes' in row ? { notes: null } : {}), ...('note' in row ? { note: null } : {}) };
+}

@@ -68,6 +68,8 @@ function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
       body: { error: { code: 'validation_failed', message: `${err.validationContext ?? 'request'} is invalid`, fields } },
     };
   }
+  const rejected = databaseRejection(err);
+  if (rejected) return { status: 400, body: { error: { code: 'validation_failed', ...rejected } } };
   const status = (err as FastifyError).statusCode ?? 500;
   if (status >= 400 && status < 500) {
     const code: ErrorCode =
@@ -80,9 +82,45 @@ function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
             : status === 404
               ? 'not_found'
               : 'validation_failed';
-    return { status, body: { error: { code, message: (err as Error).message } } };
+    // Malformed JSON and other refusals of the parser name what they refused, like validation errors.
+    const fields =
+      code === 'validation_failed' ? { [(err as FastifyError).validationContext ?? 'body']: (err as Error).message } : undefined;
+    return { status, body: { error: { code, message: (err as Error).message, ...(fields ? { fields } : {}) } } };
   }
   return { status: 500, body: { error: { code: 'internal', message: 'internal error' } } };
+}
+
+/**
+ * A value the database refused that no edge check caught (a crafted cursor, a number or date beyond a
+ * column's range, an id that names nothing): bad input, not a fault. SQLSTATE class 22 is "data
+ * exception"; 23503 a foreign key naming a row that does not exist.
+ */
+function databaseRejection(err: unknown): { message: string; fields: Record<string, string> } | null {
+  const cause = (err as { cause?: { code?: unknown; column?: unknown; constraint?: unknown } } | null)?.cause;
+  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  if (!code) return null;
+  if (code === '23503') {
+    const column = typeof cause?.constraint === 'string' ? cause.constraint.replace(/^[a-z_]+?_([a-z_]+)_fk(ey)?$/, '$1') : 'id';
+    return { message: 'a referenced record does not exist', fields: { [camel(column)]: 'does not exist' } };
+  }
+  if (code.startsWith('22')) {
+    const column = typeof cause?.column === 'string' ? camel(cause.column) : 'input';
+    return { message: 'a value is out of range or malformed', fields: { [column]: 'out of range or malformed' } };
+  }
+  return null;
+}
+
+const camel = (snake: string) => snake.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+/** The path of the first string holding a NUL character (PostgreSQL cannot store one), or null. */
+function nulPath(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (depth > 20 || value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = nulPath(item, path ? `${path}.${key}` : key, depth + 1);
+    if (found) return found;
+  }
+  return null;
 }
 
 export type BuildOptions = {
@@ -195,6 +233,12 @@ export async function build({ deps, logger = false, webDir = WEB_DIST_DIR }: Bui
   app.get(`${API_PREFIX}/openapi.json`, { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
 
   registerAuthentication(app, deps);
+  // One guard for every route: a NUL character in any text, filter or path segment is bad input.
+  app.addHook('preValidation', async (req) => {
+    const found = nulPath(req.params, '') ?? nulPath(req.query, '') ?? nulPath(req.body, '');
+    if (found !== null)
+      throw new AppError('validation_failed', 'text must not contain NUL characters', { [found || 'body']: 'contains a NUL character' });
+  });
 
   await app.register(healthRoutes, { prefix: API_PREFIX });
   await app.register(authRoutes, { prefix: API_PREFIX, deps });

@@ -225,7 +225,83 @@ const cases: Case[] = [
   },
 ];
 
+// Crafted input that used to reach PostgreSQL and come back as 500.
+const crafted = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+cases.push(
+  {
+    name: 'NUL byte in a body text',
+    method: 'POST',
+    url: () => '/api/v1/tickets',
+    body: () => ({ ...validTicket(), title: '门诊\u0000收费' }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'title',
+  },
+  {
+    name: 'NUL byte in a nested body text',
+    method: 'PATCH',
+    url: () => `/api/v1/customers/${hospitalId}/profile`,
+    body: () => ({ economicNotes: 'a\u0000b' }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'economicNotes',
+  },
+  {
+    name: 'NUL byte in a filter',
+    method: 'GET',
+    url: () => '/api/v1/tickets?text=%E6%89%93%00%E5%8D%B0',
+    status: 400,
+    code: 'validation_failed',
+    field: 'text',
+  },
+  {
+    name: 'NUL byte in a customer search',
+    method: 'GET',
+    url: () => '/api/v1/customers?q=%00',
+    status: 400,
+    code: 'validation_failed',
+    field: 'q',
+  },
+  {
+    name: 'crafted cursor with values of the wrong kind',
+    method: 'GET',
+    url: () => `/api/v1/customers?cursor=${crafted(['医院', 'not-a-uuid'])}`,
+    status: 400,
+    code: 'validation_failed',
+  },
+  {
+    name: 'crafted cursor that is not JSON',
+    method: 'GET',
+    url: () => `/api/v1/customers?cursor=${Buffer.from('{{{').toString('base64url')}`,
+    status: 400,
+    code: 'validation_failed',
+    field: 'cursor',
+  },
+  {
+    name: 'malformed JSON names the body',
+    method: 'POST',
+    url: () => '/api/v1/customers',
+    raw: '{"name": ',
+    status: 400,
+    code: 'validation_failed',
+    field: 'body',
+  },
+);
+
 describe('bad input gets a clear 4xx and changes nothing', () => {
+  test('an SLA policy naming a customer that does not exist is 400, not 500', async () => {
+    const before = await ctx.snapshot();
+    const [policy] = (await ctx.call('GET', '/api/v1/sla/policies', { as: admin })).json().items;
+    const res = await ctx.call('POST', '/api/v1/sla/policies', {
+      as: admin,
+      body: { name: '不存在的客户', customerId: '00000000-0000-4000-8000-000000000001', targets: policy.targets },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('validation_failed');
+    expect(res.json().error.fields).toBeTruthy();
+    expect(await ctx.snapshot()).toEqual(before);
+  });
+
   test.each(cases)('$name → $status $code', async (c) => {
     const before = await ctx.snapshot();
     const headers: Record<string, string> = { cookie: admin.cookie, 'x-csrf-token': admin.csrf };

@@ -9,6 +9,8 @@ export type LiveEvent =
       customerId: string;
       /** Who made the change (null: the system, e.g. an SLA escalation), so a browser can skip its own. */
       actorId: string | null;
+      /** A change only staff can see (an internal note): customer users' streams do not get it. */
+      isStaffOnly?: boolean;
     }
   | { type: 'notification.created'; userId: string; notificationId: string }
   /**

@@ -5,7 +5,7 @@ import { cleanFileName } from '../../../domain/files/file-name.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { type Actor, authorize, can } from '../../policy.ts';
+import { type Actor, authorize, can, isQuoteVisibleTo, withoutStaffNotes } from '../../policy.ts';
 import { openStoredFile, removeStoredFile, storeUpload } from '../attachments/file-store.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
 import { lockCustomer } from '../contracts/contracts.repo.ts';
@@ -90,7 +90,7 @@ export async function updateProfile(ctx: Ctx & { customerId: string; input: Prof
 // ---------- modules ----------
 export async function listModules({ deps, actor, customerId }: Ctx & { customerId: string }) {
   await readable(deps, actor, customerId);
-  return { items: await selectModules(deps.db, customerId) };
+  return { items: (await selectModules(deps.db, customerId)).map((row) => withoutStaffNotes(actor, row)) };
 }
 
 export async function addModule(ctx: Ctx & { customerId: string; input: ModuleInput }) {
@@ -133,7 +133,7 @@ export async function removeModule(ctx: Ctx & { moduleId: string }) {
 // ---------- configuration items ----------
 export async function listConfigItems({ deps, actor, customerId }: Ctx & { customerId: string }) {
   await readable(deps, actor, customerId);
-  return { items: await selectConfigItems(deps.db, customerId) };
+  return { items: (await selectConfigItems(deps.db, customerId)).map((row) => withoutStaffNotes(actor, row)) };
 }
 
 export async function addConfigItem(ctx: Ctx & { customerId: string; input: ConfigItemInput }) {
@@ -341,13 +341,15 @@ export async function getTimeline({ deps, actor, customerId, limit = 100 }: Ctx 
         title: d.title ?? d.fileName,
         data: { kind: d.kind, fileName: d.fileName },
       })),
-    ...s.quotes.map((q) => ({
-      type: 'quote' as const,
-      id: q.id,
-      at: q.createdAt.toISOString(),
-      title: `${q.arrivalDate} – ${q.departureDate}`,
-      data: { number: q.number, state: q.state, totalFen: q.totalFen },
-    })),
+    ...s.quotes
+      .filter((q) => isQuoteVisibleTo(actor, q))
+      .map((q) => ({
+        type: 'quote' as const,
+        id: q.id,
+        at: q.createdAt.toISOString(),
+        title: `${q.arrivalDate} – ${q.departureDate}`,
+        data: { number: q.number, state: q.state, totalFen: q.totalFen },
+      })),
   ];
   // Dates sort before instants of the same day ("2026-03-02" < "2026-03-02T…"): good enough for a day-level timeline.
   items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));

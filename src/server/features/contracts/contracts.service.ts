@@ -8,7 +8,7 @@ import { REMINDER_DAYS } from '../../../domain/contracts/vocabulary.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { type Actor, authorize, customerScope, isStaff } from '../../policy.ts';
+import { type Actor, authorize, customerScope, isStaff, withoutStaffNotes } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
 import { findCustomer } from '../customers/customers.repo.ts';
 import { notifyUsers } from '../notifications/notifications.service.ts';
@@ -112,7 +112,7 @@ async function requireCustomer(tx: Tx, customerId: string) {
 export async function listSystemContracts({ deps, actor, customerId }: { deps: Deps; actor: Actor; customerId: string }) {
   authorize(actor, 'contract.read', { customerId }, 'customer');
   if (!(await findCustomer(deps.db, customerId))) throw notFound('customer');
-  return { items: (await selectSystemContracts(deps.db, customerId)).map(withTerms) };
+  return { items: (await selectSystemContracts(deps.db, customerId)).map((row) => withoutStaffNotes(actor, withTerms(row))) };
 }
 
 export async function createSystemContract({
@@ -229,7 +229,7 @@ export async function listServiceContracts({
       ? { endFrom: on, endTo: addDays(on, filter.expiringWithinDays), startTo: on, notRenewed: true }
       : {}),
   });
-  return { items: await shapeContracts(deps.db, rows, on) };
+  return { items: (await shapeContracts(deps.db, rows, on)).map((row) => withoutStaffNotes(actor, row)) };
 }
 
 export async function getServiceContract({ deps, actor, contractId }: { deps: Deps; actor: Actor; contractId: string }) {
@@ -237,7 +237,7 @@ export async function getServiceContract({ deps, actor, contractId }: { deps: De
   const row = rows[0];
   if (!row) throw notFound('service contract');
   authorize(actor, 'contract.read', { customerId: row.contract.customerId }, 'service contract');
-  return (await shapeContracts(deps.db, rows, today(deps)))[0];
+  return withoutStaffNotes(actor, (await shapeContracts(deps.db, rows, today(deps)))[0]);
 }
 
 async function assertNoOverlap(tx: Tx, customerId: string, startDate: string, endDate: string, exceptId?: string) {

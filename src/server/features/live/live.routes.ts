@@ -38,7 +38,7 @@ export const liveRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
         if (event.userId === actor.id) res.write(`event: notification\ndata: ${JSON.stringify(event)}\n\n`);
         return;
       }
-      if (scope && event.customerId !== scope) return;
+      if (scope && (event.customerId !== scope || event.isStaffOnly)) return;
       res.write(`event: ticket\ndata: ${JSON.stringify(event)}\n\n`);
     });
     const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);

@@ -108,8 +108,16 @@ function publish(
   actor: Actor,
   type: 'ticket.created' | 'ticket.updated',
   t: { id: string; number: string; customerId: string },
+  options: { isStaffOnly?: boolean } = {},
 ) {
-  deps.live.publish({ type, ticketId: t.id, number: t.number, customerId: t.customerId, actorId: actor.id });
+  deps.live.publish({
+    type,
+    ticketId: t.id,
+    number: t.number,
+    customerId: t.customerId,
+    actorId: actor.id,
+    ...(options.isStaffOnly ? { isStaffOnly: true } : {}),
+  });
 }
 
 export async function createTicket({ deps, actor, input }: { deps: Deps; actor: Actor; input: CreateTicketInput }) {
@@ -421,7 +429,8 @@ export async function addComment({ deps, actor, ticketId, input }: { deps: Deps;
         createdAt: now,
       });
     }
-    const after = await updateTicketRow(tx, ticketId, changes);
+    // An internal note changes nothing the hospital can see: not updatedAt, not the version.
+    const after = input.internal ? ticket : await updateTicketRow(tx, ticketId, changes);
     // Public text is searchable (customers search too); internal notes never are.
     if (!input.internal) await refreshSearchVector(tx, ticketId);
     if (!isCustomer && !input.internal) {
@@ -440,7 +449,8 @@ export async function addComment({ deps, actor, ticketId, input }: { deps: Deps;
     });
     return { event, ticket: after };
   });
-  publish(deps, actor, 'ticket.updated', result.ticket);
+  // Staff hear of an internal note; the hospital's browsers are not told anything changed.
+  publish(deps, actor, 'ticket.updated', result.ticket, { isStaffOnly: input.internal });
   const e = result.event;
   return {
     id: e.id,

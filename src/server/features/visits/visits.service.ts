@@ -10,7 +10,7 @@ import { letterheadOf, renderHtml, renderPdf } from '../../documents/index.ts';
 import { formatDocumentNumber, nextDocumentSequence } from '../../documents/numbers.repo.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Locale } from '../../messages/catalogue.ts';
-import { type Actor, authorize } from '../../policy.ts';
+import { type Actor, authorize, isQuoteVisibleTo, withoutStaffNotes } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
 import { loadArchiveFacts, lockCustomer } from '../contracts/contracts.repo.ts';
 import { contractOn, today } from '../contracts/contracts.service.ts';
@@ -119,7 +119,7 @@ export async function listVisits({ deps, actor, customerId }: { deps: Deps; acto
   const contract = contractOn(facts.serviceContracts, on);
   const used = contract ? visitsUsed(contract, facts.visits, on) : 0;
   return {
-    items,
+    items: items.map((row) => withoutStaffNotes(actor, row)),
     current: contract
       ? { serviceContractId: contract.id, quota: contract.visitQuota, used, left: visitsLeft(contract.visitQuota, used) }
       : null,
@@ -178,13 +178,16 @@ export async function createQuote({ deps, actor, customerId, input }: { deps: De
 export async function listQuotes({ deps, actor, customerId }: { deps: Deps; actor: Actor; customerId: string }) {
   authorize(actor, 'quote.read', { customerId }, 'customer');
   if (!(await findCustomer(deps.db, customerId))) throw notFound('customer');
-  return { items: (await selectQuotes(deps.db, customerId)).map(shapeQuote) };
+  const rows = (await selectQuotes(deps.db, customerId)).filter((q) => isQuoteVisibleTo(actor, q));
+  return { items: rows.map(shapeQuote) };
 }
 
 export async function getQuote({ deps, actor, quoteId }: { deps: Deps; actor: Actor; quoteId: string }) {
   const q = await findQuote(deps.db, quoteId);
   if (!q) throw notFound('quote');
   authorize(actor, 'quote.read', { customerId: q.customerId }, 'quote');
+  // A draft is the vendor's working copy: for the hospital it does not exist until it is sent.
+  if (!isQuoteVisibleTo(actor, q)) throw notFound('quote');
   return shapeQuote(q);
 }
 
