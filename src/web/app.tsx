@@ -1,5 +1,4 @@
 import { Button, Result, Spin } from 'antd';
-import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } from 'react-router-dom';
 import { type Action, isStaff } from '../domain/policy.ts';
@@ -9,30 +8,24 @@ import { Providers } from './components/providers.tsx';
 import { SessionProvider, useCan, useSession } from './components/session.tsx';
 import { useMe } from './features/auth/api.ts';
 import { LoginPage } from './features/auth/login-page.tsx';
-
-// One chunk per page: the first screen loads only the shell and its own page.
-const CalendarsPage = lazy(() => import('./features/calendars/calendars-page.tsx').then((m) => ({ default: m.CalendarsPage })));
-const ContractsPage = lazy(() => import('./features/contracts/contracts-page.tsx').then((m) => ({ default: m.ContractsPage })));
-const TiersPage = lazy(() => import('./features/contracts/tiers-page.tsx').then((m) => ({ default: m.TiersPage })));
-const CustomerDetailPage = lazy(() =>
-  import('./features/customers/customer-detail-page.tsx').then((m) => ({ default: m.CustomerDetailPage })),
-);
-const CustomersPage = lazy(() => import('./features/customers/customers-page.tsx').then((m) => ({ default: m.CustomersPage })));
-const ImportPage = lazy(() => import('./features/imports/import-page.tsx').then((m) => ({ default: m.ImportPage })));
-const IntakePage = lazy(() => import('./features/intake/intake-page.tsx').then((m) => ({ default: m.IntakePage })));
-const PortalHomePage = lazy(() => import('./features/portal/portal-home-page.tsx').then((m) => ({ default: m.PortalHomePage })));
-const PortalNewRequestPage = lazy(() =>
-  import('./features/portal/portal-new-request-page.tsx').then((m) => ({ default: m.PortalNewRequestPage })),
-);
-const PortalTicketPage = lazy(() => import('./features/portal/portal-ticket-page.tsx').then((m) => ({ default: m.PortalTicketPage })));
-const SearchResultsPage = lazy(() => import('./features/search/search-results-page.tsx').then((m) => ({ default: m.SearchResultsPage })));
-const SettingsPage = lazy(() => import('./features/settings/settings-page.tsx').then((m) => ({ default: m.SettingsPage })));
-const AtRiskPage = lazy(() => import('./features/sla/at-risk-page.tsx').then((m) => ({ default: m.AtRiskPage })));
-const PoliciesPage = lazy(() => import('./features/sla/policies-page.tsx').then((m) => ({ default: m.PoliciesPage })));
-const QueuePage = lazy(() => import('./features/tickets/queue-page.tsx').then((m) => ({ default: m.QueuePage })));
-const TicketDetailPage = lazy(() => import('./features/tickets/ticket-detail-page.tsx').then((m) => ({ default: m.TicketDetailPage })));
-const UsersPage = lazy(() => import('./features/users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
-const JobsPage = lazy(() => import('./features/jobs/jobs-page.tsx').then((m) => ({ default: m.JobsPage })));
+import { CalendarsPage } from './features/calendars/calendars-page.tsx';
+import { ContractsPage } from './features/contracts/contracts-page.tsx';
+import { TiersPage } from './features/contracts/tiers-page.tsx';
+import { CustomerDetailPage } from './features/customers/customer-detail-page.tsx';
+import { CustomersPage } from './features/customers/customers-page.tsx';
+import { ImportPage } from './features/imports/import-page.tsx';
+import { IntakePage } from './features/intake/intake-page.tsx';
+import { JobsPage } from './features/jobs/jobs-page.tsx';
+import { PortalHomePage } from './features/portal/portal-home-page.tsx';
+import { PortalNewRequestPage } from './features/portal/portal-new-request-page.tsx';
+import { PortalTicketPage } from './features/portal/portal-ticket-page.tsx';
+import { SearchResultsPage } from './features/search/search-results-page.tsx';
+import { SettingsPage } from './features/settings/settings-page.tsx';
+import { AtRiskPage } from './features/sla/at-risk-page.tsx';
+import { PoliciesPage } from './features/sla/policies-page.tsx';
+import { QueuePage } from './features/tickets/queue-page.tsx';
+import { TicketDetailPage } from './features/tickets/ticket-detail-page.tsx';
+import { UsersPage } from './features/users/users-page.tsx';
 
 function FullPageSpin() {
   return (
@@ -45,21 +38,6 @@ function FullPageSpin() {
 function SessionEffects() {
   useLanguageSync(useSession());
   return <Outlet />;
-}
-
-/** While a page's chunk loads: a spinner in the content area, the shell stays. */
-function PageSuspense() {
-  return (
-    <Suspense
-      fallback={
-        <div className="page-loading" data-testid="page-loading">
-          <Spin />
-        </div>
-      }
-    >
-      <Outlet />
-    </Suspense>
-  );
 }
 
 /** Signed-in area for one audience; the other audience is sent to its own home. */
@@ -122,16 +100,11 @@ const router = createBrowserRouter([
       {
         element: <AppLayout variant="portal" />,
         children: [
-          {
-            element: <PageSuspense />,
-            children: [
-              { index: true, element: <PortalHomePage /> },
-              { path: 'new', element: <PortalNewRequestPage /> },
-              { path: 'requests/:id', element: <PortalTicketPage /> },
-              { path: 'search', element: <SearchResultsPage audience="portal" /> },
-              { path: 'settings', element: <SettingsPage /> },
-            ],
-          },
+          { index: true, element: <PortalHomePage /> },
+          { path: 'new', element: <PortalNewRequestPage /> },
+          { path: 'requests/:id', element: <PortalTicketPage /> },
+          { path: 'search', element: <SearchResultsPage audience="portal" /> },
+          { path: 'settings', element: <SettingsPage /> },
         ],
       },
     ],
@@ -143,28 +116,23 @@ const router = createBrowserRouter([
       {
         element: <AppLayout variant="staff" />,
         children: [
-          {
-            element: <PageSuspense />,
-            children: [
-              { index: true, element: <Navigate to="/queue" replace /> },
-              { path: 'queue', element: <QueuePage /> },
-              { path: 'sla/at-risk', element: <AtRiskPage /> },
-              { path: 'tickets/:id', element: <TicketDetailPage /> },
-              { path: 'search', element: <SearchResultsPage audience="staff" /> },
-              { path: 'intake', element: <IntakePage /> },
-              { path: 'customers', element: <CustomersPage /> },
-              { path: 'customers/import', element: <ImportPage /> },
-              { path: 'customers/:id', element: <CustomerDetailPage /> },
-              { path: 'contracts', element: <ContractsPage /> },
-              { path: 'settings', element: <SettingsPage /> },
-              { path: 'settings/calendars', element: <CalendarsPage /> },
-              { path: 'settings/sla-policies', element: <PoliciesPage /> },
-              { element: <Allowed action="user.update" />, children: [{ path: 'users', element: <UsersPage /> }] },
-              { element: <Allowed action="tier.manage" />, children: [{ path: 'settings/service-tiers', element: <TiersPage /> }] },
-              { element: <Allowed action="jobs.read" />, children: [{ path: 'settings/jobs', element: <JobsPage /> }] },
-              { path: '*', element: <NotFoundPage /> },
-            ],
-          },
+          { index: true, element: <Navigate to="/queue" replace /> },
+          { path: 'queue', element: <QueuePage /> },
+          { path: 'sla/at-risk', element: <AtRiskPage /> },
+          { path: 'tickets/:id', element: <TicketDetailPage /> },
+          { path: 'search', element: <SearchResultsPage audience="staff" /> },
+          { path: 'intake', element: <IntakePage /> },
+          { path: 'customers', element: <CustomersPage /> },
+          { path: 'customers/import', element: <ImportPage /> },
+          { path: 'customers/:id', element: <CustomerDetailPage /> },
+          { path: 'contracts', element: <ContractsPage /> },
+          { path: 'settings', element: <SettingsPage /> },
+          { path: 'settings/calendars', element: <CalendarsPage /> },
+          { path: 'settings/sla-policies', element: <PoliciesPage /> },
+          { element: <Allowed action="user.update" />, children: [{ path: 'users', element: <UsersPage /> }] },
+          { element: <Allowed action="tier.manage" />, children: [{ path: 'settings/service-tiers', element: <TiersPage /> }] },
+          { element: <Allowed action="jobs.read" />, children: [{ path: 'settings/jobs', element: <JobsPage /> }] },
+          { path: '*', element: <NotFoundPage /> },
         ],
       },
     ],

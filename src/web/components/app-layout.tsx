@@ -10,6 +10,7 @@ import {
   FileProtectOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
+  MenuOutlined,
   MenuUnfoldOutlined,
   PhoneOutlined,
   SafetyCertificateOutlined,
@@ -18,8 +19,8 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { App, Avatar, Button, Dropdown, Layout, Menu, type MenuProps, Space, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Space, Typography } from 'antd';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { isStaff } from '../../domain/policy.ts';
@@ -122,7 +123,53 @@ function UserMenu({ settingsPath }: { settingsPath: string }) {
   );
 }
 
-/** The signed-in shell: a sider for staff, a top bar for hospital users (the portal). */
+/** True below antd's `md` breakpoint (768 px): phones get a drawer, stacked cards and lists instead of tables. */
+export function useIsPhone(): boolean {
+  const screens = Grid.useBreakpoint();
+  return screens.md === false;
+}
+
+/** The navigation drawer of narrow screens: the same entries as the sider or the portal's top menu. */
+function NavDrawer({
+  open,
+  onClose,
+  items,
+  selected,
+  subtitle,
+}: {
+  open: boolean;
+  onClose: () => void;
+  items: MenuProps['items'];
+  selected: string | undefined;
+  subtitle: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      placement="left"
+      size={264}
+      closable={false}
+      className="nav-drawer"
+      styles={{ body: { padding: 0 } }}
+      title={
+        <span className="nav-drawer-brand">
+          <BrandMark />
+          <span className="brand-text">
+            <span className="brand-name">{t('app.name')}</span>
+            <span className="brand-sub">{subtitle}</span>
+          </span>
+        </span>
+      }
+      data-testid="nav-drawer"
+    >
+      <Menu theme="dark" mode="inline" selectedKeys={selected ? [selected] : []} items={items} onClick={onClose} className="sider-menu" />
+    </Drawer>
+  );
+}
+
+/** The signed-in shell: a sider for staff, a top bar for hospital users (the portal); a drawer on phones for both. */
 export function AppLayout({ variant }: { variant: 'staff' | 'portal' }) {
   const { t } = useTranslation();
   const user = useSession();
@@ -130,7 +177,12 @@ export function AppLayout({ variant }: { variant: 'staff' | 'portal' }) {
   const navigate = useNavigate();
   const { notification } = App.useApp();
   const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const isPhone = useIsPhone();
   const items = useNavItems(variant);
+  // A navigation (from the drawer, a link, the back button) closes the drawer.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closing on each new path is the point
+  useEffect(() => setDrawerOpen(false), [location.pathname]);
 
   const onLiveMessage = (message: LiveTicketMessage) => {
     // Not while taking a call, nor for the request on screen (typically the one this agent just created).
@@ -172,27 +224,55 @@ export function AppLayout({ variant }: { variant: 'staff' | 'portal' }) {
   const headerRight = (
     <Space size={4} className="header-right">
       <SearchBox audience={variant} />
-      <LiveIndicator status={liveStatus} />
+      {!isPhone && <LiveIndicator status={liveStatus} />}
       {isStaff(user) && <NotificationBell />}
-      <LanguageSwitch signedIn />
+      <LanguageSwitch signedIn compact={isPhone} />
       <UserMenu settingsPath={settingsPath} />
     </Space>
+  );
+  const menuButton = (
+    <Button
+      type="text"
+      icon={<MenuOutlined />}
+      onClick={() => setDrawerOpen(true)}
+      aria-label={t('nav.toggleMenu')}
+      aria-expanded={drawerOpen}
+      className="nav-drawer-button"
+      data-testid="nav-open"
+    />
+  );
+  const drawer = isPhone && (
+    <NavDrawer
+      open={drawerOpen}
+      onClose={() => setDrawerOpen(false)}
+      items={menuItems}
+      selected={selected}
+      subtitle={variant === 'portal' ? t('app.portalName') : t('app.altName')}
+    />
   );
 
   if (variant === 'portal') {
     return (
-      <Layout className="app-shell portal-shell">
+      <Layout className={`app-shell portal-shell${isPhone ? ' is-phone' : ''}`}>
         <Layout.Header className="portal-header">
+          {isPhone && menuButton}
           <Link to="/portal" className="portal-brand">
             <BrandMark />
-            <span className="brand-text">
-              <span className="brand-name">{t('app.name')}</span>
-              <span className="brand-sub">{t('app.portalName')}</span>
-            </span>
+            {!isPhone && (
+              <span className="brand-text">
+                <span className="brand-name">{t('app.name')}</span>
+                <span className="brand-sub">{t('app.portalName')}</span>
+              </span>
+            )}
           </Link>
-          <Menu mode="horizontal" selectedKeys={selected ? [selected] : []} items={menuItems} className="portal-menu" />
+          {isPhone ? (
+            <span className="header-spacer" />
+          ) : (
+            <Menu mode="horizontal" selectedKeys={selected ? [selected] : []} items={menuItems} className="portal-menu" />
+          )}
           {headerRight}
         </Layout.Header>
+        {drawer}
         <Layout.Content className="portal-content">
           <Outlet />
         </Layout.Content>
@@ -201,30 +281,41 @@ export function AppLayout({ variant }: { variant: 'staff' | 'portal' }) {
   }
 
   return (
-    <Layout className="app-shell">
-      <Layout.Sider width={216} collapsedWidth={64} collapsed={collapsed} className="app-sider" theme="dark" trigger={null}>
-        <Link to="/queue" className="sider-brand">
-          <BrandMark />
-          {!collapsed && (
-            <span className="brand-text">
-              <span className="brand-name">{t('app.name')}</span>
-              <span className="brand-sub">{t('app.altName')}</span>
-            </span>
-          )}
-        </Link>
-        <Menu theme="dark" mode="inline" selectedKeys={selected ? [selected] : []} items={menuItems} className="sider-menu" />
-      </Layout.Sider>
-      <Layout>
+    <Layout className={`app-shell${isPhone ? ' is-phone' : ''}`}>
+      {!isPhone && (
+        <Layout.Sider width={216} collapsedWidth={64} collapsed={collapsed} className="app-sider" theme="dark" trigger={null}>
+          <Link to="/queue" className="sider-brand">
+            <BrandMark />
+            {!collapsed && (
+              <span className="brand-text">
+                <span className="brand-name">{t('app.name')}</span>
+                <span className="brand-sub">{t('app.altName')}</span>
+              </span>
+            )}
+          </Link>
+          <Menu theme="dark" mode="inline" selectedKeys={selected ? [selected] : []} items={menuItems} className="sider-menu" />
+        </Layout.Sider>
+      )}
+      {drawer}
+      <Layout className="app-main">
         <Layout.Header className="app-header">
-          <Button
-            type="text"
-            icon={collapsed ? <MenuUnfoldOutlined aria-hidden /> : <MenuFoldOutlined aria-hidden />}
-            onClick={() => setCollapsed((value) => !value)}
-            aria-label={t('nav.toggleMenu')}
-          />
-          <Typography.Text type="secondary" className="header-tagline">
-            {t('app.tagline')}
-          </Typography.Text>
+          {isPhone ? (
+            menuButton
+          ) : (
+            <Button
+              type="text"
+              icon={collapsed ? <MenuUnfoldOutlined aria-hidden /> : <MenuFoldOutlined aria-hidden />}
+              onClick={() => setCollapsed((value) => !value)}
+              aria-label={t('nav.toggleMenu')}
+            />
+          )}
+          {isPhone ? (
+            <span className="header-spacer" />
+          ) : (
+            <Typography.Text type="secondary" className="header-tagline">
+              {t('app.tagline')}
+            </Typography.Text>
+          )}
           {headerRight}
         </Layout.Header>
         <Layout.Content className="app-content">

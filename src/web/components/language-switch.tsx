@@ -12,7 +12,16 @@ export function changeLanguage(language: Language): void {
 }
 
 /** Globe menu for zh-CN / English; when signed in the choice is saved on the account too. */
-export function LanguageSwitch({ signedIn = false, variant = 'text' }: { signedIn?: boolean; variant?: 'text' | 'default' }) {
+export function LanguageSwitch({
+  signedIn = false,
+  variant = 'text',
+  compact = false,
+}: {
+  signedIn?: boolean;
+  variant?: 'text' | 'default';
+  /** Only the globe (narrow headers); the menu still names each language. */
+  compact?: boolean;
+}) {
   const { t, i18n: instance } = useTranslation();
   const updateMe = useUpdateMe();
   const language = isLanguage(instance.language) ? instance.language : currentLanguage();
@@ -36,7 +45,7 @@ export function LanguageSwitch({ signedIn = false, variant = 'text' }: { signedI
         data-testid="language-switch"
         title={t('language.label')}
       >
-        {t(`language.${language}`)}
+        {compact ? null : t(`language.${language}`)}
       </Button>
     </Dropdown>
   );

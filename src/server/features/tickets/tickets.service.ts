@@ -132,9 +132,12 @@ export async function createTicket({ deps, actor, input }: { deps: Deps; actor: 
     if (input.contactId && !(await findContactOf(tx, input.contactId, input.customerId))) {
       throw new AppError('validation_failed', 'contact does not belong to this customer', { contactId: 'unknown for customer' });
     }
-    if (input.assigneeId && !(await findActiveStaff(tx, input.assigneeId))) {
+    const assignee = input.assigneeId ? await findActiveStaff(tx, input.assigneeId) : undefined;
+    if (input.assigneeId && !assignee) {
       throw new AppError('validation_failed', 'assignee must be an active staff user', { assigneeId: 'not active staff' });
     }
+    // An assignee without a team named: the request goes to the assignee's own team.
+    if (assignee?.team && !input.team) input = { ...input, team: assignee.team };
     // The request number is taken last (see below); until then the row holds a unique placeholder.
     const inserted = await insertTicket(tx, {
       ...input,
@@ -290,9 +293,12 @@ export async function updateTicket({
     if (fields.contactId && !(await findContactOf(tx, fields.contactId, before.customerId))) {
       throw new AppError('validation_failed', 'contact does not belong to this customer', { contactId: 'unknown for customer' });
     }
-    if (fields.assigneeId && !(await findActiveStaff(tx, fields.assigneeId))) {
+    const assignee = fields.assigneeId ? await findActiveStaff(tx, fields.assigneeId) : undefined;
+    if (fields.assigneeId && !assignee) {
       throw new AppError('validation_failed', 'assignee must be an active staff user', { assigneeId: 'not active staff' });
     }
+    // Assigning someone to a request with no team (and none named now) puts it in the assignee's team.
+    if (assignee?.team && fields.team === undefined && !before.team) fields.team = assignee.team;
     const changes = Object.fromEntries(
       Object.entries(fields).filter(([key, value]) => value !== undefined && value !== before[key as keyof TicketRow]),
     ) as Partial<TicketRow>;

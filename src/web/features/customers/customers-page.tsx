@@ -71,6 +71,7 @@ export function CustomersPage() {
           data-testid="customer-table"
           dataSource={rows}
           pagination={false}
+          scroll={{ x: 720 }}
           rowClassName="clickable-row"
           onRow={(customer) => ({ onClick: () => navigate(`/customers/${customer.id}`) })}
           locale={{ emptyText: <ListEmpty query={list} /> }}

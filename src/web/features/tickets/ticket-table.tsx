@@ -2,6 +2,7 @@ import { Button, Table, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Ticket, TicketFilters } from '../../api/types.ts';
+import { useIsPhone } from '../../components/app-layout.tsx';
 import { DateTime } from '../../components/date-time.tsx';
 import { FirstResponse } from '../../components/first-response.tsx';
 import { ListEmpty } from '../../components/list-state.tsx';
@@ -42,6 +43,7 @@ export function TicketTable({ filters, columns = DEFAULT_COLUMNS, hrefFor, empty
   const { label } = useVocab();
   const navigate = useNavigate();
   const list = useTicketList(filters);
+  const isPhone = useIsPhone();
   const showTeamWithAssignee = !columns.includes('team');
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
 
@@ -161,6 +163,62 @@ export function TicketTable({ filters, columns = DEFAULT_COLUMNS, hrefFor, empty
   // Fixed widths plus room for the title; narrower screens scroll sideways instead of crushing the title.
   const scrollX = chosen.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : 210), 0);
   const lastPage = list.data?.pages.at(-1);
+  const footer = rows.length > 0 && (
+    <div className="table-footer">
+      <Typography.Text type="secondary">{t('common.shown', { count: rows.length })}</Typography.Text>
+      {lastPage?.nextCursor && (
+        <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="load-more">
+          {t('common.loadMore')}
+        </Button>
+      )}
+    </div>
+  );
+
+  if (isPhone) {
+    // Phones: one card per request (number, title, customer, severity, status, SLA), no sideways scroll.
+    const showCustomer = columns.includes('customer');
+    const showSla = columns.includes('sla');
+    const showAssignee = columns.includes('assignee');
+    return (
+      <div className="ticket-table ticket-cards" data-testid={testId}>
+        {rows.length === 0 ? (
+          <div className="ticket-cards-empty">
+            <ListEmpty query={list} description={emptyText ?? t('queue.empty')} />
+          </div>
+        ) : (
+          <ul className="ticket-card-list">
+            {rows.map((ticket) => (
+              <li key={ticket.id} className={`ticket-card severity-card-${ticket.severity}`} data-testid={`ticket-row-${ticket.number}`}>
+                <Link to={hrefFor(ticket)} className="ticket-card-link">
+                  <span className="ticket-card-top">
+                    <span className="ticket-number">{ticket.number}</span>
+                    <SeverityTag severity={ticket.severity} />
+                    <StatusTag status={ticket.status} />
+                  </span>
+                  <span className="ticket-card-title">
+                    {ticket.module && <span className="module-chip">{ticket.module}</span>}
+                    {ticket.title}
+                  </span>
+                  <span className="ticket-card-meta">
+                    {showCustomer && <span className="ticket-card-customer">{ticket.customerName}</span>}
+                    {showAssignee && <span>{ticket.assignee ? ticket.assignee.name : t('ticket.unassigned')}</span>}
+                    <DateTime value={ticket.createdAt} short />
+                  </span>
+                </Link>
+                {showSla && ticket.sla.length > 0 && (
+                  <span className="ticket-card-sla">
+                    <SlaBadge targets={ticket.sla} asOf={list.dataUpdatedAt} testId={`sla-badge-${ticket.number}`} />
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {footer}
+      </div>
+    );
+  }
+
   return (
     <div className="ticket-table">
       <Table<Ticket>
@@ -182,16 +240,7 @@ export function TicketTable({ filters, columns = DEFAULT_COLUMNS, hrefFor, empty
           emptyText: <ListEmpty query={list} description={emptyText ?? t('queue.empty')} />,
         }}
       />
-      {rows.length > 0 && (
-        <div className="table-footer">
-          <Typography.Text type="secondary">{t('common.shown', { count: rows.length })}</Typography.Text>
-          {lastPage?.nextCursor && (
-            <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="load-more">
-              {t('common.loadMore')}
-            </Button>
-          )}
-        </div>
-      )}
+      {footer}
     </div>
   );
 }

@@ -1,0 +1,135 @@
+// The shell fits the screen: at 390×844 (a phone) and 1280×800 (a laptop), in both languages, the
+// queue, a request, phone intake and the whole portal have no horizontal scroll, and on the phone
+// navigation opens from a drawer.
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { createTicket, createWorld, LANGUAGES, type Language, screenshot, signIn, signInAdmin, TEXT, type World } from './support.ts';
+
+const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1280, height: 800 };
+
+async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
+  // Layout settles after fonts and late data; poll instead of measuring once.
+  await expect
+    .poll(async () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), {
+      message: `${what}: page wider than the window`,
+    })
+    .toBeLessThanOrEqual(0);
+}
+
+async function newPage(browser: Browser, baseURL: string | undefined, language: Language): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport: PHONE, locale: language });
+  return context.newPage();
+}
+
+for (const language of LANGUAGES) {
+  test(`phone and laptop layouts (${language})`, async ({ browser, baseURL }) => {
+    test.setTimeout(240_000);
+    const admin = await signInAdmin(baseURL as string);
+    const world: World = await createWorld(admin, language);
+    const longTitle =
+      language === 'en'
+        ? 'Outpatient billing cannot sign in after the medical-insurance settlement interface upgrade at all windows'
+        : '医保结算接口升级后全院门诊收费窗口均无法登录收费系统且提示数据库连接失败';
+    const ticket = await createTicket(admin, {
+      customerId: world.customer.id,
+      contactId: world.contact.id,
+      title: longTitle,
+      description: longTitle,
+      severity: 'critical',
+      channel: 'phone',
+      kind: 'request',
+    });
+
+    // Staff: the queue, the request, phone intake.
+    const staff = await newPage(browser, baseURL, language);
+    await signIn(staff, world.agent, language, /\/queue/);
+    for (const size of [PHONE, LAPTOP]) {
+      await staff.setViewportSize(size);
+      const tag = `${language}-${size.width}`;
+      await staff.goto('/queue');
+      await expect(staff.getByTestId(`ticket-row-${ticket.number}`)).toBeVisible();
+      await expectNoSidewaysScroll(staff, `queue ${tag}`);
+      await screenshot(staff, `responsive-queue-${tag}`);
+
+      await staff.goto(`/tickets/${ticket.id}`);
+      await expect(staff.getByTestId('ticket-title')).toHaveText(longTitle);
+      // The request number is one line, not a column of characters.
+      const number = await staff.getByTestId('ticket-number').boundingBox();
+      expect(number?.height ?? 0).toBeLessThan(40);
+      await expectNoSidewaysScroll(staff, `request ${tag}`);
+      await screenshot(staff, `responsive-request-${tag}`);
+
+      await staff.goto('/intake');
+      await expect(staff.getByTestId('intake-severity')).toBeVisible();
+      await expectNoSidewaysScroll(staff, `intake ${tag}`);
+    }
+
+    // On the phone the sider is gone; the menu button opens navigation in a drawer.
+    await staff.setViewportSize(PHONE);
+    await staff.goto('/queue');
+    await expect(staff.getByTestId(`ticket-row-${ticket.number}`)).toBeVisible();
+    await expect(staff.locator('.app-sider')).toHaveCount(0);
+    await staff.getByTestId('nav-open').click();
+    const drawer = staff.getByTestId('nav-drawer');
+    await expect(drawer).toBeVisible();
+    await drawer.getByTestId('nav-intake').click();
+    await expect(staff).toHaveURL(/\/intake$/);
+    await expect(staff.getByRole('heading', { name: TEXT[language].intakeTitle })).toBeVisible();
+    await expect(drawer).toBeHidden();
+    await staff.context().close();
+
+    // The hospital's portal: its list, the request, a new request.
+    const portal = await newPage(browser, baseURL, language);
+    await signIn(portal, world.customerUser, language, /\/portal/);
+    for (const size of [PHONE, LAPTOP]) {
+      await portal.setViewportSize(size);
+      const tag = `${language}-${size.width}`;
+      await portal.goto('/portal');
+      await expect(portal.getByTestId(`ticket-row-${ticket.number}`)).toBeVisible();
+      await expectNoSidewaysScroll(portal, `portal ${tag}`);
+      await screenshot(portal, `responsive-portal-${tag}`);
+      await portal.goto(`/portal/requests/${ticket.id}`);
+      await expect(portal.getByTestId('ticket-title')).toHaveText(longTitle);
+      await expectNoSidewaysScroll(portal, `portal request ${tag}`);
+      await portal.goto('/portal/new');
+      await expect(portal.locator('form').first()).toBeVisible();
+      await expectNoSidewaysScroll(portal, `portal new ${tag}`);
+      await portal.goto('/portal/settings');
+      await expect(portal.locator('.page').first()).toBeVisible();
+      await expectNoSidewaysScroll(portal, `portal settings ${tag}`);
+    }
+    await portal.setViewportSize(PHONE);
+    await portal.getByTestId('nav-open').click();
+    await portal.getByTestId('nav-drawer').getByTestId('nav-requests').click();
+    await expect(portal).toHaveURL(/\/portal$/);
+    await portal.context().close();
+    await admin.dispose();
+  });
+}
+
+// Lists never claim "none" while they are still asking (issue 9, item 6).
+test('the queue shows loading, not "none" or 0, until its data is in', async ({ browser, baseURL }) => {
+  const admin = await signInAdmin(baseURL as string);
+  const world = await createWorld(admin, 'zh-CN');
+  const page = await newPage(browser, baseURL, 'zh-CN');
+  await page.setViewportSize(LAPTOP);
+  await signIn(page, world.agent, 'zh-CN', /\/queue/);
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/api\/v1\/tickets(\/counts)?(\?.*)?$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/queue?view=all');
+  await expect(page.getByTestId('list-loading')).toBeVisible();
+  await expect(page.getByTestId('count-loading').first()).toBeVisible();
+  await page.waitForTimeout(1000);
+  await expect(page.getByText('没有符合条件的服务请求')).toHaveCount(0);
+  release();
+  await expect(page.getByTestId('list-loading')).toHaveCount(0);
+  await expect(page.getByTestId('count-loading')).toHaveCount(0);
+  await page.context().close();
+  await admin.dispose();
+});
