@@ -61,7 +61,7 @@ function describeViolations(screen: string, violations: Violation[]): string[] {
 
 for (const language of LANGUAGES) {
   test(`main screens meet WCAG 2.1 AA: contrast, labels, names (${language})`, async ({ page, baseURL }) => {
-    test.setTimeout(300_000); // nine screens, each checked by axe
+    test.setTimeout(600_000); // nine screens, each loaded afresh and checked by axe: ~1.5 min, far more on a busy machine
     const admin = await signInAdmin(baseURL ?? '');
     const hospital = await createHospital(admin);
     const n = uniqueNumber();
