@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { timeline } from '../../../domain/timeline.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { type Actor, authorize, can } from '../../policy.ts';
@@ -55,10 +56,8 @@ export async function uploadAttachment({
       await insertEvent(tx, {
         ticketId,
         actorId: actor.id,
-        type: 'attachment_added',
-        isInternal,
-        data: { attachmentId: attachment.id, fileName: cleanName, sizeBytes: stored.sizeBytes },
         createdAt: now,
+        ...timeline.attachmentAdded({ attachmentId: attachment.id, fileName: cleanName, sizeBytes: stored.sizeBytes }, { isInternal }),
       });
       const after = await updateTicketRow(tx, ticketId, { updatedAt: now });
       await insertAudit(tx, {
