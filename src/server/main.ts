@@ -3,9 +3,9 @@ import { prepareDatabase } from './boot.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { openLiveBus } from './db/live-notify.ts';
-import { ensureInitialAdmin } from './features/auth/auth.service.ts';
 import { createMailer } from './features/notifications/mailer.ts';
 import { startScheduler } from './features/sla/scheduler.ts';
+import { ensureInitialAdmin } from './features/users/users.service.ts';
 import { systemClock } from './lib/clock.ts';
 
 async function main() {
