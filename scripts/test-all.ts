@@ -1,25 +1,67 @@
 /**
  * `npm test`: every check the project has, in order — lint, types, unit and API tests on the
- * embedded database, the API suite again on PostgreSQL when TEST_DATABASE_URL names one, and the
- * browser suite when Chromium is installed. Ends with one line counting every test.
+ * embedded database, the database tests again on PostgreSQL when TEST_DATABASE_URL names one, and the
+ * browser suite when Chromium is installed. Prints each stage's time, then a summary table and one
+ * line counting every test.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 
 type Counts = { passed: number; failed: number };
 const total: Counts = { passed: 0, failed: 0 };
 const notes: string[] = [];
 let hasFailed = false;
+type Stage = { label: string; status: 'passed' | 'failed' | 'skipped'; seconds: number | null };
+const stages: Stage[] = [];
+const started = Date.now();
 
 function run(label: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+  const t0 = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = (Date.now() - t0) / 1000;
   const ok = result.status === 0;
+  stages.push({ label, status: ok ? 'passed' : 'failed', seconds });
   if (!ok) {
     hasFailed = true;
-    console.log(`✖ ${label} failed (exit ${result.status})`);
+    console.log(`✖ ${label} failed (exit ${result.status}) after ${seconds.toFixed(1)} s`);
+  } else {
+    console.log(`✔ ${label}: ${seconds.toFixed(1)} s`);
   }
   return ok;
+}
+
+function skip(label: string, note: string) {
+  stages.push({ label, status: 'skipped', seconds: null });
+  notes.push(note);
+}
+
+/**
+ * The test files that touch a database: the PostgreSQL run executes only these (pure unit tests
+ * that happen to live in src/server already ran on PGlite and say nothing new on PostgreSQL).
+ * A quick grep: files that open a test database, or are PostgreSQL-only (`*.postgres.test.ts`).
+ */
+function databaseTestFiles(root = 'src'): string[] {
+  const uses = /\b(createTestContext|openTestDatabase|openSecondConnection)\b|inject\(\s*'postgresTemplate'/;
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) return walk(full);
+      if (!/\.test\.tsx?$/.test(e.name)) return [];
+      return e.name.endsWith('.postgres.test.ts') || uses.test(readFileSync(full, 'utf8')) ? [full] : [];
+    });
+  return walk(root).sort();
+}
+
+function printSummary() {
+  const rows = stages.map((s) => [s.label, s.status, s.seconds === null ? '—' : `${s.seconds.toFixed(1)} s`]);
+  rows.push(['total', hasFailed ? 'failed' : 'passed', `${((Date.now() - started) / 1000).toFixed(1)} s`]);
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), ['stage', 'result', 'time'][i].length));
+  const line = (r: string[]) => `  ${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2].padStart(widths[2])}`;
+  console.log(`\n${line(['stage', 'result', 'time'])}`);
+  console.log(`  ${widths.map((w) => '─'.repeat(w)).join('  ')}`);
+  for (const r of rows) console.log(line(r));
 }
 
 function addVitest(file: string) {
@@ -55,11 +97,14 @@ run('unit + API tests (PGlite)', `${bin}/vitest`, vitestArgs('test-results/vites
 addVitest('test-results/vitest-pglite.json');
 
 if (process.env.TEST_DATABASE_URL) {
-  run('API tests (PostgreSQL)', `${bin}/vitest`, vitestArgs('test-results/vitest-postgres.json', ['src/server']));
+  const files = databaseTestFiles();
+  console.log(`\nPostgreSQL: ${files.length} test files touch the database`);
+  run('database tests (PostgreSQL)', `${bin}/vitest`, vitestArgs('test-results/vitest-postgres.json', files));
   addVitest('test-results/vitest-postgres.json');
 } else {
-  notes.push(
-    'PostgreSQL suite not run: set TEST_DATABASE_URL=postgres://… to run the API tests against a PostgreSQL server (.ci/run does).',
+  skip(
+    'database tests (PostgreSQL)',
+    'PostgreSQL suite not run: set TEST_DATABASE_URL=postgres://… to run the database tests against a PostgreSQL server (.ci/run does).',
   );
 }
 
@@ -70,9 +115,11 @@ if (existsSync(chromium)) {
     addPlaywright('test-results/e2e.json');
   }
 } else {
-  notes.push(`Browser suite not run: Chromium is not installed at ${chromium} (apt-get install chromium).`);
+  skip('web build', `Browser suite not run: Chromium is not installed at ${chromium} (apt-get install chromium).`);
+  stages.push({ label: 'browser tests (Playwright + Chromium)', status: 'skipped', seconds: null });
 }
 
+printSummary();
 console.log('');
 for (const note of notes) console.log(`NOTE: ${note}`);
 console.log(`${total.passed} passed, ${total.failed} failed`);

@@ -4,7 +4,6 @@ import type { Role, Status } from '../../src/domain/vocabulary.ts';
 import type { Deps } from '../../src/server/deps.ts';
 import { AppError } from '../../src/server/errors.ts';
 import { findUserByEmail } from '../../src/server/features/auth/auth.repo.ts';
-import { ensureInitialAdmin } from '../../src/server/features/auth/auth.service.ts';
 import { findCustomerByName } from '../../src/server/features/customers/customers.repo.ts';
 import { addContact, createCustomer } from '../../src/server/features/customers/customers.service.ts';
 import {
@@ -16,7 +15,7 @@ import {
 } from '../../src/server/features/tickets/tickets.service.ts';
 import { selectUsers } from '../../src/server/features/users/users.repo.ts';
 import type { CreateUserInput } from '../../src/server/features/users/users.schema.ts';
-import { createUser } from '../../src/server/features/users/users.service.ts';
+import { createUser, ensureInitialAdmin } from '../../src/server/features/users/users.service.ts';
 import type { Clock } from '../../src/server/lib/clock.ts';
 import type { Actor } from '../../src/server/policy.ts';
 import { createArchives } from './archive.ts';

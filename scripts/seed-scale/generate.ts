@@ -1,5 +1,6 @@
 // Pure generation of the scale data set from a seed: organisations, contacts, staff, and requests
 // with their timelines. No I/O; seed-scale.ts writes what this produces in big batches.
+import type { DistanceClass } from '../../src/domain/sla.ts';
 import type { Random } from '../demo/random.ts';
 import * as V from './vocabulary.ts';
 
@@ -23,7 +24,8 @@ export type CustomerGen = {
   province: string;
   city: string;
   grade: string | null;
-  distanceClass: 'same_city' | 'same_province' | 'other_province' | 'remote';
+  /** Only the application's classes (the database refuses others: customers_distance_class_check). */
+  distanceClass: DistanceClass;
   beds: number | null;
   /** Share of the requests (Zipf: a few big customers). */
   weight: number;
@@ -51,9 +53,8 @@ export function generateCustomers(random: Random, count: number, from: number, u
       distanceClass: random.weighted([
         ['same_city', 1],
         ['same_province', 3],
-        ['other_province', 5],
-        ['remote', 1],
-      ] as const),
+        ['elsewhere', 6],
+      ] as const satisfies readonly (readonly [DistanceClass, number])[]),
       beds: isAgency ? null : random.int(50, 3000),
       weight: 0,
       // Some went live before the archive starts; the others within it (bursts of requests follow).

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { openLiveBus } from './db/live-notify.ts';
-import { ensureInitialAdmin } from './features/auth/auth.service.ts';
+import { ensureInitialAdmin } from './features/users/users.service.ts';
 import { ensureSystemJobs, startJobRunner } from './jobs/runner.ts';
 import { systemClock } from './lib/clock.ts';
 

@@ -28,7 +28,9 @@ import type {
   ServiceWindow,
 } from '../../domain/contracts/vocabulary.ts';
 import type { JobSchedule } from '../../domain/jobs/schedule.ts';
+import type { NotificationKind } from '../../domain/notifications.ts';
 import type { DistanceClass, EscalationLadder, PolicyTargets, SlaMetric, TargetState } from '../../domain/sla.ts';
+import type { TimelineEventType } from '../../domain/timeline.ts';
 import type {
   CauseCategory,
   Channel,
@@ -42,6 +44,7 @@ import type {
   Status,
   Team,
 } from '../../domain/vocabulary.ts';
+import { vocabularyCheck } from './vocabulary-checks.ts';
 
 /** Full-text search tokens (see domain/search/segment.ts); written by the search repo, never read as a value. */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -69,7 +72,8 @@ export const customers = pgTable(
   },
   (t) => [
     uniqueIndex('customers_name_key').on(t.name),
-    check('customers_kind_check', sql`${t.kind} in ('hospital','agency')`),
+    vocabularyCheck('customers_kind_check', t.kind),
+    vocabularyCheck('customers_distance_class_check', t.distanceClass),
     check('customers_beds_check', sql`${t.beds} is null or ${t.beds} >= 0`),
   ],
 );
@@ -89,7 +93,7 @@ export const contacts = pgTable(
     isPrimary: boolean('is_primary').notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [index('contacts_customer_idx').on(t.customerId)],
+  (t) => [index('contacts_customer_idx').on(t.customerId), vocabularyCheck('contacts_role_check', t.role)],
 );
 
 export const users = pgTable(
@@ -110,7 +114,8 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex('users_email_key').on(t.email),
-    check('users_role_check', sql`${t.role} in ('admin','manager','agent','engineer','customer')`),
+    vocabularyCheck('users_role_check', t.role),
+    vocabularyCheck('users_team_check', t.team),
     // A customer user belongs to exactly one organisation; staff belong to none.
     check('users_customer_scope_check', sql`(${t.role} = 'customer') = (${t.customerId} is not null)`),
   ],
@@ -198,7 +203,7 @@ export const tickets = pgTable(
     confirmedByName: text('confirmed_by_name'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     firstRespondedAt: timestamp('first_responded_at', { withTimezone: true }),
-    slaPolicyId: uuid('sla_policy_id'),
+    slaPolicyId: uuid('sla_policy_id').references((): AnyPgColumn => slaPolicies.id),
     /** Rung of the escalation ladder: 0 engineer, 1 senior engineer, 2 product technical manager, 3 R&D. */
     escalationLevel: integer('escalation_level').notNull().default(0),
     /** When the next rung of the policy's escalation ladder is owed (null: none scheduled); the SLA tick's third timer. */
@@ -233,13 +238,15 @@ export const tickets = pgTable(
       t.createdAt.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
     ),
-    check(
-      'tickets_status_check',
-      sql`${t.status} in ('new','acknowledged','in_progress','waiting_on_customer','resolved','confirmed','closed','cancelled')`,
-    ),
-    check('tickets_severity_check', sql`${t.severity} in ('critical','urgent','normal')`),
-    check('tickets_channel_check', sql`${t.channel} in ('phone','web','email','fax','remote','api')`),
-    check('tickets_kind_check', sql`${t.kind} in ('consultation','request','complaint')`),
+    vocabularyCheck('tickets_status_check', t.status),
+    vocabularyCheck('tickets_severity_check', t.severity),
+    vocabularyCheck('tickets_channel_check', t.channel),
+    vocabularyCheck('tickets_kind_check', t.kind),
+    vocabularyCheck('tickets_stage_check', t.stage),
+    vocabularyCheck('tickets_content_category_check', t.contentCategory),
+    vocabularyCheck('tickets_cause_category_check', t.causeCategory),
+    vocabularyCheck('tickets_team_check', t.team),
+    vocabularyCheck('tickets_escalation_level_check', t.escalationLevel),
   ],
 );
 
@@ -266,13 +273,13 @@ export const ticketEvents = pgTable(
       .notNull()
       .references(() => tickets.id),
     actorId: uuid('actor_id').references(() => users.id),
-    type: text('type').notNull(),
+    type: text('type').$type<TimelineEventType>().notNull(),
     isInternal: boolean('is_internal').notNull().default(false),
     body: text('body'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
   },
-  (t) => [index('ticket_events_ticket_idx').on(t.ticketId, t.id)],
+  (t) => [index('ticket_events_ticket_idx').on(t.ticketId, t.id), vocabularyCheck('ticket_events_type_check', t.type)],
 );
 
 export const attachments = pgTable(
@@ -351,7 +358,7 @@ export const slaPolicies = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('sla_policies_name_key').on(t.name)],
+  (t) => [uniqueIndex('sla_policies_name_key').on(t.name), vocabularyCheck('sla_policies_content_category_check', t.contentCategory)],
 );
 
 /** Each promise on each request, with its clock. The scheduler's timers are these rows' warn/due instants. */
@@ -385,6 +392,8 @@ export const ticketSlaTargets = pgTable(
   },
   (t) => [
     uniqueIndex('ticket_sla_targets_ticket_metric_key').on(t.ticketId, t.metric),
+    vocabularyCheck('ticket_sla_targets_metric_check', t.metric),
+    vocabularyCheck('ticket_sla_targets_state_check', t.state),
     // The scheduler's two questions: which running clocks reach their warning or their due instant.
     index('ticket_sla_targets_due_idx').on(t.dueAt).where(sql`${t.state} = 'running'`),
     index('ticket_sla_targets_warn_idx').on(t.warnAt).where(sql`${t.state} = 'running' and ${t.warnedAt} is null`),
@@ -416,13 +425,13 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id),
     ticketId: uuid('ticket_id').references(() => tickets.id),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<NotificationKind>().notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     readAt: timestamp('read_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   // Their emails go out as `mail.send` jobs (src/server/mail), not from columns here.
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt), vocabularyCheck('notifications_kind_check', t.kind)],
 );
 
 /**
@@ -493,7 +502,7 @@ export const customerModules = pgTable(
   },
   (t) => [
     uniqueIndex('customer_modules_key').on(t.customerId, t.system, t.module),
-    check('customer_modules_state_check', sql`${t.acceptanceState} in ('accepted','running_unaccepted','not_launched')`),
+    vocabularyCheck('customer_modules_state_check', t.acceptanceState),
     check('customer_modules_accepted_date_check', sql`(${t.acceptanceState} = 'accepted') = (${t.acceptanceDate} is not null)`),
     check(
       'customer_modules_dates_check',
@@ -520,10 +529,7 @@ export const configurationItems = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index('configuration_items_customer_idx').on(t.customerId),
-    check('configuration_items_kind_check', sql`${t.kind} in ('server','os','database','network','printer','other')`),
-  ],
+  (t) => [index('configuration_items_customer_idx').on(t.customerId), vocabularyCheck('configuration_items_kind_check', t.kind)],
 );
 
 /** Files of the archive (handover documents, contracts, signed quotes), stored under the data dir. */
@@ -549,10 +555,7 @@ export const customerDocuments = pgTable(
   },
   (t) => [
     index('customer_documents_customer_idx').on(t.customerId, t.createdAt),
-    check(
-      'customer_documents_kind_check',
-      sql`${t.kind} in ('project_plan','technical_manual','maintenance_manual','project_summary','acceptance_report','service_agreement','contract','signed_quote','service_report','other')`,
-    ),
+    vocabularyCheck('customer_documents_kind_check', t.kind),
     check('customer_documents_size_check', sql`${t.sizeBytes} > 0`),
   ],
 );
@@ -594,13 +597,7 @@ export const handoverItems = pgTable(
     updatedById: uuid('updated_by_id').references(() => users.id),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex('handover_items_key').on(t.customerId, t.item),
-    check(
-      'handover_items_item_check',
-      sql`${t.item} in ('project_plan','technical_manual','maintenance_manual','project_summary','acceptance_report','service_agreement')`,
-    ),
-  ],
+  (t) => [uniqueIndex('handover_items_key').on(t.customerId, t.item), vocabularyCheck('handover_items_item_check', t.item)],
 );
 
 /** Service tiers (Diamond, Gold, Silver, Bronze seeded; editable, admins add others). */
@@ -630,8 +627,8 @@ export const serviceTiers = pgTable(
     check('service_tiers_price_check', sql`${t.yearlyPriceFen} >= 0`),
     check('service_tiers_visits_check', sql`${t.emergencyVisitsPerYear} is null or ${t.emergencyVisitsPerYear} >= 0`),
     check('service_tiers_retraining_check', sql`${t.retrainingQuota} >= 0`),
-    check('service_tiers_window_check', sql`${t.serviceWindow} in ('7x24','5x8')`),
-    check('service_tiers_routine_check', sql`${t.routineMaintenance} in ('resident','monthly','quarterly','half_yearly','yearly','none')`),
+    vocabularyCheck('service_tiers_window_check', t.serviceWindow),
+    vocabularyCheck('service_tiers_routine_check', t.routineMaintenance),
   ],
 );
 
@@ -747,7 +744,7 @@ export const quotes = pgTable(
   (t) => [
     uniqueIndex('quotes_number_key').on(t.number),
     index('quotes_customer_idx').on(t.customerId, t.createdAt),
-    check('quotes_state_check', sql`${t.state} in ('draft','sent','signed','cancelled')`),
+    vocabularyCheck('quotes_state_check', t.state),
     check('quotes_people_check', sql`${t.people} > 0`),
     check(
       'quotes_money_check',

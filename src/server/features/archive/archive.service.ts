@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { type AuditAction, audit } from '../../../domain/audit.ts';
 import { type DocumentKind, HANDOVER_ITEMS, type HandoverItem } from '../../../domain/contracts/vocabulary.ts';
 import { cleanFileName } from '../../../domain/files/file-name.ts';
 import type { Tx } from '../../db/client.ts';
@@ -46,7 +47,7 @@ async function readable(deps: Deps, actor: Actor, customerId: string) {
 async function write<T>(
   { deps, actor }: Ctx,
   customerId: string,
-  action: string,
+  action: AuditAction,
   work: (tx: Tx, now: Date) => Promise<{ entityId: string; before?: unknown; after: T }>,
 ): Promise<T> {
   authorize(actor, 'archive.manage');
@@ -56,8 +57,7 @@ async function write<T>(
     const r = await work(tx, now);
     await insertAudit(tx, {
       actorId: actor.id,
-      action,
-      entityType: action.split('.')[0],
+      ...audit(action),
       entityId: r.entityId,
       before: r.before,
       after: r.after,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { cleanFileName } from '../../../domain/files/file-name.ts';
+import { timeline } from '../../../domain/timeline.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { type Actor, authorize, can } from '../../policy.ts';
@@ -54,10 +55,8 @@ export async function uploadAttachment({
       await insertEvent(tx, {
         ticketId,
         actorId: actor.id,
-        type: 'attachment_added',
-        isInternal,
-        data: { attachmentId: attachment.id, fileName: cleanName, sizeBytes: stored.sizeBytes },
         createdAt: now,
+        ...timeline.attachmentAdded({ attachmentId: attachment.id, fileName: cleanName, sizeBytes: stored.sizeBytes }, { isInternal }),
       });
       const after = await updateTicketRow(tx, ticketId, { updatedAt: now });
       await insertAudit(tx, {

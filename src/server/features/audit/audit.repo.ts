@@ -1,11 +1,11 @@
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import type { AuditRecord } from '../../../domain/audit.ts';
 import type { Tx } from '../../db/client.ts';
 import { auditLog } from '../../db/schema.ts';
 
-export type AuditEntry = {
+/** One entry: the action (typed, src/domain/audit.ts) and its entity type, then who, which and what changed. */
+export type AuditEntry = AuditRecord & {
   actorId: string | null;
-  action: string;
-  entityType: string;
   entityId?: string | null;
   before?: unknown;
   after?: unknown;

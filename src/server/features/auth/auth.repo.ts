@@ -84,11 +84,6 @@ export async function updateUserProfile(tx: Tx, id: string, values: Partial<type
   return row;
 }
 
-export async function countUsers(tx: Tx) {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(users);
-  return row.n;
-}
-
 /**
  * Counts one attempt for `key` in its window, starting a new window when the last one has ended, in one
  * statement (two processes counting at once both land). Returns the count and when the window ends.

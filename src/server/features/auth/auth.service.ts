@@ -1,13 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { passwordWeakness } from '../../../domain/password-strength.ts';
+import type { Tx } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { type Actor, authorize } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
-import { insertUser } from '../users/users.repo.ts';
 import {
   countRateLimitHit,
-  countUsers,
   deleteSession,
   findLiveSession,
   findLiveToken,
@@ -52,7 +51,7 @@ function toActor(u: UserRow, via: Actor['via']): Actor {
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
+export const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
 
 /**
  * Failed sign-ins per account, from all addresses together: whatever address an attacker claims or
@@ -236,31 +235,7 @@ export async function changeOwnPassword({
   });
 }
 
-/**
- * On first start with no users, creates the administrator from configuration, or with a random
- * password that is returned once so the caller can print it.
- */
-export async function ensureInitialAdmin({ deps }: { deps: Deps }): Promise<{ email: string; generatedPassword?: string } | null> {
-  if ((await countUsers(deps.db)) > 0) return null;
-  const email = (deps.config.adminEmail ?? 'admin@aftersales.local').toLowerCase();
-  const generatedPassword = deps.config.adminPassword ? undefined : randomToken(12);
-  const password = deps.config.adminPassword ?? (generatedPassword as string);
-  const passwordHash = await hashPassword(password);
-  const now = deps.clock();
-  const isCreated = await deps.db.transaction(async (tx) => {
-    const row = await insertUser(tx, { email, name: '系统管理员', role: 'admin', passwordHash, createdAt: now, updatedAt: now });
-    // Another server process starting at the same moment created it first: its password is the one
-    // that works, so this process must not print (or claim) its own.
-    if (!row) return false;
-    await insertAudit(tx, {
-      actorId: null,
-      action: 'user.bootstrap_admin',
-      entityType: 'user',
-      entityId: row.id,
-      after: { email },
-      at: now,
-    });
-    return true;
-  });
-  return isCreated ? { email, generatedPassword } : null;
+/** Ends every session and personal token of a user (an admin's password reset, deactivation or role change). */
+export function revokeAllCredentials({ tx, userId, at }: { tx: Tx; userId: string; at: Date }) {
+  return revokeUserCredentials(tx, userId, at);
 }

@@ -5,6 +5,7 @@ import { dueReminders } from '../../../domain/contracts/reminders.ts';
 import { systemContractTerms } from '../../../domain/contracts/system-contract.ts';
 import { contractYearWindow, visitsUsed } from '../../../domain/contracts/visits.ts';
 import { REMINDER_DAYS } from '../../../domain/contracts/vocabulary.ts';
+import { notification } from '../../../domain/notifications.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -497,9 +498,14 @@ export async function runRenewalReminders({ deps }: { deps: Deps }): Promise<num
       return notifyUsers(tx, deps, {
         userIds: [c.accountOwnerId],
         ticketId: null,
-        kind: 'contract_renewal',
-        data: { contractId: c.id, customerId: c.customerId, customerName: c.customerName, endDate: c.endDate, daysBefore: fire },
         at: now,
+        ...notification.contractRenewal({
+          contractId: c.id,
+          customerId: c.customerId,
+          customerName: c.customerName,
+          endDate: c.endDate,
+          daysBefore: fire,
+        }),
       });
     });
     for (const e of events) deps.live.publish(e);

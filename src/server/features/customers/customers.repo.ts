@@ -2,7 +2,7 @@ import { and, asc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm
 import { OPEN_STATUSES } from '../../../domain/vocabulary.ts';
 import type { Tx } from '../../db/client.ts';
 import { contacts, customers, tickets } from '../../db/schema.ts';
-import { escapeLike } from '../users/users.repo.ts';
+import { escapeLike } from '../../lib/like.ts';
 import type { ContactInput, CreateCustomerInput, UpdateCustomerInput } from './customers.schema.ts';
 
 export async function insertCustomer(tx: Tx, input: CreateCustomerInput, at: Date) {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { NOTIFICATION_KINDS } from '../../../domain/notifications.ts';
 
 export const NotificationResponse = z.object({
   id: z.uuid(),
-  kind: z.string(),
+  kind: z.enum(NOTIFICATION_KINDS),
   ticketId: z.uuid().nullable(),
   ticketNumber: z.string().nullable(),
   ticketTitle: z.string().nullable(),

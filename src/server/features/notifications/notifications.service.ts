@@ -1,3 +1,4 @@
+import type { NotificationContent } from '../../../domain/notifications.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
@@ -21,7 +22,7 @@ import type { ListNotificationsFilter } from './notifications.schema.ts';
 export async function notifyUsers(
   tx: Tx,
   deps: Deps,
-  input: { userIds: string[]; ticketId: string | null; kind: string; data: Record<string, unknown>; at: Date },
+  input: { userIds: string[]; ticketId: string | null; at: Date } & NotificationContent,
 ) {
   const userIds = [...new Set(input.userIds)];
   const rows = await insertNotifications(

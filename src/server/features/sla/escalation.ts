@@ -2,6 +2,7 @@ import type { CompiledCalendar } from '../../../domain/calendar/index.ts';
 import { decideTimer, isFinishedStatus, isOwed } from '../../../domain/sla/clock-decisions.ts';
 import { decideLadder, nextRungDueAt } from '../../../domain/sla/ladder.ts';
 import { ESCALATION_LEVELS } from '../../../domain/sla.ts';
+import type { Severity } from '../../../domain/vocabulary.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import type { LiveEvent } from '../../lib/live-bus.ts';
@@ -29,7 +30,7 @@ export async function alertManagersOfCriticalRequest({
 }: {
   tx: Tx;
   deps: Deps;
-  ticket: { id: string; severity: string };
+  ticket: { id: string; severity: Severity };
   now: Date;
 }) {
   const managers = await selectManagers(tx, null);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TIMELINE_EVENT_TYPES } from '../../../domain/timeline.ts';
 import { CAUSE_CATEGORIES, CHANNELS, CONTENT_CATEGORIES, KINDS, SEVERITIES, STAGES, STATUSES, TEAMS } from '../../../domain/vocabulary.ts';
 import { SlaTargetView } from '../sla/sla-target.schema.ts';
 
@@ -136,7 +137,7 @@ export type TicketDto = z.infer<typeof TicketResponse>;
 
 export const TicketEventResponse = z.object({
   id: z.number().int(),
-  type: z.string(),
+  type: z.enum(TIMELINE_EVENT_TYPES),
   actor: z.object({ id: z.uuid(), name: z.string(), role: z.string() }).nullable(),
   isInternal: z.boolean(),
   body: z.string().nullable(),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parseQuery, requestNumberOf } from '../../../domain/search/segment.ts';
 import { allowedTransitions, checkTransition, isReopen } from '../../../domain/ticket-workflow.ts';
 import { yearIn } from '../../../domain/time-zone.ts';
+import { timeline } from '../../../domain/timeline.ts';
 import type { Status } from '../../../domain/vocabulary.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
@@ -159,12 +160,11 @@ export async function createTicket({ deps, actor, input }: { deps: Deps; actor: 
     await insertEvent(tx, {
       ticketId: row.id,
       actorId: actor.id,
-      type: 'created',
-      data: { channel: row.channel, severity: row.severity },
       createdAt: now,
+      ...timeline.created({ channel: row.channel, severity: row.severity }),
     });
     if (row.assigneeId || row.team) {
-      await insertEvent(tx, { ticketId: row.id, actorId: actor.id, type: 'assigned', data: await assignmentData(tx, row), createdAt: now });
+      await insertEvent(tx, { ticketId: row.id, actorId: actor.id, createdAt: now, ...timeline.assigned(await assignmentData(tx, row)) });
     }
     await startTicketSla({ tx, ticket: row, now, distance: customer.distanceClass });
     if (row.team === 'field')
@@ -309,10 +309,10 @@ export async function updateTicket({
       const data = Object.fromEntries(
         fieldChanges.map((k) => [k, { from: before[k as keyof TicketRow], to: after[k as keyof TicketRow] }]),
       );
-      await insertEvent(tx, { ticketId, actorId: actor.id, type: 'field_changed', data: { changes: data }, createdAt: now });
+      await insertEvent(tx, { ticketId, actorId: actor.id, createdAt: now, ...timeline.fieldChanged({ changes: data }) });
     }
     if (Object.keys(changes).some((k) => ASSIGNMENT_FIELDS.has(k))) {
-      await insertEvent(tx, { ticketId, actorId: actor.id, type: 'assigned', data: await assignmentData(tx, after), createdAt: now });
+      await insertEvent(tx, { ticketId, actorId: actor.id, createdAt: now, ...timeline.assigned(await assignmentData(tx, after)) });
     }
     if (SEARCHED_FIELDS.some((k) => k in changes)) await refreshSearchVector(tx, ticketId);
     await applyUpdateToSla({ tx, before, after, now, timeZone: deps.config.timeZone });
@@ -370,15 +370,16 @@ export async function transitionTicket({
     await insertEvent(tx, {
       ticketId,
       actorId: actor.id,
-      type: 'status_changed',
-      body: input.comment || null,
-      data: {
-        from: before.status,
-        to: input.to,
-        ...(input.to === 'resolved' ? { resolution: input.resolution } : {}),
-        ...(input.to === 'confirmed' ? { confirmedByName: after.confirmedByName } : {}),
-      },
       createdAt: now,
+      ...timeline.statusChanged(
+        {
+          from: before.status,
+          to: input.to,
+          ...(input.to === 'resolved' ? { resolution: input.resolution } : {}),
+          ...(input.to === 'confirmed' ? { confirmedByName: after.confirmedByName } : {}),
+        },
+        { body: input.comment || null },
+      ),
     });
     if (input.comment || after.resolutionSummary !== before.resolutionSummary) await refreshSearchVector(tx, ticketId);
     await applySlaEvent({ tx, ticket: after, now, event: { kind: 'status_changed', from: before.status, to: input.to } });
@@ -413,13 +414,18 @@ export async function addComment({ deps, actor, ticketId, input }: { deps: Deps;
       });
     }
     const type = input.isPhoneCall ? 'phone_call' : input.internal ? 'note' : input.isSolution ? 'solution_proposed' : 'reply';
+    const message = {
+      reply: timeline.reply,
+      note: timeline.note,
+      phone_call: timeline.phoneCall,
+      solution_proposed: timeline.solutionProposed,
+    }[type];
     const event = await insertEvent(tx, {
       ticketId,
       actorId: actor.id,
-      type,
-      isInternal: input.internal,
-      body: input.body,
       createdAt: now,
+      ...message(input.body),
+      isInternal: input.internal,
     });
     const changes: Partial<TicketRow> = { updatedAt: now };
     // A written reply or a logged call-back is the first response the severity clock waits for.
@@ -430,9 +436,8 @@ export async function addComment({ deps, actor, ticketId, input }: { deps: Deps;
       await insertEvent(tx, {
         ticketId,
         actorId: actor.id,
-        type: 'status_changed',
-        data: { from: ticket.status, to: 'in_progress', isAutomatic: true },
         createdAt: now,
+        ...timeline.statusChanged({ from: ticket.status, to: 'in_progress', isAutomatic: true }),
       });
     }
     // An internal note changes nothing the hospital can see: not updatedAt, not the version.
@@ -505,7 +510,7 @@ export async function recordArrival({ deps, actor, ticketId, note }: { deps: Dep
     authorize(actor, 'ticket.update', { customerId: ticket.customerId });
     if (ticket.status === 'closed' || ticket.status === 'cancelled')
       throw new AppError('invalid_transition', `this request is ${ticket.status}`);
-    await insertEvent(tx, { ticketId, actorId: actor.id, type: 'on_site_arrival', body: note || null, createdAt: now });
+    await insertEvent(tx, { ticketId, actorId: actor.id, createdAt: now, ...timeline.onSiteArrival(note || null) });
     const after = await updateTicketRow(tx, ticketId, { updatedAt: now });
     if (note) await refreshSearchVector(tx, ticketId);
     await applySlaEvent({ tx, ticket: after, now, event: { kind: 'arrived' } });

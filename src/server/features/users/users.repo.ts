@@ -1,10 +1,16 @@
-import { and, eq, ilike, ne, or, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { users } from '../../db/schema.ts';
+import { escapeLike } from '../../lib/like.ts';
 
 export async function insertUser(tx: Tx, values: typeof users.$inferInsert) {
   const [row] = await tx.insert(users).values(values).onConflictDoNothing().returning();
   return row;
+}
+
+export async function countUsers(tx: Tx) {
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(users);
+  return row.n;
 }
 
 export async function findUser(tx: Tx, id: string) {
@@ -30,8 +36,4 @@ export async function selectUsers(tx: Tx, filter: { role?: string; customerId?: 
     .where(and(...conditions))
     .orderBy(users.name)
     .limit(500);
-}
-
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

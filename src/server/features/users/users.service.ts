@@ -3,11 +3,10 @@ import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { type Actor, authorize } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
-import { revokeUserCredentials } from '../auth/auth.repo.ts';
-import { toUserDto } from '../auth/auth.service.ts';
+import { randomToken, revokeAllCredentials, toUserDto } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import { findCustomer } from '../customers/customers.repo.ts';
-import { findUser, insertUser, selectUsers, updateUser as updateUserRow } from './users.repo.ts';
+import { countUsers, findUser, insertUser, selectUsers, updateUser as updateUserRow } from './users.repo.ts';
 import type { CreateUserInput, ListUsersFilter, UpdateUserInput } from './users.schema.ts';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findUser>>>;
@@ -86,7 +85,7 @@ export async function updateUser({ deps, actor, userId, input }: { deps: Deps; a
     // A reset password, a deactivation or a new role ends every session and token: nothing signed in
     // under the old terms keeps working, and re-activating later brings none of them back.
     const isRevoking = Boolean(passwordHash) || input.isActive === false || (input.role !== undefined && input.role !== before.role);
-    const revoked = isRevoking ? await revokeUserCredentials(tx, userId, now) : null;
+    const revoked = isRevoking ? await revokeAllCredentials({ tx, userId, at: now }) : null;
     await insertAudit(tx, {
       actorId: actor.id,
       action: 'user.update',
@@ -111,4 +110,33 @@ export async function listUsers({ deps, actor, filter }: { deps: Deps; actor: Ac
     isStaff: filter.isStaff === undefined ? undefined : isStaffOnly,
   });
   return { items: rows.map(toUserDto) };
+}
+
+/**
+ * On first start with no users, creates the administrator from configuration, or with a random
+ * password that is returned once so the caller can print it.
+ */
+export async function ensureInitialAdmin({ deps }: { deps: Deps }): Promise<{ email: string; generatedPassword?: string } | null> {
+  if ((await countUsers(deps.db)) > 0) return null;
+  const email = (deps.config.adminEmail ?? 'admin@aftersales.local').toLowerCase();
+  const generatedPassword = deps.config.adminPassword ? undefined : randomToken(12);
+  const password = deps.config.adminPassword ?? (generatedPassword as string);
+  const passwordHash = await hashPassword(password);
+  const now = deps.clock();
+  const isCreated = await deps.db.transaction(async (tx) => {
+    const row = await insertUser(tx, { email, name: '系统管理员', role: 'admin', passwordHash, createdAt: now, updatedAt: now });
+    // Another server process starting at the same moment created it first: its password is the one
+    // that works, so this process must not print (or claim) its own.
+    if (!row) return false;
+    await insertAudit(tx, {
+      actorId: null,
+      action: 'user.bootstrap_admin',
+      entityType: 'user',
+      entityId: row.id,
+      after: { email },
+      at: now,
+    });
+    return true;
+  });
+  return isCreated ? { email, generatedPassword } : null;
 }
