@@ -124,10 +124,13 @@ describe('the quote document: print view and PDF', () => {
     expect((await ctx.call('GET', `/api/v1/quotes/${q.id}/pdf`)).statusCode).toBe(401);
     expect((await ctx.call('GET', `/api/v1/quotes/${q.id}/print`, { as: stranger })).statusCode).toBe(404);
     const own = await ctx.user('customer', { customerId: c.id });
+    // A draft is the vendor's working copy: the hospital reads the quote once it has been sent.
+    expect((await ctx.call('GET', `/api/v1/quotes/${q.id}/print`, { as: own })).statusCode).toBe(404);
+    expect((await ctx.call('POST', `/api/v1/quotes/${q.id}/send`, { as: agent })).statusCode).toBe(200);
     expect((await ctx.call('GET', `/api/v1/quotes/${q.id}/print`, { as: own })).statusCode).toBe(200);
     const pdf = await ctx.call('GET', `/api/v1/quotes/${q.id}/pdf`, { as: own });
     expect(pdf.statusCode).toBe(200);
-    expect(await pdfText(pdf.rawPayload)).toContain('草稿');
+    expect(await pdfText(pdf.rawPayload)).toContain('已发送');
   });
 });
 
