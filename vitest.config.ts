@@ -2,7 +2,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 // `*.postgres.test.ts` need a PostgreSQL server (several processes on one database, which the
 // embedded database cannot host): only the PostgreSQL run (TEST_DATABASE_URL set) includes them.
-const needsPostgres = process.env.TEST_DATABASE_URL ? [] : ['src/**/*.postgres.test.ts'];
+// `*.pglite.test.ts` test the embedded database itself (its thread, its one connection): not on a server.
+const needsPostgres = process.env.TEST_DATABASE_URL ? ['src/**/*.pglite.test.ts'] : ['src/**/*.postgres.test.ts'];
 
 export default defineConfig({
   test: {

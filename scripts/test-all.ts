@@ -40,7 +40,8 @@ function skip(label: string, note: string) {
 /**
  * The test files that touch a database: the PostgreSQL run executes only these (pure unit tests
  * that happen to live in src/server already ran on PGlite and say nothing new on PostgreSQL).
- * A quick grep: files that open a test database, or are PostgreSQL-only (`*.postgres.test.ts`).
+ * A quick grep: files that open a test database, or are PostgreSQL-only (`*.postgres.test.ts`);
+ * `*.pglite.test.ts` are about the embedded database and stay out.
  */
 function databaseTestFiles(root = 'src'): string[] {
   const uses = /\b(createTestContext|openTestDatabase|openSecondConnection)\b|inject\(\s*'postgresTemplate'/;
@@ -48,7 +49,7 @@ function databaseTestFiles(root = 'src'): string[] {
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) return walk(full);
-      if (!/\.test\.tsx?$/.test(e.name)) return [];
+      if (!/\.test\.tsx?$/.test(e.name) || e.name.endsWith('.pglite.test.ts')) return [];
       return e.name.endsWith('.postgres.test.ts') || uses.test(readFileSync(full, 'utf8')) ? [full] : [];
     });
   return walk(root).sort();

@@ -1,3 +1,4 @@
+// The embedded database's thread (`*.pglite.test.ts`: the PostgreSQL run leaves these out).
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openTestDatabase } from '../testing/test-context.ts';
 import type { Database } from './client.ts';
@@ -24,28 +25,24 @@ test('the event loop keeps turning while the database works (PGlite runs in a th
   expect(ticks).toBeGreaterThanOrEqual(10);
 });
 
-// PGlite only: on PostgreSQL the pool has several connections and the other query runs beside the transaction.
-test.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
-  'a transaction holds the one connection: other queries wait for its commit, then see it',
-  async () => {
-    const pool = database.pool;
-    if (!pool) throw new Error('no pool');
-    await pool.query('create table thread_probe (n int)');
-    const client = await pool.connect();
-    await client.query('begin');
-    await client.query('insert into thread_probe values (1)');
-    let outsideDone = false;
-    const outside = pool.query('select count(*)::int as n from thread_probe').then((r) => {
-      outsideDone = true;
-      return r.rows[0].n as number;
-    });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(outsideDone).toBe(false);
-    await client.query('commit');
-    client.release();
-    expect(await outside).toBe(1);
-  },
-);
+test('a transaction holds the one connection: other queries wait for its commit, then see it', async () => {
+  const pool = database.pool;
+  if (!pool) throw new Error('no pool');
+  await pool.query('create table thread_probe (n int)');
+  const client = await pool.connect();
+  await client.query('begin');
+  await client.query('insert into thread_probe values (1)');
+  let outsideDone = false;
+  const outside = pool.query('select count(*)::int as n from thread_probe').then((r) => {
+    outsideDone = true;
+    return r.rows[0].n as number;
+  });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(outsideDone).toBe(false);
+  await client.query('commit');
+  client.release();
+  expect(await outside).toBe(1);
+});
 
 test('a connection dropped inside a transaction is rolled back, and its prepared statements go with it', async () => {
   const pool = database.pool;
