@@ -695,7 +695,7 @@ export const en: Messages = {
     pausedNote: 'Paused while waiting on the customer',
     escalation: 'Escalation',
     escalationCurrent: 'Current level: {{level}}',
-    escalationHint: 'Escalates one level at each breach',
+    escalationHint: 'Climbs the policy’s ladder while a breach stays unresolved',
     onSiteNotStarted: 'Starts when dispatched to field support',
     pauseHistory: 'Pauses',
     pauseInterval: '{{from}} – {{to}}',

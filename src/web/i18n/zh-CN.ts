@@ -691,7 +691,7 @@ export const zhCN = {
     pausedNote: '等待客户期间暂停计时',
     escalation: '升级路径',
     escalationCurrent: '当前层级：{{level}}',
-    escalationHint: '超时后自动逐级升级',
+    escalationHint: '超时未解决时按策略的升级时限逐级上报',
     onSiteNotStarted: '派往现场支持后开始计时',
     pauseHistory: '暂停记录',
     pauseInterval: '{{from}} 至 {{to}}',
