@@ -20,7 +20,7 @@ import {
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Space, Typography } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { isStaff } from '../../domain/policy.ts';
@@ -177,12 +177,12 @@ export function AppLayout({ variant }: { variant: 'staff' | 'portal' }) {
   const navigate = useNavigate();
   const { notification } = App.useApp();
   const [collapsed, setCollapsed] = useState(false);
-  const [drawerOpen, setDrawerOpen] = useState(false);
+  // The drawer is open on the page it was opened from: any navigation (from the drawer, a link, the
+  // back button) closes it without an effect.
+  const [drawerOpenOn, setDrawerOpenOn] = useState<string | null>(null);
+  const drawerOpen = drawerOpenOn === location.pathname;
   const isPhone = useIsPhone();
   const items = useNavItems(variant);
-  // A navigation (from the drawer, a link, the back button) closes the drawer.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: closing on each new path is the point
-  useEffect(() => setDrawerOpen(false), [location.pathname]);
 
   const onLiveMessage = (message: LiveTicketMessage) => {
     // Not while taking a call, nor for the request on screen (typically the one this agent just created).
@@ -234,7 +234,7 @@ export function AppLayout({ variant }: { variant: 'staff' | 'portal' }) {
     <Button
       type="text"
       icon={<MenuOutlined />}
-      onClick={() => setDrawerOpen(true)}
+      onClick={() => setDrawerOpenOn(location.pathname)}
       aria-label={t('nav.toggleMenu')}
       aria-expanded={drawerOpen}
       className="nav-drawer-button"
@@ -244,7 +244,7 @@ export function AppLayout({ variant }: { variant: 'staff' | 'portal' }) {
   const drawer = isPhone && (
     <NavDrawer
       open={drawerOpen}
-      onClose={() => setDrawerOpen(false)}
+      onClose={() => setDrawerOpenOn(null)}
       items={menuItems}
       selected={selected}
       subtitle={variant === 'portal' ? t('app.portalName') : t('app.altName')}

@@ -1,5 +1,5 @@
 import { ImportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Empty, Input, Select, Space, Table, Typography } from 'antd';
+import { Badge, Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
