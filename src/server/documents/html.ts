@@ -1,4 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
+import { escapeHtml } from '../lib/format.ts';
 import { formatMessage, translator } from '../messages/catalogue.ts';
 import { documentMessages } from '../messages/documents.ts';
 import {
@@ -15,8 +16,6 @@ import {
 // The printable HTML rendering of a document model: the same texts as the PDF, laid out for the
 // browser's print dialog (A4, letterhead, page numbers in the page margin boxes where supported).
 // Every text is escaped; signature images are inlined as data: URLs of their sniffed type.
-
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** `第 {page} 页 / 共 {pages} 页` → `"第 " counter(page) " 页 / 共 " counter(pages) " 页"` for CSS `content`. */
 /** A CSS string literal; `<` is escaped too, so the text cannot close the style element. */

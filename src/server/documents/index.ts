@@ -3,7 +3,7 @@ import type { Letterhead } from './model.ts';
 
 // One home for documents: build a DocumentModel (model.ts) in the reader's language, then render it
 // as printable HTML, PDF or XLSX. Downloads go out through http/download.ts.
-export { escapeHtml, renderHtml } from './html.ts';
+export { renderHtml } from './html.ts';
 export type { DocumentBlock, DocumentModel, DocumentSection, SignatureParty, TableBlock, TableCell } from './model.ts';
 export { renderPdf } from './pdf.ts';
 export { renderXlsx, XLSX_CONTENT_TYPE } from './xlsx.ts';

@@ -53,14 +53,4 @@ export type Letterhead = { vendorName: string; hotline: string | null };
 export const cellText = (c: TableCell) => (typeof c === 'string' ? c : c.text);
 export const cellSpan = (c: TableCell) => (typeof c === 'string' ? 1 : (c.span ?? 1));
 
-export function formatInstant(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
-}
+export { formatInstant } from '../lib/format.ts';

@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../db/client.ts';
 import { tickets } from '../db/schema.ts';
+import { escapeHtml, formatInstant } from '../lib/format.ts';
 import { type Locale, translator } from '../messages/catalogue.ts';
 import { mailMessages } from '../messages/mail.ts';
 import { notificationMessages } from '../messages/notifications.ts';
@@ -66,28 +67,10 @@ export const MAIL_TEMPLATES = {
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;
 export type MailTemplateParams<T extends MailTemplateName> = z.input<(typeof MAIL_TEMPLATES)[T]['params']>;
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** `2026-03-02 09:10` in the recipient's zone; anything unreadable is shown as given. */
 export function formatLocalTime(iso: string, timeZone: string): string {
   const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  return Number.isNaN(at.getTime()) ? iso : formatInstant(at, timeZone);
 }
 
 /** A template's parameters completed from the database at sending time (e.g. the request's number). */
