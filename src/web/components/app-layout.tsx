@@ -177,8 +177,8 @@ export function AppLayout({ variant }: { variant: 'staff' | 'portal' }) {
   const navigate = useNavigate();
   const { notification } = App.useApp();
   const [collapsed, setCollapsed] = useState(false);
-  // The drawer is open on the page it was opened from: any navigation (from the drawer, a link, the
-  // back button) closes it without an effect.
+  // The drawer is open on the page it was opened from, so every navigation (from the drawer, a link,
+  // the back button) closes it without an effect.
   const [drawerOpenOn, setDrawerOpenOn] = useState<string | null>(null);
   const drawerOpen = drawerOpenOn === location.pathname;
   const isPhone = useIsPhone();
