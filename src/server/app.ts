@@ -39,6 +39,7 @@ import { ticketRoutes } from './features/tickets/tickets.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { visitRoutes } from './features/visits/visits.routes.ts';
 import { registerAuthentication } from './http/authenticate.ts';
+import { answerClientError } from './http/client-error.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
 import { safeLoggerOptions } from './lib/log-safety.ts';
 
@@ -143,6 +144,8 @@ export async function build({ deps, logger = false, webDir = WEB_DIST_DIR }: Bui
     // Never params of failed queries, credentials or hashes (lib/log-safety.ts).
     logger: safeLoggerOptions(logger),
     bodyLimit: BODY_LIMIT_BYTES,
+    // What the HTTP parser refuses (431 and friends) answers in the one error shape too.
+    clientErrorHandler: answerClientError,
     // Off unless configured: X-Forwarded-For is believed only from the configured proxies (or hops).
     trustProxy: typeof trusted === 'number' ? (_address: string, hop: number) => hop < trusted : trusted,
   });

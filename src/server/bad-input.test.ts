@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestContext, type Session, type TestContext } from './testing/test-context.ts';
 
@@ -329,5 +330,40 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     expect(res.statusCode).toBe(415);
     expect(res.json().error.code).toBe('unsupported_media_type');
     expect(await ctx.snapshot()).toEqual(before);
+  });
+
+  // The HTTP parser refuses these before any route runs; only a real socket reaches it (inject does not).
+  test.each([
+    {
+      name: 'an oversized header',
+      request: (big: string) => `GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: ${big}\r\n\r\n`,
+      status: 431,
+      code: 'headers_too_large',
+    },
+    {
+      name: 'an oversized URL',
+      request: (big: string) => `GET /api/v1/tickets?text=${big} HTTP/1.1\r\nHost: x\r\n\r\n`,
+      status: 431,
+      code: 'headers_too_large',
+    },
+    { name: 'a request line that is not HTTP', request: () => 'HELLO\r\n\r\n', status: 400, code: 'validation_failed' },
+  ])('$name → $status $code in the one error shape', async (c) => {
+    const address = ctx.app.server.listening ? ctx.app.server.address() : null;
+    const port =
+      typeof address === 'object' && address ? address.port : Number(new URL(await ctx.app.listen({ port: 0, host: '127.0.0.1' })).port);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1');
+      let received = '';
+      socket.on('data', (chunk) => {
+        received += chunk.toString('utf8');
+      });
+      socket.on('close', () => resolve(received));
+      socket.on('error', reject);
+      socket.write(c.request('a'.repeat(64 * 1024)));
+    });
+    const [head, body] = raw.split('\r\n\r\n');
+    expect(head).toMatch(new RegExp(`^HTTP/1.1 ${c.status} `));
+    expect(head.toLowerCase()).toContain('content-type: application/json');
+    expect(JSON.parse(body)).toEqual({ error: { code: c.code, message: expect.any(String) } });
   });
 });

@@ -12,6 +12,10 @@ export const ERROR_STATUS = {
   /** A spreadsheet import with bad rows: nothing was written; `details` lists every row and its reason. */
   import_invalid: 422,
   payload_too_large: 413,
+  /** The request line or headers past the HTTP parser's limit (answered before routing). */
+  headers_too_large: 431,
+  /** The client did not finish sending its request in time. */
+  request_timeout: 408,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
