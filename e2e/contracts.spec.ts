@@ -113,6 +113,15 @@ for (const language of LANGUAGES) {
     await expect(page.getByTestId('module-table').getByTestId('module-state')).toHaveCount(3);
     await fullScreenshot(page, `contracts-customer-systems-${language}`);
 
+    // One edit for the whole profile card: the customer's own fields and the archive's beds together.
+    await page.getByTestId('customer-tab-profile').click();
+    await page.getByTestId('archive-profile-edit').click();
+    await page.getByTestId('customer-city').fill('宜昌');
+    await page.getByTestId('archive-beds').fill('800');
+    await page.getByTestId('customer-form-submit').click();
+    await expect(page.getByTestId('archive-profile')).toContainText('800');
+    await expect(page.getByTestId('archive-profile')).toContainText('宜昌');
+
     // Phone intake: pick the customer, see the entitlement badge and its explanation.
     await page.getByTestId('nav-intake').click();
     const customerPicker = page.getByTestId('intake-customer');

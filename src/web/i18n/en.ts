@@ -632,6 +632,7 @@ export const en: Messages = {
     search: 'Search name or email',
     allRoles: 'All roles',
     createdAt: 'Created',
+    clearTeamConfirm: 'Remove {{name}} from the team {{team}}? Requests routed by team will no longer reach them.',
     deactivateConfirm: 'A deactivated user cannot sign in. Deactivate?',
   },
   settings: {
@@ -946,14 +947,12 @@ export const en: Messages = {
       timeline: 'Timeline',
     },
     profile: {
-      edit: 'Edit archive',
       beds: 'Beds',
       bedsCount: '{{count}}',
       region: 'Province · city',
       economicNotes: 'Economic notes',
       economicNotesHelp: 'Staff only: hospital users never see this',
       staffOnly: 'Internal',
-      editCustomerHint: 'Grade, address and distance class are edited with the customer:',
     },
     project: {
       title: 'Project history',

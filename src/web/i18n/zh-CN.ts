@@ -628,6 +628,7 @@ export const zhCN = {
     search: '搜索姓名或邮箱',
     allRoles: '全部角色',
     createdAt: '创建时间',
+    clearTeamConfirm: '将 {{name}} 移出“{{team}}”？按班组分派的服务请求将不再派给此人。',
     deactivateConfirm: '停用后该用户将无法登录，确定停用？',
   },
   settings: {
@@ -941,14 +942,12 @@ export const zhCN = {
       timeline: '时间线',
     },
     profile: {
-      edit: '编辑档案',
       beds: '床位数',
       bedsCount: '{{count}} 张',
       region: '省份 · 城市',
       economicNotes: '经济情况',
       economicNotesHelp: '仅服务人员可见，客户账号看不到此项',
       staffOnly: '内部',
-      editCustomerHint: '等级、地址、距离分类在客户资料中修改：',
     },
     project: {
       title: '项目历程',

@@ -1,5 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Row, Select, Skeleton, Tag, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Descriptions, Form, Input, Row, Select, Skeleton, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +10,12 @@ import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
 import { useCan } from '../../components/session.tsx';
 import { useVocab } from '../../components/vocab.tsx';
 import { fromLocalDate, toLocalDate } from '../contracts/form-bits.tsx';
-import { type Project, useProfile, useProject, useUpdateProfile, useUpdateProject } from './api.ts';
+import { CustomerFormModal } from '../customers/customer-form-modal.tsx';
+import { type Project, useProfile, useProject, useUpdateProject } from './api.ts';
 
 /** 概况: the customer's profile (grade, beds, address, distance class, economic notes for staff) and the project history. */
-export function ProfileTab({ customer, onEditCustomer }: { customer: CustomerDetail; onEditCustomer: () => void }) {
+/** The customer's profile (one edit for everything in it) and the project's history (its own edit). */
+export function ProfileTab({ customer }: { customer: CustomerDetail }) {
   const { t } = useTranslation();
   const { label } = useVocab();
   const can = useCan();
@@ -22,6 +24,7 @@ export function ProfileTab({ customer, onEditCustomer }: { customer: CustomerDet
   const [isEditing, setEditing] = useState(false);
   const [isEditingProject, setEditingProject] = useState(false);
   const canManage = can('archive.manage');
+  const canEditCustomer = can('customer.update');
   const none = t('common.none');
   const p = profile.data;
 
@@ -33,9 +36,9 @@ export function ProfileTab({ customer, onEditCustomer }: { customer: CustomerDet
           title={t('customers.profile')}
           className="side-card"
           extra={
-            canManage && (
+            canEditCustomer && (
               <Button size="small" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)} data-testid="archive-profile-edit">
-                {t('archive.profile.edit')}
+                {t('common.edit')}
               </Button>
             )
           }
@@ -86,14 +89,6 @@ export function ProfileTab({ customer, onEditCustomer }: { customer: CustomerDet
                 { key: 'createdAt', label: t('users.createdAt'), children: <DateTime value={customer.createdAt} /> },
               ]}
             />
-          )}
-          {canManage && (
-            <Typography.Text type="secondary" className="small-text">
-              {t('archive.profile.editCustomerHint')}{' '}
-              <Button type="link" size="small" className="inline-link" onClick={onEditCustomer}>
-                {t('customers.edit')}
-              </Button>
-            </Typography.Text>
           )}
         </Card>
       </Col>
@@ -156,56 +151,17 @@ export function ProfileTab({ customer, onEditCustomer }: { customer: CustomerDet
         </Card>
       </Col>
       {p && (
-        <ProfileModal
-          customerId={customer.id}
+        <CustomerFormModal
+          customer={customer}
+          profile={canManage ? { beds: p.beds, economicNotes: p.economicNotes ?? null } : undefined}
           open={isEditing}
           onClose={() => setEditing(false)}
-          beds={p.beds}
-          notes={p.economicNotes ?? null}
         />
       )}
       {project.data && (
         <ProjectModal customerId={customer.id} project={project.data} open={isEditingProject} onClose={() => setEditingProject(false)} />
       )}
     </Row>
-  );
-}
-
-type ProfileValues = { beds: number | null; economicNotes: string };
-
-function ProfileModal(props: { customerId: string; open: boolean; onClose: () => void; beds: number | null; notes: string | null }) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<ProfileValues>();
-  const feedback = useSubmitFeedback(form);
-  const update = useUpdateProfile(props.customerId);
-
-  useEffect(() => {
-    if (props.open) form.setFieldsValue({ beds: props.beds, economicNotes: props.notes ?? '' });
-  }, [props.open, props.beds, props.notes, form]);
-
-  return (
-    <FormModal<ProfileValues>
-      title={t('archive.profile.edit')}
-      form={form}
-      open={props.open}
-      onClose={props.onClose}
-      onFinish={(values) =>
-        update.mutate(
-          { beds: values.beds ?? null, economicNotes: values.economicNotes.trim() || null },
-          feedback.callbacks(t('common.saved'), props.onClose),
-        )
-      }
-      isPending={update.isPending}
-      submitTestId="archive-profile-submit"
-      resetOnOpen={false}
-    >
-      <Form.Item name="beds" label={t('archive.profile.beds')}>
-        <InputNumber min={0} max={100000} precision={0} className="full-width" data-testid="archive-beds" />
-      </Form.Item>
-      <Form.Item name="economicNotes" label={t('archive.profile.economicNotes')} extra={t('archive.profile.economicNotesHelp')}>
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={4000} />
-      </Form.Item>
-    </FormModal>
   );
 }
 

@@ -1,4 +1,4 @@
-import { EditOutlined, PhoneOutlined, PlusOutlined, StarFilled } from '@ant-design/icons';
+import { PhoneOutlined, PlusOutlined, StarFilled } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Result, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,6 @@ import { VisitsTab } from '../contracts/visits-tab.tsx';
 import { TicketTable } from '../tickets/ticket-table.tsx';
 import { useCustomer } from './api.ts';
 import { ContactFormModal } from './contact-form-modal.tsx';
-import { CustomerFormModal } from './customer-form-modal.tsx';
 
 const CUSTOMER_TABS = [
   'profile',
@@ -39,7 +38,6 @@ export function CustomerDetailPage() {
   const { t } = useTranslation();
   const { label } = useVocab();
   const customer = useCustomer(id);
-  const [isEditing, setEditing] = useState(false);
   const [isAddingContact, setAddingContact] = useState(false);
   const [params, setParams] = useSearchParams();
   const tab = CUSTOMER_TABS.find((key) => key === params.get('tab')) ?? 'profile';
@@ -83,9 +81,6 @@ export function CustomerDetailPage() {
         }
         extra={
           <Space>
-            <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
-              {t('common.edit')}
-            </Button>
             <Link to={`/intake?customerId=${data.id}`}>
               <Button type="primary" icon={<PhoneOutlined aria-hidden />}>
                 {t('customers.newRequest')}
@@ -108,7 +103,7 @@ export function CustomerDetailPage() {
           )
         }
         items={[
-          { key: 'profile', label: tabLabel('profile'), children: <ProfileTab customer={data} onEditCustomer={() => setEditing(true)} /> },
+          { key: 'profile', label: tabLabel('profile'), children: <ProfileTab customer={data} /> },
           { key: 'systems', label: tabLabel('systems'), children: <SystemsTab customerId={data.id} /> },
           { key: 'configuration', label: tabLabel('configuration'), children: <ConfigurationTab customerId={data.id} /> },
           {
@@ -198,7 +193,6 @@ export function CustomerDetailPage() {
           { key: 'timeline', label: tabLabel('timeline'), children: <TimelineTab customerId={data.id} /> },
         ]}
       />
-      <CustomerFormModal open={isEditing} onClose={() => setEditing(false)} customer={data} />
       <ContactFormModal customerId={data.id} open={isAddingContact} onClose={() => setAddingContact(false)} />
     </div>
   );

@@ -1,4 +1,4 @@
-import { Form, Input, Radio, Select } from 'antd';
+import { Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_KINDS } from '../../../domain/vocabulary.ts';
@@ -8,6 +8,7 @@ import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
 import { useVocab } from '../../components/vocab.tsx';
 import { PROVINCES } from '../../lib/provinces.ts';
 import { cleanValues, schemaRules } from '../../lib/schema-form.ts';
+import { useUpdateProfile } from '../archive/api.ts';
 import { type CreateCustomerInput, useCreateCustomer, useUpdateCustomer } from './api.ts';
 
 type Props = {
@@ -17,16 +18,21 @@ type Props = {
   customer?: CustomerDetail;
   onSaved?: (customer: CustomerDetail) => void;
   initialName?: string;
+  /** The archive's profile (beds, staff-only economic notes), edited in the same modal: one place edits the customer. */
+  profile?: { beds: number | null; economicNotes: string | null };
 };
 
+type Values = CreateCustomerInput & { beds?: number | null; economicNotes?: string };
+
 /** Create or edit a customer (hospital or agency); one modal for both. */
-export function CustomerFormModal({ open, onClose, customer, onSaved, initialName }: Props) {
+export function CustomerFormModal({ open, onClose, customer, onSaved, initialName, profile }: Props) {
   const { t } = useTranslation();
   const { options } = useVocab();
-  const [form] = Form.useForm<CreateCustomerInput>();
+  const [form] = Form.useForm<Values>();
   const feedback = useSubmitFeedback(form);
   const create = useCreateCustomer();
   const update = useUpdateCustomer(customer?.id ?? '');
+  const updateProfile = useUpdateProfile(customer?.id ?? '');
   const { rules } = schemaRules(CreateCustomerBody.shape, t);
   const mutation = customer ? update : create;
 
@@ -41,34 +47,43 @@ export function CustomerFormModal({ open, onClose, customer, onSaved, initialNam
         city: customer.city,
         grade: customer.grade ?? undefined,
         address: customer.address ?? undefined,
+        ...(profile ? { beds: profile.beds, economicNotes: profile.economicNotes ?? '' } : {}),
       });
     } else if (initialName) {
       form.setFieldsValue({ name: initialName });
     }
-  }, [open, customer, initialName, form]);
+  }, [open, customer, initialName, form, profile]);
 
-  const submit = (values: CreateCustomerInput) => {
+  const submit = ({ beds, economicNotes, ...values }: Values) => {
     const body = cleanValues(values) as CreateCustomerInput;
+    const finish = (saved: CustomerDetail) => {
+      onSaved?.(saved);
+      onClose();
+    };
     mutation.mutate(
       body,
       feedback.callbacks(
         (saved) => (customer ? t('common.saved') : t('customers.created', { name: saved.name })),
-        (saved) => {
-          onSaved?.(saved);
-          onClose();
-        },
+        (saved) =>
+          // The profile is saved second; if it is refused the modal stays open on its field.
+          profile
+            ? updateProfile.mutate(
+                { beds: beds ?? null, economicNotes: economicNotes?.trim() || null },
+                { onSuccess: () => finish(saved), onError: feedback.showError },
+              )
+            : finish(saved),
       ),
     );
   };
 
   return (
-    <FormModal<CreateCustomerInput>
+    <FormModal<Values>
       title={customer ? t('customers.edit') : t('customers.create')}
       form={form}
       open={open}
       onClose={onClose}
       onFinish={submit}
-      isPending={mutation.isPending}
+      isPending={mutation.isPending || updateProfile.isPending}
       submitTestId="customer-form-submit"
       initialValues={{ kind: 'hospital' }}
       width={560}
@@ -94,6 +109,16 @@ export function CustomerFormModal({ open, onClose, customer, onSaved, initialNam
       <Form.Item name="address" label={t('customers.address')} rules={rules('address')}>
         <Input />
       </Form.Item>
+      {profile && (
+        <>
+          <Form.Item name="beds" label={t('archive.profile.beds')}>
+            <InputNumber min={0} max={100000} precision={0} className="full-width" data-testid="archive-beds" />
+          </Form.Item>
+          <Form.Item name="economicNotes" label={t('archive.profile.economicNotes')} extra={t('archive.profile.economicNotesHelp')}>
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={4000} />
+          </Form.Item>
+        </>
+      )}
     </FormModal>
   );
 }

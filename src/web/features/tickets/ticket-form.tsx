@@ -1,5 +1,5 @@
 import { PhoneOutlined, PlusOutlined, StarFilled } from '@ant-design/icons';
-import { App, AutoComplete, Button, Card, Checkbox, Col, Form, Input, Radio, Row, Select, Space, Tag, Typography } from 'antd';
+import { App, AutoComplete, Button, Card, Col, Form, Input, Radio, Row, Select, Space, Tag, Typography } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -23,7 +23,7 @@ import {
 } from '../../../domain/vocabulary.ts';
 import { CreateTicketBody } from '../../../server/features/tickets/tickets.schema.ts';
 import type { CustomerDetail } from '../../api/types.ts';
-import { CustomerPicker } from '../../components/pickers.tsx';
+import { CustomerPicker, UserPicker } from '../../components/pickers.tsx';
 import { useSession } from '../../components/session.tsx';
 import { SeverityTag, useVocab } from '../../components/vocab.tsx';
 import { errorMessage } from '../../lib/errors.ts';
@@ -31,6 +31,7 @@ import { applyServerFieldErrors, cleanValues, issueMessage, schemaRules } from '
 import { EntitlementBadge } from '../contracts/entitlement-badge.tsx';
 import { useCustomer } from '../customers/api.ts';
 import { CustomerFormModal } from '../customers/customer-form-modal.tsx';
+import { useStaffUsers } from '../users/api.ts';
 import { type CreateTicketInput, useCreateTicket } from './api.ts';
 
 type Values = {
@@ -47,7 +48,8 @@ type Values = {
   module?: string;
   title: string;
   description: string;
-  assignToMe: boolean;
+  /** Who handles it (派单 at intake); null or absent = the queue. */
+  assigneeId?: string | null;
   team?: Team;
 };
 
@@ -85,6 +87,7 @@ export function TicketForm({ mode, initialCustomerId, hrefFor }: Props) {
   const me = useSession();
   const [form] = Form.useForm<Values>();
   const create = useCreateTicket();
+  const staff = useStaffUsers();
   const { rules } = schemaRules(CreateTicketBody.shape, t);
   const [isCustomerModalOpen, setCustomerModalOpen] = useState(false);
   const [customerLabel, setCustomerLabel] = useState<string | undefined>();
@@ -132,8 +135,8 @@ export function TicketForm({ mode, initialCustomerId, hrefFor }: Props) {
       contentCategory: isIntake ? values.contentCategory : undefined,
       causeCategory: isIntake ? values.causeCategory : undefined,
       module: values.module,
-      assigneeId: isIntake && values.assignToMe ? me.id : undefined,
-      team: isIntake ? (values.team ?? (values.assignToMe ? (me.team ?? undefined) : undefined)) : undefined,
+      assigneeId: isIntake ? (values.assigneeId ?? undefined) : undefined,
+      team: isIntake ? (values.team ?? teamOf(values.assigneeId)) : undefined,
     });
     // The server's own schema decides; its issues land on the fields they concern.
     const parsed = CreateTicketBody.safeParse(body);
@@ -154,6 +157,15 @@ export function TicketForm({ mode, initialCustomerId, hrefFor }: Props) {
     });
   };
 
+  // The team follows the engineer unless the agent chose one.
+  const teamOf = (userId: string | null | undefined): Team | undefined =>
+    (userId ? staff.data?.find((user) => user.id === userId)?.team : undefined) ?? undefined;
+  const pickAssignee = (userId: string | null) => {
+    form.setFieldValue('assigneeId', userId);
+    const team = teamOf(userId);
+    if (team) form.setFieldValue('team', team);
+  };
+
   const initialValues: Partial<Values> = {
     customerId: initialCustomerId,
     channel: 'phone',
@@ -162,7 +174,7 @@ export function TicketForm({ mode, initialCustomerId, hrefFor }: Props) {
     isWholeSystemDown: false,
     isPartStopped: false,
     severity: 'normal',
-    assignToMe: false,
+    assigneeId: null,
   };
 
   const yesNo = [
@@ -337,8 +349,22 @@ export function TicketForm({ mode, initialCustomerId, hrefFor }: Props) {
 
   const dispatchSection = (
     <Section index={4} title={t('intake.sectionDispatch')}>
-      <Form.Item name="assignToMe" valuePropName="checked" className="compact-item">
-        <Checkbox data-testid="intake-assign-me">{t('intake.assignToMe')}</Checkbox>
+      <Form.Item label={t('ticket.assignee')} className="compact-item">
+        <Space.Compact className="full-width">
+          <Form.Item name="assigneeId" noStyle>
+            <UserPicker
+              allowUnassigned
+              placeholder={t('ticket.unassigned')}
+              onChange={(value) => pickAssignee(value ?? null)}
+              data-testid="intake-assignee"
+              className="full-width"
+              aria-label={t('ticket.assignee')}
+            />
+          </Form.Item>
+          <Button onClick={() => pickAssignee(me.id)} data-testid="intake-assign-me">
+            {t('intake.assignToMe')}
+          </Button>
+        </Space.Compact>
       </Form.Item>
       <Form.Item name="team" label={t('ticket.team')} rules={rules('team')} className="compact-item">
         <Select allowClear options={options('team', TEAMS)} placeholder={t('ticket.noTeam')} data-testid="intake-team" />

@@ -16,7 +16,7 @@ import { UserFormModal } from './user-form-modal.tsx';
 export function UsersPage() {
   const { t } = useTranslation();
   const { label, options } = useVocab();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const me = useSession();
   const [q, setQ] = useState('');
   const [role, setRole] = useState<Role | undefined>();
@@ -33,6 +33,17 @@ export function UsersPage() {
         onError: (error) => message.error(errorMessage(error, t)),
       },
     );
+
+  // Clearing a team is one click on a small icon: ask before a user drops out of team routing.
+  const changeTeam = (user: User, next: Team | undefined) => {
+    if (next) return save(user, { team: next });
+    modal.confirm({
+      title: t('users.clearTeamConfirm', { name: user.name, team: user.team ? label('team', user.team) : '' }),
+      okText: t('common.confirm'),
+      cancelText: t('common.cancel'),
+      onOk: () => save(user, { team: null }),
+    });
+  };
 
   return (
     <div className="page">
@@ -122,7 +133,7 @@ export function UsersPage() {
                     placeholder={t('common.none')}
                     value={user.team ?? undefined}
                     options={options('team', TEAMS)}
-                    onChange={(next) => save(user, { team: next ?? null })}
+                    onChange={(next) => changeTeam(user, next)}
                     popupMatchSelectWidth={false}
                   />
                 ),
