@@ -33,6 +33,7 @@ import { healthRoutes } from './features/health/health.routes.ts';
 import { importRoutes } from './features/imports/imports.routes.ts';
 import { liveRoutes } from './features/live/live.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
+import { remoteAccessRoutes } from './features/remote-access/remote-access.routes.ts';
 import { searchRoutes } from './features/search/search.routes.ts';
 import { slaRoutes } from './features/sla/sla.routes.ts';
 import { ticketRoutes } from './features/tickets/tickets.routes.ts';
@@ -248,6 +249,7 @@ export async function build({ deps, logger = false, webDir = WEB_DIST_DIR }: Bui
   await app.register(importRoutes, { prefix: API_PREFIX, deps });
   await app.register(contractRoutes, { prefix: API_PREFIX, deps });
   await app.register(visitRoutes, { prefix: API_PREFIX, deps });
+  await app.register(remoteAccessRoutes, { prefix: API_PREFIX, deps });
   await app.register(ticketRoutes, { prefix: API_PREFIX, deps });
   await app.register(searchRoutes, { prefix: API_PREFIX, deps });
   await app.register(attachmentRoutes, { prefix: API_PREFIX, deps });
