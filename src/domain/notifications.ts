@@ -5,7 +5,12 @@ import type { EscalationPath, RosterRung } from './cannot-solve.ts';
 import type { EscalationLevel, SlaMetric } from './sla.ts';
 import type { Severity } from './vocabulary.ts';
 
-export const NOTIFICATION_KINDS = ['critical_request', 'sla_warning', 'sla_breached', 'escalated', 'contract_renewal',
+export const NOTIFICATION_KINDS = [
+  'critical_request',
+  'sla_warning',
+  'sla_breached',
+  'escalated',
+  'contract_renewal',
   'password_change_reminder',
   'cannot_solve_escalated',
 ] as const;

@@ -146,9 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : null,
     logLevel: c.LOG_LEVEL,
     pdfFont: c.AFTERSALES_PDF_FONT ? pdfFontOf(c.AFTERSALES_PDF_FONT) : null,
-    secretKeys: c.AFTERSALES_SECRET_KEY
-      ? { current: c.AFTERSALES_SECRET_KEY, previous: c.AFTERSALES_SECRET_KEY_PREVIOUS ?? null }
-      : null,
+    secretKeys: c.AFTERSALES_SECRET_KEY ? { current: c.AFTERSALES_SECRET_KEY, previous: c.AFTERSALES_SECRET_KEY_PREVIOUS ?? null } : null,
   };
 }
 

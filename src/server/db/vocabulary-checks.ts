@@ -4,6 +4,7 @@
 // Named `<table>_<column>_check` (older ones keep the names their migrations gave them).
 import { type SQL, sql } from 'drizzle-orm';
 import { type AnyPgColumn, check } from 'drizzle-orm/pg-core';
+import { ESCALATION_PATHS, RMA_OUTCOMES, ROSTER_RUNGS } from '../../domain/cannot-solve.ts';
 import {
   ACCEPTANCE_STATES,
   CONFIG_ITEM_KINDS,
@@ -13,7 +14,6 @@ import {
   ROUTINE_FREQUENCIES,
   SERVICE_WINDOWS,
 } from '../../domain/contracts/vocabulary.ts';
-import { ESCALATION_PATHS, RMA_OUTCOMES, ROSTER_RUNGS } from '../../domain/cannot-solve.ts';
 import { NOTIFICATION_KINDS } from '../../domain/notifications.ts';
 import { REMOTE_ACCESS_METHODS } from '../../domain/remote-access.ts';
 import { DISTANCE_CLASSES, ESCALATION_LEVELS, SLA_METRICS, TARGET_STATES } from '../../domain/sla.ts';

@@ -20,7 +20,8 @@ export const remoteAccessRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
   app.post(
     '/tickets/:id/remote-access',
     { schema: { tags, params: IdParams, body: GrantBody, response: { 201: GrantResponse } } },
-    async (req, reply) => reply.code(201).send(await grantRemoteAccess({ deps, actor: actorOf(req), ticketId: req.params.id, input: req.body })),
+    async (req, reply) =>
+      reply.code(201).send(await grantRemoteAccess({ deps, actor: actorOf(req), ticketId: req.params.id, input: req.body })),
   );
 
   app.get('/tickets/:id/remote-access', { schema: { tags, params: IdParams, response: { 200: GrantListResponse } } }, async (req) =>

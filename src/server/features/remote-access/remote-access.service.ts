@@ -35,7 +35,7 @@ const FINISHED = new Set(['closed', 'cancelled']);
 const aadOf = (grantId: string) => `remote_access_grants:${grantId}`;
 
 /** What an audit entry or the timeline may say about a grant: never the secret nor its ciphertext. */
-function describe(g: GrantRow) {
+function grantFacts(g: GrantRow) {
   return {
     ticketId: g.ticketId,
     method: g.method,
@@ -87,7 +87,17 @@ async function visibleGrant(tx: Tx, actor: Actor, grantId: string) {
   return view;
 }
 
-export async function grantRemoteAccess({ deps, actor, ticketId, input }: { deps: Deps; actor: Actor; ticketId: string; input: GrantInput }) {
+export async function grantRemoteAccess({
+  deps,
+  actor,
+  ticketId,
+  input,
+}: {
+  deps: Deps;
+  actor: Actor;
+  ticketId: string;
+  input: GrantInput;
+}) {
   const now = deps.clock();
   const id = await deps.db.transaction(async (tx) => {
     const ticket = await visibleTicket(tx, actor, ticketId, { lock: true });
@@ -136,7 +146,14 @@ export async function grantRemoteAccess({ deps, actor, ticketId, input }: { deps
         grantedByName,
       }),
     });
-    await insertAudit(tx, { actorId: actor.id, action: 'remote_access.grant', entityType: 'remote_access_grant', entityId: id, after: describe(row), at: now });
+    await insertAudit(tx, {
+      actorId: actor.id,
+      action: 'remote_access.grant',
+      entityType: 'remote_access_grant',
+      entityId: id,
+      after: grantFacts(row),
+      at: now,
+    });
     return id;
   });
   return getGrant({ deps, actor, grantId: id });
@@ -176,7 +193,7 @@ export async function revealSecret({ deps, actor, grantId }: { deps: Deps; actor
     if (state !== 'active') throw new AppError('forbidden', `the grant is not in force (${state})`, { grant: state });
     if (!grant.secretCiphertext || !grant.secretKeyId) throw notFound('secret (erased)');
     const box = secretBoxOf(deps.config);
-    if (!box || !box.hasKey(grant.secretKeyId)) {
+    if (!box?.hasKey(grant.secretKeyId)) {
       throw new AppError('secret_key_missing', 'the key that sealed this secret is not configured (AFTERSALES_SECRET_KEY)');
     }
     const secret = box.open({ keyId: grant.secretKeyId, ciphertext: grant.secretCiphertext }, aadOf(grant.id));
@@ -213,8 +230,8 @@ export async function revokeGrant({ deps, actor, grantId }: { deps: Deps; actor:
       action: 'remote_access.revoke',
       entityType: 'remote_access_grant',
       entityId: grantId,
-      before: describe(grant),
-      after: describe(after),
+      before: grantFacts(grant),
+      after: grantFacts(after),
       at: now,
     });
   });
@@ -257,7 +274,10 @@ export async function logSession({ deps, actor, grantId, input }: { deps: Deps; 
   return { ...sessionDto(row, actor.name) };
 }
 
-function sessionDto(s: { id: string; grantId: string; engineerId: string; startedAt: Date; endedAt: Date | null; summary: string; createdAt: Date }, name: string) {
+function sessionDto(
+  s: { id: string; grantId: string; engineerId: string; startedAt: Date; endedAt: Date | null; summary: string; createdAt: Date },
+  name: string,
+) {
   return {
     id: s.id,
     grantId: s.grantId,
@@ -290,7 +310,14 @@ export async function runRemoteAccessMaintenance({ deps }: { deps: Deps }) {
       const rows = await lockSecretsToErase(tx, now, BATCH);
       for (const row of rows) {
         await updateGrant(tx, row.id, { secretCiphertext: null, secretKeyId: null, secretErasedAt: now });
-        await insertAudit(tx, { actorId: null, action: 'remote_access.erase', entityType: 'remote_access_grant', entityId: row.id, after: { ticketId: row.ticketId }, at: now });
+        await insertAudit(tx, {
+          actorId: null,
+          action: 'remote_access.erase',
+          entityType: 'remote_access_grant',
+          entityId: row.id,
+          after: { ticketId: row.ticketId },
+          at: now,
+        });
       }
       return rows.length;
     });
