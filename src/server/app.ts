@@ -29,6 +29,7 @@ import { databaseRateLimitStore } from './features/auth/rate-limit-store.ts';
 import { calendarRoutes } from './features/calendars/calendars.routes.ts';
 import { contractRoutes } from './features/contracts/contracts.routes.ts';
 import { customerRoutes } from './features/customers/customers.routes.ts';
+import { escalationRoutes } from './features/escalations/escalations.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { importRoutes } from './features/imports/imports.routes.ts';
 import { liveRoutes } from './features/live/live.routes.ts';
@@ -250,6 +251,7 @@ export async function build({ deps, logger = false, webDir = WEB_DIST_DIR }: Bui
   await app.register(contractRoutes, { prefix: API_PREFIX, deps });
   await app.register(visitRoutes, { prefix: API_PREFIX, deps });
   await app.register(remoteAccessRoutes, { prefix: API_PREFIX, deps });
+  await app.register(escalationRoutes, { prefix: API_PREFIX, deps });
   await app.register(ticketRoutes, { prefix: API_PREFIX, deps });
   await app.register(searchRoutes, { prefix: API_PREFIX, deps });
   await app.register(attachmentRoutes, { prefix: API_PREFIX, deps });
