@@ -1279,7 +1279,12 @@ export const en: Messages = {
     monthlyAt: 'Monthly on day {{day}} at {{time}}',
     workingDays: 'working days only (service calendar)',
     states: { scheduled: 'Scheduled', running: 'Running', succeeded: 'Done', failed: 'Failed' },
-    names: { slaTick: 'SLA clock check', renewalReminders: 'Contract renewal reminders', mail: 'Send email' },
+    names: {
+      slaTick: 'SLA clock check',
+      renewalReminders: 'Contract renewal reminders',
+      mail: 'Send email',
+      remoteAccess: 'Erase ended remote-access passwords',
+    },
   },
   portal: {
     title: 'My requests',

@@ -1272,7 +1272,7 @@ export const zhCN = {
     monthlyAt: '每月 {{day}} 日 {{time}}',
     workingDays: '仅工作日（按服务日历）',
     states: { scheduled: '待执行', running: '执行中', succeeded: '已完成', failed: '失败' },
-    names: { slaTick: 'SLA 计时检查', renewalReminders: '合同续签提醒', mail: '发送邮件' },
+    names: { slaTick: 'SLA 计时检查', renewalReminders: '合同续签提醒', mail: '发送邮件', remoteAccess: '清除到期的远程访问密码' },
   },
   portal: {
     title: '我的服务请求',
