@@ -2,13 +2,22 @@
 // portal (the password typed once, never shown back); the assigned engineer reveals it once on the request
 // and sees the "escalate: cannot solve" action.
 import { expect, test } from '@playwright/test';
+import { E2E_ADMIN } from '../playwright.config.ts';
 import { createTicket, createWorld, LANGUAGES, screenshot, signIn, signInAdmin } from './support.ts';
 
 const PHONE = { width: 390, height: 844 };
 
+const LAPTOP = { width: 1280, height: 800 };
+
 const TEXT = {
-  'zh-CN': { card: '远程访问', active: '有效', escalate: '无法解决，升级' },
-  en: { card: 'Remote access', active: 'In force', escalate: 'Escalate: cannot solve' },
+  'zh-CN': { card: '远程访问', active: '有效', escalate: '无法解决，升级', senior: '服务中心高级工程师', roster: '升级名册' },
+  en: {
+    card: 'Remote access',
+    active: 'In force',
+    escalate: 'Escalate: cannot solve',
+    senior: 'Senior engineer',
+    roster: 'Escalation roster',
+  },
 } as const;
 
 for (const language of LANGUAGES) {
@@ -26,6 +35,8 @@ for (const language of LANGUAGES) {
       assigneeId: world.engineer.id,
     });
     const secret = `Vpn-${Date.now()}-只此一次`;
+    // The service centre's senior engineer on the roster takes "cannot solve" on site.
+    await admin.post('/escalation-roster', { rung: 'senior_engineer', userId: world.agent.id });
 
     const portalContext = await browser.newContext({ viewport: PHONE });
     const portal = await portalContext.newPage();
@@ -52,7 +63,11 @@ for (const language of LANGUAGES) {
     const staffCard = staff.getByTestId('remote-access-card');
     await staffCard.getByTestId('grant-reveal').click();
     await expect(staffCard.getByTestId('grant-secret')).toContainText(secret);
-    await expect(staff.getByTestId('escalate-cannot-solve')).toHaveText(text.escalate);
+    await staff.getByTestId('escalate-cannot-solve').click();
+    await staff.getByTestId('escalation-reason').fill(language === 'en' ? 'Still down after replacing the NIC' : '更换网卡后仍无法连接');
+    await staff.getByTestId('escalation-submit').click();
+    await expect(staff.getByTestId('escalation-item').first()).toHaveAttribute('data-rung', 'senior_engineer');
+    await expect(staff.getByTestId('escalation-item').first()).toContainText(text.senior);
     const staffOverflow = await staff.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(staffOverflow).toBeLessThanOrEqual(0);
     await screenshot(staff, `remote-access-engineer-${language}`);
@@ -60,3 +75,13 @@ for (const language of LANGUAGES) {
     await admin.dispose();
   });
 }
+
+test('the escalation roster page (administrators, 1280 px)', async ({ page }) => {
+  await page.setViewportSize(LAPTOP);
+  await signIn(page, E2E_ADMIN, 'zh-CN', /\/queue/);
+  await page.getByTestId('nav-escalationRoster').click();
+  await expect(page).toHaveURL(/\/settings\/escalation-roster$/);
+  await expect(page.getByTestId('roster-title')).toHaveText(TEXT['zh-CN'].roster);
+  await expect(page.getByRole('row').filter({ hasText: TEXT['zh-CN'].senior }).first()).toBeVisible();
+  await screenshot(page, 'escalation-roster-zh-CN');
+});

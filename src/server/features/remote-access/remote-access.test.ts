@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { ensureSystemJobs, runDueJobs } from '../../jobs/runner.ts';
+import { renderMail } from '../../mail/templates.ts';
 import { createTestContext, type Session, type TestContext } from '../../testing/test-context.ts';
 import { runRemoteAccessMaintenance } from './remote-access.service.ts';
 
@@ -202,6 +203,23 @@ describe('remote access grants', () => {
     expect(reminder).toMatchObject({ isInternal: false, data: { grantCount: 1 } });
     const inbox = (await call('GET', '/api/v1/notifications', { as: portal })).json().items;
     expect(inbox).toEqual([expect.objectContaining({ kind: 'password_change_reminder', ticketId: t.id })]);
+    // Its email (queued by notifyUsers when SMTP is configured) says so in the reader's language.
+    const mail = (locale: 'zh-CN' | 'en') =>
+      renderMail({
+        template: 'notification',
+        params: {
+          kind: 'password_change_reminder',
+          data: { grantCount: 1 },
+          ticketId: t.id,
+          ticketNumber: 'SR-2026-000001',
+          ticketTitle: '收费',
+        },
+        locale,
+        timeZone: 'Asia/Shanghai',
+        publicUrl: 'https://service.example.com',
+      });
+    expect(mail('zh-CN').subject).toContain('请及时修改为远程访问提供的密码');
+    expect(mail('en').subject).toContain('change the password you gave for remote access');
     // A request without remote access is resolved without a reminder.
     const plain = await assignedTicket();
     const plainResolved = await call('POST', `/api/v1/tickets/${plain.id}/transitions`, {

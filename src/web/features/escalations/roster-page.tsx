@@ -35,7 +35,7 @@ export function RosterPage() {
 
   return (
     <div className="page roster-page">
-      <PageHeader title={t('escalations.roster.title')} subtitle={t('escalations.roster.subtitle')} />
+      <PageHeader title={t('escalations.roster.title')} subtitle={t('escalations.roster.subtitle')} testId="roster-title" />
       <Card size="small" className="roster-form-card">
         <Form form={form} layout="vertical" onFinish={submit} initialValues={{ rung: 'senior_engineer' }} className="roster-form">
           <Form.Item name="rung" label={t('escalations.roster.rung')} rules={[{ required: true }]}>
