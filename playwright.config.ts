@@ -43,6 +43,8 @@ export default defineConfig({
       AFTERSALES_DATA_DIR: dataDir,
       AFTERSALES_ADMIN_EMAIL: E2E_ADMIN.email,
       AFTERSALES_ADMIN_PASSWORD: E2E_ADMIN.password,
+      // Remote-access passwords are stored encrypted (e2e/remote-access.spec.ts).
+      AFTERSALES_SECRET_KEY: 'e2e-secret-key-for-remote-access-0123456789',
       LOG_LEVEL: 'warn',
     },
   },

@@ -6,6 +6,7 @@ import { AppError } from '../../src/server/errors.ts';
 import { findUserByEmail } from '../../src/server/features/auth/auth.repo.ts';
 import { findCustomerByName } from '../../src/server/features/customers/customers.repo.ts';
 import { addContact, createCustomer } from '../../src/server/features/customers/customers.service.ts';
+import { addRosterEntry } from '../../src/server/features/escalations/escalations.service.ts';
 import {
   addComment,
   countTickets,
@@ -311,6 +312,15 @@ export async function loadDemoData({
     customerIds: new Map([...world.customers].map(([key, value]) => [key, value.id])),
     random,
   });
+
+  // Who takes a request when an engineer cannot solve it (features/escalations).
+  for (const [rung, key] of [
+    ['senior_engineer', 'engineer1'],
+    ['product_manager', 'engineer2'],
+    ['rnd', 'engineer4'],
+  ] as const) {
+    await addRosterEntry({ deps: demoDeps, actor: admin.actor, input: { rung, userId: actorFor(world, key).id } });
+  }
 
   const counts = await countTickets({ deps, actor: admin.actor });
   return {

@@ -52,6 +52,18 @@ export const AUDIT_ENTITY = {
   'quote.send': 'quote',
   'quote.sign': 'quote',
   'quote.cancel': 'quote',
+  'remote_access.grant': 'remote_access_grant',
+  'remote_access.reveal': 'remote_access_grant',
+  'remote_access.revoke': 'remote_access_grant',
+  'remote_access.erase': 'remote_access_grant',
+  'remote_access.session': 'remote_access_grant',
+  'escalation.create': 'ticket_escalation',
+  'escalation.reproduction': 'ticket_escalation',
+  'escalation_roster.create': 'escalation_roster',
+  'escalation_roster.delete': 'escalation_roster',
+  'defect_report.create': 'defect_report',
+  'rma.create': 'rma_record',
+  'rma.update': 'rma_record',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ENTITY;
 export type AuditEntityType = (typeof AUDIT_ENTITY)[AuditAction];

@@ -126,4 +126,25 @@ describe('policy', () => {
     for (const role of ['manager', 'agent', 'engineer'] as const) expect(can(actor(role), 'jobs.read')).toBe(false);
     expect(can(actor('customer', A), 'jobs.read')).toBe(false);
   });
+
+  test('remote access: the hospital grants, reads and revokes on its own requests only; revealing and the session log are staff work', () => {
+    for (const action of ['remote_access.read', 'remote_access.grant', 'remote_access.revoke'] as const) {
+      expect(can(actor('customer', A), action, { customerId: A })).toBe(true);
+      expect(can(actor('customer', A), action, { customerId: B })).toBe(false);
+      expect(denial(actor('customer', A), action, { customerId: B })).toBe('not_found');
+    }
+    for (const action of ['remote_access.reveal', 'remote_access.log_session'] as const) {
+      expect(can(actor('customer', A), action, { customerId: A })).toBe(false);
+      expect(can(actor('engineer'), action)).toBe(true);
+    }
+  });
+
+  test('cannot-solve escalations, defect reports and RMA are staff work; only administrators edit the roster', () => {
+    for (const action of ['escalation.create', 'escalation.record_reproduction', 'defect_report.create', 'rma.manage'] as const) {
+      expect(can(actor('engineer'), action)).toBe(true);
+      expect(can(actor('customer', A), action, { customerId: A })).toBe(false);
+    }
+    expect(can(actor('admin'), 'escalation_roster.manage')).toBe(true);
+    for (const role of ['manager', 'agent', 'engineer'] as const) expect(can(actor(role), 'escalation_roster.manage')).toBe(false);
+  });
 });

@@ -66,6 +66,22 @@ export const ACTIONS = [
   'quote.manage',
   // Scheduled work and its failures (src/server/jobs): administrators only.
   'jobs.read',
+  // Remote access grants (features/remote-access): the customer grants access to its own request, staff
+  // record a grant on its behalf; the secret is revealed only to the request's assigned engineers (the
+  // service checks who is assigned), each reveal audited.
+  'remote_access.read',
+  'remote_access.grant',
+  'remote_access.revoke',
+  'remote_access.reveal',
+  'remote_access.log_session',
+  // "Escalate: cannot solve", the roster of who holds each rung, defect hand-offs to R&D, RMA records.
+  'escalation.read',
+  'escalation.create',
+  'escalation.record_reproduction',
+  'escalation_roster.manage',
+  'defect_report.create',
+  'rma.read',
+  'rma.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -100,6 +116,17 @@ const WORK_REQUESTS: readonly Action[] = [
   'visit.read',
   'visit.create',
   'quote.read',
+  'remote_access.read',
+  'remote_access.grant',
+  'remote_access.revoke',
+  'remote_access.reveal',
+  'remote_access.log_session',
+  'escalation.read',
+  'escalation.create',
+  'escalation.record_reproduction',
+  'defect_report.create',
+  'rma.read',
+  'rma.manage',
 ];
 
 /** The service desk (agents and managers) also keeps the customer archive and its contracts. */
@@ -133,6 +160,9 @@ const CUSTOMER_ACTIONS = new Set<Action>([
   'contract.read',
   'visit.read',
   'quote.read',
+  'remote_access.read',
+  'remote_access.grant',
+  'remote_access.revoke',
 ]);
 
 // Actions on a specific organisation's data: a customer user may only touch its own.
@@ -147,6 +177,9 @@ const SCOPED_ACTIONS = new Set<Action>([
   'contract.read',
   'visit.read',
   'quote.read',
+  'remote_access.read',
+  'remote_access.grant',
+  'remote_access.revoke',
 ]);
 
 /** The service side (every role but a hospital's own users): the staff app rather than the portal. */

@@ -3,6 +3,8 @@
 // (ticket_events_type_check, generated from TIMELINE_EVENT_TYPES); the API and the web read `type`
 // as this union. A new event type is added here, in the web's timeline and in a migration that
 // re-creates the check (see docs/architecture.md, "Typed protocols").
+import type { EscalationPath, RosterRung } from './cannot-solve.ts';
+import type { RemoteAccessMethod } from './remote-access.ts';
 import type { EscalationLevel, SlaMetric } from './sla.ts';
 import type { Channel, Severity, Status, Team } from './vocabulary.ts';
 
@@ -21,6 +23,11 @@ export const TIMELINE_EVENT_TYPES = [
   'sla_warning',
   'sla_breached',
   'escalated',
+  'remote_access_granted',
+  'password_change_reminder',
+  'cannot_solve_escalated',
+  'defect_reported',
+  'rma_recorded',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
@@ -42,6 +49,15 @@ export type TimelineData = {
   sla_warning: { metric: SlaMetric; dueAt: string | null };
   sla_breached: { metric: SlaMetric; dueAt: string };
   escalated: { level: number; levelName: EscalationLevel; reason: SlaMetric };
+  /** Never the secret: what, until when, granted by whom. */
+  remote_access_granted: { grantId: string; method: RemoteAccessMethod; validFrom: string; validUntil: string; grantedByName: string };
+  /** On resolving a request that had remote access: the customer is asked to change the password. */
+  password_change_reminder: { grantCount: number };
+  /** The reason is the event's body (internal). */
+  cannot_solve_escalated: { escalationId: string; path: EscalationPath; rung: RosterRung; assignee: Person | null };
+  /** The summary is the event's body (internal). */
+  defect_reported: { defectReportId: string; escalationId: string | null };
+  rma_recorded: { rmaId: string; manufacturer: string; change: 'created' | 'updated' };
 };
 
 /** One timeline event as written: a discriminated union on `type`. */
@@ -76,6 +92,11 @@ export const timeline = {
   slaWarning: make('sla_warning', { isInternal: true }),
   slaBreached: make('sla_breached', { isInternal: true }),
   escalated: make('escalated', { isInternal: true }),
+  remoteAccessGranted: make('remote_access_granted'),
+  passwordChangeReminder: make('password_change_reminder'),
+  cannotSolveEscalated: make('cannot_solve_escalated', { isInternal: true }),
+  defectReported: make('defect_reported', { isInternal: true }),
+  rmaRecorded: make('rma_recorded', { isInternal: true }),
 } satisfies Record<string, (...args: never[]) => TimelineEvent>;
 
 /** Narrows a stored event (type and data read back from the database) to its kind. */

@@ -63,6 +63,13 @@ const ConfigSchema = z.object({
       message:
         'must be a .ttf or .otf file, or a .ttc collection followed by #PostScriptName (e.g. NotoSansCJK-Regular.ttc#NotoSansCJKsc-Regular)',
     }),
+  /**
+   * Encrypts remote-access credentials at rest (any string of at least 32 characters; a key is derived from
+   * it with HKDF-SHA256). Unset: such secrets are refused. `_PREVIOUS` is the key being rotated out: rows
+   * under it are still read and are re-encrypted under the current key by the `remote-access.maintain` job.
+   */
+  AFTERSALES_SECRET_KEY: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
+  AFTERSALES_SECRET_KEY_PREVIOUS: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -93,6 +100,8 @@ export type Config = {
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   /** The CJK font PDFs are set in (`postscriptName` picks the face of a .ttc); null: the npm-shipped Noto Sans Hans. */
   pdfFont: { path: string; postscriptName: string | null } | null;
+  /** The key material for secrets at rest (remote access); null: storing secrets is refused. */
+  secretKeys: { current: string; previous: string | null } | null;
 };
 
 export class ConfigError extends Error {}
@@ -106,6 +115,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.AFTERSALES_SECRET_KEY_PREVIOUS && !c.AFTERSALES_SECRET_KEY) {
+    throw new ConfigError('Invalid configuration:\n  AFTERSALES_SECRET_KEY_PREVIOUS: set AFTERSALES_SECRET_KEY (the new key) too');
+  }
   return {
     port: c.PORT,
     host: c.HOST,
@@ -134,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : null,
     logLevel: c.LOG_LEVEL,
     pdfFont: c.AFTERSALES_PDF_FONT ? pdfFontOf(c.AFTERSALES_PDF_FONT) : null,
+    secretKeys: c.AFTERSALES_SECRET_KEY ? { current: c.AFTERSALES_SECRET_KEY, previous: c.AFTERSALES_SECRET_KEY_PREVIOUS ?? null } : null,
   };
 }
 

@@ -11,6 +11,10 @@ export const ERROR_STATUS = {
   quote_required: 409,
   /** A spreadsheet import with bad rows: nothing was written; `details` lists every row and its reason. */
   import_invalid: 422,
+  /** A secret (remote-access credentials) cannot be stored: AFTERSALES_SECRET_KEY is not configured. */
+  secret_key_missing: 409,
+  /** "Escalate: cannot solve" to R&D needs the product technical manager's reproduction test first. */
+  reproduction_required: 409,
   payload_too_large: 413,
   /** The request line or headers past the HTTP parser's limit (answered before routing). */
   headers_too_large: 431,

@@ -13,6 +13,7 @@ import { ContractsPage } from './features/contracts/contracts-page.tsx';
 import { TiersPage } from './features/contracts/tiers-page.tsx';
 import { CustomerDetailPage } from './features/customers/customer-detail-page.tsx';
 import { CustomersPage } from './features/customers/customers-page.tsx';
+import { RosterPage } from './features/escalations/roster-page.tsx';
 import { ImportPage } from './features/imports/import-page.tsx';
 import { IntakePage } from './features/intake/intake-page.tsx';
 import { JobsPage } from './features/jobs/jobs-page.tsx';
@@ -132,6 +133,10 @@ const router = createBrowserRouter([
           { element: <Allowed action="user.update" />, children: [{ path: 'users', element: <UsersPage /> }] },
           { element: <Allowed action="tier.manage" />, children: [{ path: 'settings/service-tiers', element: <TiersPage /> }] },
           { element: <Allowed action="jobs.read" />, children: [{ path: 'settings/jobs', element: <JobsPage /> }] },
+          {
+            element: <Allowed action="escalation_roster.manage" />,
+            children: [{ path: 'settings/escalation-roster', element: <RosterPage /> }],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -18,6 +18,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { CalendarInput } from '../../domain/calendar/index.ts';
+import type { EscalationPath, RmaOutcome, RosterRung } from '../../domain/cannot-solve.ts';
 import type {
   AcceptanceState,
   ConfigItemKind,
@@ -29,6 +30,7 @@ import type {
 } from '../../domain/contracts/vocabulary.ts';
 import type { JobSchedule } from '../../domain/jobs/schedule.ts';
 import type { NotificationKind } from '../../domain/notifications.ts';
+import type { RemoteAccessMethod } from '../../domain/remote-access.ts';
 import type { DistanceClass, EscalationLadder, PolicyTargets, SlaMetric, TargetState } from '../../domain/sla.ts';
 import type { TimelineEventType } from '../../domain/timeline.ts';
 import type {
@@ -781,5 +783,168 @@ export const visits = pgTable(
     index('visits_contract_idx').on(t.serviceContractId, t.visitDate),
     uniqueIndex('visits_quote_key').on(t.quoteId),
     check('visits_over_quota_check', sql`not ${t.isOverQuota} or ${t.quoteId} is not null`),
+  ],
+);
+
+/**
+ * Remote access the customer granted for a request (001 1.3, 003 6.6). The secret is AES-256-GCM ciphertext
+ * (lib/secret-box.ts) with the id of the key that sealed it; it is erased (both null, `secret_erased_at` set)
+ * when the window ends or the grant is revoked. Never read by search, exports or the timeline.
+ */
+export const remoteAccessGrants = pgTable(
+  'remote_access_grants',
+  {
+    /** Chosen by the service before sealing: the ciphertext is bound to it. */
+    id: uuid('id').primaryKey(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    method: text('method').$type<RemoteAccessMethod>().notNull(),
+    target: text('target'),
+    grantedByName: text('granted_by_name').notNull(),
+    /** The portal user who granted it themselves (null: staff recorded the grantor's name). */
+    grantedById: uuid('granted_by_id').references(() => users.id),
+    recordedById: uuid('recorded_by_id')
+      .notNull()
+      .references(() => users.id),
+    validFrom: timestamp('valid_from', { withTimezone: true }).notNull(),
+    validUntil: timestamp('valid_until', { withTimezone: true }).notNull(),
+    secretCiphertext: text('secret_ciphertext'),
+    secretKeyId: text('secret_key_id'),
+    secretErasedAt: timestamp('secret_erased_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedById: uuid('revoked_by_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('remote_access_grants_ticket_idx').on(t.ticketId, t.createdAt),
+    index('remote_access_grants_sealed_idx').on(t.validUntil).where(sql`${t.secretCiphertext} is not null`),
+    vocabularyCheck('remote_access_grants_method_check', t.method),
+    check('remote_access_grants_window_check', sql`${t.validUntil} > ${t.validFrom}`),
+    check('remote_access_grants_secret_check', sql`(${t.secretCiphertext} is null) = (${t.secretKeyId} is null)`),
+  ],
+);
+
+/** Who connected through a grant, from when to when, and what was done. */
+export const remoteAccessSessions = pgTable(
+  'remote_access_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    grantId: uuid('grant_id')
+      .notNull()
+      .references(() => remoteAccessGrants.id),
+    engineerId: uuid('engineer_id')
+      .notNull()
+      .references(() => users.id),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    summary: text('summary').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('remote_access_sessions_grant_idx').on(t.grantId, t.startedAt),
+    check('remote_access_sessions_times_check', sql`${t.endedAt} is null or ${t.endedAt} >= ${t.startedAt}`),
+  ],
+);
+
+/** Who holds each rung of "escalate: cannot solve", optionally per product or module (admins edit it). */
+export const escalationRoster = pgTable(
+  'escalation_roster',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    rung: text('rung').$type<RosterRung>().notNull(),
+    product: text('product'),
+    module: text('module'),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('escalation_roster_entry_key').on(t.rung, sql`coalesce(${t.product}, '')`, sql`coalesce(${t.module}, '')`, t.userId),
+    vocabularyCheck('escalation_roster_rung_check', t.rung),
+  ],
+);
+
+/** Each "cannot solve" escalation of a request, with the product manager's fault reproduction test. */
+export const ticketEscalations = pgTable(
+  'ticket_escalations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    path: text('path').$type<EscalationPath>().notNull(),
+    rung: text('rung').$type<RosterRung>().notNull(),
+    reason: text('reason').notNull(),
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    reproEnvironment: text('repro_environment'),
+    reproSteps: text('repro_steps'),
+    reproReproduced: boolean('repro_reproduced'),
+    reproRecordedById: uuid('repro_recorded_by_id').references(() => users.id),
+    reproRecordedAt: timestamp('repro_recorded_at', { withTimezone: true }),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('ticket_escalations_ticket_idx').on(t.ticketId, t.createdAt),
+    vocabularyCheck('ticket_escalations_path_check', t.path),
+    vocabularyCheck('ticket_escalations_rung_check', t.rung),
+    check('ticket_escalations_repro_check', sql`(${t.reproReproduced} is null) = (${t.reproRecordedAt} is null)`),
+  ],
+);
+
+/** A technical report to the software development centre (defect hand-off), from any request. */
+export const defectReports = pgTable(
+  'defect_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    summary: text('summary').notNull(),
+    /** The escalation whose reproduction test it hands over (optional). */
+    escalationId: uuid('escalation_id').references(() => ticketEscalations.id),
+    reproduction: text('reproduction'),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('defect_reports_ticket_idx').on(t.ticketId, t.createdAt)],
+);
+
+/** Equipment sent to its manufacturer or authorised agent (厂家) and what came back. */
+export const rmaRecords = pgTable(
+  'rma_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    manufacturer: text('manufacturer').notNull(),
+    caseNumber: text('case_number'),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    outcome: text('outcome').$type<RmaOutcome>(),
+    customerToldAt: timestamp('customer_told_at', { withTimezone: true }),
+    /** A deadline negotiated with the customer when the tender's cannot be met. */
+    newDeadline: date('new_deadline'),
+    note: text('note'),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('rma_records_ticket_idx').on(t.ticketId, t.createdAt),
+    vocabularyCheck('rma_records_outcome_check', t.outcome),
+    check('rma_records_returned_check', sql`${t.returnedAt} is null or ${t.returnedAt} >= ${t.sentAt}`),
   ],
 );

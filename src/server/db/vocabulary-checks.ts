@@ -4,6 +4,7 @@
 // Named `<table>_<column>_check` (older ones keep the names their migrations gave them).
 import { type SQL, sql } from 'drizzle-orm';
 import { type AnyPgColumn, check } from 'drizzle-orm/pg-core';
+import { ESCALATION_PATHS, RMA_OUTCOMES, ROSTER_RUNGS } from '../../domain/cannot-solve.ts';
 import {
   ACCEPTANCE_STATES,
   CONFIG_ITEM_KINDS,
@@ -14,6 +15,7 @@ import {
   SERVICE_WINDOWS,
 } from '../../domain/contracts/vocabulary.ts';
 import { NOTIFICATION_KINDS } from '../../domain/notifications.ts';
+import { REMOTE_ACCESS_METHODS } from '../../domain/remote-access.ts';
 import { DISTANCE_CLASSES, ESCALATION_LEVELS, SLA_METRICS, TARGET_STATES } from '../../domain/sla.ts';
 import { TIMELINE_EVENT_TYPES } from '../../domain/timeline.ts';
 import {
@@ -67,6 +69,11 @@ export const VOCABULARY_CHECKS = {
   service_tiers_window_check: SERVICE_WINDOWS,
   service_tiers_routine_check: ROUTINE_FREQUENCIES,
   quotes_state_check: QUOTE_STATES,
+  remote_access_grants_method_check: REMOTE_ACCESS_METHODS,
+  escalation_roster_rung_check: ROSTER_RUNGS,
+  ticket_escalations_path_check: ESCALATION_PATHS,
+  ticket_escalations_rung_check: ROSTER_RUNGS,
+  rma_records_outcome_check: RMA_OUTCOMES,
 } as const satisfies Record<string, readonly (string | number)[]>;
 export type VocabularyCheckName = keyof typeof VOCABULARY_CHECKS;
 

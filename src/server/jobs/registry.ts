@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config.ts';
 import { runRenewalReminders } from '../features/contracts/contracts.service.ts';
+import { runRemoteAccessMaintenance } from '../features/remote-access/remote-access.service.ts';
 import { runSlaTick } from '../features/sla/escalation.ts';
 import { MAIL_JOB, MAIL_MAX_ATTEMPTS, MAIL_RETRY, runMailJob } from '../mail/mail.service.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
@@ -11,6 +12,7 @@ import type { JobHandler, JobRegistry, RecurringJob } from './jobs.service.ts';
 
 export const SLA_TICK_JOB = 'sla.tick';
 export const RENEWAL_REMINDERS_JOB = 'contracts.renewal-reminders';
+export const REMOTE_ACCESS_JOB = 'remote-access.maintain';
 
 export function createJobRegistry({ mailer }: { mailer: Mailer | null }): JobRegistry {
   const handlers: Record<string, JobHandler> = {
@@ -18,6 +20,8 @@ export function createJobRegistry({ mailer }: { mailer: Mailer | null }): JobReg
     [SLA_TICK_JOB]: { run: ({ deps }) => runSlaTick({ deps }) },
     // Renewal reminders 60/30/7 days before a service contract ends; each fires once (unique key).
     [RENEWAL_REMINDERS_JOB]: { run: ({ deps }) => runRenewalReminders({ deps }) },
+    // Erases remote-access secrets whose window ended or that were revoked; re-seals those under a rotated-out key.
+    [REMOTE_ACCESS_JOB]: { run: async ({ deps }) => void (await runRemoteAccessMaintenance({ deps })) },
     [MAIL_JOB]: { run: (context) => runMailJob(context, mailer), maxAttempts: MAIL_MAX_ATTEMPTS, retry: MAIL_RETRY },
   };
   return new Map(Object.entries(handlers));
@@ -29,6 +33,8 @@ export function systemRecurringJobs(config: Config): RecurringJob[] {
     { name: SLA_TICK_JOB, schedule: { kind: 'interval', everyMs: config.schedulerIntervalMs } },
     // In the morning of the service centre's zone, so the account owner reads it at the start of the day.
     { name: RENEWAL_REMINDERS_JOB, schedule: { kind: 'daily', at: '08:00' } },
+    // A secret outlives its window by at most a minute.
+    { name: REMOTE_ACCESS_JOB, schedule: { kind: 'interval', everyMs: 60_000 } },
   ];
 }
 

@@ -20,6 +20,9 @@ export const LOG_REDACT_PATHS = [
   '*.sessionToken',
   '*.csrfToken',
   '*.hash',
+  // Remote-access credentials (features/remote-access) and their ciphertext.
+  '*.secret',
+  '*.secretCiphertext',
   '*.cookie',
   '*.authorization',
   '*.params',

@@ -13,6 +13,7 @@ import {
   MenuOutlined,
   MenuUnfoldOutlined,
   PhoneOutlined,
+  RiseOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SettingOutlined,
@@ -65,6 +66,14 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
   }
   if (can('user.update')) items.push({ key: 'users', path: '/users', icon: <TeamOutlined aria-hidden />, label: t('nav.users') });
   if (can('jobs.read')) items.push({ key: 'jobs', path: '/settings/jobs', icon: <ScheduleOutlined aria-hidden />, label: t('nav.jobs') });
+  if (can('escalation_roster.manage')) {
+    items.push({
+      key: 'escalationRoster',
+      path: '/settings/escalation-roster',
+      icon: <RiseOutlined aria-hidden />,
+      label: t('nav.escalationRoster'),
+    });
+  }
   items.push({ key: 'settings', path: '/settings', icon: <SettingOutlined aria-hidden />, label: t('nav.settings') });
   return items;
 }

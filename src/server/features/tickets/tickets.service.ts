@@ -11,6 +11,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { type Actor, authorize, can, customerScope, isStaff } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
 import { findCustomer } from '../customers/customers.repo.ts';
+import { remindToChangePassword } from '../remote-access/remote-access.service.ts';
 import { refreshSearchVector, searchVectorOf } from '../search/search.repo.ts';
 import { alertManagersOfCriticalRequest } from '../sla/escalation.ts';
 import { applySlaEvent, choosePolicyId, listAtRisk, slaViewsFor, startTicketSla } from '../sla/sla.service.ts';
@@ -316,10 +317,16 @@ export async function updateTicket({
     }
     if (SEARCHED_FIELDS.some((k) => k in changes)) await refreshSearchVector(tx, ticketId);
     await applyUpdateToSla({ tx, before, after, now, timeZone: deps.config.timeZone });
+    // Raised to critical after intake: the managers are alerted as on a critical intake.
+    const alerts =
+      after.severity === 'critical' && before.severity !== 'critical'
+        ? await alertManagersOfCriticalRequest({ tx, deps, ticket: after, now })
+        : [];
     await insertAudit(tx, { actorId: actor.id, action: 'ticket.update', entityType: 'ticket', entityId: ticketId, before, after, at: now });
-    return after;
+    return { ...after, alerts };
   });
   publish(deps, actor, 'ticket.updated', updated);
+  for (const alert of 'alerts' in updated ? updated.alerts : []) deps.live.publish(alert);
   return getTicketSummary({ deps, actor, ticketId });
 }
 
@@ -383,6 +390,9 @@ export async function transitionTicket({
     });
     if (input.comment || after.resolutionSummary !== before.resolutionSummary) await refreshSearchVector(tx, ticketId);
     await applySlaEvent({ tx, ticket: after, now, event: { kind: 'status_changed', from: before.status, to: input.to } });
+    // Remote access was granted for it: the customer is reminded to change the password (003 6.6).
+    const reminders =
+      input.to === 'resolved' ? await remindToChangePassword(tx, deps, { ticketId, customerId: after.customerId, at: now }) : [];
     await insertAudit(tx, {
       actorId: actor.id,
       action: 'ticket.transition',
@@ -392,9 +402,10 @@ export async function transitionTicket({
       after: { status: after.status },
       at: now,
     });
-    return after;
+    return { ...after, reminders };
   });
   publish(deps, actor, 'ticket.updated', updated);
+  for (const reminder of updated.reminders) deps.live.publish(reminder);
   return getTicket({ deps, actor, ticketId });
 }
 

@@ -31,6 +31,7 @@ export function JobsPage() {
     'sla.tick': t('jobs.names.slaTick'),
     'contracts.renewal-reminders': t('jobs.names.renewalReminders'),
     'mail.send': t('jobs.names.mail'),
+    'remote-access.maintain': t('jobs.names.remoteAccess'),
   };
   const nameOf = (job: Job) => names[job.name] ?? job.name;
 

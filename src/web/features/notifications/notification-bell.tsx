@@ -26,6 +26,10 @@ function useNotificationText() {
         const level = typeof n.data.levelName === 'string' ? n.data.levelName : escalationLevelName(Number(n.data.level ?? 0));
         return t('notifications.text.escalated', { level: label('escalationLevelFull', level) });
       }
+      case 'password_change_reminder':
+        return t('notifications.text.password_change_reminder');
+      case 'cannot_solve_escalated':
+        return t('notifications.text.cannot_solve_escalated');
       default:
         return t('notifications.text.other');
     }

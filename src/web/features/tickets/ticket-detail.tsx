@@ -9,6 +9,9 @@ import { SeverityTag, StatusTag, useVocab } from '../../components/vocab.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/time.ts';
 import { EntitlementCard } from '../contracts/entitlement-card.tsx';
+import { EscalationCard } from '../escalations/escalation-card.tsx';
+import { RmaCard } from '../escalations/rma-card.tsx';
+import { RemoteAccessCard } from '../remote-access/remote-access-card.tsx';
 import { SlaBadge } from '../sla/sla-badge.tsx';
 import { SlaPanel } from '../sla/sla-panel.tsx';
 import { useTicket } from './api.ts';
@@ -140,6 +143,11 @@ export function TicketDetailView({ id, audience, backTo, backLabel }: Props) {
             )}
             {audience === 'staff' && <DispatchCard ticket={ticket} />}
             <TicketProperties ticket={ticket} audience={audience} />
+            <RemoteAccessCard ticketId={ticket.id} customerId={ticket.customerId} audience={audience} />
+            {audience === 'staff' && (
+              <EscalationCard ticketId={ticket.id} isFinished={['resolved', 'confirmed', 'closed', 'cancelled'].includes(ticket.status)} />
+            )}
+            {audience === 'staff' && <RmaCard ticketId={ticket.id} />}
             <AttachmentsCard ticketId={ticket.id} attachments={ticket.attachments} audience={audience} />
           </Space>
         </Col>

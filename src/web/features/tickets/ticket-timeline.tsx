@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  BugOutlined,
   BulbOutlined,
   CheckCircleOutlined,
   ClockCircleOutlined,
@@ -7,6 +8,7 @@ import {
   EnvironmentOutlined,
   ExclamationCircleOutlined,
   FileAddOutlined,
+  KeyOutlined,
   LockOutlined,
   PaperClipOutlined,
   PhoneOutlined,
@@ -14,6 +16,7 @@ import {
   RiseOutlined,
   SendOutlined,
   SwapOutlined,
+  ToolOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Empty, Tag, Timeline, type TimelineItemProps, Tooltip } from 'antd';
@@ -179,6 +182,37 @@ export function TicketTimeline({ events }: { events: TicketEvent[] }) {
             : t('detail.events.escalated', { level }),
         };
       }
+      case 'remote_access_granted':
+        return {
+          icon: <KeyOutlined aria-hidden />,
+          color: 'blue',
+          text: t('detail.events.remote_access_granted', {
+            name: asString(data.grantedByName) ?? '',
+            method: t(`remoteAccess.methods.${(asString(data.method) ?? 'other') as 'other'}`),
+            until: formatDateTime(asString(data.validUntil), timeZone),
+          }),
+        };
+      case 'password_change_reminder':
+        return { icon: <KeyOutlined aria-hidden />, color: 'orange', text: t('detail.events.password_change_reminder') };
+      case 'cannot_solve_escalated':
+        return {
+          icon: <RiseOutlined aria-hidden />,
+          color: 'red',
+          text: t('detail.events.cannot_solve_escalated', {
+            rung: t(`escalations.rungs.${(asString(data.rung) ?? 'senior_engineer') as 'senior_engineer'}`),
+            assignee: asString(asRecord(data.assignee).name) ?? '',
+          }),
+        };
+      case 'defect_reported':
+        return { icon: <BugOutlined aria-hidden />, color: 'red', text: t('detail.events.defect_reported') };
+      case 'rma_recorded':
+        return {
+          icon: <ToolOutlined aria-hidden />,
+          color: 'blue',
+          text: t(data.change === 'updated' ? 'detail.events.rma_recorded_updated' : 'detail.events.rma_recorded_created', {
+            manufacturer: asString(data.manufacturer) ?? '',
+          }),
+        };
       default:
         return { icon: <FileAddOutlined aria-hidden />, color: 'gray', text: t('detail.events.unknown', { type: event.type }) };
     }
