@@ -10,18 +10,16 @@ import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
 import { useCan } from '../../components/session.tsx';
 import { useVocab } from '../../components/vocab.tsx';
 import { fromLocalDate, toLocalDate } from '../contracts/form-bits.tsx';
-import { CustomerFormModal } from '../customers/customer-form-modal.tsx';
 import { type Project, useProfile, useProject, useUpdateProject } from './api.ts';
 
 /** 概况: the customer's profile (grade, beds, address, distance class, economic notes for staff) and the project history. */
 /** The customer's profile (one edit for everything in it) and the project's history (its own edit). */
-export function ProfileTab({ customer }: { customer: CustomerDetail }) {
+export function ProfileTab({ customer, onEdit }: { customer: CustomerDetail; onEdit: () => void }) {
   const { t } = useTranslation();
   const { label } = useVocab();
   const can = useCan();
   const profile = useProfile(customer.id);
   const project = useProject(customer.id);
-  const [isEditing, setEditing] = useState(false);
   const [isEditingProject, setEditingProject] = useState(false);
   const canManage = can('archive.manage');
   const canEditCustomer = can('customer.update');
@@ -37,7 +35,7 @@ export function ProfileTab({ customer }: { customer: CustomerDetail }) {
           className="side-card"
           extra={
             canEditCustomer && (
-              <Button size="small" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)} data-testid="archive-profile-edit">
+              <Button size="small" icon={<EditOutlined aria-hidden />} onClick={onEdit} data-testid="archive-profile-edit">
                 {t('common.edit')}
               </Button>
             )
@@ -150,14 +148,6 @@ export function ProfileTab({ customer }: { customer: CustomerDetail }) {
           )}
         </Card>
       </Col>
-      {p && (
-        <CustomerFormModal
-          customer={customer}
-          profile={canManage ? { beds: p.beds, economicNotes: p.economicNotes ?? null } : undefined}
-          open={isEditing}
-          onClose={() => setEditing(false)}
-        />
-      )}
       {project.data && (
         <ProjectModal customerId={customer.id} project={project.data} open={isEditingProject} onClose={() => setEditingProject(false)} />
       )}

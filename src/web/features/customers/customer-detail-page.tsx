@@ -18,6 +18,7 @@ import { VisitsTab } from '../contracts/visits-tab.tsx';
 import { TicketTable } from '../tickets/ticket-table.tsx';
 import { useCustomer } from './api.ts';
 import { ContactFormModal } from './contact-form-modal.tsx';
+import { CustomerEditModal } from './customer-form-modal.tsx';
 
 const CUSTOMER_TABS = [
   'profile',
@@ -39,6 +40,7 @@ export function CustomerDetailPage() {
   const { label } = useVocab();
   const customer = useCustomer(id);
   const [isAddingContact, setAddingContact] = useState(false);
+  const [isEditing, setEditing] = useState(false);
   const [params, setParams] = useSearchParams();
   const tab = CUSTOMER_TABS.find((key) => key === params.get('tab')) ?? 'profile';
   const tabLabel = (key: CustomerTab, count?: number) => (
@@ -103,7 +105,7 @@ export function CustomerDetailPage() {
           )
         }
         items={[
-          { key: 'profile', label: tabLabel('profile'), children: <ProfileTab customer={data} /> },
+          { key: 'profile', label: tabLabel('profile'), children: <ProfileTab customer={data} onEdit={() => setEditing(true)} /> },
           { key: 'systems', label: tabLabel('systems'), children: <SystemsTab customerId={data.id} /> },
           { key: 'configuration', label: tabLabel('configuration'), children: <ConfigurationTab customerId={data.id} /> },
           {
@@ -194,6 +196,7 @@ export function CustomerDetailPage() {
         ]}
       />
       <ContactFormModal customerId={data.id} open={isAddingContact} onClose={() => setAddingContact(false)} />
+      <CustomerEditModal customer={data} open={isEditing} onClose={() => setEditing(false)} />
     </div>
   );
 }

@@ -5,10 +5,11 @@ import { CUSTOMER_KINDS } from '../../../domain/vocabulary.ts';
 import { CreateCustomerBody } from '../../../server/features/customers/customers.schema.ts';
 import type { CustomerDetail } from '../../api/types.ts';
 import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
+import { useCan } from '../../components/session.tsx';
 import { useVocab } from '../../components/vocab.tsx';
 import { PROVINCES } from '../../lib/provinces.ts';
 import { cleanValues, schemaRules } from '../../lib/schema-form.ts';
-import { useUpdateProfile } from '../archive/api.ts';
+import { useProfile, useUpdateProfile } from '../archive/api.ts';
 import { type CreateCustomerInput, useCreateCustomer, useUpdateCustomer } from './api.ts';
 
 type Props = {
@@ -120,5 +121,20 @@ export function CustomerFormModal({ open, onClose, customer, onSaved, initialNam
         </>
       )}
     </FormModal>
+  );
+}
+
+/** The customer page's one edit: the customer's own fields and, for archive keepers, the archive profile. */
+export function CustomerEditModal({ customer, open, onClose }: { customer: CustomerDetail; open: boolean; onClose: () => void }) {
+  const can = useCan();
+  const profile = useProfile(customer.id);
+  const p = can('archive.manage') ? profile.data : undefined;
+  return (
+    <CustomerFormModal
+      customer={customer}
+      profile={p ? { beds: p.beds, economicNotes: p.economicNotes ?? null } : undefined}
+      open={open}
+      onClose={onClose}
+    />
   );
 }
