@@ -12,6 +12,7 @@ import {
   QUOTE_STATES,
   ROUTINE_FREQUENCIES,
   SERVICE_WINDOWS,
+  URGE_LETTER_METHODS,
 } from '../../domain/contracts/vocabulary.ts';
 import { NOTIFICATION_KINDS } from '../../domain/notifications.ts';
 import { DISTANCE_CLASSES, ESCALATION_LEVELS, SLA_METRICS, TARGET_STATES } from '../../domain/sla.ts';
@@ -22,8 +23,10 @@ import {
   CONTACT_ROLES,
   CONTENT_CATEGORIES,
   CUSTOMER_KINDS,
+  HANDLING_APPROACHES,
   KINDS,
   ROLES,
+  SERVICE_CLASSES,
   SEVERITIES,
   STAGES,
   STATUSES,
@@ -67,6 +70,11 @@ export const VOCABULARY_CHECKS = {
   service_tiers_window_check: SERVICE_WINDOWS,
   service_tiers_routine_check: ROUTINE_FREQUENCIES,
   quotes_state_check: QUOTE_STATES,
+  customer_projects_urge_letter_method_check: URGE_LETTER_METHODS,
+  tickets_service_class_check: SERVICE_CLASSES,
+  tickets_handling_approach_check: HANDLING_APPROACHES,
+  sla_policies_customer_kind_check: CUSTOMER_KINDS,
+  sla_policies_service_class_check: SERVICE_CLASSES,
 } as const satisfies Record<string, readonly (string | number)[]>;
 export type VocabularyCheckName = keyof typeof VOCABULARY_CHECKS;
 

@@ -924,6 +924,7 @@ export const en: Messages = {
       service_contract: 'Service contract',
       unaccepted_running: 'Running, not accepted',
       expired: 'Expired',
+      no_service: 'No service',
       none: 'No contract',
     },
     visitsLeft: 'Visits left: {{count}}',
@@ -991,6 +992,7 @@ export const en: Messages = {
         accepted: 'Accepted',
         running_unaccepted: 'Running, unaccepted',
         not_launched: 'Not launched',
+        on_hold: 'On hold',
       },
     },
     config: {

@@ -919,6 +919,7 @@ export const zhCN = {
       service_contract: '服务合同',
       unaccepted_running: '运行未验收',
       expired: '服务已到期',
+      no_service: '不提供服务',
       none: '无服务合同',
     },
     visitsLeft: '剩余 {{count}} 次上门',
@@ -986,6 +987,7 @@ export const zhCN = {
         accepted: '已验收',
         running_unaccepted: '运行未验收',
         not_launched: '未上线',
+        on_hold: '搁置',
       },
     },
     config: {

@@ -1,3 +1,4 @@
+import { audit } from '../../../domain/audit.ts';
 import { type Entitlement, entitlement, explain, type Locale } from '../../../domain/contracts/entitlement.ts';
 import { addDays, addYears, localDateOf } from '../../../domain/contracts/local-date.ts';
 import { formatCny } from '../../../domain/contracts/money.ts';
@@ -26,11 +27,13 @@ import {
   insertServiceContract,
   insertSystemContract,
   insertTier,
+  insertOverride,
   loadArchiveFacts,
   lockCustomer,
   selectContractsNeedingReminders,
   selectContractVisits,
   selectServiceContracts,
+  selectOverrides,
   selectSystemContracts,
   selectTiers,
   updateServiceContractRow,
@@ -40,6 +43,7 @@ import {
 import type {
   RenewInput,
   ServiceContractInput,
+  OverrideInput,
   SystemContractInput,
   TierInput,
   UpdateServiceContractInput,
@@ -100,7 +104,7 @@ export async function updateTier({ deps, actor, tierId, input }: { deps: Deps; a
 }
 
 // ---------- system contracts ----------
-function withTerms<T extends { acceptanceDate: string | null; totalPriceFen: number }>(row: T) {
+function withTerms<T extends { acceptanceDate: string | null; finalAcceptanceDate: string | null; totalPriceFen: number }>(row: T) {
   return { ...row, ...systemContractTerms(row) };
 }
 
@@ -131,7 +135,18 @@ export async function createSystemContract({
   const now = deps.clock();
   return deps.db.transaction(async (tx) => {
     await requireCustomer(tx, customerId);
-    const row = await insertSystemContract(tx, { ...input, customerId, createdById: actor.id, createdAt: now, updatedAt: now });
+    // A single acceptance date counts as both acceptances unless the final one is given (or null: not yet).
+    const finalAcceptanceDate = input.finalAcceptanceDate === undefined ? (input.acceptanceDate ?? null) : input.finalAcceptanceDate;
+    if (finalAcceptanceDate && !input.acceptanceDate)
+      throw new AppError('validation_failed', 'final acceptance needs an initial acceptance', { finalAcceptanceDate: 'without acceptanceDate' });
+    const row = await insertSystemContract(tx, {
+      ...input,
+      finalAcceptanceDate,
+      customerId,
+      createdById: actor.id,
+      createdAt: now,
+      updatedAt: now,
+    });
     await insertAudit(tx, {
       actorId: actor.id,
       action: 'system_contract.create',
@@ -160,11 +175,19 @@ export async function updateSystemContract({
   return deps.db.transaction(async (tx) => {
     const before = await findSystemContract(tx, contractId);
     if (!before) throw notFound('system contract');
-    const merged = { ...before, ...input };
+    // A final acceptance that was in step with the initial one follows it when only the initial one changes.
+    const inStep = input.finalAcceptanceDate === undefined && input.acceptanceDate !== undefined && before.finalAcceptanceDate === before.acceptanceDate;
+    const changes = inStep ? { ...input, finalAcceptanceDate: input.acceptanceDate ?? null } : input;
+    const merged = { ...before, ...changes };
     if (merged.signedDate && merged.acceptanceDate && merged.acceptanceDate < merged.signedDate) {
       throw new AppError('validation_failed', 'acceptance cannot be before signing', { acceptanceDate: 'before signedDate' });
     }
-    const row = await updateSystemContractRow(tx, contractId, { ...input, updatedAt: now });
+    if (merged.finalAcceptanceDate && (!merged.acceptanceDate || merged.finalAcceptanceDate < merged.acceptanceDate)) {
+      throw new AppError('validation_failed', 'final acceptance needs an initial acceptance on or before it', {
+        finalAcceptanceDate: 'before acceptanceDate',
+      });
+    }
+    const row = await updateSystemContractRow(tx, contractId, { ...changes, updatedAt: now });
     await insertAudit(tx, {
       actorId: actor.id,
       action: 'system_contract.update',
@@ -442,6 +465,38 @@ export async function deleteServiceContract({ deps, actor, contractId }: { deps:
       at: now,
     });
   });
+}
+
+// ---------- entitlement overrides ----------
+export async function listOverrides({ deps, actor, customerId }: { deps: Deps; actor: Actor; customerId: string }) {
+  authorize(actor, 'contract.read', { customerId }, 'customer');
+  if (!(await findCustomer(deps.db, customerId))) throw notFound('customer');
+  return { items: await selectOverrides(deps.db, customerId) };
+}
+
+/** A manager serves a customer the rules say not to, for a stated reason until a date; on the archive's timeline. */
+export async function createOverride({ deps, actor, customerId, input }: { deps: Deps; actor: Actor; customerId: string; input: OverrideInput }) {
+  authorize(actor, 'entitlement.override');
+  const now = deps.clock();
+  const fromDate = input.fromDate ?? today(deps, now);
+  if (input.untilDate < fromDate)
+    throw new AppError('validation_failed', 'the override ends before it starts', { untilDate: 'before fromDate' });
+  const id = await deps.db.transaction(async (tx) => {
+    await requireCustomer(tx, customerId);
+    const row = await insertOverride(tx, {
+      customerId,
+      reason: input.reason,
+      fromDate,
+      untilDate: input.untilDate,
+      createdById: actor.id,
+      createdAt: now,
+    });
+    await insertAudit(tx, { actorId: actor.id, ...audit('entitlement.override'), entityId: customerId, after: row, at: now });
+    return row.id;
+  });
+  const created = (await selectOverrides(deps.db, customerId)).find((o) => o.id === id);
+  if (!created) throw notFound('override');
+  return created;
 }
 
 // ---------- entitlement ----------

@@ -18,6 +18,7 @@ export const ACCEPTANCE_COLOR: Record<AcceptanceState, string> = {
   accepted: 'success',
   running_unaccepted: 'warning',
   not_launched: 'default',
+  on_hold: 'purple',
 };
 
 /** 系统与模块: installed systems and modules with version, go-live date and acceptance state. */
