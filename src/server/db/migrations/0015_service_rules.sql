@@ -71,3 +71,18 @@ ALTER TABLE "sla_policies" ADD CONSTRAINT "sla_policies_customer_kind_check" CHE
 ALTER TABLE "sla_policies" ADD COLUMN "service_class" text;
 --> statement-breakpoint
 ALTER TABLE "sla_policies" ADD CONSTRAINT "sla_policies_service_class_check" CHECK ("sla_policies"."service_class" in ('general_fault','catastrophic_fault','routine_maintenance','upgrade_patch'));
+--> statement-breakpoint
+-- 000's 5×8 line is 8 hours a day: the built-in working calendar's afternoon starts at 13:00 (was 13:30),
+-- where it still has the hours it was installed with.
+UPDATE "calendars" SET "definition" = jsonb_set(jsonb_set(jsonb_set(jsonb_set(jsonb_set("definition",
+	'{weekly,mon}', '[["08:30","12:00"],["13:00","17:30"]]'::jsonb),
+	'{weekly,tue}', '[["08:30","12:00"],["13:00","17:30"]]'::jsonb),
+	'{weekly,wed}', '[["08:30","12:00"],["13:00","17:30"]]'::jsonb),
+	'{weekly,thu}', '[["08:30","12:00"],["13:00","17:30"]]'::jsonb),
+	'{weekly,fri}', '[["08:30","12:00"],["13:00","17:30"]]'::jsonb), "updated_at" = now()
+WHERE "is_builtin" AND "definition"->'weekly'->'mon' = '[["08:30","12:00"],["13:30","17:30"]]'::jsonb;
+--> statement-breakpoint
+-- 001's 7×24 hotline for every request: the default policy's normal first response runs on the clock
+-- of its critical first response (the built-in 7×24 calendar).
+UPDATE "sla_policies" SET "targets" = jsonb_set("targets", '{normal,first_response,calendarId}', "targets"->'critical'->'first_response'->'calendarId'), "updated_at" = now()
+WHERE "is_builtin" AND "targets" ? 'critical';
