@@ -135,6 +135,8 @@ export const ServiceContractBody = z
     /** On-site visits per contract year; defaults to the tier's; null = unlimited. */
     visitQuota: z.int().min(0).nullable().optional(),
     accountOwnerId: z.uuid().nullable().optional(),
+    /** Diamond (002): the engineer resident at the hospital for the contract year. */
+    residentEngineerId: z.uuid().nullable().optional(),
     notes: z.string().trim().max(2000).nullable().optional(),
   })
   .strict()
@@ -148,6 +150,8 @@ export const UpdateServiceContractBody = z
     priceFen: Fen.optional(),
     visitQuota: z.int().min(0).nullable().optional(),
     accountOwnerId: z.uuid().nullable().optional(),
+    /** Diamond (002): the engineer resident at the hospital for the contract year. */
+    residentEngineerId: z.uuid().nullable().optional(),
     notes: z.string().trim().max(2000).nullable().optional(),
   })
   .strict()
@@ -163,6 +167,8 @@ export const RenewBody = z
     priceFen: Fen.optional(),
     visitQuota: z.int().min(0).nullable().optional(),
     accountOwnerId: z.uuid().nullable().optional(),
+    /** Diamond (002): the engineer resident at the hospital for the contract year. */
+    residentEngineerId: z.uuid().nullable().optional(),
     notes: z.string().trim().max(2000).nullable().optional(),
   })
   .strict()
@@ -181,6 +187,7 @@ export const ServiceContractResponse = z.object({
   /** Visits counted in the contract year containing today (0 outside the contract). */
   visitsUsed: z.number().int(),
   accountOwnerId: z.uuid().nullable(),
+  residentEngineerId: z.uuid().nullable().optional(),
   renewalOfId: z.uuid().nullable(),
   renewedById: z.uuid().nullable(),
   notes: z.string().nullable(),
@@ -216,6 +223,9 @@ export const EntitlementResponse = z.object({
   locale: z.enum(['zh-CN', 'en']),
   /** The local date the answer is for, in the service zone. */
   date: z.string(),
+  /** The customer's named responsible engineer (000) and the contract's resident engineer (002 Diamond). */
+  responsibleEngineer: z.object({ id: z.uuid(), name: z.string() }).nullable().optional(),
+  residentEngineer: z.object({ id: z.uuid(), name: z.string() }).nullable().optional(),
 });
 
 // ---------- entitlement overrides ----------

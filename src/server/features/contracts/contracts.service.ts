@@ -289,11 +289,13 @@ async function guardOverlap<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function checkAccountOwner(tx: Tx, accountOwnerId: string | null | undefined) {
+async function checkAccountOwner(tx: Tx, accountOwnerId: string | null | undefined, field = 'accountOwnerId') {
   if (!accountOwnerId) return;
   const owner = await findUser(tx, accountOwnerId);
   if (!owner || owner.role === 'customer' || !owner.isActive) {
-    throw new AppError('validation_failed', 'the account owner must be an active staff member', { accountOwnerId: 'not staff' });
+    throw new AppError('validation_failed', `the ${field === 'accountOwnerId' ? 'account owner' : 'resident engineer'} must be an active staff member`, {
+      [field]: 'not staff',
+    });
   }
 }
 
@@ -303,6 +305,7 @@ async function insertContract(tx: Tx, deps: Deps, actor: Actor, input: ServiceCo
   if (!tier) throw new AppError('validation_failed', 'unknown service tier', { tierId: 'unknown' });
   if (!tier.isActive) throw new AppError('validation_failed', 'this service tier is no longer offered', { tierId: 'inactive' });
   await checkAccountOwner(tx, input.accountOwnerId);
+  await checkAccountOwner(tx, input.residentEngineerId, 'residentEngineerId');
   await assertNoOverlap(tx, input.customerId, input.startDate, input.endDate);
   const row = await insertServiceContract(tx, {
     customerId: input.customerId,
@@ -312,6 +315,7 @@ async function insertContract(tx: Tx, deps: Deps, actor: Actor, input: ServiceCo
     priceFen: input.priceFen ?? tier.yearlyPriceFen,
     visitQuota: input.visitQuota === undefined ? tier.emergencyVisitsPerYear : input.visitQuota,
     accountOwnerId: input.accountOwnerId ?? (isStaff(actor) ? actor.id : null),
+    residentEngineerId: input.residentEngineerId ?? null,
     renewalOfId: input.renewalOfId ?? null,
     notes: input.notes ?? null,
     createdById: actor.id,
@@ -405,6 +409,7 @@ export async function updateServiceContract({
       if (next.endDate < next.startDate)
         throw new AppError('validation_failed', 'end date is before start date', { endDate: 'before startDate' });
       await checkAccountOwner(tx, input.accountOwnerId);
+      await checkAccountOwner(tx, input.residentEngineerId, 'residentEngineerId');
       await assertNoOverlap(tx, before.customerId, next.startDate, next.endDate, contractId);
       const contractVisits = (await selectContractVisits(tx, [contractId])).filter((v) => !v.isOverQuota);
       if (contractVisits.some((v) => v.visitDate < next.startDate || v.visitDate > next.endDate)) {
@@ -519,10 +524,24 @@ export async function getEntitlement({
   locale: Locale;
 }) {
   authorize(actor, 'contract.read', { customerId }, 'customer');
-  if (!(await findCustomer(deps.db, customerId))) throw notFound('customer');
+  const customer = await findCustomer(deps.db, customerId);
+  if (!customer) throw notFound('customer');
   const instant = at ? new Date(at) : deps.clock();
   const e = await computeEntitlement(deps.db, deps, customerId, instant);
-  return { ...e, explanation: explain(e, locale), locale, date: today(deps, instant) };
+  // The people intake and the request show (000: a named responsible engineer; 002: Diamond's resident engineer).
+  const person = async (id: string | null | undefined) => {
+    const u = id ? await findUser(deps.db, id) : undefined;
+    return u ? { id: u.id, name: u.name } : null;
+  };
+  const contract = e.serviceContractId ? await findServiceContract(deps.db, e.serviceContractId) : undefined;
+  return {
+    ...e,
+    explanation: explain(e, locale),
+    locale,
+    date: today(deps, instant),
+    responsibleEngineer: await person(customer.responsibleEngineerId),
+    residentEngineer: await person(contract?.residentEngineerId),
+  };
 }
 
 /** The contract in force on a local date, if any (for the visit register). */

@@ -233,3 +233,49 @@ describe('customer users', () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('people: the responsible engineer (000) and Diamond’s resident engineer (002)', () => {
+  test('shown with the entitlement; the responsible engineer is the default assignee at intake; approach and class recorded', async () => {
+    await signInAt('2026-03-02T04:00:00Z');
+    const c = await ctx.customer();
+    const engineer = await ctx.user('engineer', { name: '李工' });
+    const resident = await ctx.user('engineer', { name: '驻院王工' });
+    const hospital = await ctx.user('customer', { customerId: c.id });
+    const bad = await ctx.call('PATCH', `/api/v1/customers/${c.id}`, { as: agent, body: { responsibleEngineerId: hospital.user.id } });
+    expect(bad.statusCode).toBe(400);
+    const set = await ctx.call('PATCH', `/api/v1/customers/${c.id}`, { as: agent, body: { responsibleEngineerId: engineer.user.id } });
+    expect(set.statusCode).toBe(200);
+    expect(set.json().responsibleEngineerId).toBe(engineer.user.id);
+
+    const tiers = (await ctx.call('GET', '/api/v1/service-tiers', { as: agent })).json().items;
+    const diamond = tiers.find((t: { code: string }) => t.code === 'diamond');
+    const contract = await ctx.call('POST', '/api/v1/service-contracts', {
+      as: agent,
+      body: { customerId: c.id, tierId: diamond.id, startDate: '2026-01-01', endDate: '2026-12-31', residentEngineerId: resident.user.id },
+    });
+    expect(contract.statusCode).toBe(201);
+    expect(contract.json().residentEngineerId).toBe(resident.user.id);
+
+    const e = await entitlementOf(c.id);
+    expect(e).toMatchObject({
+      basis: 'service_contract',
+      responsibleEngineer: { id: engineer.user.id, name: '李工' },
+      residentEngineer: { id: resident.user.id, name: '驻院王工' },
+    });
+
+    const t = await ctx.ticket(agent, c.id, { serviceClass: 'general_fault', handlingApproach: 'remote' });
+    expect(t).toMatchObject({ assignee: { id: engineer.user.id }, serviceClass: 'general_fault', handlingApproach: 'remote' });
+    const named = await ctx.ticket(agent, c.id, { assigneeId: resident.user.id });
+    expect(named.assignee.id).toBe(resident.user.id);
+    const fromHospital = await ctx.ticket(hospital, c.id);
+    expect(fromHospital.assignee).toBeNull();
+
+    const before = await ctx.snapshot();
+    const wrong = await ctx.call('POST', '/api/v1/tickets', {
+      as: agent,
+      body: { customerId: c.id, title: 'x', description: 'y', severity: 'normal', channel: 'phone', kind: 'request', handlingApproach: 'fax' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(await ctx.snapshot()).toEqual(before);
+  }, 120_000);
+});
