@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, AutoComplete, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, AutoComplete, Button, Card, Checkbox, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -74,9 +74,16 @@ export function SystemsTab({ customerId }: { customerId: string }) {
             key: 'state',
             title: t('archive.modules.acceptanceState'),
             render: (_v, m) => (
-              <Tag color={ACCEPTANCE_COLOR[m.acceptanceState]} data-testid="module-state" data-state={m.acceptanceState}>
-                {t(`archive.modules.states.${m.acceptanceState}`)}
-              </Tag>
+              <>
+                <Tag color={ACCEPTANCE_COLOR[m.acceptanceState]} data-testid="module-state" data-state={m.acceptanceState}>
+                  {t(`archive.modules.states.${m.acceptanceState}`)}
+                </Tag>
+                {!m.genuineLicence && (
+                  <Tag color="magenta" data-testid="module-unlicensed">
+                    {t('archive.modules.notGenuine')}
+                  </Tag>
+                )}
+              </>
             ),
           },
           {
@@ -126,6 +133,7 @@ type ModuleValues = {
   goLiveDate?: Dayjs;
   acceptanceState: AcceptanceState;
   acceptanceDate?: Dayjs;
+  genuineLicence: boolean;
   notes?: string;
 };
 
@@ -150,6 +158,7 @@ function ModuleModal({ customerId, editing, onClose }: { customerId: string; edi
         goLiveDate: fromLocalDate(editing.goLiveDate),
         acceptanceState: editing.acceptanceState,
         acceptanceDate: fromLocalDate(editing.acceptanceDate),
+        genuineLicence: editing.genuineLicence,
         notes: editing.notes ?? undefined,
       });
     }
@@ -163,6 +172,7 @@ function ModuleModal({ customerId, editing, onClose }: { customerId: string; edi
       goLiveDate: toLocalDate(values.goLiveDate) ?? null,
       acceptanceState: values.acceptanceState,
       acceptanceDate: values.acceptanceState === 'accepted' ? (toLocalDate(values.acceptanceDate) ?? null) : null,
+      genuineLicence: values.genuineLicence,
       notes: values.notes?.trim() || null,
     };
     const parsed = ModuleBody.safeParse(body);
@@ -184,7 +194,7 @@ function ModuleModal({ customerId, editing, onClose }: { customerId: string; edi
       onFinish={submit}
       isPending={add.isPending || update.isPending}
       submitTestId="module-submit"
-      initialValues={{ acceptanceState: 'running_unaccepted' }}
+      initialValues={{ acceptanceState: 'running_unaccepted', genuineLicence: true }}
       resetOnOpen={false}
     >
       <div className="form-row">
@@ -228,6 +238,9 @@ function ModuleModal({ customerId, editing, onClose }: { customerId: string; edi
           <DatePicker className="full-width" disabled={state !== 'accepted'} />
         </Form.Item>
       </div>
+      <Form.Item name="genuineLicence" valuePropName="checked" extra={t('archive.modules.genuineLicenceHelp')}>
+        <Checkbox data-testid="module-genuine-licence">{t('archive.modules.genuineLicence')}</Checkbox>
+      </Form.Item>
       <Form.Item name="notes" label={t('archive.modules.notes')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={2000} />
       </Form.Item>

@@ -29,6 +29,7 @@ import { SeverityTag, useVocab } from '../../components/vocab.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { applyServerFieldErrors, cleanValues, issueMessage, schemaRules } from '../../lib/schema-form.ts';
 import { EntitlementBadge } from '../contracts/entitlement-badge.tsx';
+import { EntitlementPeople } from '../contracts/entitlement-people.tsx';
 import { useCustomer } from '../customers/api.ts';
 import { CustomerFormModal } from '../customers/customer-form-modal.tsx';
 import { type CreateTicketInput, useCreateTicket } from './api.ts';
@@ -229,6 +230,7 @@ export function TicketForm({ mode, initialCustomerId, hrefFor }: Props) {
         <div className="entitlement-line">
           <Typography.Text type="secondary">{t('entitlement.title')}</Typography.Text>
           <EntitlementBadge customerId={customerId} testId="intake-entitlement" />
+          <EntitlementPeople customerId={customerId} testId="intake-entitlement-people" />
         </div>
       )}
       <div className="form-row">
