@@ -99,6 +99,7 @@ type ServiceValues = {
   unlimited: boolean;
   visitQuota?: number | null;
   accountOwnerId?: string | null;
+  residentEngineerId?: string | null;
   notes?: string;
 };
 
@@ -160,6 +161,7 @@ export function ServiceContractModal({ customerId, open, onClose }: { customerId
       priceFen: values.price ? (yuanToFen(values.price) ?? -1) : undefined,
       visitQuota: values.unlimited ? null : (values.visitQuota ?? undefined),
       accountOwnerId: values.accountOwnerId || undefined,
+      residentEngineerId: values.residentEngineerId || undefined,
       notes: values.notes?.trim() || undefined,
     };
     const parsed = ServiceContractBody.safeParse(body);
@@ -227,6 +229,9 @@ export function ServiceContractModal({ customerId, open, onClose }: { customerId
       </div>
       <Form.Item name="accountOwnerId" label={t('contracts.service.owner')} extra={t('contracts.service.ownerHelp')}>
         <UserPicker allowClear placeholder={t('contracts.service.ownerPlaceholder')} />
+      </Form.Item>
+      <Form.Item name="residentEngineerId" label={t('contracts.service.residentEngineer')} extra={t('contracts.service.residentEngineerHelp')}>
+        <UserPicker allowClear />
       </Form.Item>
       <Form.Item name="notes" label={t('contracts.service.notes')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />

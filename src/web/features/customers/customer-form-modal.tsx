@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CUSTOMER_KINDS } from '../../../domain/vocabulary.ts';
 import { CreateCustomerBody } from '../../../server/features/customers/customers.schema.ts';
 import type { CustomerDetail } from '../../api/types.ts';
+import { UserPicker } from '../../components/pickers.tsx';
 import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
 import { useVocab } from '../../components/vocab.tsx';
 import { PROVINCES } from '../../lib/provinces.ts';
@@ -41,7 +42,8 @@ export function CustomerFormModal({ open, onClose, customer, onSaved, initialNam
         city: customer.city,
         grade: customer.grade ?? undefined,
         address: customer.address ?? undefined,
-      });
+        ...(customer.responsibleEngineerId ? { responsibleEngineerId: customer.responsibleEngineerId } : {}),
+      } as CreateCustomerInput);
     } else if (initialName) {
       form.setFieldsValue({ name: initialName });
     }
@@ -94,6 +96,11 @@ export function CustomerFormModal({ open, onClose, customer, onSaved, initialNam
       <Form.Item name="address" label={t('customers.address')} rules={rules('address')}>
         <Input />
       </Form.Item>
+      {customer && (
+        <Form.Item name="responsibleEngineerId" label={t('customers.responsibleEngineer')} extra={t('customers.responsibleEngineerHelp')}>
+          <UserPicker allowClear data-testid="customer-responsible-engineer" />
+        </Form.Item>
+      )}
     </FormModal>
   );
 }

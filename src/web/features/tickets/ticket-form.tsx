@@ -7,6 +7,10 @@ import { FIRST_RESPONSE_MINUTES, suggestSeverity } from '../../../domain/severit
 import {
   CAUSE_CATEGORIES,
   type CauseCategory,
+  HANDLING_APPROACHES,
+  type HandlingApproach,
+  SERVICE_CLASSES,
+  type ServiceClass,
   CHANNELS,
   type Channel,
   COMMON_MODULES,
@@ -45,6 +49,8 @@ type Values = {
   severity: Severity;
   contentCategory?: ContentCategory;
   causeCategory?: CauseCategory;
+  serviceClass?: ServiceClass;
+  handlingApproach?: HandlingApproach;
   module?: string;
   title: string;
   description: string;
@@ -132,6 +138,8 @@ export function TicketForm({ mode, initialCustomerId, hrefFor }: Props) {
       stage: isIntake ? values.stage : undefined,
       contentCategory: isIntake ? values.contentCategory : undefined,
       causeCategory: isIntake ? values.causeCategory : undefined,
+      serviceClass: isIntake ? values.serviceClass : undefined,
+      handlingApproach: isIntake ? values.handlingApproach : undefined,
       module: values.module,
       assigneeId: isIntake && values.assignToMe ? me.id : undefined,
       team: isIntake ? (values.team ?? (values.assignToMe ? (me.team ?? undefined) : undefined)) : undefined,
@@ -328,6 +336,22 @@ export function TicketForm({ mode, initialCustomerId, hrefFor }: Props) {
                 allowClear
                 options={options('causeCategory', CAUSE_CATEGORIES)}
                 data-testid="intake-cause-category"
+                popupMatchSelectWidth={false}
+              />
+            </Form.Item>
+            <Form.Item name="serviceClass" label={t('ticket.serviceClass')} rules={rules('serviceClass')} className="form-col">
+              <Select
+                allowClear
+                options={options('serviceClass', SERVICE_CLASSES)}
+                data-testid="intake-service-class"
+                popupMatchSelectWidth={false}
+              />
+            </Form.Item>
+            <Form.Item name="handlingApproach" label={t('ticket.handlingApproach')} rules={rules('handlingApproach')} className="form-col">
+              <Select
+                allowClear
+                options={options('handlingApproach', HANDLING_APPROACHES)}
+                data-testid="intake-handling-approach"
                 popupMatchSelectWidth={false}
               />
             </Form.Item>
