@@ -26,7 +26,15 @@ export function tierName(tier: Pick<Tier, 'nameZh' | 'nameEn'>): string {
   return currentLanguage() === 'zh-CN' ? tier.nameZh : tier.nameEn;
 }
 
-type SystemValues = { title: string; signedDate?: Dayjs; total: string; acceptanceDate?: Dayjs; notes?: string };
+type SystemValues = {
+  title: string;
+  signedDate?: Dayjs;
+  total: string;
+  acceptanceDate?: Dayjs;
+  finalAcceptanceDate?: Dayjs;
+  freeServiceUntil?: Dayjs;
+  notes?: string;
+};
 
 export function SystemContractModal({ customerId, open, onClose }: { customerId: string; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -42,6 +50,9 @@ export function SystemContractModal({ customerId, open, onClose }: { customerId:
       signedDate: toLocalDate(values.signedDate),
       totalPriceFen: yuanToFen(values.total) ?? undefined,
       acceptanceDate: toLocalDate(values.acceptanceDate),
+      // Empty final acceptance with an initial one: not yet finally accepted (null), not "the same day".
+      finalAcceptanceDate: values.acceptanceDate ? (toLocalDate(values.finalAcceptanceDate) ?? null) : undefined,
+      freeServiceUntil: toLocalDate(values.freeServiceUntil),
       notes: values.notes,
     });
     const parsed = SystemContractBody.safeParse(body);
@@ -81,8 +92,26 @@ export function SystemContractModal({ customerId, open, onClose }: { customerId:
           <DatePicker className="full-width" />
         </Form.Item>
       </div>
-      <Form.Item name="acceptanceDate" label={t('contracts.system.acceptanceDate')} extra={t('contracts.system.acceptanceHelp')}>
-        <DatePicker className="full-width" data-testid="system-contract-acceptance" />
+      <div className="form-row">
+        <Form.Item
+          name="acceptanceDate"
+          label={t('contracts.system.initialAcceptanceDate')}
+          extra={t('contracts.system.initialAcceptanceHelp')}
+          className="form-col"
+        >
+          <DatePicker className="full-width" data-testid="system-contract-acceptance" />
+        </Form.Item>
+        <Form.Item
+          name="finalAcceptanceDate"
+          label={t('contracts.system.finalAcceptanceDate')}
+          extra={t('contracts.system.acceptanceHelp')}
+          className="form-col"
+        >
+          <DatePicker className="full-width" data-testid="system-contract-final-acceptance" />
+        </Form.Item>
+      </div>
+      <Form.Item name="freeServiceUntil" label={t('contracts.system.freeServiceUntil')} extra={t('contracts.system.freeServiceUntilHelp')}>
+        <DatePicker className="full-width" />
       </Form.Item>
       <Form.Item name="notes" label={t('contracts.service.notes')} rules={rules('notes')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
