@@ -210,7 +210,9 @@ const cases: Case[] = [
     name: 'a system without a genuine licence → no service, even under a paid contract',
     today: '2026-03-02',
     facts: {
-      modules: [{ acceptanceState: 'accepted', goLiveDate: '2025-01-01', acceptanceDate: '2025-06-01', system: 'PACS', genuineLicence: false }],
+      modules: [
+        { acceptanceState: 'accepted', goLiveDate: '2025-01-01', acceptanceDate: '2025-06-01', system: 'PACS', genuineLicence: false },
+      ],
       serviceContracts: [{ id: 'c1', startDate: '2026-01-01', endDate: '2026-12-31', visitQuota: 10, tier: silver }],
     },
     expected: { basis: 'no_service', explanationKey: 'unlicensed', explanationParams: { systems: 'PACS' } },
@@ -221,7 +223,9 @@ const cases: Case[] = [
     name: 'no genuine licence, overridden → the contract answers, with the override',
     today: '2026-03-02',
     facts: {
-      modules: [{ acceptanceState: 'accepted', goLiveDate: '2025-01-01', acceptanceDate: '2025-06-01', system: 'PACS', genuineLicence: false }],
+      modules: [
+        { acceptanceState: 'accepted', goLiveDate: '2025-01-01', acceptanceDate: '2025-06-01', system: 'PACS', genuineLicence: false },
+      ],
       serviceContracts: [{ id: 'c1', startDate: '2026-01-01', endDate: '2026-12-31', visitQuota: 10, tier: silver }],
       overrides: [{ reason: '授权证书补办中', from: '2026-03-01', until: '2026-03-31' }],
     },
@@ -247,7 +251,9 @@ describe('system contract terms follow final acceptance (003 6.2)', () => {
       hardwareWarrantyUntil: '2029-03-31',
       freeUpgradesUntil: '2029-03-31',
     });
-    expect(systemContractTerms({ acceptanceDate: '2026-01-05', finalAcceptanceDate: null, totalPriceFen: 0 }).hardwareWarrantyUntil).toBeNull();
+    expect(
+      systemContractTerms({ acceptanceDate: '2026-01-05', finalAcceptanceDate: null, totalPriceFen: 0 }).hardwareWarrantyUntil,
+    ).toBeNull();
     expect(systemContractTerms({ acceptanceDate: '2026-01-05', totalPriceFen: 0 }).hardwareWarrantyUntil).toBe('2029-01-04');
   });
 });

@@ -4,8 +4,8 @@ import { visitsLeft, visitsUsed } from './visits.ts';
 import {
   type AcceptanceState,
   ON_SITE_DAYS_AFTER_ACCEPTANCE,
-  URGE_DEADLINE_DAYS,
   type UnacceptedCase,
+  URGE_DEADLINE_DAYS,
   type UrgeLetterMethod,
 } from './vocabulary.ts';
 
@@ -97,7 +97,10 @@ export type Entitlement = {
 /** Months a project must have run unaccepted before it is one of the four cases (002: 半年以上). */
 export const UNACCEPTED_MONTHS = 6;
 
-const onOrBefore = (today: string) => (d: string | null | undefined): d is string => !!d && d <= today;
+const onOrBefore =
+  (today: string) =>
+  (d: string | null | undefined): d is string =>
+    !!d && d <= today;
 
 /**
  * What the customer is owed on the local date of `at` in the service zone (DOMAIN.md §5, 002 二, 003 6.2/6.7):
@@ -111,9 +114,7 @@ const onOrBefore = (today: string) => (d: string | null | undefined): d is strin
  */
 export function entitlement({ at, timeZone, facts }: { at: Date; timeZone: string; facts: ArchiveFacts }): Entitlement {
   const today = localDateOf(at, timeZone);
-  const override = (facts.overrides ?? [])
-    .filter((o) => o.from <= today && today <= o.until)
-    .sort((a, b) => (a.from < b.from ? 1 : -1))[0];
+  const override = (facts.overrides ?? []).filter((o) => o.from <= today && today <= o.until).sort((a, b) => (a.from < b.from ? 1 : -1))[0];
   const withOverride = (e: Entitlement, of: 'unlicensed' | 'case_1'): Entitlement =>
     override
       ? {
@@ -174,7 +175,12 @@ function decide(
         until: freeUntil,
         ...(onSite ? { onSiteUntil } : {}),
         explanationKey: 'free_maintenance',
-        explanationParams: { accepted: latestAcceptance, until: freeUntil, ...(onSite ? { onSiteUntil } : {}), ...(onHold ? { onHold } : {}) },
+        explanationParams: {
+          accepted: latestAcceptance,
+          until: freeUntil,
+          ...(onSite ? { onSiteUntil } : {}),
+          ...(onHold ? { onHold } : {}),
+        },
       };
     }
   }
@@ -186,7 +192,12 @@ function decide(
     // 002 二(三): "虽未签署过验收报告但免费服务期已到期" — the contract's own free period ran out.
     const stated = maxDate(facts.systemContracts.map((c) => c.freeServiceUntil));
     if (stated && stated < today) {
-      return { basis: 'expired', until: stated, explanationKey: 'expired_free_unaccepted', explanationParams: { ended: stated, feeFen: fee } };
+      return {
+        basis: 'expired',
+        until: stated,
+        explanationKey: 'expired_free_unaccepted',
+        explanationParams: { ended: stated, feeFen: fee },
+      };
     }
     if (latestInitial) {
       // 003 6.7: service takes over at 初验; the free year (and the warranty) start at 终验.
@@ -209,7 +220,8 @@ function decide(
       if (c === null) return { basis: 'unaccepted_running', explanationKey: 'unaccepted_unclassified', explanationParams: { since } };
       if (c === 1) {
         const letter = project?.urgeLetterDate ?? null;
-        if (!letter || letter > today) return { basis: 'unaccepted_running', case: 1, explanationKey: 'unaccepted_case_1', explanationParams: { since } };
+        if (!letter || letter > today)
+          return { basis: 'unaccepted_running', case: 1, explanationKey: 'unaccepted_case_1', explanationParams: { since } };
         const deadline = addDays(letter, URGE_DEADLINE_DAYS);
         const urged: Entitlement = {
           basis: 'unaccepted_running',
@@ -318,12 +330,14 @@ const MESSAGES: Record<ExplanationKey, Record<Locale, (p: Params) => string>> = 
       `Running over six months without acceptance (case 1, the hospital’s own reasons): formal letter urging acceptance sent ${p.letter}${method(p, 'en') ? ` ${method(p, 'en')}` : ''}, deadline ${p.deadline}; after it no further service.`,
   },
   unaccepted_case_1_lapsed: {
-    'zh-CN': (p) => `督促验收函（${p.letter}）的两周期限已于 ${p.deadline} 届满，医院仍未验收：不再提供后续服务（可由服务人员注明原因后放行）。`,
+    'zh-CN': (p) =>
+      `督促验收函（${p.letter}）的两周期限已于 ${p.deadline} 届满，医院仍未验收：不再提供后续服务（可由服务人员注明原因后放行）。`,
     en: (p) =>
       `The two weeks of the letter urging acceptance (${p.letter}) ran out on ${p.deadline} without acceptance: no further service (staff may override with a reason).`,
   },
   unaccepted_case_2: {
-    'zh-CN': (p) => `运行超过半年未验收（类型2：医院原因部分模块未能上线）：对已上模块逐个验收，未上模块搁置，并针对已上模块洽谈服务合同${onHoldZh(p)}。`,
+    'zh-CN': (p) =>
+      `运行超过半年未验收（类型2：医院原因部分模块未能上线）：对已上模块逐个验收，未上模块搁置，并针对已上模块洽谈服务合同${onHoldZh(p)}。`,
     en: (p) =>
       `Running over six months without acceptance (case 2, the hospital could not launch some modules): accept the launched modules one by one, put the unlaunched ones on hold, and negotiate a service contract for the launched ones${onHoldEn(p)}.`,
   },
@@ -341,7 +355,8 @@ const MESSAGES: Record<ExplanationKey, Record<Locale, (p: Params) => string>> = 
   },
   unlicensed: {
     'zh-CN': (p) => `仅为正版软件提供服务：${p.systems} 未登记为正版授权，不提供服务（可由服务人员注明原因后放行）。`,
-    en: (p) => `Only genuine licences are served: ${p.systems} is not recorded as genuinely licensed, so no service (staff may override with a reason).`,
+    en: (p) =>
+      `Only genuine licences are served: ${p.systems} is not recorded as genuinely licensed, so no service (staff may override with a reason).`,
   },
   expired_free: {
     'zh-CN': (p) =>
@@ -374,7 +389,9 @@ const OVERRIDE: Record<Locale, (p: Params) => string> = {
 
 export function explain(e: Pick<Entitlement, 'explanationKey' | 'explanationParams'>, locale: Locale): string {
   const text = MESSAGES[e.explanationKey][locale](e.explanationParams);
-  return e.explanationParams.overrideReason !== undefined ? `${OVERRIDE[locale](e.explanationParams)}${locale === 'en' ? ' ' : ''}${text}` : text;
+  return e.explanationParams.overrideReason !== undefined
+    ? `${OVERRIDE[locale](e.explanationParams)}${locale === 'en' ? ' ' : ''}${text}`
+    : text;
 }
 
 /** zh-CN unless the caller prefers English (Accept-Language or the user's locale). */

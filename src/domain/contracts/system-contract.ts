@@ -8,7 +8,11 @@ import { suggestedMaintenanceFeeFen } from './money.ts';
  * Without a final acceptance date (undefined: a single acceptance date on file) the acceptance date
  * counts as both. Each "until" is the last day covered (inclusive).
  */
-export function systemContractTerms(contract: { acceptanceDate: string | null; finalAcceptanceDate?: string | null; totalPriceFen: number }) {
+export function systemContractTerms(contract: {
+  acceptanceDate: string | null;
+  finalAcceptanceDate?: string | null;
+  totalPriceFen: number;
+}) {
   const a = contract.finalAcceptanceDate === undefined ? contract.acceptanceDate : contract.finalAcceptanceDate;
   return {
     freeMaintenanceUntil: a ? addDays(addYears(a, 1), -1) : null,

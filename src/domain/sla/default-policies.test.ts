@@ -15,7 +15,12 @@ describe('the product’s default policies (issue 14)', () => {
   test.each([
     ['7×24 tier: every clock on 7×24', { serviceWindow: '7x24', hasPriority: false }, 'all-day', 24 * 60],
     ['5×8 tier: the default clocks', { serviceWindow: '5x8', hasPriority: false }, 'working', 24 * 60],
-    ['Diamond (7×24, priority on major issues): critical solution in 12 h', { serviceWindow: '7x24', hasPriority: true }, 'all-day', 12 * 60],
+    [
+      'Diamond (7×24, priority on major issues): critical solution in 12 h',
+      { serviceWindow: '7x24', hasPriority: true },
+      'all-day',
+      12 * 60,
+    ],
   ] as const)('%s', (_name, tier, normalCalendar, criticalSolution) => {
     const t = tierPolicyTargets(ids, tier);
     expect(t.normal.resolution.calendarId).toBe(normalCalendar);

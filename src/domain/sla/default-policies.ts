@@ -103,4 +103,7 @@ export const SERVICE_CLASS_PROMISES: Record<ServiceClass, { 'zh-CN': string; en:
 };
 
 /** The response minutes 003 promises per service class (first response), when a policy is scoped to it. */
-export const SERVICE_CLASS_RESPONSE_MINUTES: Partial<Record<ServiceClass, number>> = { general_fault: 2 * HOUR, catastrophic_fault: 2 * HOUR };
+export const SERVICE_CLASS_RESPONSE_MINUTES: Partial<Record<ServiceClass, number>> = {
+  general_fault: 2 * HOUR,
+  catastrophic_fault: 2 * HOUR,
+};

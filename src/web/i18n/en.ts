@@ -861,12 +861,17 @@ export const en: Messages = {
     serviceClass: 'Service class',
     defaultsTitle: 'The product’s defaults (docs/service-rules.md) — change them here',
     defaults: {
-      hotline: 'Every request’s first response runs on 7×24 (001’s hotline); a normal request’s written reply, solution and resolution run on working time.',
-      workingDay: 'The built-in working calendar is 08:30–12:00 and 13:00–17:30: 8 hours a day (000’s 5×8 line), with statutory holidays and make-up days.',
-      tiers: 'Each tier has a seeded policy following its service window: Diamond and Gold 7×24, Silver and Bronze 5×8 (the product’s mapping, set on the tier). Diamond’s priority on major issues: critical and urgent solutions within 12 h. A policy you add for a tier wins over the seeded one.',
-      resolution: 'Resolution within 24 h (critical), 48 h (urgent) and 10 working days (normal) is the product’s own choice: no seed states it.',
+      hotline:
+        'Every request’s first response runs on 7×24 (001’s hotline); a normal request’s written reply, solution and resolution run on working time.',
+      workingDay:
+        'The built-in working calendar is 08:30–12:00 and 13:00–17:30: 8 hours a day (000’s 5×8 line), with statutory holidays and make-up days.',
+      tiers:
+        'Each tier has a seeded policy following its service window: Diamond and Gold 7×24, Silver and Bronze 5×8 (the product’s mapping, set on the tier). Diamond’s priority on major issues: critical and urgent solutions within 12 h. A policy you add for a tier wins over the seeded one.',
+      resolution:
+        'Resolution within 24 h (critical), 48 h (urgent) and 10 working days (normal) is the product’s own choice: no seed states it.',
       alternative: '000’s “any request answered within 1–30 minutes” is offered as a policy, switched off.',
-      onSite: 'On site: arrival same city 2 h, province 24 h, elsewhere 48 h (000); a fault on site is cleared within 24 h (000, the visit default).',
+      onSite:
+        'On site: arrival same city 2 h, province 24 h, elsewhere 48 h (000); a fault on site is cleared within 24 h (000, the visit default).',
     },
     any: 'Any',
     targets: 'Targets',

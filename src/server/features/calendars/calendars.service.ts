@@ -3,8 +3,8 @@ import {
   businessMillisBetween,
   type CalendarInput,
   CalendarSchema,
-  type CompiledCalendar,
   CN_WORKING_DAY,
+  type CompiledCalendar,
   compileCalendar,
   parseIcsDays,
 } from '../../../domain/calendar/index.ts';

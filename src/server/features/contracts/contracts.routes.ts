@@ -130,6 +130,7 @@ export const contractRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.post(
     '/customers/:id/entitlement-overrides',
     { schema: { tags, params: IdParams, body: OverrideBody, response: { 201: OverrideResponse } } },
-    async (req, reply) => reply.code(201).send(await createOverride({ deps, actor: actorOf(req), customerId: req.params.id, input: req.body })),
+    async (req, reply) =>
+      reply.code(201).send(await createOverride({ deps, actor: actorOf(req), customerId: req.params.id, input: req.body })),
   );
 };

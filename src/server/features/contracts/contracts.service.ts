@@ -23,17 +23,17 @@ import {
   findServiceContract,
   findSystemContract,
   findTier,
+  insertOverride,
   insertReminder,
   insertServiceContract,
   insertSystemContract,
   insertTier,
-  insertOverride,
   loadArchiveFacts,
   lockCustomer,
   selectContractsNeedingReminders,
   selectContractVisits,
-  selectServiceContracts,
   selectOverrides,
+  selectServiceContracts,
   selectSystemContracts,
   selectTiers,
   updateServiceContractRow,
@@ -41,9 +41,9 @@ import {
   updateTierRow,
 } from './contracts.repo.ts';
 import type {
+  OverrideInput,
   RenewInput,
   ServiceContractInput,
-  OverrideInput,
   SystemContractInput,
   TierInput,
   UpdateServiceContractInput,
@@ -138,7 +138,9 @@ export async function createSystemContract({
     // A single acceptance date counts as both acceptances unless the final one is given (or null: not yet).
     const finalAcceptanceDate = input.finalAcceptanceDate === undefined ? (input.acceptanceDate ?? null) : input.finalAcceptanceDate;
     if (finalAcceptanceDate && !input.acceptanceDate)
-      throw new AppError('validation_failed', 'final acceptance needs an initial acceptance', { finalAcceptanceDate: 'without acceptanceDate' });
+      throw new AppError('validation_failed', 'final acceptance needs an initial acceptance', {
+        finalAcceptanceDate: 'without acceptanceDate',
+      });
     const row = await insertSystemContract(tx, {
       ...input,
       finalAcceptanceDate,
@@ -176,7 +178,8 @@ export async function updateSystemContract({
     const before = await findSystemContract(tx, contractId);
     if (!before) throw notFound('system contract');
     // A final acceptance that was in step with the initial one follows it when only the initial one changes.
-    const inStep = input.finalAcceptanceDate === undefined && input.acceptanceDate !== undefined && before.finalAcceptanceDate === before.acceptanceDate;
+    const inStep =
+      input.finalAcceptanceDate === undefined && input.acceptanceDate !== undefined && before.finalAcceptanceDate === before.acceptanceDate;
     const changes = inStep ? { ...input, finalAcceptanceDate: input.acceptanceDate ?? null } : input;
     const merged = { ...before, ...changes };
     if (merged.signedDate && merged.acceptanceDate && merged.acceptanceDate < merged.signedDate) {
@@ -293,9 +296,13 @@ async function checkAccountOwner(tx: Tx, accountOwnerId: string | null | undefin
   if (!accountOwnerId) return;
   const owner = await findUser(tx, accountOwnerId);
   if (!owner || owner.role === 'customer' || !owner.isActive) {
-    throw new AppError('validation_failed', `the ${field === 'accountOwnerId' ? 'account owner' : 'resident engineer'} must be an active staff member`, {
-      [field]: 'not staff',
-    });
+    throw new AppError(
+      'validation_failed',
+      `the ${field === 'accountOwnerId' ? 'account owner' : 'resident engineer'} must be an active staff member`,
+      {
+        [field]: 'not staff',
+      },
+    );
   }
 }
 
@@ -480,7 +487,17 @@ export async function listOverrides({ deps, actor, customerId }: { deps: Deps; a
 }
 
 /** A manager serves a customer the rules say not to, for a stated reason until a date; on the archive's timeline. */
-export async function createOverride({ deps, actor, customerId, input }: { deps: Deps; actor: Actor; customerId: string; input: OverrideInput }) {
+export async function createOverride({
+  deps,
+  actor,
+  customerId,
+  input,
+}: {
+  deps: Deps;
+  actor: Actor;
+  customerId: string;
+  input: OverrideInput;
+}) {
   authorize(actor, 'entitlement.override');
   const now = deps.clock();
   const fromDate = input.fromDate ?? today(deps, now);

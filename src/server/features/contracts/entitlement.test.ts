@@ -69,7 +69,10 @@ describe('two acceptances (003 6.2, 6.7)', () => {
       body: { title: 'PACS', totalPriceFen: 1, acceptanceDate: '2025-10-01' },
     });
     expect(one.json()).toMatchObject({ finalAcceptanceDate: '2025-10-01', hardwareWarrantyUntil: '2028-09-30' });
-    const moved = await ctx.call('PATCH', `/api/v1/system-contracts/${one.json().id}`, { as: agent, body: { acceptanceDate: '2025-11-01' } });
+    const moved = await ctx.call('PATCH', `/api/v1/system-contracts/${one.json().id}`, {
+      as: agent,
+      body: { acceptanceDate: '2025-11-01' },
+    });
     expect(moved.json()).toMatchObject({ acceptanceDate: '2025-11-01', finalAcceptanceDate: '2025-11-01' });
   });
 
@@ -126,7 +129,7 @@ describe('unaccepted over six months (002 二)', () => {
     expect(await entitlementOf(c.id)).toMatchObject({ basis: 'no_service' });
   }, 120_000);
 
-  test('case 1: the letter\'s scan must be a document of this customer', async () => {
+  test("case 1: the letter's scan must be a document of this customer", async () => {
     await signInAt('2026-03-02T04:00:00Z');
     const c = await ctx.customer();
     const before = await ctx.snapshot();
@@ -173,7 +176,13 @@ describe('genuine licences only (002)', () => {
   test('a system without a genuine licence → no service, explained', async () => {
     await signInAt('2026-03-02T04:00:00Z');
     const c = await ctx.customer();
-    const m = await addModule(c.id, { system: 'PACS', module: '影像', goLiveDate: '2025-01-01', acceptanceState: 'accepted', acceptanceDate: '2025-06-01' });
+    const m = await addModule(c.id, {
+      system: 'PACS',
+      module: '影像',
+      goLiveDate: '2025-01-01',
+      acceptanceState: 'accepted',
+      acceptanceDate: '2025-06-01',
+    });
     expect(m.json().genuineLicence).toBe(true);
     expect((await entitlementOf(c.id)).basis).toBe('free_maintenance');
     await ctx.call('PATCH', `/api/v1/modules/${m.json().id}`, { as: agent, body: { genuineLicence: false } });
@@ -273,7 +282,15 @@ describe('people: the responsible engineer (000) and Diamond’s resident engine
     const before = await ctx.snapshot();
     const wrong = await ctx.call('POST', '/api/v1/tickets', {
       as: agent,
-      body: { customerId: c.id, title: 'x', description: 'y', severity: 'normal', channel: 'phone', kind: 'request', handlingApproach: 'fax' },
+      body: {
+        customerId: c.id,
+        title: 'x',
+        description: 'y',
+        severity: 'normal',
+        channel: 'phone',
+        kind: 'request',
+        handlingApproach: 'fax',
+      },
     });
     expect(wrong.statusCode).toBe(400);
     expect(await ctx.snapshot()).toEqual(before);

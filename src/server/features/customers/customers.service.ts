@@ -5,13 +5,13 @@ import { type Actor, authorize, customerScope } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
 import { refreshSearchVectorsOfCustomer } from '../search/search.repo.ts';
 import {
+  findActiveStaffUser,
   findCustomer,
   findCustomerByName,
   insertContact,
   insertCustomer,
   selectContacts,
   selectCustomers,
-  findActiveStaffUser,
   updateCustomerRow,
 } from './customers.repo.ts';
 import type { ContactInput, CreateCustomerInput, ListCustomersFilter, UpdateCustomerInput } from './customers.schema.ts';

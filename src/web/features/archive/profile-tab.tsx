@@ -345,7 +345,12 @@ function ProjectModal({
       {unacceptedCase === 1 && (
         <>
           <div className="form-row">
-            <Form.Item name="urgeLetterDate" label={t('archive.project.urgeLetter')} extra={t('archive.project.urgeLetterHelp')} className="form-col">
+            <Form.Item
+              name="urgeLetterDate"
+              label={t('archive.project.urgeLetter')}
+              extra={t('archive.project.urgeLetterHelp')}
+              className="form-col"
+            >
               <DatePicker className="full-width" data-testid="archive-urge-letter-date" />
             </Form.Item>
             <Form.Item name="urgeLetterMethod" label={t('archive.project.urgeMethod')} className="form-col">
@@ -353,10 +358,7 @@ function ProjectModal({
             </Form.Item>
           </div>
           <Form.Item name="urgeLetterDocumentId" label={t('archive.project.urgeScan')} extra={t('archive.project.urgeScanHelp')}>
-            <Select
-              allowClear
-              options={(documents.data ?? []).map((d) => ({ value: d.id, label: d.title ?? d.fileName }))}
-            />
+            <Select allowClear options={(documents.data ?? []).map((d) => ({ value: d.id, label: d.title ?? d.fileName }))} />
           </Form.Item>
         </>
       )}

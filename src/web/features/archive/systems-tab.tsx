@@ -1,5 +1,20 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, AutoComplete, Button, Card, Checkbox, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  AutoComplete,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -259,7 +259,11 @@ export function ServiceContractModal({ customerId, open, onClose }: { customerId
       <Form.Item name="accountOwnerId" label={t('contracts.service.owner')} extra={t('contracts.service.ownerHelp')}>
         <UserPicker allowClear placeholder={t('contracts.service.ownerPlaceholder')} />
       </Form.Item>
-      <Form.Item name="residentEngineerId" label={t('contracts.service.residentEngineer')} extra={t('contracts.service.residentEngineerHelp')}>
+      <Form.Item
+        name="residentEngineerId"
+        label={t('contracts.service.residentEngineer')}
+        extra={t('contracts.service.residentEngineerHelp')}
+      >
         <UserPicker allowClear />
       </Form.Item>
       <Form.Item name="notes" label={t('contracts.service.notes')}>

@@ -41,7 +41,7 @@ export function OverrideButton({ customerId }: { customerId: string }) {
   const [form] = Form.useForm<OverrideValues>();
   const feedback = useSubmitFeedback(form);
   const create = useCreateOverride(customerId);
-  if (!e || e.basis !== 'no_service' || !can('entitlement.override')) return null;
+  if (e?.basis !== 'no_service' || !can('entitlement.override')) return null;
   return (
     <>
       <Button size="small" danger onClick={() => setOpen(true)} data-testid="entitlement-override">
@@ -61,7 +61,11 @@ export function OverrideButton({ customerId }: { customerId: string }) {
         isPending={create.isPending}
         submitTestId="entitlement-override-submit"
       >
-        <Form.Item name="reason" label={t('entitlement.override.reason')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="reason"
+          label={t('entitlement.override.reason')}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+        >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} data-testid="entitlement-override-reason" />
         </Form.Item>
         <Form.Item name="untilDate" label={t('entitlement.override.until')} rules={[{ required: true, message: t('validation.required') }]}>

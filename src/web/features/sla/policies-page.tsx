@@ -230,7 +230,21 @@ function PolicyDrawer({ policy, open, onClose }: { policy: SlaPolicy | null; ope
     setShownFor(key);
     if (key && template) {
       const base = draftOf(template);
-      setDraft(policy ? base : { ...base, name: '', priority: 10, customerId: null, contentCategory: null, tier: null, customerKind: null, serviceClass: null, isActive: true });
+      setDraft(
+        policy
+          ? base
+          : {
+              ...base,
+              name: '',
+              priority: 10,
+              customerId: null,
+              contentCategory: null,
+              tier: null,
+              customerKind: null,
+              serviceClass: null,
+              isActive: true,
+            },
+      );
     }
   }
   const [errors, setErrors] = useState<Record<string, string>>({});
