@@ -1121,7 +1121,9 @@ export const en: Messages = {
         system_contract: 'System contract',
         document: 'Document',
         quote: 'Quote',
+        override: 'Override',
       },
+      override: 'Served by override {{from}} to {{until}}: {{reason}}',
     },
   },
   contracts: {

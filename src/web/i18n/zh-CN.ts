@@ -1112,7 +1112,9 @@ export const zhCN = {
         system_contract: '系统合同',
         document: '文档',
         quote: '报价单',
+        override: '人工放行',
       },
+      override: '人工放行 {{from}} 至 {{until}}：{{reason}}',
     },
   },
   contracts: {

@@ -171,7 +171,7 @@ export const DocumentParams = z.object({ id: z.uuid(), documentId: z.uuid() });
 export const TimelineResponse = z.object({
   items: z.array(
     z.object({
-      type: z.enum(['request', 'visit', 'service_contract', 'system_contract', 'document', 'quote']),
+      type: z.enum(['request', 'visit', 'service_contract', 'system_contract', 'document', 'quote', 'override']),
       id: z.uuid(),
       at: z.string(),
       title: z.string(),

@@ -379,6 +379,14 @@ export async function getTimeline({ deps, actor, customerId, limit = 100 }: Ctx 
         title: `${q.arrivalDate} – ${q.departureDate}`,
         data: { number: q.number, state: q.state, totalFen: q.totalFen },
       })),
+    // Staff decisions to serve despite "no further service", with their reason (issue 14).
+    ...s.overrides.map((o) => ({
+      type: 'override' as const,
+      id: o.id,
+      at: o.createdAt.toISOString(),
+      title: o.reason,
+      data: { fromDate: o.fromDate, untilDate: o.untilDate },
+    })),
   ];
   // Dates sort before instants of the same day ("2026-03-02" < "2026-03-02T…"): good enough for a day-level timeline.
   items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));

@@ -124,6 +124,8 @@ describe('unaccepted over six months (002 二)', () => {
       sql`select count(*)::int as n from audit_log where action = 'entitlement.override' and entity_id = ${c.id}`,
     );
     expect(audited[0]?.n).toBe(1);
+    const timeline = (await ctx.call('GET', `/api/v1/customers/${c.id}/timeline`, { as: agent })).json().items;
+    expect(timeline).toContainEqual(expect.objectContaining({ type: 'override', title: body.reason }));
 
     await signInAt('2026-04-01T04:00:00Z');
     expect(await entitlementOf(c.id)).toMatchObject({ basis: 'no_service' });
