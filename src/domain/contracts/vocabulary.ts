@@ -43,6 +43,10 @@ export type ReminderDays = (typeof REMINDER_DAYS)[number];
 export const UNACCEPTED_CASES = [1, 2, 3, 4] as const;
 export type UnacceptedCase = (typeof UNACCEPTED_CASES)[number];
 
+/** Why a warranty claim is refused (000, 003): damage by people, wrong operation, force majeure. */
+export const WARRANTY_EXCLUSIONS = ['human_damage', 'wrong_operation', 'force_majeure'] as const;
+export type WarrantyExclusion = (typeof WARRANTY_EXCLUSIONS)[number];
+
 /** How the formal letter urging acceptance (unaccepted case 1) was sent. */
 export const URGE_LETTER_METHODS = ['post', 'courier', 'fax', 'email', 'by_hand'] as const;
 export type UrgeLetterMethod = (typeof URGE_LETTER_METHODS)[number];

@@ -27,6 +27,7 @@ import type {
   RoutineFrequency,
   ServiceWindow,
   UrgeLetterMethod,
+  WarrantyExclusion,
 } from '../../domain/contracts/vocabulary.ts';
 import type { JobSchedule } from '../../domain/jobs/schedule.ts';
 import type { NotificationKind } from '../../domain/notifications.ts';
@@ -547,11 +548,22 @@ export const configurationItems = pgTable(
     serial: text('serial'),
     location: text('location'),
     warrantyEnd: date('warranty_end'),
+    /** Supplied by us (false: the hospital's own equipment). */
+    suppliedByUs: boolean('supplied_by_us').notNull().default(true),
+    /** Warranty service is by the original manufacturer or an authorised agent (003). */
+    manufacturer: text('manufacturer'),
+    authorisedAgent: text('authorised_agent'),
+    /** Why a warranty claim was refused (000): damage by people, wrong operation, force majeure. */
+    warrantyExclusion: text('warranty_exclusion').$type<WarrantyExclusion>(),
     notes: text('notes'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('configuration_items_customer_idx').on(t.customerId), vocabularyCheck('configuration_items_kind_check', t.kind)],
+  (t) => [
+    index('configuration_items_customer_idx').on(t.customerId),
+    vocabularyCheck('configuration_items_kind_check', t.kind),
+    vocabularyCheck('configuration_items_warranty_exclusion_check', t.warrantyExclusion),
+  ],
 );
 
 /** Files of the archive (handover documents, contracts, signed quotes), stored under the data dir. */

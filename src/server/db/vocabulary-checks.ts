@@ -13,6 +13,7 @@ import {
   ROUTINE_FREQUENCIES,
   SERVICE_WINDOWS,
   URGE_LETTER_METHODS,
+  WARRANTY_EXCLUSIONS,
 } from '../../domain/contracts/vocabulary.ts';
 import { NOTIFICATION_KINDS } from '../../domain/notifications.ts';
 import { DISTANCE_CLASSES, ESCALATION_LEVELS, SLA_METRICS, TARGET_STATES } from '../../domain/sla.ts';
@@ -71,6 +72,7 @@ export const VOCABULARY_CHECKS = {
   service_tiers_routine_check: ROUTINE_FREQUENCIES,
   quotes_state_check: QUOTE_STATES,
   customer_projects_urge_letter_method_check: URGE_LETTER_METHODS,
+  configuration_items_warranty_exclusion_check: WARRANTY_EXCLUSIONS,
   tickets_service_class_check: SERVICE_CLASSES,
   tickets_handling_approach_check: HANDLING_APPROACHES,
   sla_policies_customer_kind_check: CUSTOMER_KINDS,

@@ -86,3 +86,15 @@ WHERE "is_builtin" AND "definition"->'weekly'->'mon' = '[["08:30","12:00"],["13:
 -- of its critical first response (the built-in 7×24 calendar).
 UPDATE "sla_policies" SET "targets" = jsonb_set("targets", '{normal,first_response,calendarId}', "targets"->'critical'->'first_response'->'calendarId'), "updated_at" = now()
 WHERE "is_builtin" AND "targets" ? 'critical';
+--> statement-breakpoint
+-- Configuration items (000, 003): supplied by us or not, the manufacturer and its authorised agent, and why a
+-- warranty claim was refused.
+ALTER TABLE "configuration_items" ADD COLUMN "supplied_by_us" boolean DEFAULT true NOT NULL;
+--> statement-breakpoint
+ALTER TABLE "configuration_items" ADD COLUMN "manufacturer" text;
+--> statement-breakpoint
+ALTER TABLE "configuration_items" ADD COLUMN "authorised_agent" text;
+--> statement-breakpoint
+ALTER TABLE "configuration_items" ADD COLUMN "warranty_exclusion" text;
+--> statement-breakpoint
+ALTER TABLE "configuration_items" ADD CONSTRAINT "configuration_items_warranty_exclusion_check" CHECK ("configuration_items"."warranty_exclusion" in ('human_damage','wrong_operation','force_majeure'));

@@ -5,6 +5,7 @@ import {
   DOCUMENT_KINDS,
   HANDOVER_ITEMS,
   URGE_LETTER_METHODS,
+  WARRANTY_EXCLUSIONS,
 } from '../../../domain/contracts/vocabulary.ts';
 import { Fen, LocalDate } from '../contracts/contracts.schema.ts';
 
@@ -87,6 +88,10 @@ export const ConfigItemBody = z
     serial: optText(100),
     location: optText(200),
     warrantyEnd: LocalDate.nullable().optional(),
+    suppliedByUs: z.boolean().optional(),
+    manufacturer: optText(100),
+    authorisedAgent: optText(100),
+    warrantyExclusion: z.enum(WARRANTY_EXCLUSIONS).nullable().optional(),
     notes: optText(2000),
   })
   .strict();
@@ -101,6 +106,10 @@ export const ConfigItemResponse = z.object({
   serial: z.string().nullable(),
   location: z.string().nullable(),
   warrantyEnd: z.string().nullable(),
+  suppliedByUs: z.boolean(),
+  manufacturer: z.string().nullable(),
+  authorisedAgent: z.string().nullable(),
+  warrantyExclusion: z.enum(WARRANTY_EXCLUSIONS).nullable(),
   notes: z.string().nullable(),
 });
 export const ConfigItemListResponse = z.object({ items: z.array(ConfigItemResponse) });

@@ -298,3 +298,28 @@ describe('people: the responsible engineer (000) and Diamond’s resident engine
     expect(await ctx.snapshot()).toEqual(before);
   }, 120_000);
 });
+
+describe('configuration items: who supplied them, warranty service, refused claims (000, 003)', () => {
+  test('supplied by us, manufacturer and agent, and a refused claim’s reason; an unknown reason is a 400 that changes nothing', async () => {
+    await signInAt('2026-03-02T04:00:00Z');
+    const c = await ctx.customer();
+    const created = await ctx.call('POST', `/api/v1/customers/${c.id}/configuration-items`, {
+      as: agent,
+      body: { kind: 'server', name: '数据库服务器', manufacturer: 'Dell', authorisedAgent: '武汉某授权服务商', warrantyEnd: '2029-01-14' },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ suppliedByUs: true, manufacturer: 'Dell', warrantyExclusion: null });
+    const refused = await ctx.call('PATCH', `/api/v1/configuration-items/${created.json().id}`, {
+      as: agent,
+      body: { warrantyExclusion: 'wrong_operation' },
+    });
+    expect(refused.json().warrantyExclusion).toBe('wrong_operation');
+    const before = await ctx.snapshot();
+    const bad = await ctx.call('POST', `/api/v1/customers/${c.id}/configuration-items`, {
+      as: agent,
+      body: { kind: 'server', name: 'x', warrantyExclusion: 'bad_luck' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(await ctx.snapshot()).toEqual(before);
+  });
+});

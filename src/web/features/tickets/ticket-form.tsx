@@ -4,6 +4,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { FIRST_RESPONSE_MINUTES, suggestSeverity } from '../../../domain/severity.ts';
+import { SERVICE_CLASS_PROMISES } from '../../../domain/sla/default-policies.ts';
 import {
   CAUSE_CATEGORIES,
   type CauseCategory,
@@ -30,6 +31,7 @@ import type { CustomerDetail } from '../../api/types.ts';
 import { CustomerPicker } from '../../components/pickers.tsx';
 import { useSession } from '../../components/session.tsx';
 import { SeverityTag, useVocab } from '../../components/vocab.tsx';
+import { currentLanguage } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { applyServerFieldErrors, cleanValues, issueMessage, schemaRules } from '../../lib/schema-form.ts';
 import { EntitlementBadge } from '../contracts/entitlement-badge.tsx';
@@ -100,6 +102,7 @@ export function TicketForm({ mode, initialCustomerId, hrefFor }: Props) {
   const customerId = Form.useWatch('customerId', form) ?? (isIntake ? undefined : (me.customerId ?? undefined));
   const contactId = Form.useWatch('contactId', form);
   const severity = Form.useWatch('severity', form) ?? 'normal';
+  const serviceClass: ServiceClass | undefined = Form.useWatch('serviceClass', form);
   const customer = useCustomer(isIntake ? customerId : undefined);
   const contacts = customer.data?.contacts ?? [];
   const selectedContact = contacts.find((contact) => contact.id === contactId);
@@ -339,7 +342,13 @@ export function TicketForm({ mode, initialCustomerId, hrefFor }: Props) {
                 popupMatchSelectWidth={false}
               />
             </Form.Item>
-            <Form.Item name="serviceClass" label={t('ticket.serviceClass')} rules={rules('serviceClass')} className="form-col">
+            <Form.Item
+              name="serviceClass"
+              label={t('ticket.serviceClass')}
+              rules={rules('serviceClass')}
+              className="form-col"
+              extra={serviceClass ? SERVICE_CLASS_PROMISES[serviceClass][currentLanguage()] : undefined}
+            >
               <Select
                 allowClear
                 options={options('serviceClass', SERVICE_CLASSES)}
