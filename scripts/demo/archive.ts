@@ -124,6 +124,11 @@ export async function createArchives({
         teamStationedDate: addDays(goLive, -150),
         initialAcceptanceDate: acceptance,
         unacceptedCase: kind.basis === 'unaccepted_running' ? kind.unacceptedCase : null,
+        // Issue 14: case 1's letter urging acceptance (its two weeks still running); case 3's refund.
+        ...(kind.basis === 'unaccepted_running' && kind.unacceptedCase === 1
+          ? { urgeLetterDate: addDays(now, -3), urgeLetterMethod: 'courier' as const }
+          : {}),
+        ...(kind.basis === 'unaccepted_running' && kind.unacceptedCase === 3 ? { refundFen: 12_000_000 } : {}),
       },
     });
     if (acceptance) {

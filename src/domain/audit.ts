@@ -41,6 +41,7 @@ export const AUDIT_ENTITY = {
   'configuration_item.update': 'configuration_item',
   'configuration_item.delete': 'configuration_item',
   'project.update': 'project',
+  'entitlement.override': 'customer',
   'handover.update': 'handover',
   'document.create': 'document',
   'sla_policy.create': 'sla_policy',

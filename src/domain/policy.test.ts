@@ -78,6 +78,12 @@ describe('policy', () => {
     expect(can(actor('engineer'), 'contract.manage')).toBe(false);
     expect(can(actor('agent'), 'quote.manage')).toBe(true);
     expect(can(actor('manager'), 'tier.manage')).toBe(false);
+    // Serving despite "no further service" is the service manager's decision (issue 14).
+    expect(can(actor('manager'), 'entitlement.override')).toBe(true);
+    expect(can(actor('admin'), 'entitlement.override')).toBe(true);
+    expect(can(actor('agent'), 'entitlement.override')).toBe(false);
+    expect(can(actor('engineer'), 'entitlement.override')).toBe(false);
+    expect(can(hospitalUser, 'entitlement.override', { customerId: A })).toBe(false);
     expect(can(actor('admin'), 'tier.manage')).toBe(true);
   });
 

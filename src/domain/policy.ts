@@ -59,6 +59,8 @@ export const ACTIONS = [
   'archive.import',
   'contract.read',
   'contract.manage',
+  // Serve a customer the rules say not to (case 1 after the letter's deadline, no genuine licence), with a reason: managers.
+  'entitlement.override',
   'tier.manage',
   'visit.read',
   'visit.create',
@@ -142,7 +144,7 @@ const KEEP_ARCHIVE: readonly Action[] = [
 
 const STAFF_ACTIONS: Record<Exclude<Role, 'customer'>, ReadonlySet<Action> | 'all'> = {
   admin: 'all',
-  manager: new Set<Action>([...WORK_REQUESTS, ...KEEP_ARCHIVE, 'audit.read', 'sla.manage']),
+  manager: new Set<Action>([...WORK_REQUESTS, ...KEEP_ARCHIVE, 'audit.read', 'sla.manage', 'entitlement.override']),
   agent: new Set<Action>([...WORK_REQUESTS, ...KEEP_ARCHIVE]),
   engineer: new Set<Action>(WORK_REQUESTS),
 };

@@ -54,3 +54,14 @@ export type CustomerKind = (typeof CUSTOMER_KINDS)[number];
 
 /** Modules a hospital information system vendor ships; free text is allowed too. */
 export const COMMON_MODULES = ['HIS', 'EMR', 'LIS', 'PACS', 'RIS', 'HRP', 'CIS', 'NIS', 'OA', 'PORTAL'] as const;
+
+/**
+ * 003's service classes (服务类别): general fault (一般性故障), catastrophic fault (灾难性故障), routine
+ * maintenance (日常维护), upgrade/patch (升级、打补丁). Each has default promises (domain/sla/service-classes.ts).
+ */
+export const SERVICE_CLASSES = ['general_fault', 'catastrophic_fault', 'routine_maintenance', 'upgrade_patch'] as const;
+export type ServiceClass = (typeof SERVICE_CLASSES)[number];
+
+/** How a request will be handled, decided with the customer at intake (000): remote, on site, escalated, or by the equipment's manufacturer. */
+export const HANDLING_APPROACHES = ['remote', 'on_site', 'escalate', 'manufacturer'] as const;
+export type HandlingApproach = (typeof HANDLING_APPROACHES)[number];

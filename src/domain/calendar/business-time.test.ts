@@ -18,6 +18,11 @@ const CN: Iv = [
   ['08:30', '12:00'],
   ['13:30', '17:30'],
 ];
+/** The built-in 5×8 day since issue 14: 8 hours (000). */
+const CN_8H: Iv = [
+  ['08:30', '12:00'],
+  ['13:00', '17:30'],
+];
 const NINE_TO_FIVE: Iv = [['09:00', '17:00']];
 const ALL: Iv = [['00:00', '24:00']];
 const weekdays = (iv: Iv, weekend: Iv = []) => ({ mon: iv, tue: iv, wed: iv, thu: iv, fri: iv, sat: weekend, sun: weekend });
@@ -28,15 +33,15 @@ const sh = (s: string) => new Date(`${s}+08:00`);
 const iso = (x: Date) => x.toISOString();
 const add = (cal: Parameters<typeof addBusinessMinutes>[0], start: Date, minutes: number) => iso(addBusinessMinutes(cal, start, minutes));
 
-describe('CALENDAR_CN_5X8 (Mon–Fri 08:30–12:00, 13:30–17:30 Asia/Shanghai, statutory CN)', () => {
+describe('CALENDAR_CN_5X8 (Mon–Fri 08:30–12:00, 13:00–17:30 Asia/Shanghai, 8 h, statutory CN)', () => {
   const cal = CALENDAR_CN_5X8;
 
   it('carries its definition', () => {
-    expect(cal.definition).toMatchObject({ timeZone: 'Asia/Shanghai', statutory: 'CN', weekly: { mon: CN, sat: [] } });
+    expect(cal.definition).toMatchObject({ timeZone: 'Asia/Shanghai', statutory: 'CN', weekly: { mon: CN_8H, sat: [] } });
   });
 
-  it('skips the lunch break: 60 minutes from 11:30 is due 14:00', () => {
-    expect(add(cal, sh('2026-03-03T11:30'), 60)).toBe(iso(sh('2026-03-03T14:00')));
+  it('skips the lunch break: 60 minutes from 11:30 is due 13:30', () => {
+    expect(add(cal, sh('2026-03-03T11:30'), 60)).toBe(iso(sh('2026-03-03T13:30')));
   });
 
   it('a target that runs out exactly at closing time is due at closing time', () => {
@@ -48,7 +53,7 @@ describe('CALENDAR_CN_5X8 (Mon–Fri 08:30–12:00, 13:30–17:30 Asia/Shanghai,
 
   it('starting while closed counts from the next opening; milliseconds are kept', () => {
     expect(add(cal, sh('2026-03-03T07:00'), 10)).toBe(iso(sh('2026-03-03T08:40')));
-    expect(add(cal, sh('2026-03-03T12:10'), 10)).toBe(iso(sh('2026-03-03T13:40')));
+    expect(add(cal, sh('2026-03-03T12:10'), 10)).toBe(iso(sh('2026-03-03T13:10')));
     expect(add(cal, sh('2026-03-06T18:00'), 10)).toBe(iso(sh('2026-03-09T08:40'))); // Friday evening → Monday
     expect(add(cal, sh('2026-03-03T09:00:12.345'), 10)).toBe(iso(sh('2026-03-03T09:10:12.345')));
   });
@@ -64,13 +69,13 @@ describe('CALENDAR_CN_5X8 (Mon–Fri 08:30–12:00, 13:30–17:30 Asia/Shanghai,
     // A critical (10-minute) request on Friday 9 October at 17:25 rolls onto the make-up Saturday.
     expect(add(cal, sh('2026-10-09T17:25'), 10)).toBe(iso(sh('2026-10-10T08:35')));
     // The make-up Saturday has Monday's lunch break.
-    expect(add(cal, sh('2026-10-10T11:50'), 20)).toBe(iso(sh('2026-10-10T13:40')));
+    expect(add(cal, sh('2026-10-10T11:50'), 20)).toBe(iso(sh('2026-10-10T13:10')));
     // Before the holiday: Wednesday 30 September 17:00 + 60 minutes → Thursday 8 October 09:00.
     expect(add(cal, sh('2026-09-30T17:00'), 60)).toBe(iso(sh('2026-10-08T09:00')));
     // The make-up Sunday 20 September works too.
     expect(add(cal, sh('2026-09-19T10:00'), 30)).toBe(iso(sh('2026-09-20T09:00')));
     expect(businessMinutesBetween(cal, sh('2026-10-01T00:00'), sh('2026-10-08T00:00'))).toBe(0);
-    expect(businessMinutesBetween(cal, sh('2026-10-10T00:00'), sh('2026-10-11T00:00'))).toBe(450);
+    expect(businessMinutesBetween(cal, sh('2026-10-10T00:00'), sh('2026-10-11T00:00'))).toBe(480);
     expect(isOpenAt(cal, sh('2026-10-05T10:00'))).toBe(false);
     expect(isOpenAt(cal, sh('2026-10-10T10:00'))).toBe(true);
   });
@@ -83,10 +88,10 @@ describe('CALENDAR_CN_5X8 (Mon–Fri 08:30–12:00, 13:30–17:30 Asia/Shanghai,
   });
 
   it('counts business time between instants', () => {
-    // A plain week: 5 × 450 minutes.
-    expect(businessMinutesBetween(cal, sh('2026-03-02T00:00'), sh('2026-03-09T00:00'))).toBe(2250);
-    expect(businessMillisBetween(cal, sh('2026-03-03T11:59'), sh('2026-03-03T13:31'))).toBe(2 * 60_000);
-    expect(businessMillisBetween(cal, sh('2026-03-03T13:31'), sh('2026-03-03T11:59'))).toBe(0);
+    // A plain week: 5 × 480 minutes (8 hours a day).
+    expect(businessMinutesBetween(cal, sh('2026-03-02T00:00'), sh('2026-03-09T00:00'))).toBe(2400);
+    expect(businessMillisBetween(cal, sh('2026-03-03T11:59'), sh('2026-03-03T13:01'))).toBe(2 * 60_000);
+    expect(businessMillisBetween(cal, sh('2026-03-03T13:01'), sh('2026-03-03T11:59'))).toBe(0);
     expect(businessMillisBetween(cal, sh('2026-03-03T10:00'), sh('2026-03-03T10:00'))).toBe(0);
   });
 
@@ -97,7 +102,7 @@ describe('CALENDAR_CN_5X8 (Mon–Fri 08:30–12:00, 13:30–17:30 Asia/Shanghai,
     expect(isOpenAt(cal, sh('2026-03-03T17:30'))).toBe(false);
     expect(iso(nextOpenInstant(cal, sh('2026-03-03T08:30')))).toBe(iso(sh('2026-03-03T08:30')));
     expect(iso(nextOpenInstant(cal, sh('2026-03-03T10:00:00.25')))).toBe(iso(sh('2026-03-03T10:00:00.25')));
-    expect(iso(nextOpenInstant(cal, sh('2026-03-03T12:00')))).toBe(iso(sh('2026-03-03T13:30')));
+    expect(iso(nextOpenInstant(cal, sh('2026-03-03T12:00')))).toBe(iso(sh('2026-03-03T13:00')));
     expect(iso(nextOpenInstant(cal, sh('2026-03-03T17:30')))).toBe(iso(sh('2026-03-04T08:30')));
     expect(iso(nextOpenInstant(cal, sh('2026-10-01T10:00')))).toBe(iso(sh('2026-10-08T08:30')));
   });

@@ -2,7 +2,7 @@
  * Business-time calendar: the clock SLA targets run on. Pure module — no I/O; callers pass "now".
  * See `calendar-schema.ts` (JSON shape), `business-time.ts` (rules), `zone.ts` (DST handling), `ics.ts` (import rule).
  */
-export { CALENDAR_24X7, CALENDAR_24X7_DEFINITION, CALENDAR_CN_5X8, CALENDAR_CN_5X8_DEFINITION } from './builtin.ts';
+export { CALENDAR_24X7, CALENDAR_24X7_DEFINITION, CALENDAR_CN_5X8, CALENDAR_CN_5X8_DEFINITION, CN_WORKING_DAY } from './builtin.ts';
 export {
   addBusinessMillis,
   addBusinessMinutes,

@@ -1,7 +1,8 @@
 // Closed vocabularies of the customer archive and contracts (DOMAIN.md §5, §7, §9): shared by the
 // database CHECK constraints, the API schemas and the web.
 
-export const ACCEPTANCE_STATES = ['accepted', 'running_unaccepted', 'not_launched'] as const;
+/** `on_hold` (搁置): a module the hospital could not launch, put on hold while the launched ones are accepted (002 二(二)). */
+export const ACCEPTANCE_STATES = ['accepted', 'running_unaccepted', 'not_launched', 'on_hold'] as const;
 export type AcceptanceState = (typeof ACCEPTANCE_STATES)[number];
 
 export const CONFIG_ITEM_KINDS = ['server', 'os', 'database', 'network', 'printer', 'other'] as const;
@@ -41,3 +42,17 @@ export type ReminderDays = (typeof REMINDER_DAYS)[number];
  */
 export const UNACCEPTED_CASES = [1, 2, 3, 4] as const;
 export type UnacceptedCase = (typeof UNACCEPTED_CASES)[number];
+
+/** Why a warranty claim is refused (000, 003): damage by people, wrong operation, force majeure. */
+export const WARRANTY_EXCLUSIONS = ['human_damage', 'wrong_operation', 'force_majeure'] as const;
+export type WarrantyExclusion = (typeof WARRANTY_EXCLUSIONS)[number];
+
+/** How the formal letter urging acceptance (unaccepted case 1) was sent. */
+export const URGE_LETTER_METHODS = ['post', 'courier', 'fax', 'email', 'by_hand'] as const;
+export type UrgeLetterMethod = (typeof URGE_LETTER_METHODS)[number];
+
+/** Case 1: the hospital has two weeks from the formal letter to accept (002 二(二)1). */
+export const URGE_DEADLINE_DAYS = 14;
+
+/** 000: 30 days of on-site service after acceptance. */
+export const ON_SITE_DAYS_AFTER_ACCEPTANCE = 30;

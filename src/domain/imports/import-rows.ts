@@ -220,6 +220,7 @@ const ACCEPTANCE_WORDS = vocabulary(ACCEPTANCE_STATES, {
   accepted: ['已验收', '验收', '验收通过'],
   running_unaccepted: ['运行未验收', '已上线未验收', '上线未验收', '未验收', 'running'],
   not_launched: ['未上线', '未启用'],
+  on_hold: ['搁置', '已搁置', 'on hold'],
 });
 const YES = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓']);
 const NO = new Set(['否', 'n', 'no', 'false', '0', '']);

@@ -27,6 +27,8 @@ import type {
   QuoteState,
   RoutineFrequency,
   ServiceWindow,
+  UrgeLetterMethod,
+  WarrantyExclusion,
 } from '../../domain/contracts/vocabulary.ts';
 import type { JobSchedule } from '../../domain/jobs/schedule.ts';
 import type { NotificationKind } from '../../domain/notifications.ts';
@@ -39,8 +41,10 @@ import type {
   ContactRole,
   ContentCategory,
   CustomerKind,
+  HandlingApproach,
   Kind,
   Role,
+  ServiceClass,
   Severity,
   Stage,
   Status,
@@ -69,6 +73,8 @@ export const customers = pgTable(
     /** Archive (客户档案): number of beds and notes on the hospital's finances (staff only). */
     beds: integer('beds'),
     economicNotes: text('economic_notes'),
+    /** The named engineer responsible for the customer after acceptance (000); the default assignee at intake. */
+    responsibleEngineerId: uuid('responsible_engineer_id').references((): AnyPgColumn => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -210,6 +216,10 @@ export const tickets = pgTable(
     escalationLevel: integer('escalation_level').notNull().default(0),
     /** When the next rung of the policy's escalation ladder is owed (null: none scheduled); the SLA tick's third timer. */
     escalationDueAt: timestamp('escalation_due_at', { withTimezone: true }),
+    /** 003's service class (general fault, catastrophic fault, routine maintenance, upgrade/patch). */
+    serviceClass: text('service_class').$type<ServiceClass>(),
+    /** How it will be handled, decided with the customer at intake (000). */
+    handlingApproach: text('handling_approach').$type<HandlingApproach>(),
     createdById: uuid('created_by_id')
       .notNull()
       .references(() => users.id),
@@ -249,6 +259,8 @@ export const tickets = pgTable(
     vocabularyCheck('tickets_cause_category_check', t.causeCategory),
     vocabularyCheck('tickets_team_check', t.team),
     vocabularyCheck('tickets_escalation_level_check', t.escalationLevel),
+    vocabularyCheck('tickets_service_class_check', t.serviceClass),
+    vocabularyCheck('tickets_handling_approach_check', t.handlingApproach),
   ],
 );
 
@@ -346,6 +358,10 @@ export const slaPolicies = pgTable(
     customerId: uuid('customer_id').references(() => customers.id),
     contentCategory: text('content_category').$type<ContentCategory>(),
     tier: text('tier'),
+    /** Priority by industry (000): a policy for one kind of customer (hospital, agency…). */
+    customerKind: text('customer_kind').$type<CustomerKind>(),
+    /** A policy for one of 003's service classes. */
+    serviceClass: text('service_class').$type<ServiceClass>(),
     isActive: boolean('is_active').notNull().default(true),
     targets: jsonb('targets').$type<PolicyTargets>().notNull(),
     /** Clocks that stop while the request waits on the customer. */
@@ -360,7 +376,12 @@ export const slaPolicies = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('sla_policies_name_key').on(t.name), vocabularyCheck('sla_policies_content_category_check', t.contentCategory)],
+  (t) => [
+    uniqueIndex('sla_policies_name_key').on(t.name),
+    vocabularyCheck('sla_policies_content_category_check', t.contentCategory),
+    vocabularyCheck('sla_policies_customer_kind_check', t.customerKind),
+    vocabularyCheck('sla_policies_service_class_check', t.serviceClass),
+  ],
 );
 
 /** Each promise on each request, with its clock. The scheduler's timers are these rows' warn/due instants. */
@@ -498,6 +519,8 @@ export const customerModules = pgTable(
     goLiveDate: date('go_live_date'),
     acceptanceState: text('acceptance_state').$type<AcceptanceState>().notNull().default('not_launched'),
     acceptanceDate: date('acceptance_date'),
+    /** false = run without a genuine licence (002 serves genuine licences only). */
+    genuineLicence: boolean('genuine_licence').notNull().default(true),
     notes: text('notes'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -527,11 +550,22 @@ export const configurationItems = pgTable(
     serial: text('serial'),
     location: text('location'),
     warrantyEnd: date('warranty_end'),
+    /** Supplied by us (false: the hospital's own equipment). */
+    suppliedByUs: boolean('supplied_by_us').notNull().default(true),
+    /** Warranty service is by the original manufacturer or an authorised agent (003). */
+    manufacturer: text('manufacturer'),
+    authorisedAgent: text('authorised_agent'),
+    /** Why a warranty claim was refused (000): damage by people, wrong operation, force majeure. */
+    warrantyExclusion: text('warranty_exclusion').$type<WarrantyExclusion>(),
     notes: text('notes'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('configuration_items_customer_idx').on(t.customerId), vocabularyCheck('configuration_items_kind_check', t.kind)],
+  (t) => [
+    index('configuration_items_customer_idx').on(t.customerId),
+    vocabularyCheck('configuration_items_kind_check', t.kind),
+    vocabularyCheck('configuration_items_warranty_exclusion_check', t.warrantyExclusion),
+  ],
 );
 
 /** Files of the archive (handover documents, contracts, signed quotes), stored under the data dir. */
@@ -571,18 +605,57 @@ export const customerProjects = pgTable(
       .references(() => customers.id),
     contractSignedDate: date('contract_signed_date'),
     teamStationedDate: date('team_stationed_date'),
+    /** 初验: service takes over from the project (003 6.7). */
     initialAcceptanceDate: date('initial_acceptance_date'),
+    /** 终验: the free year, free upgrades and the hardware warranty start (003 6.2). */
+    finalAcceptanceDate: date('final_acceptance_date'),
     /** Why a project running over six months is not accepted (1–4, DOMAIN.md §5); null = not classified. */
     unacceptedCase: integer('unaccepted_case'),
+    /** Case 1: the formal letter urging acceptance (two weeks from this date), how it went, its scan. */
+    urgeLetterDate: date('urge_letter_date'),
+    urgeLetterMethod: text('urge_letter_method').$type<UrgeLetterMethod>(),
+    urgeLetterDocumentId: uuid('urge_letter_document_id').references(() => customerDocuments.id),
+    /** Case 3: the refund for modules that could not launch. */
+    refundFen: fen('refund_fen'),
+    /** Case 4: the negotiation is a task due on this date. */
+    negotiationDueDate: date('negotiation_due_date'),
     notes: text('notes'),
     updatedAt: updatedAt(),
   },
   (t) => [
+    vocabularyCheck('customer_projects_urge_letter_method_check', t.urgeLetterMethod),
+    check('customer_projects_refund_check', sql`${t.refundFen} is null or ${t.refundFen} >= 0`),
+    check(
+      'customer_projects_final_check',
+      sql`${t.finalAcceptanceDate} is null or (${t.initialAcceptanceDate} is not null and ${t.finalAcceptanceDate} >= ${t.initialAcceptanceDate})`,
+    ),
     check('customer_projects_case_check', sql`${t.unacceptedCase} is null or ${t.unacceptedCase} between 1 and 4`),
     check(
       'customer_projects_dates_check',
       sql`(${t.teamStationedDate} is null or ${t.contractSignedDate} is null or ${t.teamStationedDate} >= ${t.contractSignedDate}) and (${t.initialAcceptanceDate} is null or ${t.contractSignedDate} is null or ${t.initialAcceptanceDate} >= ${t.contractSignedDate})`,
     ),
+  ],
+);
+
+/** Staff decisions to serve a customer the rules say not to (case 1 after its deadline, no genuine licence), with a reason. */
+export const entitlementOverrides = pgTable(
+  'entitlement_overrides',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    reason: text('reason').notNull(),
+    fromDate: date('from_date').notNull(),
+    untilDate: date('until_date').notNull(),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('entitlement_overrides_customer_idx').on(t.customerId, t.fromDate),
+    check('entitlement_overrides_dates_check', sql`${t.untilDate} >= ${t.fromDate}`),
   ],
 );
 
@@ -645,7 +718,12 @@ export const systemContracts = pgTable(
     title: text('title').notNull(),
     signedDate: date('signed_date'),
     totalPriceFen: fen('total_price_fen').notNull(),
+    /** 初验 (initial acceptance): service takes over. */
     acceptanceDate: date('acceptance_date'),
+    /** 终验 (final acceptance): the free year, upgrades and warranty start. */
+    finalAcceptanceDate: date('final_acceptance_date'),
+    /** The last day of the free service period the contract states (002 二(三)); runs out even without acceptance. */
+    freeServiceUntil: date('free_service_until'),
     notes: text('notes'),
     createdById: uuid('created_by_id').references(() => users.id),
     createdAt: createdAt(),
@@ -657,6 +735,10 @@ export const systemContracts = pgTable(
     check(
       'system_contracts_dates_check',
       sql`${t.acceptanceDate} is null or ${t.signedDate} is null or ${t.acceptanceDate} >= ${t.signedDate}`,
+    ),
+    check(
+      'system_contracts_final_check',
+      sql`${t.finalAcceptanceDate} is null or (${t.acceptanceDate} is not null and ${t.finalAcceptanceDate} >= ${t.acceptanceDate})`,
     ),
   ],
 );
@@ -678,6 +760,8 @@ export const serviceContracts = pgTable(
     /** On-site visits per contract year, copied from the tier at signing; null = unlimited. */
     visitQuota: integer('visit_quota'),
     accountOwnerId: uuid('account_owner_id').references(() => users.id),
+    /** Diamond: the engineer resident at the hospital for the contract year (002). */
+    residentEngineerId: uuid('resident_engineer_id').references(() => users.id),
     renewalOfId: uuid('renewal_of_id').references((): AnyPgColumn => serviceContracts.id),
     notes: text('notes'),
     createdById: uuid('created_by_id').references(() => users.id),

@@ -13,6 +13,8 @@ import {
   QUOTE_STATES,
   ROUTINE_FREQUENCIES,
   SERVICE_WINDOWS,
+  URGE_LETTER_METHODS,
+  WARRANTY_EXCLUSIONS,
 } from '../../domain/contracts/vocabulary.ts';
 import { NOTIFICATION_KINDS } from '../../domain/notifications.ts';
 import { REMOTE_ACCESS_METHODS } from '../../domain/remote-access.ts';
@@ -24,8 +26,10 @@ import {
   CONTACT_ROLES,
   CONTENT_CATEGORIES,
   CUSTOMER_KINDS,
+  HANDLING_APPROACHES,
   KINDS,
   ROLES,
+  SERVICE_CLASSES,
   SEVERITIES,
   STAGES,
   STATUSES,
@@ -74,6 +78,12 @@ export const VOCABULARY_CHECKS = {
   ticket_escalations_path_check: ESCALATION_PATHS,
   ticket_escalations_rung_check: ROSTER_RUNGS,
   rma_records_outcome_check: RMA_OUTCOMES,
+  customer_projects_urge_letter_method_check: URGE_LETTER_METHODS,
+  configuration_items_warranty_exclusion_check: WARRANTY_EXCLUSIONS,
+  tickets_service_class_check: SERVICE_CLASSES,
+  tickets_handling_approach_check: HANDLING_APPROACHES,
+  sla_policies_customer_kind_check: CUSTOMER_KINDS,
+  sla_policies_service_class_check: SERVICE_CLASSES,
 } as const satisfies Record<string, readonly (string | number)[]>;
 export type VocabularyCheckName = keyof typeof VOCABULARY_CHECKS;
 

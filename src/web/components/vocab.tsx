@@ -12,6 +12,8 @@ export type VocabGroup =
   | 'stage'
   | 'contentCategory'
   | 'causeCategory'
+  | 'serviceClass'
+  | 'handlingApproach'
   | 'team'
   | 'contactRole'
   | 'role'

@@ -6,6 +6,7 @@ import {
   customerModules,
   customerProjects,
   customers,
+  entitlementOverrides,
   handoverItems,
   quotes,
   serviceContracts,
@@ -106,7 +107,7 @@ export async function selectDocuments(tx: Tx, customerId: string, includeInterna
 
 /** Everything the timeline joins, newest first, at most `limit` of each kind. */
 export async function selectTimelineSources(tx: Tx, customerId: string, limit: number) {
-  const [t, v, sc, sys, d, q] = await Promise.all([
+  const [t, v, sc, sys, d, q, o] = await Promise.all([
     tx
       .select({ id: tickets.id, number: tickets.number, title: tickets.title, status: tickets.status, createdAt: tickets.createdAt })
       .from(tickets)
@@ -134,6 +135,12 @@ export async function selectTimelineSources(tx: Tx, customerId: string, limit: n
       .orderBy(desc(customerDocuments.createdAt))
       .limit(limit),
     tx.select().from(quotes).where(eq(quotes.customerId, customerId)).orderBy(desc(quotes.createdAt)).limit(limit),
+    tx
+      .select()
+      .from(entitlementOverrides)
+      .where(eq(entitlementOverrides.customerId, customerId))
+      .orderBy(desc(entitlementOverrides.createdAt))
+      .limit(limit),
   ]);
-  return { tickets: t, visits: v, serviceContracts: sc, systemContracts: sys, documents: d, quotes: q };
+  return { tickets: t, visits: v, serviceContracts: sc, systemContracts: sys, documents: d, quotes: q, overrides: o };
 }

@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { ACCEPTANCE_STATES, CONFIG_ITEM_KINDS, DOCUMENT_KINDS, HANDOVER_ITEMS } from '../../../domain/contracts/vocabulary.ts';
-import { LocalDate } from '../contracts/contracts.schema.ts';
+import {
+  ACCEPTANCE_STATES,
+  CONFIG_ITEM_KINDS,
+  DOCUMENT_KINDS,
+  HANDOVER_ITEMS,
+  URGE_LETTER_METHODS,
+  WARRANTY_EXCLUSIONS,
+} from '../../../domain/contracts/vocabulary.ts';
+import { Fen, LocalDate } from '../contracts/contracts.schema.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -34,6 +41,8 @@ const moduleShape = {
   goLiveDate: LocalDate.nullable().optional(),
   acceptanceState: z.enum(ACCEPTANCE_STATES).default('not_launched'),
   acceptanceDate: LocalDate.nullable().optional(),
+  /** false = run without a genuine licence (002: genuine licences only). */
+  genuineLicence: z.boolean().optional(),
   notes: optText(2000),
 };
 const moduleRules = (v: { acceptanceState?: string; acceptanceDate?: string | null; goLiveDate?: string | null }, ctx: z.RefinementCtx) => {
@@ -52,6 +61,7 @@ export const UpdateModuleBody = z
     goLiveDate: LocalDate.nullable().optional(),
     acceptanceState: z.enum(ACCEPTANCE_STATES).optional(),
     acceptanceDate: LocalDate.nullable().optional(),
+    genuineLicence: z.boolean().optional(),
     notes: optText(2000),
   })
   .strict();
@@ -65,6 +75,7 @@ export const ModuleResponse = z.object({
   goLiveDate: z.string().nullable(),
   acceptanceState: z.enum(ACCEPTANCE_STATES),
   acceptanceDate: z.string().nullable(),
+  genuineLicence: z.boolean(),
   notes: z.string().nullable(),
 });
 export const ModuleListResponse = z.object({ items: z.array(ModuleResponse) });
@@ -77,6 +88,10 @@ export const ConfigItemBody = z
     serial: optText(100),
     location: optText(200),
     warrantyEnd: LocalDate.nullable().optional(),
+    suppliedByUs: z.boolean().optional(),
+    manufacturer: optText(100),
+    authorisedAgent: optText(100),
+    warrantyExclusion: z.enum(WARRANTY_EXCLUSIONS).nullable().optional(),
     notes: optText(2000),
   })
   .strict();
@@ -91,6 +106,10 @@ export const ConfigItemResponse = z.object({
   serial: z.string().nullable(),
   location: z.string().nullable(),
   warrantyEnd: z.string().nullable(),
+  suppliedByUs: z.boolean(),
+  manufacturer: z.string().nullable(),
+  authorisedAgent: z.string().nullable(),
+  warrantyExclusion: z.enum(WARRANTY_EXCLUSIONS).nullable(),
   notes: z.string().nullable(),
 });
 export const ConfigItemListResponse = z.object({ items: z.array(ConfigItemResponse) });
@@ -99,11 +118,22 @@ export const ProjectBody = z
   .object({
     contractSignedDate: LocalDate.nullable().optional(),
     teamStationedDate: LocalDate.nullable().optional(),
+    /** 初验: service takes over from the project (003 6.7). */
     initialAcceptanceDate: LocalDate.nullable().optional(),
+    /** 终验: the free year and the warranty start (003 6.2). Omitted while in step with the initial date: follows it. */
+    finalAcceptanceDate: LocalDate.nullable().optional(),
     unacceptedCase: z
       .union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
       .nullable()
       .optional(),
+    /** Case 1: the formal letter urging acceptance (its two weeks run from this date), how it was sent, its scan. */
+    urgeLetterDate: LocalDate.nullable().optional(),
+    urgeLetterMethod: z.enum(URGE_LETTER_METHODS).nullable().optional(),
+    urgeLetterDocumentId: z.uuid().nullable().optional(),
+    /** Case 3: the refund for modules that could not launch, in fen. */
+    refundFen: Fen.nullable().optional(),
+    /** Case 4: the negotiation task's due date. */
+    negotiationDueDate: LocalDate.nullable().optional(),
     notes: optText(4000),
   })
   .strict();
@@ -118,7 +148,15 @@ export const ProjectResponse = z.object({
   contractSignedDate: z.string().nullable(),
   teamStationedDate: z.string().nullable(),
   initialAcceptanceDate: z.string().nullable(),
+  finalAcceptanceDate: z.string().nullable(),
   unacceptedCase: z.number().int().nullable(),
+  urgeLetterDate: z.string().nullable(),
+  urgeLetterMethod: z.enum(URGE_LETTER_METHODS).nullable(),
+  urgeLetterDocumentId: z.uuid().nullable(),
+  /** The last day of the two weeks the letter gives (urgeLetterDate + 14 days). */
+  urgeDeadline: z.string().nullable(),
+  refundFen: z.number().int().nullable(),
+  negotiationDueDate: z.string().nullable(),
   notes: z.string().nullable().optional(),
   /** The six handover items of DOMAIN.md §9, always all listed. */
   handover: z.array(z.object({ item: z.enum(HANDOVER_ITEMS), isDone: z.boolean(), documentId: z.uuid().nullable() })),
@@ -142,7 +180,7 @@ export const DocumentParams = z.object({ id: z.uuid(), documentId: z.uuid() });
 export const TimelineResponse = z.object({
   items: z.array(
     z.object({
-      type: z.enum(['request', 'visit', 'service_contract', 'system_contract', 'document', 'quote']),
+      type: z.enum(['request', 'visit', 'service_contract', 'system_contract', 'document', 'quote', 'override']),
       id: z.uuid(),
       at: z.string(),
       title: z.string(),

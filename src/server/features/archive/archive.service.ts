@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { type AuditAction, audit } from '../../../domain/audit.ts';
-import { type DocumentKind, HANDOVER_ITEMS, type HandoverItem } from '../../../domain/contracts/vocabulary.ts';
+import { addDays } from '../../../domain/contracts/local-date.ts';
+import { type DocumentKind, HANDOVER_ITEMS, type HandoverItem, URGE_DEADLINE_DAYS } from '../../../domain/contracts/vocabulary.ts';
 import { cleanFileName } from '../../../domain/files/file-name.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
@@ -175,7 +176,14 @@ async function projectOf(tx: Tx, actor: Actor, customerId: string) {
     contractSignedDate: project?.contractSignedDate ?? null,
     teamStationedDate: project?.teamStationedDate ?? null,
     initialAcceptanceDate: project?.initialAcceptanceDate ?? null,
+    finalAcceptanceDate: project?.finalAcceptanceDate ?? null,
     unacceptedCase: project?.unacceptedCase ?? null,
+    urgeLetterDate: project?.urgeLetterDate ?? null,
+    urgeLetterMethod: project?.urgeLetterMethod ?? null,
+    urgeLetterDocumentId: project?.urgeLetterDocumentId ?? null,
+    urgeDeadline: project?.urgeLetterDate ? addDays(project.urgeLetterDate, URGE_DEADLINE_DAYS) : null,
+    refundFen: project?.refundFen ?? null,
+    negotiationDueDate: project?.negotiationDueDate ?? null,
     notes: can(actor, 'archive.read_internal') ? (project?.notes ?? null) : undefined,
     handover: list,
     isHandoverComplete: list.every((h) => h.isDone),
@@ -190,19 +198,40 @@ export async function getProject({ deps, actor, customerId }: Ctx & { customerId
 export async function updateProject(ctx: Ctx & { customerId: string; input: ProjectInput }) {
   await write(ctx, ctx.customerId, 'project.update', async (tx, now) => {
     const before = await findProject(tx, ctx.customerId);
-    const next = { ...before, ...ctx.input };
+    // A single acceptance date counts as both (like migration 0015): while the final date is in step with
+    // the initial one (or there is no project yet), setting only the initial date moves both.
+    const input = { ...ctx.input };
+    const inStep = (before?.finalAcceptanceDate ?? null) === (before?.initialAcceptanceDate ?? null);
+    if (input.finalAcceptanceDate === undefined && input.initialAcceptanceDate !== undefined && inStep)
+      input.finalAcceptanceDate = input.initialAcceptanceDate;
+    const next = { ...before, ...input };
     const signed = next.contractSignedDate;
     for (const key of ['teamStationedDate', 'initialAcceptanceDate'] as const) {
       const d = next[key];
       if (signed && d && d < signed)
         throw new AppError('validation_failed', `${key} is before the contract was signed`, { [key]: 'before contractSignedDate' });
     }
+    if (next.finalAcceptanceDate && (!next.initialAcceptanceDate || next.finalAcceptanceDate < next.initialAcceptanceDate))
+      throw new AppError('validation_failed', 'final acceptance needs an initial acceptance on or before it', {
+        finalAcceptanceDate: 'before initialAcceptanceDate',
+      });
+    if (next.urgeLetterDocumentId) {
+      const doc = await findDocument(tx, next.urgeLetterDocumentId);
+      if (!doc || doc.customerId !== ctx.customerId)
+        throw new AppError('validation_failed', 'unknown document for this customer', { urgeLetterDocumentId: 'unknown' });
+    }
     const after = await upsertProject(tx, {
       customerId: ctx.customerId,
       contractSignedDate: next.contractSignedDate ?? null,
       teamStationedDate: next.teamStationedDate ?? null,
       initialAcceptanceDate: next.initialAcceptanceDate ?? null,
+      finalAcceptanceDate: next.finalAcceptanceDate ?? null,
       unacceptedCase: next.unacceptedCase ?? null,
+      urgeLetterDate: next.urgeLetterDate ?? null,
+      urgeLetterMethod: next.urgeLetterMethod ?? null,
+      urgeLetterDocumentId: next.urgeLetterDocumentId ?? null,
+      refundFen: next.refundFen ?? null,
+      negotiationDueDate: next.negotiationDueDate ?? null,
       notes: next.notes ?? null,
       updatedAt: now,
     });
@@ -350,6 +379,14 @@ export async function getTimeline({ deps, actor, customerId, limit = 100 }: Ctx 
         title: `${q.arrivalDate} – ${q.departureDate}`,
         data: { number: q.number, state: q.state, totalFen: q.totalFen },
       })),
+    // Staff decisions to serve despite "no further service", with their reason (issue 14).
+    ...s.overrides.map((o) => ({
+      type: 'override' as const,
+      id: o.id,
+      at: o.createdAt.toISOString(),
+      title: o.reason,
+      data: { fromDate: o.fromDate, untilDate: o.untilDate },
+    })),
   ];
   // Dates sort before instants of the same day ("2026-03-02" < "2026-03-02T…"): good enough for a day-level timeline.
   items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));

@@ -3,6 +3,7 @@ import {
   businessMillisBetween,
   type CalendarInput,
   CalendarSchema,
+  CN_WORKING_DAY,
   type CompiledCalendar,
   compileCalendar,
   parseIcsDays,
@@ -25,10 +26,8 @@ import type {
 } from './calendars.schema.ts';
 
 const ALL_DAY: [string, string][] = [['00:00', '24:00']];
-const OFFICE_DAY: [string, string][] = [
-  ['08:30', '12:00'],
-  ['13:30', '17:30'],
-];
+/** 8 working hours a day (000's 5×8 line): the domain's built-in day. */
+const OFFICE_DAY: [string, string][] = CN_WORKING_DAY;
 
 /** The calendars every installation starts with: the 7×24 "gold" hotline and 5×8 working hours with 调休. */
 export const BUILTIN_CALENDARS: Record<'allDay' | 'workingHours', { name: string; definition: CalendarInput }> = {

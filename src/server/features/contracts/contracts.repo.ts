@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lte, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { UnacceptedCase } from '../../../domain/contracts/vocabulary.ts';
 import type { Tx } from '../../db/client.ts';
@@ -6,10 +6,12 @@ import {
   customerModules,
   customerProjects,
   customers,
+  entitlementOverrides,
   renewalReminders,
   serviceContracts,
   serviceTiers,
   systemContracts,
+  users,
   visits,
 } from '../../db/schema.ts';
 
@@ -140,11 +142,40 @@ export async function selectContractVisits(tx: Tx, contractIds: string[]) {
     .where(inArray(visits.serviceContractId, contractIds));
 }
 
+// ---------- entitlement overrides ----------
+export async function insertOverride(tx: Tx, values: typeof entitlementOverrides.$inferInsert) {
+  const [row] = await tx.insert(entitlementOverrides).values(values).returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+
+export async function selectOverrides(tx: Tx, customerId: string) {
+  return tx
+    .select({
+      id: entitlementOverrides.id,
+      customerId: entitlementOverrides.customerId,
+      reason: entitlementOverrides.reason,
+      fromDate: entitlementOverrides.fromDate,
+      untilDate: entitlementOverrides.untilDate,
+      createdAt: entitlementOverrides.createdAt,
+      createdByName: users.name,
+    })
+    .from(entitlementOverrides)
+    .innerJoin(users, eq(users.id, entitlementOverrides.createdById))
+    .where(eq(entitlementOverrides.customerId, customerId))
+    .orderBy(desc(entitlementOverrides.createdAt));
+}
+
 // ---------- entitlement facts ----------
 export async function loadArchiveFacts(tx: Tx, customerId: string) {
-  const [sys, modules, project, contracts, visitRows] = await Promise.all([
+  const [sys, modules, project, contracts, visitRows, overrides] = await Promise.all([
     tx
-      .select({ acceptanceDate: systemContracts.acceptanceDate, totalPriceFen: systemContracts.totalPriceFen })
+      .select({
+        acceptanceDate: systemContracts.acceptanceDate,
+        finalAcceptanceDate: systemContracts.finalAcceptanceDate,
+        freeServiceUntil: systemContracts.freeServiceUntil,
+        totalPriceFen: systemContracts.totalPriceFen,
+      })
       .from(systemContracts)
       .where(eq(systemContracts.customerId, customerId)),
     tx
@@ -152,11 +183,21 @@ export async function loadArchiveFacts(tx: Tx, customerId: string) {
         acceptanceState: customerModules.acceptanceState,
         goLiveDate: customerModules.goLiveDate,
         acceptanceDate: customerModules.acceptanceDate,
+        system: customerModules.system,
+        genuineLicence: customerModules.genuineLicence,
       })
       .from(customerModules)
       .where(eq(customerModules.customerId, customerId)),
     tx
-      .select({ initialAcceptanceDate: customerProjects.initialAcceptanceDate, unacceptedCase: customerProjects.unacceptedCase })
+      .select({
+        initialAcceptanceDate: customerProjects.initialAcceptanceDate,
+        finalAcceptanceDate: customerProjects.finalAcceptanceDate,
+        unacceptedCase: customerProjects.unacceptedCase,
+        urgeLetterDate: customerProjects.urgeLetterDate,
+        urgeLetterMethod: customerProjects.urgeLetterMethod,
+        refundFen: customerProjects.refundFen,
+        negotiationDueDate: customerProjects.negotiationDueDate,
+      })
       .from(customerProjects)
       .where(eq(customerProjects.customerId, customerId)),
     tx
@@ -174,8 +215,13 @@ export async function loadArchiveFacts(tx: Tx, customerId: string) {
       .select({ serviceContractId: visits.serviceContractId, visitDate: visits.visitDate, isOverQuota: visits.isOverQuota })
       .from(visits)
       .where(eq(visits.customerId, customerId)),
+    tx
+      .select({ reason: entitlementOverrides.reason, from: entitlementOverrides.fromDate, until: entitlementOverrides.untilDate })
+      .from(entitlementOverrides)
+      .where(eq(entitlementOverrides.customerId, customerId)),
   ]);
   return {
+    overrides,
     systemContracts: sys,
     modules,
     project: project[0] ? { ...project[0], unacceptedCase: project[0].unacceptedCase as UnacceptedCase | null } : null,

@@ -7,6 +7,9 @@ import {
   EntitlementQuery,
   EntitlementResponse,
   ListServiceContractsQuery,
+  OverrideBody,
+  OverrideListResponse,
+  OverrideResponse,
   RenewBody,
   ServiceContractBody,
   ServiceContractListResponse,
@@ -22,6 +25,7 @@ import {
   UpdateTierBody,
 } from './contracts.schema.ts';
 import {
+  createOverride,
   createServiceContract,
   createSystemContract,
   createTier,
@@ -29,6 +33,7 @@ import {
   deleteSystemContract,
   getEntitlement,
   getServiceContract,
+  listOverrides,
   listServiceContracts,
   listSystemContracts,
   listTiers,
@@ -116,5 +121,16 @@ export const contractRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         // The caller's language: Accept-Language first, then the user's own setting; zh-CN by default.
         locale: pickLocale(req.headers['accept-language'] ?? req.currentUser?.locale),
       }),
+  );
+  app.get(
+    '/customers/:id/entitlement-overrides',
+    { schema: { tags, params: IdParams, response: { 200: OverrideListResponse } } },
+    async (req) => listOverrides({ deps, actor: actorOf(req), customerId: req.params.id }),
+  );
+  app.post(
+    '/customers/:id/entitlement-overrides',
+    { schema: { tags, params: IdParams, body: OverrideBody, response: { 201: OverrideResponse } } },
+    async (req, reply) =>
+      reply.code(201).send(await createOverride({ deps, actor: actorOf(req), customerId: req.params.id, input: req.body })),
   );
 };

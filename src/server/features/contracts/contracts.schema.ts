@@ -77,11 +77,17 @@ export const SystemContractBody = z
     title: text(200),
     signedDate: LocalDate.nullable().optional(),
     totalPriceFen: Fen,
+    /** 初验 (initial acceptance): service takes over (003 6.7). */
     acceptanceDate: LocalDate.nullable().optional(),
+    /** 终验 (final acceptance): the free year, upgrades and warranty start (003 6.2). Omitted = the same as acceptanceDate; null = not yet. */
+    finalAcceptanceDate: LocalDate.nullable().optional(),
+    /** The last day of the free service period the contract states (002 二(三)). */
+    freeServiceUntil: LocalDate.nullable().optional(),
     notes: z.string().trim().max(2000).nullable().optional(),
   })
   .strict()
-  .superRefine(endNotBefore('signedDate', 'acceptanceDate'));
+  .superRefine(endNotBefore('signedDate', 'acceptanceDate'))
+  .superRefine(endNotBefore('acceptanceDate', 'finalAcceptanceDate'));
 export type SystemContractInput = z.infer<typeof SystemContractBody>;
 
 export const UpdateSystemContractBody = z
@@ -90,10 +96,13 @@ export const UpdateSystemContractBody = z
     signedDate: LocalDate.nullable().optional(),
     totalPriceFen: Fen.optional(),
     acceptanceDate: LocalDate.nullable().optional(),
+    finalAcceptanceDate: LocalDate.nullable().optional(),
+    freeServiceUntil: LocalDate.nullable().optional(),
     notes: z.string().trim().max(2000).nullable().optional(),
   })
   .strict()
-  .superRefine(endNotBefore('signedDate', 'acceptanceDate'));
+  .superRefine(endNotBefore('signedDate', 'acceptanceDate'))
+  .superRefine(endNotBefore('acceptanceDate', 'finalAcceptanceDate'));
 export type UpdateSystemContractInput = z.infer<typeof UpdateSystemContractBody>;
 
 export const SystemContractResponse = z.object({
@@ -103,8 +112,10 @@ export const SystemContractResponse = z.object({
   signedDate: z.string().nullable(),
   totalPriceFen: z.number().int(),
   acceptanceDate: z.string().nullable(),
+  finalAcceptanceDate: z.string().nullable(),
+  freeServiceUntil: z.string().nullable(),
   notes: z.string().nullable(),
-  /** Derived from the acceptance date (DOMAIN.md §5); each "until" is the last day covered. */
+  /** Derived from the final acceptance date (DOMAIN.md §5); each "until" is the last day covered. */
   freeMaintenanceUntil: z.string().nullable(),
   freeUpgradesUntil: z.string().nullable(),
   hardwareWarrantyUntil: z.string().nullable(),
@@ -124,6 +135,8 @@ export const ServiceContractBody = z
     /** On-site visits per contract year; defaults to the tier's; null = unlimited. */
     visitQuota: z.int().min(0).nullable().optional(),
     accountOwnerId: z.uuid().nullable().optional(),
+    /** Diamond (002): the engineer resident at the hospital for the contract year. */
+    residentEngineerId: z.uuid().nullable().optional(),
     notes: z.string().trim().max(2000).nullable().optional(),
   })
   .strict()
@@ -137,6 +150,8 @@ export const UpdateServiceContractBody = z
     priceFen: Fen.optional(),
     visitQuota: z.int().min(0).nullable().optional(),
     accountOwnerId: z.uuid().nullable().optional(),
+    /** Diamond (002): the engineer resident at the hospital for the contract year. */
+    residentEngineerId: z.uuid().nullable().optional(),
     notes: z.string().trim().max(2000).nullable().optional(),
   })
   .strict()
@@ -152,6 +167,8 @@ export const RenewBody = z
     priceFen: Fen.optional(),
     visitQuota: z.int().min(0).nullable().optional(),
     accountOwnerId: z.uuid().nullable().optional(),
+    /** Diamond (002): the engineer resident at the hospital for the contract year. */
+    residentEngineerId: z.uuid().nullable().optional(),
     notes: z.string().trim().max(2000).nullable().optional(),
   })
   .strict()
@@ -170,6 +187,7 @@ export const ServiceContractResponse = z.object({
   /** Visits counted in the contract year containing today (0 outside the contract). */
   visitsUsed: z.number().int(),
   accountOwnerId: z.uuid().nullable(),
+  residentEngineerId: z.uuid().nullable().optional(),
   renewalOfId: z.uuid().nullable(),
   renewedById: z.uuid().nullable(),
   notes: z.string().nullable(),
@@ -195,6 +213,9 @@ export const EntitlementResponse = z.object({
   visitsLeft: z.number().int().nullable().optional(),
   case: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(),
   until: z.string().optional(),
+  onSiteUntil: z.string().optional(),
+  urgeDeadline: z.string().optional(),
+  overridden: z.boolean().optional(),
   serviceContractId: z.uuid().optional(),
   explanation: z.string(),
   explanationKey: z.string(),
@@ -202,4 +223,31 @@ export const EntitlementResponse = z.object({
   locale: z.enum(['zh-CN', 'en']),
   /** The local date the answer is for, in the service zone. */
   date: z.string(),
+  /** The customer's named responsible engineer (000) and the contract's resident engineer (002 Diamond). */
+  responsibleEngineer: z.object({ id: z.uuid(), name: z.string() }).nullable().optional(),
+  residentEngineer: z.object({ id: z.uuid(), name: z.string() }).nullable().optional(),
 });
+
+// ---------- entitlement overrides ----------
+/** Serve despite "no further service" (case 1 after its deadline, no genuine licence): a reason and a last day. */
+export const OverrideBody = z
+  .object({
+    reason: text(500),
+    /** First day it applies; defaults to today in the service zone. */
+    fromDate: LocalDate.optional(),
+    untilDate: LocalDate,
+  })
+  .strict()
+  .superRefine(endNotBefore('fromDate', 'untilDate'));
+export type OverrideInput = z.infer<typeof OverrideBody>;
+
+export const OverrideResponse = z.object({
+  id: z.uuid(),
+  customerId: z.uuid(),
+  reason: z.string(),
+  fromDate: z.string(),
+  untilDate: z.string(),
+  createdAt: z.date(),
+  createdByName: z.string(),
+});
+export const OverrideListResponse = z.object({ items: z.array(OverrideResponse) });

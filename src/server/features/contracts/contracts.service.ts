@@ -1,3 +1,4 @@
+import { audit } from '../../../domain/audit.ts';
 import { type Entitlement, entitlement, explain, type Locale } from '../../../domain/contracts/entitlement.ts';
 import { addDays, addYears, localDateOf } from '../../../domain/contracts/local-date.ts';
 import { formatCny } from '../../../domain/contracts/money.ts';
@@ -22,6 +23,7 @@ import {
   findServiceContract,
   findSystemContract,
   findTier,
+  insertOverride,
   insertReminder,
   insertServiceContract,
   insertSystemContract,
@@ -30,6 +32,7 @@ import {
   lockCustomer,
   selectContractsNeedingReminders,
   selectContractVisits,
+  selectOverrides,
   selectServiceContracts,
   selectSystemContracts,
   selectTiers,
@@ -38,6 +41,7 @@ import {
   updateTierRow,
 } from './contracts.repo.ts';
 import type {
+  OverrideInput,
   RenewInput,
   ServiceContractInput,
   SystemContractInput,
@@ -100,7 +104,7 @@ export async function updateTier({ deps, actor, tierId, input }: { deps: Deps; a
 }
 
 // ---------- system contracts ----------
-function withTerms<T extends { acceptanceDate: string | null; totalPriceFen: number }>(row: T) {
+function withTerms<T extends { acceptanceDate: string | null; finalAcceptanceDate: string | null; totalPriceFen: number }>(row: T) {
   return { ...row, ...systemContractTerms(row) };
 }
 
@@ -131,7 +135,20 @@ export async function createSystemContract({
   const now = deps.clock();
   return deps.db.transaction(async (tx) => {
     await requireCustomer(tx, customerId);
-    const row = await insertSystemContract(tx, { ...input, customerId, createdById: actor.id, createdAt: now, updatedAt: now });
+    // A single acceptance date counts as both acceptances unless the final one is given (or null: not yet).
+    const finalAcceptanceDate = input.finalAcceptanceDate === undefined ? (input.acceptanceDate ?? null) : input.finalAcceptanceDate;
+    if (finalAcceptanceDate && !input.acceptanceDate)
+      throw new AppError('validation_failed', 'final acceptance needs an initial acceptance', {
+        finalAcceptanceDate: 'without acceptanceDate',
+      });
+    const row = await insertSystemContract(tx, {
+      ...input,
+      finalAcceptanceDate,
+      customerId,
+      createdById: actor.id,
+      createdAt: now,
+      updatedAt: now,
+    });
     await insertAudit(tx, {
       actorId: actor.id,
       action: 'system_contract.create',
@@ -160,11 +177,20 @@ export async function updateSystemContract({
   return deps.db.transaction(async (tx) => {
     const before = await findSystemContract(tx, contractId);
     if (!before) throw notFound('system contract');
-    const merged = { ...before, ...input };
+    // A final acceptance that was in step with the initial one follows it when only the initial one changes.
+    const inStep =
+      input.finalAcceptanceDate === undefined && input.acceptanceDate !== undefined && before.finalAcceptanceDate === before.acceptanceDate;
+    const changes = inStep ? { ...input, finalAcceptanceDate: input.acceptanceDate ?? null } : input;
+    const merged = { ...before, ...changes };
     if (merged.signedDate && merged.acceptanceDate && merged.acceptanceDate < merged.signedDate) {
       throw new AppError('validation_failed', 'acceptance cannot be before signing', { acceptanceDate: 'before signedDate' });
     }
-    const row = await updateSystemContractRow(tx, contractId, { ...input, updatedAt: now });
+    if (merged.finalAcceptanceDate && (!merged.acceptanceDate || merged.finalAcceptanceDate < merged.acceptanceDate)) {
+      throw new AppError('validation_failed', 'final acceptance needs an initial acceptance on or before it', {
+        finalAcceptanceDate: 'before acceptanceDate',
+      });
+    }
+    const row = await updateSystemContractRow(tx, contractId, { ...changes, updatedAt: now });
     await insertAudit(tx, {
       actorId: actor.id,
       action: 'system_contract.update',
@@ -266,11 +292,17 @@ async function guardOverlap<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function checkAccountOwner(tx: Tx, accountOwnerId: string | null | undefined) {
+async function checkAccountOwner(tx: Tx, accountOwnerId: string | null | undefined, field = 'accountOwnerId') {
   if (!accountOwnerId) return;
   const owner = await findUser(tx, accountOwnerId);
   if (!owner || owner.role === 'customer' || !owner.isActive) {
-    throw new AppError('validation_failed', 'the account owner must be an active staff member', { accountOwnerId: 'not staff' });
+    throw new AppError(
+      'validation_failed',
+      `the ${field === 'accountOwnerId' ? 'account owner' : 'resident engineer'} must be an active staff member`,
+      {
+        [field]: 'not staff',
+      },
+    );
   }
 }
 
@@ -280,6 +312,7 @@ async function insertContract(tx: Tx, deps: Deps, actor: Actor, input: ServiceCo
   if (!tier) throw new AppError('validation_failed', 'unknown service tier', { tierId: 'unknown' });
   if (!tier.isActive) throw new AppError('validation_failed', 'this service tier is no longer offered', { tierId: 'inactive' });
   await checkAccountOwner(tx, input.accountOwnerId);
+  await checkAccountOwner(tx, input.residentEngineerId, 'residentEngineerId');
   await assertNoOverlap(tx, input.customerId, input.startDate, input.endDate);
   const row = await insertServiceContract(tx, {
     customerId: input.customerId,
@@ -289,6 +322,7 @@ async function insertContract(tx: Tx, deps: Deps, actor: Actor, input: ServiceCo
     priceFen: input.priceFen ?? tier.yearlyPriceFen,
     visitQuota: input.visitQuota === undefined ? tier.emergencyVisitsPerYear : input.visitQuota,
     accountOwnerId: input.accountOwnerId ?? (isStaff(actor) ? actor.id : null),
+    residentEngineerId: input.residentEngineerId ?? null,
     renewalOfId: input.renewalOfId ?? null,
     notes: input.notes ?? null,
     createdById: actor.id,
@@ -382,6 +416,7 @@ export async function updateServiceContract({
       if (next.endDate < next.startDate)
         throw new AppError('validation_failed', 'end date is before start date', { endDate: 'before startDate' });
       await checkAccountOwner(tx, input.accountOwnerId);
+      await checkAccountOwner(tx, input.residentEngineerId, 'residentEngineerId');
       await assertNoOverlap(tx, before.customerId, next.startDate, next.endDate, contractId);
       const contractVisits = (await selectContractVisits(tx, [contractId])).filter((v) => !v.isOverQuota);
       if (contractVisits.some((v) => v.visitDate < next.startDate || v.visitDate > next.endDate)) {
@@ -444,6 +479,48 @@ export async function deleteServiceContract({ deps, actor, contractId }: { deps:
   });
 }
 
+// ---------- entitlement overrides ----------
+export async function listOverrides({ deps, actor, customerId }: { deps: Deps; actor: Actor; customerId: string }) {
+  authorize(actor, 'contract.read', { customerId }, 'customer');
+  if (!(await findCustomer(deps.db, customerId))) throw notFound('customer');
+  return { items: await selectOverrides(deps.db, customerId) };
+}
+
+/** A manager serves a customer the rules say not to, for a stated reason until a date; on the archive's timeline. */
+export async function createOverride({
+  deps,
+  actor,
+  customerId,
+  input,
+}: {
+  deps: Deps;
+  actor: Actor;
+  customerId: string;
+  input: OverrideInput;
+}) {
+  authorize(actor, 'entitlement.override');
+  const now = deps.clock();
+  const fromDate = input.fromDate ?? today(deps, now);
+  if (input.untilDate < fromDate)
+    throw new AppError('validation_failed', 'the override ends before it starts', { untilDate: 'before fromDate' });
+  const id = await deps.db.transaction(async (tx) => {
+    await requireCustomer(tx, customerId);
+    const row = await insertOverride(tx, {
+      customerId,
+      reason: input.reason,
+      fromDate,
+      untilDate: input.untilDate,
+      createdById: actor.id,
+      createdAt: now,
+    });
+    await insertAudit(tx, { actorId: actor.id, ...audit('entitlement.override'), entityId: customerId, after: row, at: now });
+    return row.id;
+  });
+  const created = (await selectOverrides(deps.db, customerId)).find((o) => o.id === id);
+  if (!created) throw notFound('override');
+  return created;
+}
+
 // ---------- entitlement ----------
 export async function computeEntitlement(tx: Tx, deps: Deps, customerId: string, at: Date): Promise<Entitlement> {
   const facts = await loadArchiveFacts(tx, customerId);
@@ -464,10 +541,24 @@ export async function getEntitlement({
   locale: Locale;
 }) {
   authorize(actor, 'contract.read', { customerId }, 'customer');
-  if (!(await findCustomer(deps.db, customerId))) throw notFound('customer');
+  const customer = await findCustomer(deps.db, customerId);
+  if (!customer) throw notFound('customer');
   const instant = at ? new Date(at) : deps.clock();
   const e = await computeEntitlement(deps.db, deps, customerId, instant);
-  return { ...e, explanation: explain(e, locale), locale, date: today(deps, instant) };
+  // The people intake and the request show (000: a named responsible engineer; 002: Diamond's resident engineer).
+  const person = async (id: string | null | undefined) => {
+    const u = id ? await findUser(deps.db, id) : undefined;
+    return u ? { id: u.id, name: u.name } : null;
+  };
+  const contract = e.serviceContractId ? await findServiceContract(deps.db, e.serviceContractId) : undefined;
+  return {
+    ...e,
+    explanation: explain(e, locale),
+    locale,
+    date: today(deps, instant),
+    responsibleEngineer: await person(customer.responsibleEngineerId),
+    residentEngineer: await person(contract?.residentEngineerId),
+  };
 }
 
 /** The contract in force on a local date, if any (for the visit register). */

@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { OPEN_STATUSES } from '../../../domain/vocabulary.ts';
 import type { Tx } from '../../db/client.ts';
-import { contacts, customers, tickets } from '../../db/schema.ts';
+import { contacts, customers, tickets, users } from '../../db/schema.ts';
 import { escapeLike } from '../../lib/like.ts';
 import type { ContactInput, CreateCustomerInput, UpdateCustomerInput } from './customers.schema.ts';
 
@@ -21,6 +21,15 @@ export async function findCustomer(tx: Tx, id: string) {
 
 export async function findCustomerByName(tx: Tx, name: string) {
   const [row] = await tx.select().from(customers).where(eq(customers.name, name));
+  return row;
+}
+
+/** An active staff user (the responsible engineer must be one). */
+export async function findActiveStaffUser(tx: Tx, id: string) {
+  const [row] = await tx
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.isActive, true), ne(users.role, 'customer')));
   return row;
 }
 
@@ -60,6 +69,7 @@ export async function selectCustomers(
       grade: customers.grade,
       address: customers.address,
       distanceClass: customers.distanceClass,
+      responsibleEngineerId: customers.responsibleEngineerId,
       createdAt: customers.createdAt,
       openTicketCount,
     })

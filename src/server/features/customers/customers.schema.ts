@@ -29,6 +29,8 @@ export const UpdateCustomerBody = z
     grade: shortText(50).nullable().optional(),
     address: shortText(300).nullable().optional(),
     distanceClass: z.enum(DISTANCE_CLASSES).optional(),
+    /** The named engineer responsible for the customer after acceptance (000); the default assignee at intake. */
+    responsibleEngineerId: z.uuid().nullable().optional(),
   })
   .strict();
 export type UpdateCustomerInput = z.infer<typeof UpdateCustomerBody>;
@@ -71,6 +73,8 @@ export const CustomerResponse = z.object({
   grade: z.string().nullable(),
   address: z.string().nullable(),
   distanceClass: z.enum(DISTANCE_CLASSES),
+  /** The responsible engineer (000); the default assignee at intake. */
+  responsibleEngineerId: z.uuid().nullable().optional(),
   createdAt: z.date(),
 });
 export type CustomerDto = z.infer<typeof CustomerResponse>;

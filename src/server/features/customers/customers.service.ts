@@ -5,6 +5,7 @@ import { type Actor, authorize, customerScope } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
 import { refreshSearchVectorsOfCustomer } from '../search/search.repo.ts';
 import {
+  findActiveStaffUser,
   findCustomer,
   findCustomerByName,
   insertContact,
@@ -45,6 +46,11 @@ export async function updateCustomer({
     if (!before) throw notFound('customer');
     if (input.name && input.name !== before.name && (await findCustomerByName(tx, input.name))) {
       throw new AppError('conflict', `customer "${input.name}" already exists`, { name: 'taken' });
+    }
+    if (input.responsibleEngineerId && !(await findActiveStaffUser(tx, input.responsibleEngineerId))) {
+      throw new AppError('validation_failed', 'the responsible engineer must be an active staff user', {
+        responsibleEngineerId: 'not active staff',
+      });
     }
     const row = await updateCustomerRow(tx, customerId, input, now);
     // The name is in every request's search vector.

@@ -132,3 +132,47 @@ describe('breach-risk view', () => {
     expect((await ctx.call('GET', '/api/v1/sla/at-risk', { as: hospitalUser })).statusCode).toBe(403);
   });
 });
+
+describe('seeded tier policies and the customer kind (issue 14)', () => {
+  test('each built-in tier has a policy following its window; Diamond answers majors faster; 1–30 min offered switched off', async () => {
+    const list = (await ctx.call('GET', '/api/v1/sla/policies', { as: agent })).json().items as {
+      name: string;
+      tier: string | null;
+      isActive: boolean;
+      isBuiltin: boolean;
+      priority: number;
+      targets: { normal: { resolution: { calendarId: string } }; critical: { solution: { minutes: number } } };
+    }[];
+    const allDay = calendars.find((c) => c.name.startsWith('7×24'))?.id;
+    const working = calendars.find((c) => c.name.startsWith('5×8'))?.id;
+    const byTier = Object.fromEntries(list.filter((p) => p.tier).map((p) => [p.tier, p]));
+    expect(byTier.diamond?.targets.normal.resolution.calendarId).toBe(allDay);
+    expect(byTier.gold?.targets.normal.resolution.calendarId).toBe(allDay);
+    expect(byTier.silver?.targets.normal.resolution.calendarId).toBe(working);
+    expect(byTier.bronze?.targets.normal.resolution.calendarId).toBe(working);
+    expect(byTier.diamond?.targets.critical.solution.minutes).toBe(720);
+    expect(byTier.gold?.targets.critical.solution.minutes).toBe(1440);
+    expect(byTier.silver).toMatchObject({ isBuiltin: false, isActive: true, priority: -10 });
+    expect(list.find((p) => p.name.includes('1–30'))).toMatchObject({ isActive: false });
+  });
+
+  test('a policy for a customer kind (000: priority by industry) applies to that kind only', async () => {
+    const allDay = calendars.find((c) => c.name.startsWith('7×24'));
+    const created = await ctx.call('POST', '/api/v1/sla/policies', {
+      as: manager,
+      body: { name: '代理商 Agencies', customerKind: 'agency', targets: targets(allDay?.id ?? '', 45) },
+    });
+    expect(created.statusCode).toBe(201);
+    const agencyCustomer = await ctx.customer();
+    await ctx.call('PATCH', `/api/v1/customers/${agencyCustomer.id}`, { as: manager, body: { kind: 'agency' } });
+    const onAgency = await ctx.ticket(agent, agencyCustomer.id, { severity: 'normal' });
+    expect(onAgency.sla.find((s: { metric: string }) => s.metric === 'first_response').targetMinutes).toBe(45);
+    const onHospital = await ctx.ticket(agent, (await ctx.customer()).id, { severity: 'normal' });
+    expect(onHospital.sla.find((s: { metric: string }) => s.metric === 'first_response').targetMinutes).toBe(60);
+    const bad = await ctx.call('POST', '/api/v1/sla/policies', {
+      as: manager,
+      body: { name: 'x', customerKind: 'school', targets: targets(allDay?.id ?? '', 45) },
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+});

@@ -4,7 +4,7 @@ import { FINISHED_STATUSES } from '../../../domain/sla/clock-decisions.ts';
 import { OPEN_STATUSES } from '../../../domain/vocabulary.ts';
 import type { Tx } from '../../db/client.ts';
 import { preparedPerHandle } from '../../db/prepared.ts';
-import { slaPauses, slaPolicies, ticketEvents, ticketSlaTargets, tickets, users } from '../../db/schema.ts';
+import { customers, serviceTiers, slaPauses, slaPolicies, ticketEvents, ticketSlaTargets, tickets, users } from '../../db/schema.ts';
 
 export type PolicyRow = typeof slaPolicies.$inferSelect;
 export type TargetRow = typeof ticketSlaTargets.$inferSelect;
@@ -29,9 +29,32 @@ export async function updatePolicyRow(tx: Tx, id: string, values: Partial<typeof
 }
 
 /** The most specific active policy: a customer's own beats a category's beats a tier's beats the default; then priority. */
-export async function matchPolicy(tx: Tx, match: { customerId: string; contentCategory: string | null; tier: string | null }) {
+/** The built-in tiers and their service windows: each gets a seeded policy (issue 14). */
+export async function selectBuiltinTiers(tx: Tx) {
+  return tx
+    .select({
+      code: serviceTiers.code,
+      nameZh: serviceTiers.nameZh,
+      nameEn: serviceTiers.nameEn,
+      serviceWindow: serviceTiers.serviceWindow,
+      hasPriority: serviceTiers.hasPriority,
+    })
+    .from(serviceTiers)
+    .where(eq(serviceTiers.isBuiltin, true))
+    .orderBy(asc(serviceTiers.code));
+}
+
+/**
+ * The most specific active policy: customer, then content category, then tier, then customer kind
+ * (000: priority by industry), then service class (003), then priority.
+ */
+export async function matchPolicy(
+  tx: Tx,
+  match: { customerId: string; contentCategory: string | null; tier: string | null; serviceClass?: string | null },
+) {
   const fits = (column: AnyPgColumn, value: string | null) =>
     value === null ? sql`${column} is null` : sql`(${column} is null or ${column} = ${value})`;
+  const kindOfCustomer = sql`(select ${customers.kind} from ${customers} where ${customers.id} = ${match.customerId})`;
   const [row] = await tx
     .select()
     .from(slaPolicies)
@@ -41,12 +64,16 @@ export async function matchPolicy(tx: Tx, match: { customerId: string; contentCa
         fits(slaPolicies.customerId, match.customerId),
         fits(slaPolicies.contentCategory, match.contentCategory),
         fits(slaPolicies.tier, match.tier),
+        sql`(${slaPolicies.customerKind} is null or ${slaPolicies.customerKind} = ${kindOfCustomer})`,
+        fits(slaPolicies.serviceClass, match.serviceClass ?? null),
       ),
     )
     .orderBy(
       sql`(${slaPolicies.customerId} is not null) desc`,
       sql`(${slaPolicies.contentCategory} is not null) desc`,
       sql`(${slaPolicies.tier} is not null) desc`,
+      sql`(${slaPolicies.customerKind} is not null) desc`,
+      sql`(${slaPolicies.serviceClass} is not null) desc`,
       desc(slaPolicies.priority),
       asc(slaPolicies.createdAt),
     )

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_ESCALATION_LADDER, DISTANCE_CLASSES, SLA_METRICS } from '../../../domain/sla.ts';
-import { CONTENT_CATEGORIES, SEVERITIES } from '../../../domain/vocabulary.ts';
+import { CONTENT_CATEGORIES, CUSTOMER_KINDS, SERVICE_CLASSES, SEVERITIES } from '../../../domain/vocabulary.ts';
 import { SlaTargetView } from './sla-target.schema.ts';
 
 const MAX_TARGET_MINUTES = 60 * 24 * 366;
@@ -40,6 +40,10 @@ export const CreatePolicyBody = z.strictObject({
   customerId: z.uuid().nullable().default(null),
   contentCategory: z.enum(CONTENT_CATEGORIES).nullable().default(null),
   tier: z.string().trim().min(1).max(50).nullable().default(null),
+  /** Priority by industry (000): only customers of this kind. */
+  customerKind: z.enum(CUSTOMER_KINDS).nullable().default(null),
+  /** Only requests of this service class (003). */
+  serviceClass: z.enum(SERVICE_CLASSES).nullable().default(null),
   isActive: z.boolean().default(true),
   targets: PolicyTargetsSchema,
   pausedMetrics: z.array(z.enum(SLA_METRICS)).max(5).default(['reply', 'solution', 'resolution']),
@@ -53,6 +57,8 @@ export const UpdatePolicyBody = z.strictObject({
   customerId: z.uuid().nullable().optional(),
   contentCategory: z.enum(CONTENT_CATEGORIES).nullable().optional(),
   tier: z.string().trim().min(1).max(50).nullable().optional(),
+  customerKind: z.enum(CUSTOMER_KINDS).nullable().optional(),
+  serviceClass: z.enum(SERVICE_CLASSES).nullable().optional(),
   isActive: z.boolean().optional(),
   targets: PolicyTargetsSchema.optional(),
   pausedMetrics: z.array(z.enum(SLA_METRICS)).max(5).optional(),
@@ -68,6 +74,8 @@ export const PolicyResponse = z.object({
   customerId: z.uuid().nullable(),
   contentCategory: z.enum(CONTENT_CATEGORIES).nullable(),
   tier: z.string().nullable(),
+  customerKind: z.enum(CUSTOMER_KINDS).nullable(),
+  serviceClass: z.enum(SERVICE_CLASSES).nullable(),
   isActive: z.boolean(),
   targets: PolicyTargetsSchema,
   pausedMetrics: z.array(z.enum(SLA_METRICS)),

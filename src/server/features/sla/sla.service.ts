@@ -9,6 +9,11 @@ import {
   isOwed,
   shouldStartOnSiteClock,
 } from '../../../domain/sla/clock-decisions.ts';
+import {
+  answerWithin30MinutesTargets,
+  defaultPolicyTargets as builtinDefaultTargets,
+  tierPolicyTargets,
+} from '../../../domain/sla/default-policies.ts';
 import { nextRungDueAt } from '../../../domain/sla/ladder.ts';
 import {
   DEFAULT_ESCALATION_LADDER,
@@ -42,6 +47,7 @@ import {
   matchPolicy,
   type PolicyRow,
   selectAtRiskTargets,
+  selectBuiltinTiers,
   selectOwedTargetsOfFinishedTickets,
   selectPolicies,
   selectTargetsForUpdate,
@@ -62,19 +68,13 @@ const MINUTE_MS = 60_000;
 /** Clocks that start with the request; on-site arrival starts when an engineer is dispatched to the field. */
 const INTAKE_METRICS: SlaMetric[] = ['first_response', 'reply', 'solution', 'resolution'];
 export const DEFAULT_POLICY_NAME = '默认服务承诺 Default service commitments';
+export const ALTERNATIVE_POLICY_NAME = '任何请求 1–30 分钟内应答（000） Any request answered within 1–30 min';
+/** Seeded tier policies rank below any policy the vendor adds for the same tier (default priority 0). */
+export const TIER_POLICY_PRIORITY = -10;
 
-/** Defaults from DOMAIN.md §3: 10/30/60-minute response, 4 h written reply, 24 h solution, on site 2/24/48 h. */
+/** Defaults from DOMAIN.md §3 (domain/sla/default-policies.ts): 10/30/60-minute response on 7×24, 4 h written reply, 24 h solution, on site 2/24/48 h. */
 export function defaultPolicyTargets(allDayId: string, workingHoursId: string): PolicyTargets {
-  const onSite = (calendarId: string) => ({ calendarId, minutes: { same_city: 120, same_province: 24 * 60, elsewhere: 48 * 60 } });
-  const rules = (calendarId: string, firstResponse: number, resolution: number) => ({
-    first_response: { minutes: firstResponse, calendarId },
-    reply: { minutes: 4 * 60, calendarId },
-    solution: { minutes: 24 * 60, calendarId },
-    resolution: { minutes: resolution, calendarId },
-    on_site: onSite(calendarId),
-  });
-  // Faults that stop a hospital run on the 7×24 hotline; routine requests on working hours.
-  return { critical: rules(allDayId, 10, 24 * 60), urgent: rules(allDayId, 30, 48 * 60), normal: rules(workingHoursId, 60, 10 * 8 * 60) };
+  return builtinDefaultTargets({ allDayId, workingHoursId });
 }
 
 /** Seeds the built-in calendars and the default policy; safe to run on every start. */
@@ -88,6 +88,34 @@ export async function ensureBuiltinSla(tx: Tx, at: Date): Promise<void> {
     warnPercent: 80,
     escalationLadder: DEFAULT_ESCALATION_LADDER,
     isBuiltin: true,
+    createdAt: at,
+    updatedAt: at,
+  });
+  // One policy per built-in tier, following the tier's service window (and Diamond's priority); a lower
+  // priority than anything the vendor adds, so a policy added for the same tier wins. Changeable, not locked.
+  const ids = { allDayId, workingHoursId };
+  for (const tier of await selectBuiltinTiers(tx)) {
+    await insertPolicy(tx, {
+      name: `${tier.nameZh}服务窗口 ${tier.nameEn} window`,
+      priority: TIER_POLICY_PRIORITY,
+      tier: tier.code,
+      targets: tierPolicyTargets(ids, tier),
+      pausedMetrics: ['reply', 'solution', 'resolution'],
+      warnPercent: 80,
+      escalationLadder: DEFAULT_ESCALATION_LADDER,
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
+  // 000's "any request answered within 1–30 minutes", offered switched off.
+  await insertPolicy(tx, {
+    name: ALTERNATIVE_POLICY_NAME,
+    priority: 1,
+    isActive: false,
+    targets: answerWithin30MinutesTargets(ids),
+    pausedMetrics: ['reply', 'solution', 'resolution'],
+    warnPercent: 80,
+    escalationLadder: DEFAULT_ESCALATION_LADDER,
     createdAt: at,
     updatedAt: at,
   });
@@ -215,12 +243,17 @@ function newTarget(policy: PolicyRow, calendars: Calendars, ticket: TicketRow, m
  */
 export async function choosePolicyId(
   tx: Tx,
-  ticket: { customerId: string; contentCategory: string | null },
+  ticket: { customerId: string; contentCategory: string | null; serviceClass?: string | null },
   { receivedAt, timeZone }: { receivedAt: Date; timeZone: string },
 ): Promise<string | null> {
   const owed = entitlement({ at: receivedAt, timeZone, facts: await loadArchiveFacts(tx, ticket.customerId) });
   const tier = owed.basis === 'service_contract' ? (owed.tier?.code ?? null) : null;
-  const policy = await matchPolicy(tx, { customerId: ticket.customerId, contentCategory: ticket.contentCategory, tier });
+  const policy = await matchPolicy(tx, {
+    customerId: ticket.customerId,
+    contentCategory: ticket.contentCategory,
+    tier,
+    serviceClass: ticket.serviceClass ?? null,
+  });
   return policy?.id ?? null;
 }
 

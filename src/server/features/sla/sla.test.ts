@@ -46,14 +46,26 @@ async function freshTicket(extra: Record<string, unknown> = {}) {
 }
 
 describe('clocks on business calendars', () => {
-  test('a normal request’s written-reply target skips the lunch break and is due at 14:30 Beijing', async () => {
+  test('a normal request’s written-reply target skips the lunch break and is due at 14:00 Beijing', async () => {
     const t = await freshTicket({ severity: 'normal' });
     const reply = await target(t.id, 'reply');
-    // 09:00–12:00 is 180 min; the last 60 run 13:30–14:30 (06:30Z).
-    expect(reply).toMatchObject({ state: 'running', dueAt: '2026-03-02T06:30:00.000Z', businessMsLeft: 240 * MIN });
+    // Issue 14: the working day is 8 h, 08:30–12:00 and 13:00–17:30 (was 13:30, so due 14:30).
+    // 09:00–12:00 is 180 min; the last 60 run 13:00–14:00 (06:00Z).
+    expect(reply).toMatchObject({ state: 'running', dueAt: '2026-03-02T06:00:00.000Z', businessMsLeft: 240 * MIN });
     expect((await target(t.id, 'first_response')).dueAt).toBe('2026-03-02T02:00:00.000Z');
-    ctx.clock.set('2026-03-02T05:00:00Z'); // 13:00, in the lunch break: 60 business minutes left, as at 12:00
+    ctx.clock.set('2026-03-02T04:30:00Z'); // 12:30, in the lunch break: 60 business minutes left, as at 12:00
     expect((await target(t.id, 'reply')).businessMsLeft).toBe(60 * MIN);
+  });
+
+  test('a normal request’s first response runs on 7×24 (001’s hotline): due an hour later even at night', async () => {
+    ctx.clock.set('2026-03-02T14:00:00Z'); // 22:00 Beijing, after working hours
+    agent = await ctx.user('agent');
+    const t = await ctx.ticket(agent, (await ctx.customer()).id, { severity: 'normal' });
+    expect((await target(t.id, 'first_response')).dueAt).toBe('2026-03-02T15:00:00.000Z');
+    // The written reply still runs on working time: 4 h from 08:30 the next morning → 12:30 → 13:00 + 30 min.
+    expect((await target(t.id, 'reply')).dueAt).toBe('2026-03-03T05:30:00.000Z');
+    ctx.clock.set(MONDAY_0900_BEIJING);
+    agent = await ctx.user('agent');
   });
 
   test('the warning fires at 80% of the target and the breach at the due instant, not a millisecond early', async () => {

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { TIMELINE_EVENT_TYPES } from '../../../domain/timeline.ts';
-import { CAUSE_CATEGORIES, CHANNELS, CONTENT_CATEGORIES, KINDS, SEVERITIES, STAGES, STATUSES, TEAMS } from '../../../domain/vocabulary.ts';
+import {
+  CAUSE_CATEGORIES,
+  CHANNELS,
+  CONTENT_CATEGORIES,
+  HANDLING_APPROACHES,
+  KINDS,
+  SERVICE_CLASSES,
+  SEVERITIES,
+  STAGES,
+  STATUSES,
+  TEAMS,
+} from '../../../domain/vocabulary.ts';
 import { SlaTargetView } from '../sla/sla-target.schema.ts';
 
 export const TITLE_MAX = 200;
@@ -22,6 +33,11 @@ export const CreateTicketBody = z
     contentCategory: z.enum(CONTENT_CATEGORIES).optional(),
     causeCategory: z.enum(CAUSE_CATEGORIES).optional(),
     module: optionalText(100),
+    /** 003's service class; policies may select on it. */
+    serviceClass: z.enum(SERVICE_CLASSES).optional(),
+    /** How it will be handled, decided with the customer (000). */
+    handlingApproach: z.enum(HANDLING_APPROACHES).optional(),
+    /** Omitted by staff: the customer's responsible engineer (000), when there is one. */
     assigneeId: z.uuid().optional(),
     team: z.enum(TEAMS).optional(),
   })
@@ -40,6 +56,8 @@ export const UpdateTicketBody = z
     contentCategory: z.enum(CONTENT_CATEGORIES).nullable().optional(),
     causeCategory: z.enum(CAUSE_CATEGORIES).nullable().optional(),
     module: z.string().trim().min(1).max(100).nullable().optional(),
+    serviceClass: z.enum(SERVICE_CLASSES).nullable().optional(),
+    handlingApproach: z.enum(HANDLING_APPROACHES).nullable().optional(),
     assigneeId: z.uuid().nullable().optional(),
     team: z.enum(TEAMS).nullable().optional(),
     version: z.number().int().positive().optional(),
@@ -114,6 +132,8 @@ export const TicketResponse = z.object({
   causeCategory: z.enum(CAUSE_CATEGORIES).nullable(),
   severity: z.enum(SEVERITIES),
   module: z.string().nullable(),
+  serviceClass: z.enum(SERVICE_CLASSES).nullable(),
+  handlingApproach: z.enum(HANDLING_APPROACHES).nullable(),
   title: z.string(),
   description: z.string(),
   status: z.enum(STATUSES),

@@ -64,6 +64,8 @@ function toTicketDto(row: TicketJoinedRow, sla: SlaTargetViewDto[]): TicketDto {
     causeCategory: t.causeCategory,
     severity: t.severity,
     module: t.module,
+    serviceClass: t.serviceClass,
+    handlingApproach: t.handlingApproach,
     title: t.title,
     description: t.description,
     status: t.status,
@@ -134,6 +136,11 @@ export async function createTicket({ deps, actor, input }: { deps: Deps; actor: 
     if (input.contactId && !(await findContactOf(tx, input.contactId, input.customerId))) {
       throw new AppError('validation_failed', 'contact does not belong to this customer', { contactId: 'unknown for customer' });
     }
+    // 000: after acceptance a named engineer is responsible for the customer — the default assignee when
+    // staff open a request without naming one (a hospital user's request goes to the desk first).
+    if (!input.assigneeId && !input.team && customer.responsibleEngineerId && can(actor, 'ticket.assign')) {
+      if (await findActiveStaff(tx, customer.responsibleEngineerId)) input = { ...input, assigneeId: customer.responsibleEngineerId };
+    }
     const assignee = input.assigneeId ? await findActiveStaff(tx, input.assigneeId) : undefined;
     if (input.assigneeId && !assignee) {
       throw new AppError('validation_failed', 'assignee must be an active staff user', { assigneeId: 'not active staff' });
@@ -148,7 +155,7 @@ export async function createTicket({ deps, actor, input }: { deps: Deps; actor: 
       status: 'new',
       slaPolicyId: await choosePolicyId(
         tx,
-        { customerId: input.customerId, contentCategory: input.contentCategory ?? null },
+        { customerId: input.customerId, contentCategory: input.contentCategory ?? null, serviceClass: input.serviceClass ?? null },
         { receivedAt: now, timeZone: deps.config.timeZone },
       ),
       createdById: actor.id,
@@ -502,7 +509,7 @@ async function applyUpdateToSla({
   const customer = await findCustomer(tx, after.customerId);
   const distance = customer?.distanceClass ?? 'same_province';
   let ticket = after;
-  if (before.contentCategory !== after.contentCategory) {
+  if (before.contentCategory !== after.contentCategory || before.serviceClass !== after.serviceClass) {
     const policyId = await choosePolicyId(tx, after, { receivedAt: after.createdAt, timeZone });
     if (policyId && policyId !== after.slaPolicyId) ticket = await updateTicketRow(tx, after.id, { slaPolicyId: policyId });
   }

@@ -1,9 +1,14 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONFIG_ITEM_KINDS, type ConfigItemKind } from '../../../domain/contracts/vocabulary.ts';
+import {
+  CONFIG_ITEM_KINDS,
+  type ConfigItemKind,
+  WARRANTY_EXCLUSIONS,
+  type WarrantyExclusion,
+} from '../../../domain/contracts/vocabulary.ts';
 import { ConfigItemBody } from '../../../server/features/archive/archive.schema.ts';
 import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
 import { ListEmpty } from '../../components/list-state.tsx';
@@ -104,6 +109,10 @@ type Values = {
   serial?: string;
   location?: string;
   warrantyEnd?: Dayjs;
+  suppliedByUs: boolean;
+  manufacturer?: string;
+  authorisedAgent?: string;
+  warrantyExclusion?: WarrantyExclusion;
   notes?: string;
 };
 
@@ -128,7 +137,7 @@ function ConfigItemModal({ customerId, open, onClose }: { customerId: string; op
       onFinish={submit}
       isPending={add.isPending}
       submitTestId="config-submit"
-      initialValues={{ kind: 'server' }}
+      initialValues={{ kind: 'server', suppliedByUs: true }}
     >
       <div className="form-row">
         <Form.Item name="kind" label={t('archive.config.kind')} rules={rules('kind')} className="form-col">
@@ -154,6 +163,20 @@ function ConfigItemModal({ customerId, open, onClose }: { customerId: string; op
           <DatePicker className="full-width" />
         </Form.Item>
       </div>
+      <div className="form-row">
+        <Form.Item name="manufacturer" label={t('archive.config.manufacturer')} rules={rules('manufacturer')} className="form-col">
+          <Input />
+        </Form.Item>
+        <Form.Item name="authorisedAgent" label={t('archive.config.authorisedAgent')} rules={rules('authorisedAgent')} className="form-col">
+          <Input />
+        </Form.Item>
+      </div>
+      <Form.Item name="suppliedByUs" valuePropName="checked" className="compact-item">
+        <Checkbox>{t('archive.config.suppliedByUs')}</Checkbox>
+      </Form.Item>
+      <Form.Item name="warrantyExclusion" label={t('archive.config.warrantyExclusion')} extra={t('archive.config.warrantyExclusionHelp')}>
+        <Select allowClear options={WARRANTY_EXCLUSIONS.map((value) => ({ value, label: t(`archive.config.exclusions.${value}`) }))} />
+      </Form.Item>
       <Form.Item name="notes" label={t('archive.config.notes')} rules={rules('notes')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
       </Form.Item>

@@ -3,14 +3,15 @@ import { Button, Card, Col, DatePicker, Descriptions, Form, Input, Row, Select, 
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UNACCEPTED_CASES } from '../../../domain/contracts/vocabulary.ts';
+import { UNACCEPTED_CASES, URGE_LETTER_METHODS, type UrgeLetterMethod } from '../../../domain/contracts/vocabulary.ts';
 import type { CustomerDetail } from '../../api/types.ts';
 import { DateTime } from '../../components/date-time.tsx';
 import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
 import { useCan } from '../../components/session.tsx';
 import { useVocab } from '../../components/vocab.tsx';
-import { fromLocalDate, toLocalDate } from '../contracts/form-bits.tsx';
-import { type Project, useProfile, useProject, useUpdateProject } from './api.ts';
+import { fenToYuanText, formatFen, yuanToFen } from '../../lib/money.ts';
+import { fromLocalDate, toLocalDate, YuanInput, yuanRule } from '../contracts/form-bits.tsx';
+import { type Project, useDocuments, useProfile, useProject, useUpdateProject } from './api.ts';
 
 /** 概况: the customer's profile (grade, beds, address, distance class, economic notes for staff) and the project history. */
 /** The customer's profile (one edit for everything in it) and the project's history (its own edit). */
@@ -117,6 +118,29 @@ export function ProfileTab({ customer, onEdit }: { customer: CustomerDetail; onE
                 { key: 'signed', label: t('archive.project.contractSigned'), children: project.data.contractSignedDate ?? none },
                 { key: 'stationed', label: t('archive.project.teamStationed'), children: project.data.teamStationedDate ?? none },
                 { key: 'accepted', label: t('archive.project.initialAcceptance'), children: project.data.initialAcceptanceDate ?? none },
+                { key: 'final', label: t('archive.project.finalAcceptance'), children: project.data.finalAcceptanceDate ?? none },
+                ...(project.data.urgeLetterDate
+                  ? [
+                      {
+                        key: 'letter',
+                        label: t('archive.project.urgeLetter'),
+                        children: (
+                          <span data-testid="archive-urge-letter">
+                            {project.data.urgeLetterDate}
+                            {project.data.urgeLetterMethod ? ` · ${t(`archive.project.methods.${project.data.urgeLetterMethod}`)}` : ''}
+                            {' · '}
+                            {t('archive.project.urgeDeadline', { date: project.data.urgeDeadline ?? '' })}
+                          </span>
+                        ),
+                      },
+                    ]
+                  : []),
+                ...(project.data.refundFen !== null
+                  ? [{ key: 'refund', label: t('archive.project.refund'), children: formatFen(project.data.refundFen) }]
+                  : []),
+                ...(project.data.negotiationDueDate
+                  ? [{ key: 'negotiation', label: t('archive.project.negotiationDue'), children: project.data.negotiationDueDate }]
+                  : []),
                 {
                   key: 'case',
                   label: t('archive.project.unacceptedCase'),
@@ -159,7 +183,13 @@ type ProjectValues = {
   contractSignedDate?: Dayjs;
   teamStationedDate?: Dayjs;
   initialAcceptanceDate?: Dayjs;
+  finalAcceptanceDate?: Dayjs;
   unacceptedCase?: 1 | 2 | 3 | 4 | null;
+  urgeLetterDate?: Dayjs;
+  urgeLetterMethod?: UrgeLetterMethod | null;
+  urgeLetterDocumentId?: string | null;
+  refund?: string;
+  negotiationDueDate?: Dayjs;
   notes?: string;
 };
 
@@ -178,6 +208,8 @@ function ProjectModal({
   const [form] = Form.useForm<ProjectValues>();
   const feedback = useSubmitFeedback(form);
   const update = useUpdateProject(customerId);
+  const documents = useDocuments(customerId);
+  const unacceptedCase = Form.useWatch('unacceptedCase', form);
 
   useEffect(() => {
     if (open)
@@ -185,7 +217,13 @@ function ProjectModal({
         contractSignedDate: fromLocalDate(project.contractSignedDate),
         teamStationedDate: fromLocalDate(project.teamStationedDate),
         initialAcceptanceDate: fromLocalDate(project.initialAcceptanceDate),
+        finalAcceptanceDate: fromLocalDate(project.finalAcceptanceDate),
         unacceptedCase: (project.unacceptedCase as 1 | 2 | 3 | 4 | null) ?? null,
+        urgeLetterDate: fromLocalDate(project.urgeLetterDate),
+        urgeLetterMethod: project.urgeLetterMethod,
+        urgeLetterDocumentId: project.urgeLetterDocumentId,
+        refund: project.refundFen === null ? '' : fenToYuanText(project.refundFen),
+        negotiationDueDate: fromLocalDate(project.negotiationDueDate),
         notes: project.notes ?? '',
       });
   }, [open, project, form]);
@@ -202,7 +240,13 @@ function ProjectModal({
             contractSignedDate: toLocalDate(values.contractSignedDate) ?? null,
             teamStationedDate: toLocalDate(values.teamStationedDate) ?? null,
             initialAcceptanceDate: toLocalDate(values.initialAcceptanceDate) ?? null,
+            finalAcceptanceDate: toLocalDate(values.finalAcceptanceDate) ?? null,
             unacceptedCase: values.unacceptedCase ?? null,
+            urgeLetterDate: toLocalDate(values.urgeLetterDate) ?? null,
+            urgeLetterMethod: values.urgeLetterMethod ?? null,
+            urgeLetterDocumentId: values.urgeLetterDocumentId ?? null,
+            refundFen: values.refund?.trim() ? yuanToFen(values.refund.trim()) : null,
+            negotiationDueDate: toLocalDate(values.negotiationDueDate) ?? null,
             notes: values.notes?.trim() || null,
           },
           feedback.callbacks(t('common.saved'), onClose),
@@ -219,9 +263,24 @@ function ProjectModal({
           <DatePicker className="full-width" />
         </Form.Item>
       </div>
-      <Form.Item name="initialAcceptanceDate" label={t('archive.project.initialAcceptance')}>
-        <DatePicker className="full-width" />
-      </Form.Item>
+      <div className="form-row">
+        <Form.Item
+          name="initialAcceptanceDate"
+          label={t('archive.project.initialAcceptance')}
+          extra={t('archive.project.initialAcceptanceHelp')}
+          className="form-col"
+        >
+          <DatePicker className="full-width" data-testid="archive-initial-acceptance" />
+        </Form.Item>
+        <Form.Item
+          name="finalAcceptanceDate"
+          label={t('archive.project.finalAcceptance')}
+          extra={t('archive.project.finalAcceptanceHelp')}
+          className="form-col"
+        >
+          <DatePicker className="full-width" data-testid="archive-final-acceptance" />
+        </Form.Item>
+      </div>
       <Form.Item name="unacceptedCase" label={t('archive.project.unacceptedCase')} extra={t('archive.project.unacceptedCaseHelp')}>
         <Select
           allowClear
@@ -229,6 +288,36 @@ function ProjectModal({
           placeholder={t('archive.project.caseNone')}
         />
       </Form.Item>
+      {unacceptedCase === 1 && (
+        <>
+          <div className="form-row">
+            <Form.Item
+              name="urgeLetterDate"
+              label={t('archive.project.urgeLetter')}
+              extra={t('archive.project.urgeLetterHelp')}
+              className="form-col"
+            >
+              <DatePicker className="full-width" data-testid="archive-urge-letter-date" />
+            </Form.Item>
+            <Form.Item name="urgeLetterMethod" label={t('archive.project.urgeMethod')} className="form-col">
+              <Select allowClear options={URGE_LETTER_METHODS.map((m) => ({ value: m, label: t(`archive.project.methods.${m}`) }))} />
+            </Form.Item>
+          </div>
+          <Form.Item name="urgeLetterDocumentId" label={t('archive.project.urgeScan')} extra={t('archive.project.urgeScanHelp')}>
+            <Select allowClear options={(documents.data ?? []).map((d) => ({ value: d.id, label: d.title ?? d.fileName }))} />
+          </Form.Item>
+        </>
+      )}
+      {unacceptedCase === 3 && (
+        <Form.Item name="refund" label={t('archive.project.refund')} rules={[yuanRule(t, false)]}>
+          <YuanInput />
+        </Form.Item>
+      )}
+      {unacceptedCase === 4 && (
+        <Form.Item name="negotiationDueDate" label={t('archive.project.negotiationDue')} extra={t('archive.project.negotiationHelp')}>
+          <DatePicker className="full-width" />
+        </Form.Item>
+      )}
       <Form.Item name="notes" label={t('archive.project.notes')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} />
       </Form.Item>

@@ -1,5 +1,20 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, AutoComplete, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  AutoComplete,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +33,7 @@ export const ACCEPTANCE_COLOR: Record<AcceptanceState, string> = {
   accepted: 'success',
   running_unaccepted: 'warning',
   not_launched: 'default',
+  on_hold: 'purple',
 };
 
 /** 系统与模块: installed systems and modules with version, go-live date and acceptance state. */
@@ -73,9 +89,16 @@ export function SystemsTab({ customerId }: { customerId: string }) {
             key: 'state',
             title: t('archive.modules.acceptanceState'),
             render: (_v, m) => (
-              <Tag color={ACCEPTANCE_COLOR[m.acceptanceState]} data-testid="module-state" data-state={m.acceptanceState}>
-                {t(`archive.modules.states.${m.acceptanceState}`)}
-              </Tag>
+              <>
+                <Tag color={ACCEPTANCE_COLOR[m.acceptanceState]} data-testid="module-state" data-state={m.acceptanceState}>
+                  {t(`archive.modules.states.${m.acceptanceState}`)}
+                </Tag>
+                {!m.genuineLicence && (
+                  <Tag color="magenta" data-testid="module-unlicensed">
+                    {t('archive.modules.notGenuine')}
+                  </Tag>
+                )}
+              </>
             ),
           },
           {
@@ -125,6 +148,7 @@ type ModuleValues = {
   goLiveDate?: Dayjs;
   acceptanceState: AcceptanceState;
   acceptanceDate?: Dayjs;
+  genuineLicence: boolean;
   notes?: string;
 };
 
@@ -149,6 +173,7 @@ function ModuleModal({ customerId, editing, onClose }: { customerId: string; edi
         goLiveDate: fromLocalDate(editing.goLiveDate),
         acceptanceState: editing.acceptanceState,
         acceptanceDate: fromLocalDate(editing.acceptanceDate),
+        genuineLicence: editing.genuineLicence,
         notes: editing.notes ?? undefined,
       });
     }
@@ -162,6 +187,7 @@ function ModuleModal({ customerId, editing, onClose }: { customerId: string; edi
       goLiveDate: toLocalDate(values.goLiveDate) ?? null,
       acceptanceState: values.acceptanceState,
       acceptanceDate: values.acceptanceState === 'accepted' ? (toLocalDate(values.acceptanceDate) ?? null) : null,
+      genuineLicence: values.genuineLicence,
       notes: values.notes?.trim() || null,
     };
     const parsed = ModuleBody.safeParse(body);
@@ -183,7 +209,7 @@ function ModuleModal({ customerId, editing, onClose }: { customerId: string; edi
       onFinish={submit}
       isPending={add.isPending || update.isPending}
       submitTestId="module-submit"
-      initialValues={{ acceptanceState: 'running_unaccepted' }}
+      initialValues={{ acceptanceState: 'running_unaccepted', genuineLicence: true }}
       resetOnOpen={false}
     >
       <div className="form-row">
@@ -227,6 +253,9 @@ function ModuleModal({ customerId, editing, onClose }: { customerId: string; edi
           <DatePicker className="full-width" disabled={state !== 'accepted'} />
         </Form.Item>
       </div>
+      <Form.Item name="genuineLicence" valuePropName="checked" extra={t('archive.modules.genuineLicenceHelp')}>
+        <Checkbox data-testid="module-genuine-licence">{t('archive.modules.genuineLicence')}</Checkbox>
+      </Form.Item>
       <Form.Item name="notes" label={t('archive.modules.notes')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={2000} />
       </Form.Item>

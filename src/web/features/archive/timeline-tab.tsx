@@ -13,6 +13,7 @@ const TYPE_COLOR: Record<TimelineItem['type'], string> = {
   system_contract: 'geekblue',
   document: 'gray',
   quote: 'orange',
+  override: 'magenta',
 };
 
 /** The server's titles are terse and partly Chinese; the details come from `data`, in the user's language. */
@@ -40,6 +41,8 @@ function useDescribe() {
           total: formatFen(Number(d.totalFen)),
           state: t(`quotes.states.${String(d.state) as 'draft'}`),
         });
+      case 'override':
+        return t('archive.timeline.override', { reason: item.title, from: String(d.fromDate), until: String(d.untilDate) });
       case 'document':
         return `${item.title} · ${t(`archive.documents.kinds.${String(d.kind) as 'other'}`)}`;
       default:

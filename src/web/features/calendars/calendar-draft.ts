@@ -1,7 +1,14 @@
 // The calendar editor's working copy, and the server schema's issues turned into per-field messages.
 import type { TFunction } from 'i18next';
 import { parseTime } from '../../../domain/calendar/civil.ts';
-import { type CalendarDefinition, type CalendarInput, CalendarSchema, WEEKDAYS, type Weekday } from '../../../domain/calendar/index.ts';
+import {
+  type CalendarDefinition,
+  type CalendarInput,
+  CalendarSchema,
+  CN_WORKING_DAY,
+  WEEKDAYS,
+  type Weekday,
+} from '../../../domain/calendar/index.ts';
 import type { CalendarRecord } from '../../api/types.ts';
 
 export type Interval = [string, string];
@@ -14,10 +21,8 @@ export type DraftDefinition = {
 };
 export type Draft = { name: string; definition: DraftDefinition };
 
-const CN_DAY: Interval[] = [
-  ['08:30', '12:00'],
-  ['13:30', '17:30'],
-];
+/** The built-in 8-hour working day (000's 5×8 line): 08:30–12:00, 13:00–17:30. */
+const CN_DAY: Interval[] = CN_WORKING_DAY.map(([from, to]) => [from, to] as Interval);
 
 /** A new calendar starts as China 5×8 with statutory holidays: the common case for a hospital contract. */
 export function newDraft(): Draft {
@@ -93,7 +98,7 @@ export function dayMinutes(intervals: readonly Interval[]): number {
   }, 0);
 }
 
-/** "周一至周五 08:30–12:00, 13:30–17:30", "每天 全天", or hours a week when the days differ. */
+/** "周一至周五 08:30–12:00, 13:00–17:30", "每天 全天", or hours a week when the days differ. */
 export function weeklySummary(definition: CalendarInput, t: TFunction): string {
   const days = WEEKDAYS.map((day) => (definition.weekly?.[day] ?? []) as Interval[]);
   const text = (intervals: Interval[]) =>

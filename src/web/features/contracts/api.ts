@@ -2,6 +2,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import type {
   EntitlementResponse,
+  OverrideBody,
+  OverrideResponse,
   RenewBody,
   ServiceContractBody,
   ServiceContractResponse,
@@ -38,6 +40,8 @@ export type RenewInput = z.input<typeof RenewBody>;
 export type VisitInput = z.input<typeof VisitBody>;
 export type QuoteInput = z.input<typeof QuoteBody>;
 export type SignQuoteInput = z.input<typeof SignQuoteBody>;
+export type EntitlementOverride = Json<z.infer<typeof OverrideResponse>>;
+export type OverrideInput = z.input<typeof OverrideBody>;
 
 export type ServiceContractFilter = { customerId?: string; expiringWithinDays?: number };
 
@@ -51,6 +55,7 @@ export const contractKeys = {
   entitlement: (customerId: string) => [...contractKeys.customer(customerId), 'entitlement'] as const,
   visits: (customerId: string) => [...contractKeys.customer(customerId), 'visits'] as const,
   quotes: (customerId: string) => [...contractKeys.customer(customerId), 'quotes'] as const,
+  overrides: (customerId: string) => [...contractKeys.customer(customerId), 'overrides'] as const,
 };
 
 /** After a contract, visit or quote changes: every contract view (lists, entitlement, visits left) and the customer's timeline. */
@@ -134,6 +139,23 @@ export function useEntitlement(customerId: string | undefined) {
     queryKey: contractKeys.entitlement(customerId ?? ''),
     queryFn: ({ signal }) => api.get<Entitlement>(`/customers/${customerId}/entitlement`, { at: new Date().toISOString() }, signal),
     enabled: Boolean(customerId),
+  });
+}
+
+export function useOverrides(customerId: string) {
+  return useQuery({
+    queryKey: contractKeys.overrides(customerId),
+    queryFn: ({ signal }) => api.get<{ items: EntitlementOverride[] }>(`/customers/${customerId}/entitlement-overrides`, undefined, signal),
+    select: (data) => data.items,
+  });
+}
+
+/** A manager serves despite "no further service", with a reason, until a date. */
+export function useCreateOverride(customerId: string) {
+  const refresh = useRefreshContracts();
+  return useMutation({
+    mutationFn: (input: OverrideInput) => api.post<EntitlementOverride>(`/customers/${customerId}/entitlement-overrides`, input),
+    onSuccess: () => refresh(customerId),
   });
 }
 

@@ -26,7 +26,15 @@ export function tierName(tier: Pick<Tier, 'nameZh' | 'nameEn'>): string {
   return currentLanguage() === 'zh-CN' ? tier.nameZh : tier.nameEn;
 }
 
-type SystemValues = { title: string; signedDate?: Dayjs; total: string; acceptanceDate?: Dayjs; notes?: string };
+type SystemValues = {
+  title: string;
+  signedDate?: Dayjs;
+  total: string;
+  acceptanceDate?: Dayjs;
+  finalAcceptanceDate?: Dayjs;
+  freeServiceUntil?: Dayjs;
+  notes?: string;
+};
 
 export function SystemContractModal({ customerId, open, onClose }: { customerId: string; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -42,6 +50,9 @@ export function SystemContractModal({ customerId, open, onClose }: { customerId:
       signedDate: toLocalDate(values.signedDate),
       totalPriceFen: yuanToFen(values.total) ?? undefined,
       acceptanceDate: toLocalDate(values.acceptanceDate),
+      // Empty final acceptance with an initial one: not yet finally accepted (null), not "the same day".
+      finalAcceptanceDate: values.acceptanceDate ? (toLocalDate(values.finalAcceptanceDate) ?? null) : undefined,
+      freeServiceUntil: toLocalDate(values.freeServiceUntil),
       notes: values.notes,
     });
     const parsed = SystemContractBody.safeParse(body);
@@ -81,8 +92,26 @@ export function SystemContractModal({ customerId, open, onClose }: { customerId:
           <DatePicker className="full-width" />
         </Form.Item>
       </div>
-      <Form.Item name="acceptanceDate" label={t('contracts.system.acceptanceDate')} extra={t('contracts.system.acceptanceHelp')}>
-        <DatePicker className="full-width" data-testid="system-contract-acceptance" />
+      <div className="form-row">
+        <Form.Item
+          name="acceptanceDate"
+          label={t('contracts.system.initialAcceptanceDate')}
+          extra={t('contracts.system.initialAcceptanceHelp')}
+          className="form-col"
+        >
+          <DatePicker className="full-width" data-testid="system-contract-acceptance" />
+        </Form.Item>
+        <Form.Item
+          name="finalAcceptanceDate"
+          label={t('contracts.system.finalAcceptanceDate')}
+          extra={t('contracts.system.acceptanceHelp')}
+          className="form-col"
+        >
+          <DatePicker className="full-width" data-testid="system-contract-final-acceptance" />
+        </Form.Item>
+      </div>
+      <Form.Item name="freeServiceUntil" label={t('contracts.system.freeServiceUntil')} extra={t('contracts.system.freeServiceUntilHelp')}>
+        <DatePicker className="full-width" />
       </Form.Item>
       <Form.Item name="notes" label={t('contracts.service.notes')} rules={rules('notes')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
@@ -99,6 +128,7 @@ type ServiceValues = {
   unlimited: boolean;
   visitQuota?: number | null;
   accountOwnerId?: string | null;
+  residentEngineerId?: string | null;
   notes?: string;
 };
 
@@ -160,6 +190,7 @@ export function ServiceContractModal({ customerId, open, onClose }: { customerId
       priceFen: values.price ? (yuanToFen(values.price) ?? -1) : undefined,
       visitQuota: values.unlimited ? null : (values.visitQuota ?? undefined),
       accountOwnerId: values.accountOwnerId || undefined,
+      residentEngineerId: values.residentEngineerId || undefined,
       notes: values.notes?.trim() || undefined,
     };
     const parsed = ServiceContractBody.safeParse(body);
@@ -227,6 +258,13 @@ export function ServiceContractModal({ customerId, open, onClose }: { customerId
       </div>
       <Form.Item name="accountOwnerId" label={t('contracts.service.owner')} extra={t('contracts.service.ownerHelp')}>
         <UserPicker allowClear placeholder={t('contracts.service.ownerPlaceholder')} />
+      </Form.Item>
+      <Form.Item
+        name="residentEngineerId"
+        label={t('contracts.service.residentEngineer')}
+        extra={t('contracts.service.residentEngineerHelp')}
+      >
+        <UserPicker allowClear />
       </Form.Item>
       <Form.Item name="notes" label={t('contracts.service.notes')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />

@@ -69,7 +69,15 @@ export function CustomerContractsTab({ customerId }: { customerId: string }) {
               key: 'acceptance',
               title: t('contracts.system.acceptanceDate'),
               render: (_v, c) =>
-                c.acceptanceDate ? <span className="tabular">{c.acceptanceDate}</span> : <Tag>{t('contracts.system.notAccepted')}</Tag>,
+                c.acceptanceDate ? (
+                  <span className="tabular">
+                    {t('contracts.system.initialShort')} {c.acceptanceDate}
+                    <br />
+                    {t('contracts.system.finalShort')} {c.finalAcceptanceDate ?? '—'}
+                  </span>
+                ) : (
+                  <Tag>{t('contracts.system.notAccepted')}</Tag>
+                ),
             },
             {
               key: 'free',

@@ -11,6 +11,7 @@ export const BASIS_COLOR: Record<EntitlementBasis, string> = {
   service_contract: 'blue',
   unaccepted_running: 'orange',
   expired: 'red',
+  no_service: 'magenta',
   none: 'default',
 };
 

@@ -8,6 +8,7 @@ import { useCan } from '../../components/session.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useEntitlement } from './api.ts';
 import { EntitlementBadge } from './entitlement-badge.tsx';
+import { EntitlementPeople, OverrideButton } from './entitlement-people.tsx';
 import { QuoteBuilderModal } from './quote-forms.tsx';
 
 /** The request's customer side card: what the customer is owed, and a per-visit quote for this request. */
@@ -36,6 +37,8 @@ export function EntitlementCard({ customerId, customerName, ticketId }: { custom
             {explain({ explanationKey: e.explanationKey as ExplanationKey, explanationParams: e.explanationParams }, currentLanguage())}
           </Typography.Paragraph>
         )}
+        <EntitlementPeople customerId={customerId} testId="ticket-entitlement-people" />
+        <OverrideButton customerId={customerId} />
         {can('contract.manage') && (
           <Button size="small" icon={<FileTextOutlined aria-hidden />} onClick={() => setQuoting(true)} data-testid="ticket-quote-create">
             {t('entitlement.createQuote')}

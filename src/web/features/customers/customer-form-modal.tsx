@@ -5,6 +5,7 @@ import { CUSTOMER_KINDS } from '../../../domain/vocabulary.ts';
 import { CreateCustomerBody } from '../../../server/features/customers/customers.schema.ts';
 import type { CustomerDetail } from '../../api/types.ts';
 import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
+import { UserPicker } from '../../components/pickers.tsx';
 import { useCan } from '../../components/session.tsx';
 import { useVocab } from '../../components/vocab.tsx';
 import { PROVINCES } from '../../lib/provinces.ts';
@@ -49,7 +50,8 @@ export function CustomerFormModal({ open, onClose, customer, onSaved, initialNam
         grade: customer.grade ?? undefined,
         address: customer.address ?? undefined,
         ...(profile ? { beds: profile.beds, economicNotes: profile.economicNotes ?? '' } : {}),
-      });
+        ...(customer.responsibleEngineerId ? { responsibleEngineerId: customer.responsibleEngineerId } : {}),
+      } as Values);
     } else if (initialName) {
       form.setFieldsValue({ name: initialName });
     }
@@ -119,6 +121,11 @@ export function CustomerFormModal({ open, onClose, customer, onSaved, initialNam
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={4000} />
           </Form.Item>
         </>
+      )}
+      {customer && (
+        <Form.Item name="responsibleEngineerId" label={t('customers.responsibleEngineer')} extra={t('customers.responsibleEngineerHelp')}>
+          <UserPicker allowClear data-testid="customer-responsible-engineer" />
+        </Form.Item>
       )}
     </FormModal>
   );

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Checkbox, Drawer, Input, InputNumber, Select,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISTANCE_CLASSES, type EscalationLadder, type PolicyTargets, SLA_METRICS } from '../../../domain/sla.ts';
-import { CONTENT_CATEGORIES, SEVERITIES, type Severity } from '../../../domain/vocabulary.ts';
+import { CONTENT_CATEGORIES, CUSTOMER_KINDS, SERVICE_CLASSES, SEVERITIES, type Severity } from '../../../domain/vocabulary.ts';
 import { CreatePolicyBody } from '../../../server/features/sla/sla.schema.ts';
 import type { SlaPolicy } from '../../api/types.ts';
 import { DateTime } from '../../components/date-time.tsx';
@@ -26,6 +26,8 @@ type PolicyDraft = {
   customerId: string | null;
   contentCategory: (typeof CONTENT_CATEGORIES)[number] | null;
   tier: string | null;
+  customerKind: (typeof CUSTOMER_KINDS)[number] | null;
+  serviceClass: (typeof SERVICE_CLASSES)[number] | null;
   isActive: boolean;
   targets: PolicyTargets;
   pausedMetrics: (typeof SLA_METRICS)[number][];
@@ -40,6 +42,8 @@ function draftOf(policy: SlaPolicy): PolicyDraft {
     customerId: policy.customerId,
     contentCategory: policy.contentCategory,
     tier: policy.tier,
+    customerKind: policy.customerKind,
+    serviceClass: policy.serviceClass,
     isActive: policy.isActive,
     targets: structuredClone(policy.targets),
     pausedMetrics: [...policy.pausedMetrics],
@@ -115,6 +119,20 @@ function AppliesTo({ policy }: { policy: SlaPolicy }) {
       <Tag key="tier">
         {t('policies.selectorLabel', { field: t('policies.tier') })}
         {policy.tier}
+      </Tag>,
+    );
+  if (policy.customerKind)
+    parts.push(
+      <Tag key="kind">
+        {t('policies.selectorLabel', { field: t('policies.customerKind') })}
+        {label('customerKind', policy.customerKind)}
+      </Tag>,
+    );
+  if (policy.serviceClass)
+    parts.push(
+      <Tag key="class">
+        {t('policies.selectorLabel', { field: t('policies.serviceClass') })}
+        {label('serviceClass', policy.serviceClass)}
       </Tag>,
     );
   return parts.length > 0 ? (
@@ -212,7 +230,21 @@ function PolicyDrawer({ policy, open, onClose }: { policy: SlaPolicy | null; ope
     setShownFor(key);
     if (key && template) {
       const base = draftOf(template);
-      setDraft(policy ? base : { ...base, name: '', priority: 10, customerId: null, contentCategory: null, tier: null, isActive: true });
+      setDraft(
+        policy
+          ? base
+          : {
+              ...base,
+              name: '',
+              priority: 10,
+              customerId: null,
+              contentCategory: null,
+              tier: null,
+              customerKind: null,
+              serviceClass: null,
+              isActive: true,
+            },
+      );
     }
   }
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -312,6 +344,22 @@ function PolicyDrawer({ policy, open, onClose }: { policy: SlaPolicy | null; ope
                 onChange={(event) => setField('tier', event.target.value.trim() ? event.target.value : null)}
                 disabled={readOnly || Boolean(policy?.isBuiltin)}
                 placeholder={t('policies.tierPlaceholder')}
+              />
+              <Select
+                allowClear
+                value={draft.customerKind ?? undefined}
+                options={options('customerKind', CUSTOMER_KINDS)}
+                onChange={(value) => setField('customerKind', value ?? null)}
+                disabled={readOnly || Boolean(policy?.isBuiltin)}
+                placeholder={t('policies.selectorAny', { field: t('policies.customerKind') })}
+              />
+              <Select
+                allowClear
+                value={draft.serviceClass ?? undefined}
+                options={options('serviceClass', SERVICE_CLASSES)}
+                onChange={(value) => setField('serviceClass', value ?? null)}
+                disabled={readOnly || Boolean(policy?.isBuiltin)}
+                placeholder={t('policies.selectorAny', { field: t('policies.serviceClass') })}
               />
             </div>
             <span className="field-label">{t('policies.isActive')}</span>
@@ -418,6 +466,21 @@ export function PoliciesPage() {
         }
       />
       {readOnly && <Alert type="info" showIcon title={t('policies.readOnly')} />}
+      <Alert
+        type="info"
+        showIcon
+        title={t('policies.defaultsTitle')}
+        description={
+          <ul className="policy-defaults" data-testid="policy-defaults">
+            <li>{t('policies.defaults.hotline')}</li>
+            <li>{t('policies.defaults.workingDay')}</li>
+            <li>{t('policies.defaults.tiers')}</li>
+            <li>{t('policies.defaults.resolution')}</li>
+            <li>{t('policies.defaults.alternative')}</li>
+            <li>{t('policies.defaults.onSite')}</li>
+          </ul>
+        }
+      />
       <Card styles={{ body: { padding: 0 } }}>
         <Table<SlaPolicy>
           rowKey="id"

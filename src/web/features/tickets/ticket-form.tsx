@@ -4,6 +4,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { FIRST_RESPONSE_MINUTES, suggestSeverity } from '../../../domain/severity.ts';
+import { SERVICE_CLASS_PROMISES } from '../../../domain/sla/default-policies.ts';
 import {
   CAUSE_CATEGORIES,
   type CauseCategory,
@@ -12,9 +13,13 @@ import {
   COMMON_MODULES,
   CONTENT_CATEGORIES,
   type ContentCategory,
+  HANDLING_APPROACHES,
+  type HandlingApproach,
   KINDS,
   type Kind,
+  SERVICE_CLASSES,
   SEVERITIES,
+  type ServiceClass,
   type Severity,
   STAGES,
   type Stage,
@@ -26,9 +31,11 @@ import type { CustomerDetail } from '../../api/types.ts';
 import { CustomerPicker, UserPicker } from '../../components/pickers.tsx';
 import { useSession } from '../../components/session.tsx';
 import { SeverityTag, useVocab } from '../../components/vocab.tsx';
+import { currentLanguage } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { applyServerFieldErrors, cleanValues, issueMessage, schemaRules } from '../../lib/schema-form.ts';
 import { EntitlementBadge } from '../contracts/entitlement-badge.tsx';
+import { EntitlementPeople } from '../contracts/entitlement-people.tsx';
 import { useCustomer } from '../customers/api.ts';
 import { CustomerFormModal } from '../customers/customer-form-modal.tsx';
 import { useStaffUsers } from '../users/api.ts';
@@ -45,6 +52,8 @@ type Values = {
   severity: Severity;
   contentCategory?: ContentCategory;
   causeCategory?: CauseCategory;
+  serviceClass?: ServiceClass;
+  handlingApproach?: HandlingApproach;
   module?: string;
   title: string;
   description: string;
@@ -96,6 +105,7 @@ export function TicketForm({ mode, initialCustomerId, hrefFor }: Props) {
   const customerId = Form.useWatch('customerId', form) ?? (isIntake ? undefined : (me.customerId ?? undefined));
   const contactId = Form.useWatch('contactId', form);
   const severity = Form.useWatch('severity', form) ?? 'normal';
+  const serviceClass: ServiceClass | undefined = Form.useWatch('serviceClass', form);
   const customer = useCustomer(isIntake ? customerId : undefined);
   const contacts = customer.data?.contacts ?? [];
   const selectedContact = contacts.find((contact) => contact.id === contactId);
@@ -134,6 +144,8 @@ export function TicketForm({ mode, initialCustomerId, hrefFor }: Props) {
       stage: isIntake ? values.stage : undefined,
       contentCategory: isIntake ? values.contentCategory : undefined,
       causeCategory: isIntake ? values.causeCategory : undefined,
+      serviceClass: isIntake ? values.serviceClass : undefined,
+      handlingApproach: isIntake ? values.handlingApproach : undefined,
       module: values.module,
       assigneeId: isIntake ? (values.assigneeId ?? undefined) : undefined,
       team: isIntake ? (values.team ?? teamOf(values.assigneeId)) : undefined,
@@ -241,6 +253,7 @@ export function TicketForm({ mode, initialCustomerId, hrefFor }: Props) {
         <div className="entitlement-line">
           <Typography.Text type="secondary">{t('entitlement.title')}</Typography.Text>
           <EntitlementBadge customerId={customerId} testId="intake-entitlement" />
+          <EntitlementPeople customerId={customerId} testId="intake-entitlement-people" />
         </div>
       )}
       <div className="form-row">
@@ -338,6 +351,28 @@ export function TicketForm({ mode, initialCustomerId, hrefFor }: Props) {
                 allowClear
                 options={options('causeCategory', CAUSE_CATEGORIES)}
                 data-testid="intake-cause-category"
+                popupMatchSelectWidth={false}
+              />
+            </Form.Item>
+            <Form.Item
+              name="serviceClass"
+              label={t('ticket.serviceClass')}
+              rules={rules('serviceClass')}
+              className="form-col"
+              extra={serviceClass ? SERVICE_CLASS_PROMISES[serviceClass][currentLanguage()] : undefined}
+            >
+              <Select
+                allowClear
+                options={options('serviceClass', SERVICE_CLASSES)}
+                data-testid="intake-service-class"
+                popupMatchSelectWidth={false}
+              />
+            </Form.Item>
+            <Form.Item name="handlingApproach" label={t('ticket.handlingApproach')} rules={rules('handlingApproach')} className="form-col">
+              <Select
+                allowClear
+                options={options('handlingApproach', HANDLING_APPROACHES)}
+                data-testid="intake-handling-approach"
                 popupMatchSelectWidth={false}
               />
             </Form.Item>

@@ -3,7 +3,17 @@ import { App, AutoComplete, Button, Card, Descriptions, type DescriptionsProps, 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { CAUSE_CATEGORIES, COMMON_MODULES, CONTENT_CATEGORIES, KINDS, SEVERITIES, STAGES, TEAMS } from '../../../domain/vocabulary.ts';
+import {
+  CAUSE_CATEGORIES,
+  COMMON_MODULES,
+  CONTENT_CATEGORIES,
+  HANDLING_APPROACHES,
+  KINDS,
+  SERVICE_CLASSES,
+  SEVERITIES,
+  STAGES,
+  TEAMS,
+} from '../../../domain/vocabulary.ts';
 import { isApiError } from '../../api/client.ts';
 import type { TicketDetail } from '../../api/types.ts';
 import { DateTime } from '../../components/date-time.tsx';
@@ -128,7 +138,7 @@ export function TicketProperties({ ticket, audience }: { ticket: TicketDetail; a
   const editable = audience === 'staff' && ticket.status !== 'closed' && ticket.status !== 'cancelled';
 
   const vocabSelect = <V extends string>(
-    group: 'severity' | 'kind' | 'stage' | 'contentCategory' | 'causeCategory',
+    group: 'severity' | 'kind' | 'stage' | 'contentCategory' | 'causeCategory' | 'serviceClass' | 'handlingApproach',
     values: readonly V[],
     value: V | null,
     onChange: (value: V | null) => void,
@@ -214,6 +224,20 @@ export function TicketProperties({ ticket, audience }: { ticket: TicketDetail; a
       children: editable
         ? vocabSelect('causeCategory', CAUSE_CATEGORIES, ticket.causeCategory, (v) => patch({ causeCategory: v }), true)
         : label('causeCategory', ticket.causeCategory),
+    },
+    {
+      key: 'serviceClass',
+      label: t('ticket.serviceClass'),
+      children: editable
+        ? vocabSelect('serviceClass', SERVICE_CLASSES, ticket.serviceClass, (v) => patch({ serviceClass: v }), true)
+        : label('serviceClass', ticket.serviceClass),
+    },
+    {
+      key: 'handlingApproach',
+      label: t('ticket.handlingApproach'),
+      children: editable
+        ? vocabSelect('handlingApproach', HANDLING_APPROACHES, ticket.handlingApproach, (v) => patch({ handlingApproach: v }), true)
+        : label('handlingApproach', ticket.handlingApproach),
     },
     {
       key: 'module',
