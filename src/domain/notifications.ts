@@ -4,7 +4,7 @@
 import type { EscalationLevel, SlaMetric } from './sla.ts';
 import type { Severity } from './vocabulary.ts';
 
-export const NOTIFICATION_KINDS = ['critical_request', 'sla_warning', 'sla_breached', 'escalated', 'contract_renewal'] as const;
+export const NOTIFICATION_KINDS = ['critical_request', 'sla_warning', 'sla_breached', 'escalated', 'contract_renewal', 'incident_stage'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export type NotificationData = {
@@ -13,6 +13,8 @@ export type NotificationData = {
   sla_breached: { metric: SlaMetric; dueAt: string };
   escalated: { level: number; levelName: EscalationLevel };
   contract_renewal: { contractId: string; customerId: string; customerName: string; endDate: string; daysBefore: number };
+  /** A continuity stage of an emergency (001 2.7): these departments must now work by hand. */
+  incident_stage: { incidentId: string; customerName: string; stage: '15m' | '3h'; dueAt: string; departments: string; isDrill: boolean };
 };
 
 /** One notification's content: a discriminated union on `kind`. */
@@ -30,4 +32,5 @@ export const notification = {
   slaBreached: make('sla_breached'),
   escalated: make('escalated'),
   contractRenewal: make('contract_renewal'),
+  incidentStage: make('incident_stage'),
 } satisfies Record<string, (data: never) => NotificationContent>;

@@ -13,6 +13,7 @@ import {
   ROUTINE_FREQUENCIES,
   SERVICE_WINDOWS,
 } from '../../domain/contracts/vocabulary.ts';
+import { CONTINUITY_STAGES, INCIDENT_EVENT_TYPES, INCIDENT_ITEM_KINDS, INCIDENT_STATUSES, MEASURE_LEVELS, REENTRY_STATES } from '../../domain/emergency/incident.ts';
 import { NOTIFICATION_KINDS } from '../../domain/notifications.ts';
 import { DISTANCE_CLASSES, ESCALATION_LEVELS, SLA_METRICS, TARGET_STATES } from '../../domain/sla.ts';
 import { TIMELINE_EVENT_TYPES } from '../../domain/timeline.ts';
@@ -67,6 +68,13 @@ export const VOCABULARY_CHECKS = {
   service_tiers_window_check: SERVICE_WINDOWS,
   service_tiers_routine_check: ROUTINE_FREQUENCIES,
   quotes_state_check: QUOTE_STATES,
+  incidents_measure_level_check: MEASURE_LEVELS,
+  incidents_status_check: INCIDENT_STATUSES,
+  incident_stages_stage_check: CONTINUITY_STAGES,
+  incident_departments_stage_check: CONTINUITY_STAGES,
+  incident_departments_reentry_state_check: REENTRY_STATES,
+  incident_items_kind_check: INCIDENT_ITEM_KINDS,
+  incident_events_type_check: INCIDENT_EVENT_TYPES,
 } as const satisfies Record<string, readonly (string | number)[]>;
 export type VocabularyCheckName = keyof typeof VOCABULARY_CHECKS;
 
