@@ -52,6 +52,10 @@ export const AUDIT_ENTITY = {
   'quote.send': 'quote',
   'quote.sign': 'quote',
   'quote.cancel': 'quote',
+  'emergency_plan.create': 'emergency_plan',
+  'emergency_plan.update': 'emergency_plan',
+  'incident.declare': 'incident',
+  'incident.close': 'incident',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ENTITY;
 export type AuditEntityType = (typeof AUDIT_ENTITY)[AuditAction];

@@ -143,7 +143,7 @@ describe('policy', () => {
     }
   });
 
-  test('activating the plan (2.5 step 3): a manager, or a member of the plan's vendor team', () => {
+  test("activating the plan (2.5 step 3): a manager, or a member of the plan's vendor team", () => {
     expect(mayActivatePlan(actor('manager'), [])).toBe(true);
     expect(mayActivatePlan(actor('engineer'), [])).toBe(false);
     expect(mayActivatePlan(actor('engineer'), ['x'])).toBe(true);

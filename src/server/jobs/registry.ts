@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config.ts';
 import { runRenewalReminders } from '../features/contracts/contracts.service.ts';
+import { runContinuityTick } from '../features/emergency/emergency.service.ts';
 import { runSlaTick } from '../features/sla/escalation.ts';
 import { MAIL_JOB, MAIL_MAX_ATTEMPTS, MAIL_RETRY, runMailJob } from '../mail/mail.service.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
@@ -11,6 +12,7 @@ import type { JobHandler, JobRegistry, RecurringJob } from './jobs.service.ts';
 
 export const SLA_TICK_JOB = 'sla.tick';
 export const RENEWAL_REMINDERS_JOB = 'contracts.renewal-reminders';
+export const CONTINUITY_TICK_JOB = 'emergency.continuity-tick';
 
 export function createJobRegistry({ mailer }: { mailer: Mailer | null }): JobRegistry {
   const handlers: Record<string, JobHandler> = {
@@ -18,6 +20,8 @@ export function createJobRegistry({ mailer }: { mailer: Mailer | null }): JobReg
     [SLA_TICK_JOB]: { run: ({ deps }) => runSlaTick({ deps }) },
     // Renewal reminders 60/30/7 days before a service contract ends; each fires once (unique key).
     [RENEWAL_REMINDERS_JOB]: { run: ({ deps }) => runRenewalReminders({ deps }) },
+    // Emergency-plan continuity stages (15 min / 3 h after the failure): each fires once, late ones with their real due time.
+    [CONTINUITY_TICK_JOB]: { run: ({ deps, now }) => runContinuityTick({ deps, now }) },
     [MAIL_JOB]: { run: (context) => runMailJob(context, mailer), maxAttempts: MAIL_MAX_ATTEMPTS, retry: MAIL_RETRY },
   };
   return new Map(Object.entries(handlers));
@@ -29,6 +33,7 @@ export function systemRecurringJobs(config: Config): RecurringJob[] {
     { name: SLA_TICK_JOB, schedule: { kind: 'interval', everyMs: config.schedulerIntervalMs } },
     // In the morning of the service centre's zone, so the account owner reads it at the start of the day.
     { name: RENEWAL_REMINDERS_JOB, schedule: { kind: 'daily', at: '08:00' } },
+    { name: CONTINUITY_TICK_JOB, schedule: { kind: 'interval', everyMs: config.schedulerIntervalMs } },
   ];
 }
 
