@@ -4,7 +4,14 @@
 import type { EscalationLevel, SlaMetric } from './sla.ts';
 import type { Severity } from './vocabulary.ts';
 
-export const NOTIFICATION_KINDS = ['critical_request', 'sla_warning', 'sla_breached', 'escalated', 'contract_renewal', 'incident_stage'] as const;
+export const NOTIFICATION_KINDS = [
+  'critical_request',
+  'sla_warning',
+  'sla_breached',
+  'escalated',
+  'contract_renewal',
+  'incident_stage',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export type NotificationData = {

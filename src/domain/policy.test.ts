@@ -138,7 +138,13 @@ describe('policy', () => {
     const hospitalUser = actor('customer', A);
     expect(can(hospitalUser, 'incident.read', { customerId: A })).toBe(true);
     expect(denial(hospitalUser, 'incident.read', { customerId: B })).toBe('not_found');
-    for (const action of ['incident.read_internal', 'incident.declare', 'incident.work', 'incident.activate', 'emergency_plan.read'] as const) {
+    for (const action of [
+      'incident.read_internal',
+      'incident.declare',
+      'incident.work',
+      'incident.activate',
+      'emergency_plan.read',
+    ] as const) {
       expect(can(hospitalUser, action, { customerId: A })).toBe(false);
     }
   });

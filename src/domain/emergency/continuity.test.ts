@@ -38,7 +38,10 @@ describe('continuity stages', () => {
   });
 
   test('the next stage and its countdown', () => {
-    expect(nextStage(stages(), { now: new Date('2026-03-02T01:05:00Z'), recoveredAt: null })).toMatchObject({ stage: '15m', remainingMs: 600_000 });
+    expect(nextStage(stages(), { now: new Date('2026-03-02T01:05:00Z'), recoveredAt: null })).toMatchObject({
+      stage: '15m',
+      remainingMs: 600_000,
+    });
     expect(nextStage(stages(), { now: failedAt, recoveredAt: failedAt })).toBeNull();
   });
 

@@ -20,7 +20,10 @@ export type StageState = { stage: ContinuityStage; dueAt: Date; firedAt: Date | 
  */
 export function stagesToFire(stages: readonly StageState[], { now, recoveredAt }: { now: Date; recoveredAt: Date | null }): StageState[] {
   return stages
-    .filter((s) => s.firedAt === null && s.dueAt.getTime() <= now.getTime() && (recoveredAt === null || s.dueAt.getTime() < recoveredAt.getTime()))
+    .filter(
+      (s) =>
+        s.firedAt === null && s.dueAt.getTime() <= now.getTime() && (recoveredAt === null || s.dueAt.getTime() < recoveredAt.getTime()),
+    )
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
 }
 

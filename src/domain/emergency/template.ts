@@ -48,40 +48,103 @@ export const TRIGGER_TEXTS: Record<Trigger, BilingualText> = {
 /** 2.6 (1)–(6): what to do for each trigger. */
 export const PLAYBOOKS: Record<Trigger, BilingualText[]> = {
   1: [
-    t('服务部经理根据服务工程师反馈的信息，直接和客户相关人员取得联系，确认故障', 'The service department manager contacts the hospital directly and confirms the fault'),
-    t('若故障明确且不能及时排除，立即安排技术骨干前往客户现场进行应急处理并保障数据安全', 'If the fault is clear and cannot be cleared at once, send senior engineers on site for emergency handling and keep the data safe'),
-    t('确认故障硬件是否由公司提供；若由公司提供，确认是否在质保期内，在质保期内由双方联系产品供应商或服务商解决', 'Check whether we supplied the failed hardware and whether it is under warranty; if so, both sides contact the supplier or service provider'),
-    t('若不在质保期或非公司供货，建议医院联系硬件服务商或购买硬件，同时安排技术骨干现场协助排查', 'Out of warranty or not supplied by us: advise the hospital to contact its hardware provider or buy hardware, while an engineer helps on site'),
+    t(
+      '服务部经理根据服务工程师反馈的信息，直接和客户相关人员取得联系，确认故障',
+      'The service department manager contacts the hospital directly and confirms the fault',
+    ),
+    t(
+      '若故障明确且不能及时排除，立即安排技术骨干前往客户现场进行应急处理并保障数据安全',
+      'If the fault is clear and cannot be cleared at once, send senior engineers on site for emergency handling and keep the data safe',
+    ),
+    t(
+      '确认故障硬件是否由公司提供；若由公司提供，确认是否在质保期内，在质保期内由双方联系产品供应商或服务商解决',
+      'Check whether we supplied the failed hardware and whether it is under warranty; if so, both sides contact the supplier or service provider',
+    ),
+    t(
+      '若不在质保期或非公司供货，建议医院联系硬件服务商或购买硬件，同时安排技术骨干现场协助排查',
+      'Out of warranty or not supplied by us: advise the hospital to contact its hardware provider or buy hardware, while an engineer helps on site',
+    ),
     t('故障完全排除后，将服务情况书面反馈医院领导', 'Once cleared, report the service in writing to the hospital leadership'),
   ],
   2: [
-    t('服务部经理根据服务工程师反馈的信息，直接和客户相关人员取得联系，确认故障', 'The service department manager contacts the hospital directly and confirms the fault'),
-    t('安排技术人员前往客户现场进行应急处理并保障数据安全，同时通过电话指导用户做初步排查', 'Send engineers on site for emergency handling, data safety first; guide the hospital by phone through first triage meanwhile'),
+    t(
+      '服务部经理根据服务工程师反馈的信息，直接和客户相关人员取得联系，确认故障',
+      'The service department manager contacts the hospital directly and confirms the fault',
+    ),
+    t(
+      '安排技术人员前往客户现场进行应急处理并保障数据安全，同时通过电话指导用户做初步排查',
+      'Send engineers on site for emergency handling, data safety first; guide the hospital by phone through first triage meanwhile',
+    ),
     t('故障完全排除后，将服务情况书面汇报至医院领导', 'Once cleared, report the service in writing to the hospital leadership'),
   ],
   3: [
-    t('服务部经理根据报告人反馈的信息，直接和客户相关人员取得联系，确认故障', 'The service department manager contacts the hospital directly and confirms the fault'),
-    t('安排技术人员前往客户现场，以最快的时间恢复HIS系统对医院业务的支持，并查明问题原因', 'Send engineers on site to restore HIS support of the hospital business as fast as possible and find the cause'),
-    t('进一步查明深层原因及外部隐患，告知医院问题产生的原因及防范措施', 'Find the root cause and external risks; tell the hospital the cause and the prevention'),
-    t('尽最大可能恢复丢失的数据，对业务中断期间未及时录入的数据予以补录', 'Recover lost data as far as possible and re-enter (补录) what was not captured during the outage'),
+    t(
+      '服务部经理根据报告人反馈的信息，直接和客户相关人员取得联系，确认故障',
+      'The service department manager contacts the hospital directly and confirms the fault',
+    ),
+    t(
+      '安排技术人员前往客户现场，以最快的时间恢复HIS系统对医院业务的支持，并查明问题原因',
+      'Send engineers on site to restore HIS support of the hospital business as fast as possible and find the cause',
+    ),
+    t(
+      '进一步查明深层原因及外部隐患，告知医院问题产生的原因及防范措施',
+      'Find the root cause and external risks; tell the hospital the cause and the prevention',
+    ),
+    t(
+      '尽最大可能恢复丢失的数据，对业务中断期间未及时录入的数据予以补录',
+      'Recover lost data as far as possible and re-enter (补录) what was not captured during the outage',
+    ),
   ],
   4: [
-    t('服务部经理根据服务工程师反馈的信息，直接和客户相关人员取得联系，确认故障', 'The service department manager contacts the hospital directly and confirms the fault'),
-    t('安排技术人员前往客户现场，查明数据丢失或异常的范围，分析对医院账务和病人费用的影响', 'Send engineers on site to find the extent of the loss and its effect on the hospital accounts and patients’ charges'),
+    t(
+      '服务部经理根据服务工程师反馈的信息，直接和客户相关人员取得联系，确认故障',
+      'The service department manager contacts the hospital directly and confirms the fault',
+    ),
+    t(
+      '安排技术人员前往客户现场，查明数据丢失或异常的范围，分析对医院账务和病人费用的影响',
+      'Send engineers on site to find the extent of the loss and its effect on the hospital accounts and patients’ charges',
+    ),
     t('及时修复数据：首先保证病人费用的正确，再保证医院账务的准确', 'Repair the data: patients’ charges first, then the hospital accounts'),
-    t('查明问题产生的原因，给医院具体使用部门和领导一个合理解释', 'Find the cause and explain it to the departments concerned and the leadership'),
+    t(
+      '查明问题产生的原因，给医院具体使用部门和领导一个合理解释',
+      'Find the cause and explain it to the departments concerned and the leadership',
+    ),
   ],
   5: [
-    t('服务部经理直接和客户相关人员取得联系，确认病毒爆发的时间和波及范围及对系统运行的影响', 'The service department manager confirms with the hospital when the outbreak began, its extent and its effect'),
-    t('若病毒仅波及工作站，通过电话指导客户进行病毒查杀和隔离处理', 'Workstations only: guide the hospital by phone through removal and isolation'),
-    t('若感染应用服务器和数据库服务器，造成数据库服务不正常，立刻派技术人员前往现场', 'Application or database servers infected: send engineers on site at once'),
-    t('到达现场与医院领导及负责人会商后，首先保证数据安全，然后应急处理恢复业务，再全面查杀病毒', 'On site, after consulting the leadership: data safety first, then restore the business, then full disinfection'),
+    t(
+      '服务部经理直接和客户相关人员取得联系，确认病毒爆发的时间和波及范围及对系统运行的影响',
+      'The service department manager confirms with the hospital when the outbreak began, its extent and its effect',
+    ),
+    t(
+      '若病毒仅波及工作站，通过电话指导客户进行病毒查杀和隔离处理',
+      'Workstations only: guide the hospital by phone through removal and isolation',
+    ),
+    t(
+      '若感染应用服务器和数据库服务器，造成数据库服务不正常，立刻派技术人员前往现场',
+      'Application or database servers infected: send engineers on site at once',
+    ),
+    t(
+      '到达现场与医院领导及负责人会商后，首先保证数据安全，然后应急处理恢复业务，再全面查杀病毒',
+      'On site, after consulting the leadership: data safety first, then restore the business, then full disinfection',
+    ),
   ],
   6: [
-    t('服务部经理直接和客户相关人员取得联系，确认硬件设备的毁损情况', 'The service department manager confirms with the hospital the damage to the hardware'),
-    t('迅速到达现场，与客户一起勘明硬件毁损情况，评估HIS业务数据的完整情况', 'Reach the site quickly, survey the damage with the hospital and assess whether the HIS data is intact'),
-    t('若数据因存储介质损坏而遭受损失，查看数据备份及异地备份情况，根据异地备份恢复数据', 'Data lost with the storage: check the backups and off-site backups and restore from the off-site backup'),
-    t('若数据完整但业务无法开展，尽快组建应急环境，恢复全院HIS系统运行', 'Data intact but the business cannot run: build an emergency environment and bring the HIS back'),
+    t(
+      '服务部经理直接和客户相关人员取得联系，确认硬件设备的毁损情况',
+      'The service department manager confirms with the hospital the damage to the hardware',
+    ),
+    t(
+      '迅速到达现场，与客户一起勘明硬件毁损情况，评估HIS业务数据的完整情况',
+      'Reach the site quickly, survey the damage with the hospital and assess whether the HIS data is intact',
+    ),
+    t(
+      '若数据因存储介质损坏而遭受损失，查看数据备份及异地备份情况，根据异地备份恢复数据',
+      'Data lost with the storage: check the backups and off-site backups and restore from the off-site backup',
+    ),
+    t(
+      '若数据完整但业务无法开展，尽快组建应急环境，恢复全院HIS系统运行',
+      'Data intact but the business cannot run: build an emergency environment and bring the HIS back',
+    ),
     t('建议客户从速联系修复或购买替代硬件', 'Advise the hospital to repair or replace the hardware quickly'),
   ],
 };
@@ -110,7 +173,10 @@ export const MEASURES: Record<MeasureLevel, BilingualText[]> = {
 /** 2.5: the activation procedure, five steps; step 3 is the activation itself. */
 export const ACTIVATION_STEPS: BilingualText[] = [
   t('记录客户对故障的描述，初步落实故障已经和可能产生的影响', 'Record the description and the actual and possible impact'),
-  t('确认报告者已将故障告知院方领导，若未告知，建议其立即如实汇报', 'Confirm the reporter told the hospital leadership; if not, advise it at once'),
+  t(
+    '确认报告者已将故障告知院方领导，若未告知，建议其立即如实汇报',
+    'Confirm the reporter told the hospital leadership; if not, advise it at once',
+  ),
   t('服务部经理启动相应的应急方案', 'The service department manager activates the plan'),
   t('向院方反馈预案的启动情况', 'Tell the hospital the plan is active'),
   t('故障处理完毕，书面反馈处理结果', 'Report the result, in writing to the hospital leadership'),
@@ -150,7 +216,9 @@ export const DEFAULT_DEPARTMENTS: { name: string; nameEn: string; stage: Continu
 export const PlanContent = z
   .object({
     vendorTeam: z
-      .array(z.object({ userId: z.uuid(), designation: z.enum(VENDOR_DESIGNATIONS), phone: z.string().trim().max(40).default('') }).strict())
+      .array(
+        z.object({ userId: z.uuid(), designation: z.enum(VENDOR_DESIGNATIONS), phone: z.string().trim().max(40).default('') }).strict(),
+      )
       .max(50),
     hospitalTeam: z
       .array(
@@ -165,11 +233,26 @@ export const PlanContent = z
       )
       .max(50),
     departments: z
-      .array(z.object({ name: z.string().trim().min(1).max(60), nameEn: z.string().trim().max(80).default(''), stage: z.enum(CONTINUITY_STAGES) }).strict())
+      .array(
+        z
+          .object({
+            name: z.string().trim().min(1).max(60),
+            nameEn: z.string().trim().max(80).default(''),
+            stage: z.enum(CONTINUITY_STAGES),
+          })
+          .strict(),
+      )
       .max(100)
       .refine((ds) => new Set(ds.map((d) => d.name)).size === ds.length, { message: 'department names must be unique' }),
     playbooks: z
-      .object({ 1: z.array(BilingualText), 2: z.array(BilingualText), 3: z.array(BilingualText), 4: z.array(BilingualText), 5: z.array(BilingualText), 6: z.array(BilingualText) })
+      .object({
+        1: z.array(BilingualText),
+        2: z.array(BilingualText),
+        3: z.array(BilingualText),
+        4: z.array(BilingualText),
+        5: z.array(BilingualText),
+        6: z.array(BilingualText),
+      })
       .strict(),
     measures: z.object({ critical: z.array(BilingualText).min(1), urgent: z.array(BilingualText).min(1) }).strict(),
     duties: z.array(BilingualText).max(20),

@@ -27,9 +27,9 @@ import type {
   RoutineFrequency,
   ServiceWindow,
 } from '../../domain/contracts/vocabulary.ts';
-import type { ContinuityStage, MeasureLevel, PlanContent, BilingualText } from '../../domain/emergency/template.ts';
-import type { IncidentEventType, IncidentItemKind, IncidentStatus } from '../../domain/emergency/incident.ts';
 import type { ReentryState } from '../../domain/emergency/continuity.ts';
+import type { IncidentEventType, IncidentItemKind, IncidentStatus } from '../../domain/emergency/incident.ts';
+import type { BilingualText, ContinuityStage, MeasureLevel, PlanContent } from '../../domain/emergency/template.ts';
 import type { JobSchedule } from '../../domain/jobs/schedule.ts';
 import type { NotificationKind } from '../../domain/notifications.ts';
 import type { DistanceClass, EscalationLadder, PolicyTargets, SlaMetric, TargetState } from '../../domain/sla.ts';

@@ -13,7 +13,14 @@ import {
   ROUTINE_FREQUENCIES,
   SERVICE_WINDOWS,
 } from '../../domain/contracts/vocabulary.ts';
-import { CONTINUITY_STAGES, INCIDENT_EVENT_TYPES, INCIDENT_ITEM_KINDS, INCIDENT_STATUSES, MEASURE_LEVELS, REENTRY_STATES } from '../../domain/emergency/incident.ts';
+import {
+  CONTINUITY_STAGES,
+  INCIDENT_EVENT_TYPES,
+  INCIDENT_ITEM_KINDS,
+  INCIDENT_STATUSES,
+  MEASURE_LEVELS,
+  REENTRY_STATES,
+} from '../../domain/emergency/incident.ts';
 import { NOTIFICATION_KINDS } from '../../domain/notifications.ts';
 import { DISTANCE_CLASSES, ESCALATION_LEVELS, SLA_METRICS, TARGET_STATES } from '../../domain/sla.ts';
 import { TIMELINE_EVENT_TYPES } from '../../domain/timeline.ts';

@@ -11,7 +11,10 @@ import { getIncident } from './emergency.service.ts';
 // The incident handling report (事故处理报告书, 001 2.10 (1)) as one document model: overview, timeline,
 // cause, actions, each department's time on paper, data re-entered, prevention proposal, both teams.
 
-export function incidentReportDocument(i: IncidentDetail, { locale, timeZone, generatedAt, vendorName }: { locale: Locale; timeZone: string; generatedAt: Date; vendorName: string }): DocumentModel {
+export function incidentReportDocument(
+  i: IncidentDetail,
+  { locale, timeZone, generatedAt, vendorName }: { locale: Locale; timeZone: string; generatedAt: Date; vendorName: string },
+): DocumentModel {
   const t = translator(emergencyMessages, locale);
   const at = (d: Date | null) => (d ? formatInstant(d, timeZone) : t('report.none'));
   const lang = (x: { zh: string; en: string }) => (locale === 'en' && x.en ? x.en : x.zh);
@@ -32,14 +35,19 @@ export function incidentReportDocument(i: IncidentDetail, { locale, timeZone, ge
       case 'stage_fired': {
         const names = ((d.departments as string[]) ?? []).map(deptName);
         const stage = stageWord(String(d.stage));
-        return names.length ? t('event.stage_fired', { stage, departments: names.join(locale === 'en' ? ', ' : '、') }) : t('event.stage_fired_none', { stage });
+        return names.length
+          ? t('event.stage_fired', { stage, departments: names.join(locale === 'en' ? ', ' : '、') })
+          : t('event.stage_fired_none', { stage });
       }
       case 'department_back':
         return t('event.department_back', { department: deptName(String(d.department)) });
       case 'recovered':
         return t('event.recovered');
       case 'reentry':
-        return t('event.reentry', { department: deptName(String(d.department)), state: t(`reentryWord.${d.state as 'started' | 'done' | 'waived'}`) });
+        return t('event.reentry', {
+          department: deptName(String(d.department)),
+          state: t(`reentryWord.${d.state as 'started' | 'done' | 'waived'}`),
+        });
       case 'note':
         return t('event.note', { body: e.body ?? '' });
       case 'closed':
@@ -70,7 +78,10 @@ export function incidentReportDocument(i: IncidentDetail, { locale, timeZone, ge
             rows: [
               { label: t('report.hospital'), value: i.customerName, isStrong: true },
               { label: t('report.ticket'), value: `${i.ticketNumber} ${i.ticketTitle}` },
-              { label: t('report.trigger'), value: t('report.triggerValue', { n: i.trigger, text: lang(TRIGGER_TEXTS[i.trigger as Trigger]) }) },
+              {
+                label: t('report.trigger'),
+                value: t('report.triggerValue', { n: i.trigger, text: lang(TRIGGER_TEXTS[i.trigger as Trigger]) }),
+              },
               { label: t('report.level'), value: t(`report.level.${i.measureLevel}`) },
               { label: t('report.failedAt'), value: at(i.failedAt) },
               { label: t('report.declaredAt'), value: at(i.declaredAt) },
@@ -113,7 +124,13 @@ export function incidentReportDocument(i: IncidentDetail, { locale, timeZone, ge
                   { header: t('report.backAt'), weight: 21 },
                   { header: t('report.onPaper'), align: 'right', weight: 16 },
                 ],
-                rows: manual.map((d) => [deptName(d.name), stageWord(d.stage), at(d.manualFrom), at(d.backAt), t('report.minutes', { minutes: d.minutesOnPaper })]),
+                rows: manual.map((d) => [
+                  deptName(d.name),
+                  stageWord(d.stage),
+                  at(d.manualFrom),
+                  at(d.backAt),
+                  t('report.minutes', { minutes: d.minutesOnPaper }),
+                ]),
               },
             ]
           : [{ kind: 'paragraph', text: t('report.noManual') }],
@@ -141,7 +158,10 @@ export function incidentReportDocument(i: IncidentDetail, { locale, timeZone, ge
           {
             kind: 'fields',
             rows: [
-              ...i.vendorTeam.map((m) => ({ label: `${t('report.vendorTeam')} · ${t(`report.designation.${m.designation}`)}`, value: [m.name, m.phone].filter(Boolean).join('  ') })),
+              ...i.vendorTeam.map((m) => ({
+                label: `${t('report.vendorTeam')} · ${t(`report.designation.${m.designation}`)}`,
+                value: [m.name, m.phone].filter(Boolean).join('  '),
+              })),
               ...i.hospitalTeam.map((m) => ({
                 label: `${t('report.hospitalTeam')} · ${t(`report.designation.${m.role as 'leader' | 'deputy' | 'member'}`)}`,
                 value: [m.name, m.title, m.phone].filter(Boolean).join('  '),
@@ -156,8 +176,14 @@ export function incidentReportDocument(i: IncidentDetail, { locale, timeZone, ge
           {
             kind: 'signatures',
             parties: [
-              { title: t('report.vendor'), lines: [{ label: t('report.vendor'), value: vendorName }, { label: t('report.signer') }, { label: t('report.date') }] },
-              { title: t('report.hospitalSide'), lines: [{ label: t('report.hospital'), value: i.customerName }, { label: t('report.signer') }, { label: t('report.date') }] },
+              {
+                title: t('report.vendor'),
+                lines: [{ label: t('report.vendor'), value: vendorName }, { label: t('report.signer') }, { label: t('report.date') }],
+              },
+              {
+                title: t('report.hospitalSide'),
+                lines: [{ label: t('report.hospital'), value: i.customerName }, { label: t('report.signer') }, { label: t('report.date') }],
+              },
             ],
           },
         ],
@@ -167,11 +193,29 @@ export function incidentReportDocument(i: IncidentDetail, { locale, timeZone, ge
 }
 
 /** The report as a PDF for whoever may read the incident (a hospital user gets it without internal notes). */
-export async function incidentReportPdf({ deps, actor, incidentId, acceptLanguage }: { deps: Deps; actor: Actor; incidentId: string; acceptLanguage?: string }) {
+export async function incidentReportPdf({
+  deps,
+  actor,
+  incidentId,
+  acceptLanguage,
+}: {
+  deps: Deps;
+  actor: Actor;
+  incidentId: string;
+  acceptLanguage?: string;
+}) {
   const incident = await getIncident({ deps, actor, incidentId });
   const locale = toLocale(acceptLanguage);
-  const model = incidentReportDocument(incident, { locale, timeZone: deps.config.timeZone, generatedAt: deps.clock(), vendorName: deps.config.vendorName });
+  const model = incidentReportDocument(incident, {
+    locale,
+    timeZone: deps.config.timeZone,
+    generatedAt: deps.clock(),
+    vendorName: deps.config.vendorName,
+  });
   const body = await renderPdf({ model, letterhead: letterheadOf(deps.config), font: deps.config.pdfFont });
-  const fileName = locale === 'en' ? `incident-report-${incident.ticketNumber}.pdf` : `事故处理报告书-${incident.customerName}-${incident.ticketNumber}.pdf`;
+  const fileName =
+    locale === 'en'
+      ? `incident-report-${incident.ticketNumber}.pdf`
+      : `事故处理报告书-${incident.customerName}-${incident.ticketNumber}.pdf`;
   return { body, fileName };
 }

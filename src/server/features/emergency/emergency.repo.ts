@@ -8,8 +8,8 @@ import {
   incidentDepartments,
   incidentEvents,
   incidentItems,
-  incidents,
   incidentStages,
+  incidents,
   tickets,
   users,
 } from '../../db/schema.ts';
@@ -34,7 +34,11 @@ export async function insertPlan(tx: Tx, values: { customerId: string; content: 
   return row;
 }
 
-export async function updatePlanRow(tx: Tx, id: string, patch: Partial<Pick<PlanRow, 'content' | 'version' | 'lastDrillAt' | 'updatedAt'>>) {
+export async function updatePlanRow(
+  tx: Tx,
+  id: string,
+  patch: Partial<Pick<PlanRow, 'content' | 'version' | 'lastDrillAt' | 'updatedAt'>>,
+) {
   const [row] = await tx.update(emergencyPlans).set(patch).where(eq(emergencyPlans.id, id)).returning();
   return row;
 }
@@ -82,7 +86,10 @@ export async function findCustomerName(tx: Tx, customerId: string) {
 
 export async function selectUserNames(tx: Tx, ids: readonly string[]) {
   if (ids.length === 0) return new Map<string, string>();
-  const rows = await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...new Set(ids)]));
+  const rows = await tx
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -165,7 +172,9 @@ export async function selectIncidents(tx: Tx, filter: { status: 'open' | 'closed
       ticketNumber: tickets.number,
       ticketTitle: tickets.title,
       customerName: customers.name,
-      onPaper: sql<string[]>`coalesce((select json_agg(d.name order by d.name) from ${incidentDepartments} d where d.incident_id = ${incidents.id} and d.manual_from is not null and d.back_at is null), '[]'::json)`,
+      onPaper: sql<
+        string[]
+      >`coalesce((select json_agg(d.name order by d.name) from ${incidentDepartments} d where d.incident_id = ${incidents.id} and d.manual_from is not null and d.back_at is null), '[]'::json)`,
     })
     .from(incidents)
     .innerJoin(tickets, eq(tickets.id, incidents.ticketId))
@@ -179,19 +188,34 @@ export async function selectStages(tx: Tx, incidentId: string) {
   return tx.select().from(incidentStages).where(eq(incidentStages.incidentId, incidentId)).orderBy(asc(incidentStages.dueAt));
 }
 export async function selectDepartments(tx: Tx, incidentId: string) {
-  return tx.select().from(incidentDepartments).where(eq(incidentDepartments.incidentId, incidentId)).orderBy(asc(incidentDepartments.stage), asc(incidentDepartments.name));
+  return tx
+    .select()
+    .from(incidentDepartments)
+    .where(eq(incidentDepartments.incidentId, incidentId))
+    .orderBy(asc(incidentDepartments.stage), asc(incidentDepartments.name));
 }
 export async function selectItems(tx: Tx, incidentId: string) {
-  return tx.select().from(incidentItems).where(eq(incidentItems.incidentId, incidentId)).orderBy(asc(incidentItems.kind), asc(incidentItems.position));
+  return tx
+    .select()
+    .from(incidentItems)
+    .where(eq(incidentItems.incidentId, incidentId))
+    .orderBy(asc(incidentItems.kind), asc(incidentItems.position));
 }
 export async function selectIncidentEvents(tx: Tx, incidentId: string, options: { includeInternal: boolean }) {
   const conditions = [eq(incidentEvents.incidentId, incidentId)];
   if (!options.includeInternal) conditions.push(eq(incidentEvents.isInternal, false));
-  return tx.select().from(incidentEvents).where(and(...conditions)).orderBy(asc(incidentEvents.at), asc(incidentEvents.id));
+  return tx
+    .select()
+    .from(incidentEvents)
+    .where(and(...conditions))
+    .orderBy(asc(incidentEvents.at), asc(incidentEvents.id));
 }
 
 export async function findItem(tx: Tx, incidentId: string, itemId: string) {
-  const [row] = await tx.select().from(incidentItems).where(and(eq(incidentItems.id, itemId), eq(incidentItems.incidentId, incidentId)));
+  const [row] = await tx
+    .select()
+    .from(incidentItems)
+    .where(and(eq(incidentItems.id, itemId), eq(incidentItems.incidentId, incidentId)));
   return row;
 }
 export async function updateItemRow(tx: Tx, itemId: string, patch: Partial<typeof incidentItems.$inferInsert>) {
@@ -214,7 +238,13 @@ export async function markDepartmentsBack(tx: Tx, incidentId: string, at: Date) 
   return tx
     .update(incidentDepartments)
     .set({ backAt: at })
-    .where(and(eq(incidentDepartments.incidentId, incidentId), sql`${incidentDepartments.manualFrom} is not null`, isNull(incidentDepartments.backAt)))
+    .where(
+      and(
+        eq(incidentDepartments.incidentId, incidentId),
+        sql`${incidentDepartments.manualFrom} is not null`,
+        isNull(incidentDepartments.backAt),
+      ),
+    )
     .returning({ name: incidentDepartments.name });
 }
 
@@ -223,7 +253,9 @@ export async function sendStageToPaper(tx: Tx, incidentId: string, stage: Contin
   return tx
     .update(incidentDepartments)
     .set({ manualFrom: from })
-    .where(and(eq(incidentDepartments.incidentId, incidentId), eq(incidentDepartments.stage, stage), isNull(incidentDepartments.manualFrom)))
+    .where(
+      and(eq(incidentDepartments.incidentId, incidentId), eq(incidentDepartments.stage, stage), isNull(incidentDepartments.manualFrom)),
+    )
     .returning({ name: incidentDepartments.name });
 }
 
@@ -245,7 +277,12 @@ export async function selectIncidentsWithDueStages(tx: Tx, now: Date, limit: num
   return rows.map((r) => r.incidentId);
 }
 
-export async function markStageFired(tx: Tx, incidentId: string, stage: ContinuityStage, values: { firedAt: Date; recordedAt: Date; departments: string[] }) {
+export async function markStageFired(
+  tx: Tx,
+  incidentId: string,
+  stage: ContinuityStage,
+  values: { firedAt: Date; recordedAt: Date; departments: string[] },
+) {
   await tx
     .update(incidentStages)
     .set(values)

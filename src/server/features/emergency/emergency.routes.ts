@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.ts';
 import { sendDownload } from '../../http/download.ts';
 import { actorOf } from '../../http/request-context.ts';
-import { incidentReportPdf } from './emergency-report.ts';
 import {
   DeclareIncidentBody,
   DepartmentBackBody,
@@ -39,13 +38,16 @@ import {
   updateReentry,
   updateReportFields,
 } from './emergency.service.ts';
+import { incidentReportPdf } from './emergency-report.ts';
 
 const tags = ['emergency'];
 const detail = { 200: IncidentDetailResponse };
 
 export const emergencyRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   // ---- plans (应急预案) ----
-  app.get('/emergency-plans', { schema: { tags, response: { 200: PlanListResponse } } }, async (req) => listPlans({ deps, actor: actorOf(req) }));
+  app.get('/emergency-plans', { schema: { tags, response: { 200: PlanListResponse } } }, async (req) =>
+    listPlans({ deps, actor: actorOf(req) }),
+  );
 
   app.get('/customers/:id/emergency-plan', { schema: { tags, params: IdParams, response: { 200: PlanResponse } } }, async (req) =>
     getPlan({ deps, actor: actorOf(req), customerId: req.params.id }),
@@ -55,12 +57,16 @@ export const emergencyRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
     reply.code(201).send(await createPlan({ deps, actor: actorOf(req), customerId: req.params.id })),
   );
 
-  app.put('/customers/:id/emergency-plan', { schema: { tags, params: IdParams, body: SavePlanBody, response: { 200: PlanResponse } } }, async (req) =>
-    savePlan({ deps, actor: actorOf(req), customerId: req.params.id, input: req.body }),
+  app.put(
+    '/customers/:id/emergency-plan',
+    { schema: { tags, params: IdParams, body: SavePlanBody, response: { 200: PlanResponse } } },
+    async (req) => savePlan({ deps, actor: actorOf(req), customerId: req.params.id, input: req.body }),
   );
 
-  app.get('/customers/:id/emergency-plan/versions', { schema: { tags, params: IdParams, response: { 200: PlanVersionsResponse } } }, async (req) =>
-    listPlanVersions({ deps, actor: actorOf(req), customerId: req.params.id }),
+  app.get(
+    '/customers/:id/emergency-plan/versions',
+    { schema: { tags, params: IdParams, response: { 200: PlanVersionsResponse } } },
+    async (req) => listPlanVersions({ deps, actor: actorOf(req), customerId: req.params.id }),
   );
 
   // ---- incidents ----
@@ -76,8 +82,10 @@ export const emergencyRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
     getIncident({ deps, actor: actorOf(req), incidentId: req.params.id }),
   );
 
-  app.post('/incidents/:id/items/:itemId/done', { schema: { tags, params: ItemParams, body: TickItemBody, response: detail } }, async (req) =>
-    tickItem({ deps, actor: actorOf(req), incidentId: req.params.id, itemId: req.params.itemId, note: req.body.note }),
+  app.post(
+    '/incidents/:id/items/:itemId/done',
+    { schema: { tags, params: ItemParams, body: TickItemBody, response: detail } },
+    async (req) => tickItem({ deps, actor: actorOf(req), incidentId: req.params.id, itemId: req.params.itemId, note: req.body.note }),
   );
 
   app.post('/incidents/:id/recover', { schema: { tags, params: IdParams, body: RecoverBody, response: detail } }, async (req) =>
@@ -87,13 +95,15 @@ export const emergencyRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
   app.post(
     '/incidents/:id/departments/:departmentId/back',
     { schema: { tags, params: DepartmentParams, body: DepartmentBackBody, response: detail } },
-    async (req) => departmentBack({ deps, actor: actorOf(req), incidentId: req.params.id, departmentId: req.params.departmentId, at: req.body.at }),
+    async (req) =>
+      departmentBack({ deps, actor: actorOf(req), incidentId: req.params.id, departmentId: req.params.departmentId, at: req.body.at }),
   );
 
   app.post(
     '/incidents/:id/departments/:departmentId/reentry',
     { schema: { tags, params: DepartmentParams, body: ReentryBody, response: detail } },
-    async (req) => updateReentry({ deps, actor: actorOf(req), incidentId: req.params.id, departmentId: req.params.departmentId, input: req.body }),
+    async (req) =>
+      updateReentry({ deps, actor: actorOf(req), incidentId: req.params.id, departmentId: req.params.departmentId, input: req.body }),
   );
 
   app.patch('/incidents/:id/report', { schema: { tags, params: IdParams, body: ReportFieldsBody, response: detail } }, async (req) =>
@@ -110,7 +120,12 @@ export const emergencyRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
 
   // 事故处理报告书 (001 2.10 (1)): the incident handling report as a PDF, in the reader's language.
   app.get('/incidents/:id/report.pdf', { schema: { tags, params: IdParams } }, async (req, reply) => {
-    const { body, fileName } = await incidentReportPdf({ deps, actor: actorOf(req), incidentId: req.params.id, acceptLanguage: req.headers['accept-language'] });
+    const { body, fileName } = await incidentReportPdf({
+      deps,
+      actor: actorOf(req),
+      incidentId: req.params.id,
+      acceptLanguage: req.headers['accept-language'],
+    });
     return sendDownload(reply, { body, fileName, contentType: 'application/pdf' });
   });
 };

@@ -78,13 +78,16 @@ export const ReentryBody = z
   .strict()
   .refine((b) => b.state !== 'waived' || b.reason, { message: 'a waiver needs a reason', path: ['reason'] });
 export type ReentryInput = z.infer<typeof ReentryBody>;
-export const ReportFieldsBody = z
-  .object({ cause: note.optional(), actionsTaken: note.optional(), prevention: note.optional() })
-  .strict();
+export const ReportFieldsBody = z.object({ cause: note.optional(), actionsTaken: note.optional(), prevention: note.optional() }).strict();
 export type ReportFieldsInput = z.infer<typeof ReportFieldsBody>;
 export const NoteBody = z.object({ body: z.string().trim().min(1).max(2000) }).strict();
 
-const Continuity = z.object({ stage: z.enum(CONTINUITY_STAGES), dueAt: z.date(), firedAt: z.date().nullable(), departments: z.array(z.string()) });
+const Continuity = z.object({
+  stage: z.enum(CONTINUITY_STAGES),
+  dueAt: z.date(),
+  firedAt: z.date().nullable(),
+  departments: z.array(z.string()),
+});
 
 export const IncidentSummary = z.object({
   id: z.uuid(),

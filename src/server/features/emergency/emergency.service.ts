@@ -15,8 +15,8 @@ import {
   CONTINUITY_STAGES,
   type ContinuityStage,
   type PlanContent,
-  templatePlanContent,
   type Trigger,
+  templatePlanContent,
 } from '../../../domain/emergency/template.ts';
 import { notification } from '../../../domain/notifications.ts';
 import type { Tx } from '../../db/client.ts';
@@ -62,7 +62,14 @@ import {
   updateItemRow,
   updatePlanRow,
 } from './emergency.repo.ts';
-import type { DeclareIncidentInput, IncidentDetail, ListIncidentsFilter, ReentryInput, ReportFieldsInput, SavePlanInput } from './emergency.schema.ts';
+import type {
+  DeclareIncidentInput,
+  IncidentDetail,
+  ListIncidentsFilter,
+  ReentryInput,
+  ReportFieldsInput,
+  SavePlanInput,
+} from './emergency.schema.ts';
 
 const TEMPLATE_REASON = '按001应急预案模板创建 / created from the 001 template';
 
@@ -94,7 +101,14 @@ async function planView(tx: Tx, plan: PlanRow, now: Date) {
 async function createPlanFromTemplate(tx: Tx, { actor, customerId, at }: { actor: Actor; customerId: string; at: Date }) {
   const plan = await insertPlan(tx, { customerId, content: templatePlanContent(), at });
   if (!plan) throw new AppError('conflict', 'this customer already has an emergency plan');
-  await insertPlanVersion(tx, { planId: plan.id, version: 1, content: plan.content, changedById: actor.id, changedAt: at, reason: TEMPLATE_REASON });
+  await insertPlanVersion(tx, {
+    planId: plan.id,
+    version: 1,
+    content: plan.content,
+    changedById: actor.id,
+    changedAt: at,
+    reason: TEMPLATE_REASON,
+  });
   await insertAudit(tx, { ...audit('emergency_plan.create'), actorId: actor.id, entityId: plan.id, after: { customerId, version: 1 }, at });
   return plan;
 }
@@ -125,7 +139,14 @@ export async function savePlan({ deps, actor, customerId, input }: { deps: Deps;
     await checkVendorTeam(tx, input.content);
     const version = plan.version + 1;
     const row = await updatePlanRow(tx, plan.id, { content: input.content, version, updatedAt: now });
-    await insertPlanVersion(tx, { planId: plan.id, version, content: input.content, changedById: actor.id, changedAt: now, reason: input.reason });
+    await insertPlanVersion(tx, {
+      planId: plan.id,
+      version,
+      content: input.content,
+      changedById: actor.id,
+      changedAt: now,
+      reason: input.reason,
+    });
     await insertAudit(tx, {
       ...audit('emergency_plan.update'),
       actorId: actor.id,
@@ -171,7 +192,15 @@ export async function listPlans({ deps, actor }: { deps: Deps; actor: Actor }) {
 
 async function addEvent(
   tx: Tx,
-  values: { incidentId: string; type: IncidentEventType; at: Date; actorId: string | null; body?: string | null; data?: Record<string, unknown>; isInternal?: boolean },
+  values: {
+    incidentId: string;
+    type: IncidentEventType;
+    at: Date;
+    actorId: string | null;
+    body?: string | null;
+    data?: Record<string, unknown>;
+    isInternal?: boolean;
+  },
 ) {
   await insertIncidentEvent(tx, { ...values, body: values.body ?? null, data: values.data ?? {}, isInternal: values.isInternal ?? false });
 }
@@ -184,8 +213,11 @@ export async function declareIncident({ deps, actor, input }: { deps: Deps; acto
   const { id, live } = await deps.db.transaction(async (tx) => {
     const ticket = await findTicketBrief(tx, input.ticketId);
     if (!ticket) throw notFound('request');
-    if (await findOpenIncidentOfTicket(tx, ticket.id)) throw new AppError('conflict', 'this request already has an open major incident', { ticketId: 'open_incident' });
-    const plan = (await findPlanOfCustomer(tx, ticket.customerId, { forUpdate: true })) ?? (await createPlanFromTemplate(tx, { actor, customerId: ticket.customerId, at: now }));
+    if (await findOpenIncidentOfTicket(tx, ticket.id))
+      throw new AppError('conflict', 'this request already has an open major incident', { ticketId: 'open_incident' });
+    const plan =
+      (await findPlanOfCustomer(tx, ticket.customerId, { forUpdate: true })) ??
+      (await createPlanFromTemplate(tx, { actor, customerId: ticket.customerId, at: now }));
     const trigger = input.trigger as Trigger;
     const measureLevel = measureLevelOf(ticket.severity);
     const incident = await insertIncident(tx, {
@@ -223,7 +255,12 @@ export async function declareIncident({ deps, actor, input }: { deps: Deps; acto
         ...(i === 0 && hasImpact ? { doneAt: now, doneById: actor.id } : {}),
       })),
       ...plan.content.playbooks[trigger].map((text, i) => ({ incidentId: incident.id, kind: 'playbook' as const, position: i + 1, text })),
-      ...plan.content.measures[measureLevel].map((text, i) => ({ incidentId: incident.id, kind: 'measure' as const, position: i + 1, text })),
+      ...plan.content.measures[measureLevel].map((text, i) => ({
+        incidentId: incident.id,
+        kind: 'measure' as const,
+        position: i + 1,
+        text,
+      })),
     ]);
     await addEvent(tx, {
       incidentId: incident.id,
@@ -233,7 +270,13 @@ export async function declareIncident({ deps, actor, input }: { deps: Deps; acto
       body: input.impact || null,
       data: { trigger, failedAt: failedAt.toISOString(), isDrill: input.drill, scope: input.scope, planVersion: plan.version },
     });
-    await insertAudit(tx, { ...audit('incident.declare'), actorId: actor.id, entityId: incident.id, after: { ticketId: ticket.id, trigger, isDrill: input.drill }, at: now });
+    await insertAudit(tx, {
+      ...audit('incident.declare'),
+      actorId: actor.id,
+      entityId: incident.id,
+      after: { ticketId: ticket.id, trigger, isDrill: input.drill },
+      at: now,
+    });
     // A failure declared late: stages already due fire now, dated when they were due.
     const live = await fireDueStages(tx, deps, incident, now);
     return { id: incident.id, live };
@@ -322,7 +365,12 @@ export async function runContinuityTick({ deps, now }: { deps: Deps; now?: Date 
 }
 
 /** Loads an incident the actor may see (another hospital's is a 404), optionally locked. */
-async function loadIncident(tx: Tx, actor: Actor, incidentId: string, options: { forUpdate?: boolean; action?: 'incident.read' | 'incident.work' } = {}) {
+async function loadIncident(
+  tx: Tx,
+  actor: Actor,
+  incidentId: string,
+  options: { forUpdate?: boolean; action?: 'incident.read' | 'incident.work' } = {},
+) {
   const incident = await findIncident(tx, incidentId, { forUpdate: options.forUpdate });
   authorize(actor, 'incident.read', { customerId: incident?.customerId ?? null }, 'incident');
   if (!incident) throw notFound('incident');
@@ -373,15 +421,14 @@ export async function getIncident({ deps, actor, incidentId }: { deps: Deps; act
 /** The whole incident for the war room; a hospital user gets it without internal notes and events. */
 export async function incidentDetail(tx: Tx, actor: Actor, incident: IncidentRow, now: Date): Promise<IncidentDetail> {
   const internal = can(actor, 'incident.read_internal');
-  const [stages, departments, items, events, plan, ticket, customerName] = await Promise.all([
-    selectStages(tx, incident.id),
-    selectDepartments(tx, incident.id),
-    selectItems(tx, incident.id),
-    selectIncidentEvents(tx, incident.id, { includeInternal: internal }),
-    findPlanOfCustomer(tx, incident.customerId),
-    findTicketBrief(tx, incident.ticketId),
-    findCustomerName(tx, incident.customerId),
-  ]);
+  // One after the other: inside a transaction the queries share one connection.
+  const stages = await selectStages(tx, incident.id);
+  const departments = await selectDepartments(tx, incident.id);
+  const items = await selectItems(tx, incident.id);
+  const events = await selectIncidentEvents(tx, incident.id, { includeInternal: internal });
+  const plan = await findPlanOfCustomer(tx, incident.customerId);
+  const ticket = await findTicketBrief(tx, incident.ticketId);
+  const customerName = await findCustomerName(tx, incident.customerId);
   const vendorTeam = plan?.content.vendorTeam ?? [];
   const names = await selectUserNames(tx, [
     incident.declaredById,
@@ -407,7 +454,12 @@ export async function incidentDetail(tx: Tx, actor: Actor, incident: IncidentRow
     cause: incident.cause,
     actionsTaken: incident.actionsTaken,
     prevention: incident.prevention,
-    continuity: stages.map((s) => ({ stage: s.stage, dueAt: s.dueAt, firedAt: s.firedAt, departments: s.firedAt ? s.departments : byStage(s.stage) })),
+    continuity: stages.map((s) => ({
+      stage: s.stage,
+      dueAt: s.dueAt,
+      firedAt: s.firedAt,
+      departments: s.firedAt ? s.departments : byStage(s.stage),
+    })),
     nextStage: nextStage(stages, { now, recoveredAt: incident.recoveredAt }),
     departments: departments.map((d) => ({
       id: d.id,
@@ -445,7 +497,10 @@ export async function incidentDetail(tx: Tx, actor: Actor, incident: IncidentRow
       data: e.data,
       isInternal: e.isInternal,
     })),
-    mayActivate: mayActivatePlan(actor, vendorTeam.map((m) => m.userId)),
+    mayActivate: mayActivatePlan(
+      actor,
+      vendorTeam.map((m) => m.userId),
+    ),
   };
 }
 
@@ -468,7 +523,19 @@ async function change(
 }
 
 /** Ticks a checklist item. Step 3 of the activation (2.5) only by a manager or a member of the plan's vendor team. */
-export async function tickItem({ deps, actor, incidentId, itemId, note }: { deps: Deps; actor: Actor; incidentId: string; itemId: string; note?: string }) {
+export async function tickItem({
+  deps,
+  actor,
+  incidentId,
+  itemId,
+  note,
+}: {
+  deps: Deps;
+  actor: Actor;
+  incidentId: string;
+  itemId: string;
+  note?: string;
+}) {
   return change(deps, actor, incidentId, async (tx, incident, now) => {
     notClosed(incident);
     const item = await findItem(tx, incident.id, itemId);
@@ -498,7 +565,17 @@ export async function tickItem({ deps, actor, incidentId, itemId, note }: { deps
 }
 
 /** The system is back: no further stage fires; departments still on paper come back at the recovery instant. */
-export async function recoverIncident({ deps, actor, incidentId, recoveredAt }: { deps: Deps; actor: Actor; incidentId: string; recoveredAt?: Date }) {
+export async function recoverIncident({
+  deps,
+  actor,
+  incidentId,
+  recoveredAt,
+}: {
+  deps: Deps;
+  actor: Actor;
+  incidentId: string;
+  recoveredAt?: Date;
+}) {
   return change(deps, actor, incidentId, async (tx, incident, now) => {
     if (incident.status !== 'open') throw new AppError('conflict', 'the incident is not open');
     const at = recoveredAt ?? now;
@@ -510,13 +587,31 @@ export async function recoverIncident({ deps, actor, incidentId, recoveredAt }: 
     if (at.getTime() < lastManual) throw badInput('recoveredAt', 'the recovery time is before a department went manual');
     await updateIncidentRow(tx, incident.id, { status: 'recovered', recoveredAt: at });
     const back = await markDepartmentsBack(tx, incident.id, at);
-    await addEvent(tx, { incidentId: incident.id, type: 'recovered', at, actorId: actor.id, data: { departments: back.map((d) => d.name) } });
+    await addEvent(tx, {
+      incidentId: incident.id,
+      type: 'recovered',
+      at,
+      actorId: actor.id,
+      data: { departments: back.map((d) => d.name) },
+    });
     return live;
   });
 }
 
 /** One department back on the computer before the whole recovery. */
-export async function departmentBack({ deps, actor, incidentId, departmentId, at }: { deps: Deps; actor: Actor; incidentId: string; departmentId: string; at?: Date }) {
+export async function departmentBack({
+  deps,
+  actor,
+  incidentId,
+  departmentId,
+  at,
+}: {
+  deps: Deps;
+  actor: Actor;
+  incidentId: string;
+  departmentId: string;
+  at?: Date;
+}) {
   return change(deps, actor, incidentId, async (tx, incident, now) => {
     notClosed(incident);
     const department = await findDepartment(tx, incident.id, departmentId);
@@ -527,13 +622,31 @@ export async function departmentBack({ deps, actor, incidentId, departmentId, at
       throw badInput('at', 'the time must be between going manual and now');
     }
     await updateDepartmentRow(tx, department.id, { backAt: back });
-    await addEvent(tx, { incidentId: incident.id, type: 'department_back', at: back, actorId: actor.id, data: { department: department.name } });
+    await addEvent(tx, {
+      incidentId: incident.id,
+      type: 'department_back',
+      at: back,
+      actorId: actor.id,
+      data: { department: department.name },
+    });
     return undefined;
   });
 }
 
 /** 补录: a department that worked by hand re-enters its data (started, guided by an engineer, done) or is waived with a reason. */
-export async function updateReentry({ deps, actor, incidentId, departmentId, input }: { deps: Deps; actor: Actor; incidentId: string; departmentId: string; input: ReentryInput }) {
+export async function updateReentry({
+  deps,
+  actor,
+  incidentId,
+  departmentId,
+  input,
+}: {
+  deps: Deps;
+  actor: Actor;
+  incidentId: string;
+  departmentId: string;
+  input: ReentryInput;
+}) {
   return change(deps, actor, incidentId, async (tx, incident, now) => {
     notClosed(incident);
     if (incident.status !== 'recovered') throw new AppError('conflict', '补录 starts after the system is recovered');
@@ -564,7 +677,17 @@ export async function updateReentry({ deps, actor, incidentId, departmentId, inp
   });
 }
 
-export async function updateReportFields({ deps, actor, incidentId, input }: { deps: Deps; actor: Actor; incidentId: string; input: ReportFieldsInput }) {
+export async function updateReportFields({
+  deps,
+  actor,
+  incidentId,
+  input,
+}: {
+  deps: Deps;
+  actor: Actor;
+  incidentId: string;
+  input: ReportFieldsInput;
+}) {
   return change(deps, actor, incidentId, async (tx, incident) => {
     await updateIncidentRow(tx, incident.id, input);
     return undefined;
@@ -587,9 +710,14 @@ export async function closeIncident({ deps, actor, incidentId }: { deps: Deps; a
       (d) => d.manualFrom && d.reentryState !== 'done' && d.reentryState !== 'waived',
     );
     if (outstanding.length > 0) {
-      throw new AppError('conflict', `补录 outstanding: ${outstanding.map((d) => d.name).join(', ')}`, { reentry: 'outstanding' }, {
-        departments: outstanding.map((d) => d.name),
-      });
+      throw new AppError(
+        'conflict',
+        `补录 outstanding: ${outstanding.map((d) => d.name).join(', ')}`,
+        { reentry: 'outstanding' },
+        {
+          departments: outstanding.map((d) => d.name),
+        },
+      );
     }
     await updateIncidentRow(tx, incident.id, { status: 'closed', closedAt: now });
     if (incident.isDrill) {
