@@ -172,6 +172,8 @@ export async function selectIncidents(tx: Tx, filter: { status: 'open' | 'closed
       ticketNumber: tickets.number,
       ticketTitle: tickets.title,
       customerName: customers.name,
+      reentryTotal: sql<number>`(select count(*)::int from ${incidentDepartments} d where d.incident_id = ${incidents.id} and d.manual_from is not null)`,
+      reentryFinished: sql<number>`(select count(*)::int from ${incidentDepartments} d where d.incident_id = ${incidents.id} and d.manual_from is not null and d.reentry_state in ('done', 'waived'))`,
       onPaper: sql<
         string[]
       >`coalesce((select json_agg(d.name order by d.name) from ${incidentDepartments} d where d.incident_id = ${incidents.id} and d.manual_from is not null and d.back_at is null), '[]'::json)`,

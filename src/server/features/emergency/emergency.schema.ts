@@ -104,6 +104,9 @@ export const IncidentSummary = z.object({
   recoveredAt: z.date().nullable(),
   closedAt: z.date().nullable(),
   departmentsOnPaper: z.array(z.string()),
+  activatedAt: z.date().nullable(),
+  /** 补录 progress: departments that went manual, and those done or waived. */
+  reentry: z.object({ total: z.number().int(), finished: z.number().int() }),
 });
 export const IncidentListResponse = z.object({ items: z.array(IncidentSummary) });
 

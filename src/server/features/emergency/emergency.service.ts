@@ -394,6 +394,7 @@ export async function listIncidents({ deps, actor, filter }: { deps: Deps; actor
       ticketTitle: r.ticketTitle,
       customerName: r.customerName,
       departmentsOnPaper: r.onPaper,
+      reentry: { total: r.reentryTotal, finished: r.reentryFinished },
     })),
   };
 }
@@ -410,6 +411,7 @@ function summaryOf(i: IncidentRow) {
     declaredAt: i.declaredAt,
     recoveredAt: i.recoveredAt,
     closedAt: i.closedAt,
+    activatedAt: i.activatedAt,
   };
 }
 
@@ -445,12 +447,15 @@ export async function incidentDetail(tx: Tx, actor: Actor, incident: IncidentRow
     ticketTitle: ticket?.title ?? '',
     customerName: customerName ?? '',
     departmentsOnPaper: departments.filter((d) => d.manualFrom && !d.backAt).map((d) => d.name),
+    reentry: {
+      total: departments.filter((d) => d.manualFrom).length,
+      finished: departments.filter((d) => d.manualFrom && (d.reentryState === 'done' || d.reentryState === 'waived')).length,
+    },
     measureLevel: incident.measureLevel,
     planVersion: incident.planVersion,
     declaredBy: person(incident.declaredById) ?? { id: incident.declaredById, name: '' },
     scope: incident.scope,
     impact: incident.impact,
-    activatedAt: incident.activatedAt,
     cause: incident.cause,
     actionsTaken: incident.actionsTaken,
     prevention: incident.prevention,

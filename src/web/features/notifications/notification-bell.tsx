@@ -26,6 +26,8 @@ function useNotificationText() {
         const level = typeof n.data.levelName === 'string' ? n.data.levelName : escalationLevelName(Number(n.data.level ?? 0));
         return t('notifications.text.escalated', { level: label('escalationLevelFull', level) });
       }
+      case 'incident_stage':
+        return t('notifications.text.incident_stage', { stage: t(`emergency.stageNames.${n.data.stage === '3h' ? '3h' : '15m'}`) });
       default:
         return t('notifications.text.other');
     }
