@@ -86,6 +86,9 @@ export function CustomerDetailPage() {
             <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
               {t('common.edit')}
             </Button>
+            <Link to={`/customers/${data.id}/emergency-plan`}>
+              <Button data-testid="customer-emergency-plan">{t('emergency.plan')}</Button>
+            </Link>
             <Link to={`/intake?customerId=${data.id}`}>
               <Button type="primary" icon={<PhoneOutlined aria-hidden />}>
                 {t('customers.newRequest')}

@@ -57,7 +57,10 @@ export function useIncident(id: string | undefined) {
 }
 
 export function usePlans() {
-  return useQuery({ queryKey: emergencyKeys.plans(), queryFn: ({ signal }) => api.get<{ items: PlanSummary[] }>('/emergency-plans', undefined, signal) });
+  return useQuery({
+    queryKey: emergencyKeys.plans(),
+    queryFn: ({ signal }) => api.get<{ items: PlanSummary[] }>('/emergency-plans', undefined, signal),
+  });
 }
 
 /** The customer's plan, or null when none was created yet. */
@@ -115,7 +118,9 @@ export function useIncidentAction(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (action: { path: string; body?: unknown; method?: 'POST' | 'PATCH' }) =>
-      action.method === 'PATCH' ? api.patch<Incident>(`/incidents/${id}${action.path}`, action.body ?? {}) : api.post<Incident>(`/incidents/${id}${action.path}`, action.body),
+      action.method === 'PATCH'
+        ? api.patch<Incident>(`/incidents/${id}${action.path}`, action.body ?? {})
+        : api.post<Incident>(`/incidents/${id}${action.path}`, action.body),
     onSuccess: (incident) => {
       queryClient.setQueryData(emergencyKeys.incident(id), incident);
       void queryClient.invalidateQueries({ queryKey: emergencyKeys.all });

@@ -140,7 +140,9 @@ export function PortalEmergencyBanner({ hospital }: { hospital: string }) {
             <div>
               <div>{i.status === 'open' ? t('emergency.portalBody', { hospital }) : t('emergency.portalRecovered')}</div>
               <div>
-                {i.departmentsOnPaper.length > 0 ? t('emergency.portalOnPaper', { departments: i.departmentsOnPaper.join('、') }) : t('emergency.portalNone')}
+                {i.departmentsOnPaper.length > 0
+                  ? t('emergency.portalOnPaper', { departments: i.departmentsOnPaper.join('、') })
+                  : t('emergency.portalNone')}
               </div>
               {i.reentry.total > 0 && (
                 <div style={{ maxWidth: 360 }}>

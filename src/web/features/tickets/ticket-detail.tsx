@@ -9,6 +9,7 @@ import { SeverityTag, StatusTag, useVocab } from '../../components/vocab.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/time.ts';
 import { EntitlementCard } from '../contracts/entitlement-card.tsx';
+import { DeclareIncidentButton } from '../emergency/components.tsx';
 import { SlaBadge } from '../sla/sla-badge.tsx';
 import { SlaPanel } from '../sla/sla-panel.tsx';
 import { useTicket } from './api.ts';
@@ -100,6 +101,7 @@ export function TicketDetailView({ id, audience, backTo, backLabel }: Props) {
           </div>
           <div className="ticket-header-actions">
             <TransitionActions ticket={ticket} audience={audience} />
+            {audience === 'staff' && <DeclareIncidentButton ticketId={ticket.id} />}
           </div>
         </div>
       </Card>
