@@ -2,7 +2,18 @@
 // request, activates the plan in the war room, recovers and closes it; the hospital's portal shows the plan
 // active with its departments on paper; the plan editor saves a new version. At 1280 px and 390 px.
 import { expect, test } from '@playwright/test';
-import { createTicket, createUser, createWorld, LANGUAGES, PASSWORD, screenshot, signIn, signInAdmin, uniqueNumber } from './support.ts';
+import {
+  chooseOption,
+  createTicket,
+  createUser,
+  createWorld,
+  LANGUAGES,
+  PASSWORD,
+  screenshot,
+  signIn,
+  signInAdmin,
+  uniqueNumber,
+} from './support.ts';
 
 /** Texts written out here so a wrong translation fails. */
 const TEXT = {
