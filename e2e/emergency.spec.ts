@@ -49,6 +49,7 @@ const TEXT = {
 
 for (const language of LANGUAGES) {
   test(`major incident from the web (${language})`, async ({ page, baseURL }) => {
+    test.setTimeout(180_000);
     const text = TEXT[language];
     const admin = await signInAdmin(baseURL ?? '');
     const world = await createWorld(admin, language);
