@@ -11,6 +11,8 @@ export const NOTIFICATION_KINDS = [
   'escalated',
   'contract_renewal',
   'incident_stage',
+  'corrective_action_due',
+  'drill_due',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -22,6 +24,10 @@ export type NotificationData = {
   contract_renewal: { contractId: string; customerId: string; customerName: string; endDate: string; daysBefore: number };
   /** A continuity stage of an emergency (001 2.7): these departments must now work by hand. */
   incident_stage: { incidentId: string; customerName: string; stage: '15m' | '3h'; dueAt: string; departments: string; isDrill: boolean };
+  /** A corrective or preventive action after an incident (001 2.10 (3)) is due: to its owner. */
+  corrective_action_due: { incidentId: string; actionId: string; customerName: string; description: string; dueDate: string };
+  /** A plan has had no drill for six months (001 2.8 (2)): to the managers. */
+  drill_due: { customerId: string; customerName: string; lastDrillAt: string | null };
 };
 
 /** One notification's content: a discriminated union on `kind`. */
@@ -40,4 +46,6 @@ export const notification = {
   escalated: make('escalated'),
   contractRenewal: make('contract_renewal'),
   incidentStage: make('incident_stage'),
+  correctiveActionDue: make('corrective_action_due'),
+  drillDue: make('drill_due'),
 } satisfies Record<string, (data: never) => NotificationContent>;

@@ -798,6 +798,8 @@ export const emergencyPlans = pgTable(
     version: integer('version').notNull(),
     content: jsonb('content').$type<PlanContent>().notNull(),
     lastDrillAt: timestamp('last_drill_at', { withTimezone: true }),
+    /** When the managers were last told the plan's drill is overdue (once per overdue period). */
+    drillRemindedAt: timestamp('drill_reminded_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -947,4 +949,31 @@ export const incidentEvents = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [index('incident_events_incident_idx').on(t.incidentId, t.id), vocabularyCheck('incident_events_type_check', t.type)],
+);
+
+/** Corrective and preventive actions after an incident (001 2.10 (3)): owner, due date, tracked to closure. */
+export const incidentActions = pgTable(
+  'incident_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    description: text('description').notNull(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    dueDate: date('due_date').notNull(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    doneNote: text('done_note'),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('incident_actions_incident_idx').on(t.incidentId),
+    index('incident_actions_due_idx').on(t.dueDate).where(sql`${t.doneAt} is null`),
+  ],
 );

@@ -4,7 +4,7 @@
  */
 import type { Config } from '../config.ts';
 import { runRenewalReminders } from '../features/contracts/contracts.service.ts';
-import { runContinuityTick } from '../features/emergency/emergency.service.ts';
+import { runContinuityTick, runEmergencyReminders } from '../features/emergency/emergency.service.ts';
 import { runSlaTick } from '../features/sla/escalation.ts';
 import { MAIL_JOB, MAIL_MAX_ATTEMPTS, MAIL_RETRY, runMailJob } from '../mail/mail.service.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
@@ -13,6 +13,7 @@ import type { JobHandler, JobRegistry, RecurringJob } from './jobs.service.ts';
 export const SLA_TICK_JOB = 'sla.tick';
 export const RENEWAL_REMINDERS_JOB = 'contracts.renewal-reminders';
 export const CONTINUITY_TICK_JOB = 'emergency.continuity-tick';
+export const EMERGENCY_REMINDERS_JOB = 'emergency.reminders';
 
 export function createJobRegistry({ mailer }: { mailer: Mailer | null }): JobRegistry {
   const handlers: Record<string, JobHandler> = {
@@ -22,6 +23,8 @@ export function createJobRegistry({ mailer }: { mailer: Mailer | null }): JobReg
     [RENEWAL_REMINDERS_JOB]: { run: ({ deps }) => runRenewalReminders({ deps }) },
     // Emergency-plan continuity stages (15 min / 3 h after the failure): each fires once, late ones with their real due time.
     [CONTINUITY_TICK_JOB]: { run: ({ deps, now }) => runContinuityTick({ deps, now }) },
+    // Corrective actions due (to their owners) and plans without a drill for six months (to the managers).
+    [EMERGENCY_REMINDERS_JOB]: { run: ({ deps, now }) => runEmergencyReminders({ deps, now }) },
     [MAIL_JOB]: { run: (context) => runMailJob(context, mailer), maxAttempts: MAIL_MAX_ATTEMPTS, retry: MAIL_RETRY },
   };
   return new Map(Object.entries(handlers));
@@ -34,6 +37,7 @@ export function systemRecurringJobs(config: Config): RecurringJob[] {
     // In the morning of the service centre's zone, so the account owner reads it at the start of the day.
     { name: RENEWAL_REMINDERS_JOB, schedule: { kind: 'daily', at: '08:00' } },
     { name: CONTINUITY_TICK_JOB, schedule: { kind: 'interval', everyMs: config.schedulerIntervalMs } },
+    { name: EMERGENCY_REMINDERS_JOB, schedule: { kind: 'daily', at: '09:00' } },
   ];
 }
 

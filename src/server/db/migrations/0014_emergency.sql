@@ -7,6 +7,7 @@ CREATE TABLE "emergency_plans" (
 	"version" integer NOT NULL,
 	"content" jsonb NOT NULL,
 	"last_drill_at" timestamp with time zone,
+	"drill_reminded_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "emergency_plans_version_check" CHECK ("emergency_plans"."version" > 0)
@@ -117,6 +118,23 @@ CREATE TABLE "incident_events" (
 --> statement-breakpoint
 CREATE INDEX "incident_events_incident_idx" ON "incident_events" USING btree ("incident_id","id");
 --> statement-breakpoint
+CREATE TABLE "incident_actions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"incident_id" uuid NOT NULL REFERENCES "incidents"("id"),
+	"description" text NOT NULL,
+	"owner_id" uuid NOT NULL REFERENCES "users"("id"),
+	"due_date" date NOT NULL,
+	"done_at" timestamp with time zone,
+	"done_note" text,
+	"reminded_at" timestamp with time zone,
+	"created_by_id" uuid NOT NULL REFERENCES "users"("id"),
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX "incident_actions_incident_idx" ON "incident_actions" USING btree ("incident_id");
+--> statement-breakpoint
+CREATE INDEX "incident_actions_due_idx" ON "incident_actions" USING btree ("due_date") WHERE "incident_actions"."done_at" is null;
+--> statement-breakpoint
 ALTER TABLE "notifications" DROP CONSTRAINT "notifications_kind_check";
 --> statement-breakpoint
-ALTER TABLE "notifications" ADD CONSTRAINT "notifications_kind_check" CHECK ("notifications"."kind" in ('critical_request','sla_warning','sla_breached','escalated','contract_renewal','incident_stage'));
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_kind_check" CHECK ("notifications"."kind" in ('critical_request','sla_warning','sla_breached','escalated','contract_renewal','incident_stage','corrective_action_due','drill_due'));

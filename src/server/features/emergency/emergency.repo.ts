@@ -5,6 +5,7 @@ import {
   customers,
   emergencyPlans,
   emergencyPlanVersions,
+  incidentActions,
   incidentDepartments,
   incidentEvents,
   incidentItems,
@@ -37,7 +38,7 @@ export async function insertPlan(tx: Tx, values: { customerId: string; content: 
 export async function updatePlanRow(
   tx: Tx,
   id: string,
-  patch: Partial<Pick<PlanRow, 'content' | 'version' | 'lastDrillAt' | 'updatedAt'>>,
+  patch: Partial<Pick<PlanRow, 'content' | 'version' | 'lastDrillAt' | 'drillRemindedAt' | 'updatedAt'>>,
 ) {
   const [row] = await tx.update(emergencyPlans).set(patch).where(eq(emergencyPlans.id, id)).returning();
   return row;
@@ -289,4 +290,56 @@ export async function markStageFired(
     .update(incidentStages)
     .set(values)
     .where(and(eq(incidentStages.incidentId, incidentId), eq(incidentStages.stage, stage)));
+}
+
+// ---- corrective actions and reminders ----
+
+export async function insertAction(tx: Tx, values: typeof incidentActions.$inferInsert) {
+  const [row] = await tx.insert(incidentActions).values(values).returning();
+  return row;
+}
+export async function selectActions(tx: Tx, incidentId: string) {
+  return tx
+    .select()
+    .from(incidentActions)
+    .where(eq(incidentActions.incidentId, incidentId))
+    .orderBy(asc(incidentActions.dueDate), asc(incidentActions.createdAt));
+}
+export async function findAction(tx: Tx, incidentId: string, actionId: string) {
+  const [row] = await tx
+    .select()
+    .from(incidentActions)
+    .where(and(eq(incidentActions.id, actionId), eq(incidentActions.incidentId, incidentId)));
+  return row;
+}
+export async function updateActionRow(tx: Tx, actionId: string, patch: Partial<typeof incidentActions.$inferInsert>) {
+  await tx.update(incidentActions).set(patch).where(eq(incidentActions.id, actionId));
+}
+
+/** Open actions due on or before `today` whose owner was not reminded yet; locked so each reminder goes once. */
+export async function selectDueActions(tx: Tx, today: string) {
+  return tx
+    .select({ action: incidentActions, customerId: incidents.customerId, ticketId: incidents.ticketId, customerName: customers.name })
+    .from(incidentActions)
+    .innerJoin(incidents, eq(incidents.id, incidentActions.incidentId))
+    .innerJoin(customers, eq(customers.id, incidents.customerId))
+    .where(and(isNull(incidentActions.doneAt), isNull(incidentActions.remindedAt), lte(incidentActions.dueDate, today)))
+    .for('update', { of: incidentActions, skipLocked: true });
+}
+
+export async function selectPlansForDrillCheck(tx: Tx) {
+  return tx
+    .select({ plan: emergencyPlans, customerName: customers.name })
+    .from(emergencyPlans)
+    .innerJoin(customers, eq(customers.id, emergencyPlans.customerId))
+    .for('update', { of: emergencyPlans, skipLocked: true });
+}
+
+/** Managers and administrators: told when a plan's drill is overdue. */
+export async function selectManagerIds(tx: Tx) {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.role, ['manager', 'admin']), eq(users.isActive, true)));
+  return rows.map((r) => r.id);
 }

@@ -3,6 +3,9 @@ import type { Deps } from '../../deps.ts';
 import { sendDownload } from '../../http/download.ts';
 import { actorOf } from '../../http/request-context.ts';
 import {
+  ActionDoneBody,
+  ActionParams,
+  CorrectiveActionBody,
   DeclareIncidentBody,
   DepartmentBackBody,
   DepartmentParams,
@@ -22,8 +25,10 @@ import {
   TickItemBody,
 } from './emergency.schema.ts';
 import {
+  addCorrectiveAction,
   addIncidentNote,
   closeIncident,
+  completeCorrectiveAction,
   createPlan,
   declareIncident,
   departmentBack,
@@ -116,6 +121,23 @@ export const emergencyRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
 
   app.post('/incidents/:id/close', { schema: { tags, params: IdParams, response: detail } }, async (req) =>
     closeIncident({ deps, actor: actorOf(req), incidentId: req.params.id }),
+  );
+
+  // Corrective and preventive actions (001 2.10 (3)).
+  app.post('/incidents/:id/actions', { schema: { tags, params: IdParams, body: CorrectiveActionBody, response: detail } }, async (req) =>
+    addCorrectiveAction({ deps, actor: actorOf(req), incidentId: req.params.id, input: req.body }),
+  );
+  app.post(
+    '/incidents/:id/actions/:actionId/done',
+    { schema: { tags, params: ActionParams, body: ActionDoneBody, response: detail } },
+    async (req) =>
+      completeCorrectiveAction({
+        deps,
+        actor: actorOf(req),
+        incidentId: req.params.id,
+        actionId: req.params.actionId,
+        note: req.body.note,
+      }),
   );
 
   // 事故处理报告书 (001 2.10 (1)): the incident handling report as a PDF, in the reader's language.

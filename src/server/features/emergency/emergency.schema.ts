@@ -80,6 +80,17 @@ export const ReentryBody = z
 export type ReentryInput = z.infer<typeof ReentryBody>;
 export const ReportFieldsBody = z.object({ cause: note.optional(), actionsTaken: note.optional(), prevention: note.optional() }).strict();
 export type ReportFieldsInput = z.infer<typeof ReportFieldsBody>;
+export const ActionParams = z.object({ id: z.uuid(), actionId: z.uuid() });
+export const CorrectiveActionBody = z
+  .object({
+    description: z.string().trim().min(1).max(1000),
+    ownerId: z.uuid(),
+    dueDate: z.iso.date(),
+  })
+  .strict();
+export type CorrectiveActionInput = z.infer<typeof CorrectiveActionBody>;
+export const ActionDoneBody = z.object({ note: note.optional() }).strict();
+
 export const NoteBody = z.object({ body: z.string().trim().min(1).max(2000) }).strict();
 
 const Continuity = z.object({
@@ -165,5 +176,17 @@ export const IncidentDetailResponse = IncidentSummary.extend({
     }),
   ),
   mayActivate: z.boolean(),
+  /** Corrective and preventive actions (001 2.10 (3)); staff only. */
+  actions: z.array(
+    z.object({
+      id: z.uuid(),
+      description: z.string(),
+      owner: Person,
+      dueDate: z.string(),
+      doneAt: z.date().nullable(),
+      doneNote: z.string().nullable(),
+      isOverdue: z.boolean(),
+    }),
+  ),
 });
 export type IncidentDetail = z.infer<typeof IncidentDetailResponse>;

@@ -1,4 +1,5 @@
 import { audit } from '../../../domain/audit.ts';
+import { localDateOf } from '../../../domain/contracts/local-date.ts';
 import {
   isDrillOverdue,
   measureLevelOf,
@@ -27,6 +28,7 @@ import { type Actor, authorize, can, customerScope, mayActivatePlan } from '../.
 import { insertAudit } from '../audit/audit.repo.ts';
 import { notifyUsers } from '../notifications/notifications.service.ts';
 import {
+  findAction,
   findCustomerName,
   findDepartment,
   findIncident,
@@ -35,6 +37,7 @@ import {
   findPlanOfCustomer,
   findTicketBrief,
   type IncidentRow,
+  insertAction,
   insertDepartments,
   insertIncident,
   insertIncidentEvent,
@@ -45,24 +48,30 @@ import {
   markDepartmentsBack,
   markStageFired,
   type PlanRow,
+  selectActions,
   selectActiveStaffIds,
   selectCustomerUserIds,
   selectDepartments,
+  selectDueActions,
   selectIncidentEvents,
   selectIncidents,
   selectIncidentsWithDueStages,
   selectItems,
+  selectManagerIds,
   selectPlans,
+  selectPlansForDrillCheck,
   selectPlanVersions,
   selectStages,
   selectUserNames,
   sendStageToPaper,
+  updateActionRow,
   updateDepartmentRow,
   updateIncidentRow,
   updateItemRow,
   updatePlanRow,
 } from './emergency.repo.ts';
 import type {
+  CorrectiveActionInput,
   DeclareIncidentInput,
   IncidentDetail,
   ListIncidentsFilter,
@@ -417,11 +426,11 @@ function summaryOf(i: IncidentRow) {
 
 export async function getIncident({ deps, actor, incidentId }: { deps: Deps; actor: Actor; incidentId: string }): Promise<IncidentDetail> {
   const incident = await loadIncident(deps.db, actor, incidentId);
-  return incidentDetail(deps.db, actor, incident, deps.clock());
+  return incidentDetail(deps.db, actor, incident, deps.clock(), deps.config.timeZone);
 }
 
 /** The whole incident for the war room; a hospital user gets it without internal notes and events. */
-export async function incidentDetail(tx: Tx, actor: Actor, incident: IncidentRow, now: Date): Promise<IncidentDetail> {
+export async function incidentDetail(tx: Tx, actor: Actor, incident: IncidentRow, now: Date, timeZone: string): Promise<IncidentDetail> {
   const internal = can(actor, 'incident.read_internal');
   // One after the other: inside a transaction the queries share one connection.
   const stages = await selectStages(tx, incident.id);
@@ -431,6 +440,7 @@ export async function incidentDetail(tx: Tx, actor: Actor, incident: IncidentRow
   const plan = await findPlanOfCustomer(tx, incident.customerId);
   const ticket = await findTicketBrief(tx, incident.ticketId);
   const customerName = await findCustomerName(tx, incident.customerId);
+  const actions = internal ? await selectActions(tx, incident.id) : [];
   const vendorTeam = plan?.content.vendorTeam ?? [];
   const names = await selectUserNames(tx, [
     incident.declaredById,
@@ -438,6 +448,7 @@ export async function incidentDetail(tx: Tx, actor: Actor, incident: IncidentRow
     ...items.flatMap((i) => (i.doneById ? [i.doneById] : [])),
     ...departments.flatMap((d) => (d.reentryEngineerId ? [d.reentryEngineerId] : [])),
     ...events.flatMap((e) => (e.actorId ? [e.actorId] : [])),
+    ...actions.map((a) => a.ownerId),
   ]);
   const person = (id: string | null) => (id ? { id, name: names.get(id) ?? '' } : null);
   const byStage = (stage: ContinuityStage) => departments.filter((d) => d.stage === stage).map((d) => d.name);
@@ -506,6 +517,15 @@ export async function incidentDetail(tx: Tx, actor: Actor, incident: IncidentRow
       actor,
       vendorTeam.map((m) => m.userId),
     ),
+    actions: actions.map((a) => ({
+      id: a.id,
+      description: a.description,
+      owner: person(a.ownerId) ?? { id: a.ownerId, name: '' },
+      dueDate: a.dueDate,
+      doneAt: a.doneAt,
+      doneNote: a.doneNote,
+      isOverdue: !a.doneAt && a.dueDate < localDateOf(now, timeZone),
+    })),
   };
 }
 
@@ -521,7 +541,7 @@ async function change(
     const incident = await loadIncident(tx, actor, incidentId, { forUpdate: true, action: 'incident.work' });
     const live = (await work(tx, incident, now)) ?? [];
     const fresh = (await findIncident(tx, incidentId)) ?? incident;
-    return { detail: await incidentDetail(tx, actor, fresh, now), live };
+    return { detail: await incidentDetail(tx, actor, fresh, now, deps.config.timeZone), live };
   });
   publish(deps, live);
   return detail;
@@ -733,4 +753,116 @@ export async function closeIncident({ deps, actor, incidentId }: { deps: Deps; a
     await insertAudit(tx, { ...audit('incident.close'), actorId: actor.id, entityId: incident.id, at: now });
     return undefined;
   });
+}
+
+// ---------------------------------------------------------------- after the incident (001 2.10)
+
+/** A corrective or preventive action with its owner and due date; the owner is reminded by the daily job when it falls due. */
+export async function addCorrectiveAction({
+  deps,
+  actor,
+  incidentId,
+  input,
+}: {
+  deps: Deps;
+  actor: Actor;
+  incidentId: string;
+  input: CorrectiveActionInput;
+}) {
+  return change(deps, actor, incidentId, async (tx, incident, now) => {
+    if (!(await selectActiveStaffIds(tx, [input.ownerId])).has(input.ownerId))
+      throw badInput('ownerId', 'the owner must be an active staff user');
+    await insertAction(tx, {
+      incidentId: incident.id,
+      description: input.description,
+      ownerId: input.ownerId,
+      dueDate: input.dueDate,
+      createdById: actor.id,
+      createdAt: now,
+    });
+    await addEvent(tx, {
+      incidentId: incident.id,
+      type: 'note',
+      at: now,
+      actorId: actor.id,
+      body: input.description,
+      data: { action: 'added', dueDate: input.dueDate },
+      isInternal: true,
+    });
+    return undefined;
+  });
+}
+
+export async function completeCorrectiveAction({
+  deps,
+  actor,
+  incidentId,
+  actionId,
+  note,
+}: {
+  deps: Deps;
+  actor: Actor;
+  incidentId: string;
+  actionId: string;
+  note?: string;
+}) {
+  return change(deps, actor, incidentId, async (tx, incident, now) => {
+    const action = await findAction(tx, incident.id, actionId);
+    if (!action) throw notFound('corrective action');
+    if (action.doneAt) throw new AppError('conflict', 'this action is already done');
+    await updateActionRow(tx, action.id, { doneAt: now, doneNote: note || null });
+    return undefined;
+  });
+}
+
+/**
+ * The daily emergency job: owners of corrective actions due today or earlier are reminded once; managers are told
+ * once per overdue period when a plan has had no drill for six months (001 2.8 (2)).
+ */
+export async function runEmergencyReminders({ deps, now }: { deps: Deps; now?: Date }) {
+  const at = now ?? deps.clock();
+  const today = localDateOf(at, deps.config.timeZone);
+  const live = await deps.db.transaction(async (tx) => {
+    const events: LiveEvent[] = [];
+    let actions = 0;
+    let drills = 0;
+    for (const due of await selectDueActions(tx, today)) {
+      await updateActionRow(tx, due.action.id, { remindedAt: at });
+      events.push(
+        ...(await notifyUsers(tx, deps, {
+          userIds: [due.action.ownerId],
+          ticketId: due.ticketId,
+          at,
+          ...notification.correctiveActionDue({
+            incidentId: due.action.incidentId,
+            actionId: due.action.id,
+            customerName: due.customerName,
+            description: due.action.description,
+            dueDate: due.action.dueDate,
+          }),
+        })),
+      );
+      actions += 1;
+    }
+    const managers = await selectManagerIds(tx);
+    for (const { plan, customerName } of await selectPlansForDrillCheck(tx)) {
+      if (!isDrillOverdue(plan.lastDrillAt, plan.createdAt, at)) continue;
+      // Once per overdue period: a reminder after the last drill (or the plan's creation) counts.
+      const since = plan.lastDrillAt ?? plan.createdAt;
+      if (plan.drillRemindedAt && plan.drillRemindedAt.getTime() > since.getTime()) continue;
+      await updatePlanRow(tx, plan.id, { drillRemindedAt: at });
+      events.push(
+        ...(await notifyUsers(tx, deps, {
+          userIds: managers,
+          ticketId: null,
+          at,
+          ...notification.drillDue({ customerId: plan.customerId, customerName, lastDrillAt: plan.lastDrillAt?.toISOString() ?? null }),
+        })),
+      );
+      drills += 1;
+    }
+    return { events, actions, drills };
+  });
+  publish(deps, live.events);
+  return { actions: live.actions, drills: live.drills };
 }

@@ -424,4 +424,78 @@ describe('major incidents', () => {
       openIncidents: 0,
     });
   });
+
+  test('corrective actions with owners and due dates; the daily job reminds once; a plan without a drill for six months is flagged once', async () => {
+    await startAt('2026-08-01T01:00:00Z');
+    const t = await ctx.ticket(agent, hospitalA.id);
+    const { id } = (await declare({ ticketId: t.id, trigger: 2 })).json();
+    const before = await ctx.snapshot();
+    const bad = [
+      { description: '', ownerId: engineer.user.id, dueDate: '2026-08-03' },
+      { description: '加固', ownerId: engineer.user.id, dueDate: '2026-13-03' },
+      { description: '加固', ownerId: userA.user.id, dueDate: '2026-08-03' },
+    ];
+    for (const body of bad) expect((await ctx.call('POST', `/api/v1/incidents/${id}/actions`, { as: manager, body })).statusCode).toBe(400);
+    expect(
+      (
+        await ctx.call('POST', `/api/v1/incidents/${id}/actions`, {
+          as: userA,
+          body: { description: 'x', ownerId: engineer.user.id, dueDate: '2026-08-03' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(await ctx.snapshot()).toEqual(before);
+
+    const added = await ctx.call('POST', `/api/v1/incidents/${id}/actions`, {
+      as: manager,
+      body: { description: '核心交换机增加冗余链路', ownerId: engineer.user.id, dueDate: '2026-08-03' },
+    });
+    expect(added.statusCode).toBe(200);
+    const action = added.json().actions[0];
+    expect(action).toMatchObject({
+      description: '核心交换机增加冗余链路',
+      owner: { id: engineer.user.id },
+      dueDate: '2026-08-03',
+      doneAt: null,
+      isOverdue: false,
+    });
+    // The hospital does not see the vendor's corrective actions.
+    expect((await incident(id, userA)).actions).toEqual([]);
+
+    const reminders = async () =>
+      (await ctx.call('GET', '/api/v1/notifications?limit=100', { as: engineer }))
+        .json()
+        .items.filter((n: { kind: string }) => n.kind === 'corrective_action_due');
+    // 09:00 Shanghai on 2 August: not due yet. On 3 August: reminded once, however often the job runs.
+    ctx.clock.set('2026-08-02T01:00:00Z');
+    await runDueJobs({ deps: ctx.deps });
+    expect(await reminders()).toHaveLength(0);
+    ctx.clock.set('2026-08-03T01:00:00Z');
+    await runDueJobs({ deps: ctx.deps });
+    ctx.clock.set('2026-08-04T01:00:00Z');
+    await runDueJobs({ deps: ctx.deps });
+    expect(await reminders()).toHaveLength(1);
+    expect((await reminders())[0].data).toMatchObject({ actionId: action.id, dueDate: '2026-08-03' });
+    expect((await incident(id)).actions[0].isOverdue).toBe(true);
+    const done = await ctx.call('POST', `/api/v1/incidents/${id}/actions/${action.id}/done`, { as: engineer, body: { note: '已完成' } });
+    expect(done.json().actions[0]).toMatchObject({ doneAt: '2026-08-04T01:00:00.000Z', doneNote: '已完成', isOverdue: false });
+    expect((await ctx.call('POST', `/api/v1/incidents/${id}/actions/${action.id}/done`, { as: engineer, body: {} })).statusCode).toBe(409);
+
+    // Hospital A's plan was created in March and has never had a drill: overdue since September, told once.
+    const drillNotes = async () =>
+      (await ctx.call('GET', '/api/v1/notifications?limit=100', { as: manager }))
+        .json()
+        .items.filter((n: { kind: string; data: { customerId: string } }) => n.kind === 'drill_due' && n.data.customerId === hospitalA.id);
+    expect(await drillNotes()).toHaveLength(0);
+    await startAt('2026-09-03T01:00:00Z');
+    await runDueJobs({ deps: ctx.deps });
+    ctx.clock.set('2026-09-04T01:00:00Z');
+    await runDueJobs({ deps: ctx.deps });
+    expect(await drillNotes()).toHaveLength(1);
+    const plans = (await ctx.call('GET', '/api/v1/emergency-plans', { as: manager })).json().items;
+    expect(plans.find((p: { customerId: string }) => p.customerId === hospitalA.id)).toMatchObject({
+      drillOverdue: true,
+      lastDrillAt: null,
+    });
+  });
 });
