@@ -1,4 +1,4 @@
-import { CheckOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { CheckOutlined, FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   App,
   Breadcrumb,
@@ -20,6 +20,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -522,5 +523,80 @@ function NoteBox({ onAdd }: { onAdd: (body: string) => void }) {
         {t('common.submit')}
       </Button>
     </Space.Compact>
+  );
+}
+
+/** Corrective and preventive actions (001 2.10 (3)): owner and due date, tracked to closure. */
+function ActionsCard({ incident: i, mayWork, run }: { incident: Incident; mayWork: boolean; run: Run }) {
+  const { t } = useTranslation();
+  const [description, setDescription] = useState('');
+  const [ownerId, setOwnerId] = useState<string | null>(null);
+  const [dueDate, setDueDate] = useState<Dayjs | null>(null);
+  return (
+    <Card size="small" title={t('emergency.correctiveActions')} style={{ marginTop: 16 }} data-testid="incident-actions">
+      <List
+        size="small"
+        dataSource={i.actions}
+        locale={{ emptyText: t('common.none') }}
+        renderItem={(a) => (
+          <List.Item
+            actions={
+              !a.doneAt && mayWork
+                ? [
+                    <Button key="done" size="small" icon={<CheckOutlined aria-hidden />} onClick={() => run(`/actions/${a.id}/done`, {})}>
+                      {t('emergency.tick')}
+                    </Button>,
+                  ]
+                : undefined
+            }
+          >
+            <div className="checklist-item">
+              <div>
+                {a.doneAt && <CheckOutlined className="done-mark" aria-hidden />} {a.description}
+              </div>
+              <Typography.Text type="secondary" className="checklist-meta">
+                {a.owner.name} · {t('emergency.dueDate')} {a.dueDate}
+                {a.isOverdue && (
+                  <Tag color="red" style={{ marginLeft: 6 }}>
+                    {t('emergency.overdue')}
+                  </Tag>
+                )}
+                {a.doneAt && (
+                  <>
+                    {' '}
+                    · <DateTime value={a.doneAt} short />
+                  </>
+                )}
+              </Typography.Text>
+            </div>
+          </List.Item>
+        )}
+      />
+      {mayWork && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Input
+            placeholder={t('emergency.actionDescription')}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            maxLength={1000}
+          />
+          <Space wrap>
+            <UserPicker style={{ width: 160 }} placeholder={t('emergency.owner')} value={ownerId} onChange={(v) => setOwnerId(v)} />
+            <DatePicker placeholder={t('emergency.dueDate')} value={dueDate} onChange={(d) => setDueDate(d)} />
+            <Button
+              icon={<PlusOutlined aria-hidden />}
+              disabled={!description.trim() || !ownerId || !dueDate}
+              onClick={() => {
+                run('/actions', { description: description.trim(), ownerId, dueDate: dueDate?.format('YYYY-MM-DD') });
+                setDescription('');
+                setDueDate(null);
+              }}
+            >
+              {t('emergency.addAction')}
+            </Button>
+          </Space>
+        </Space>
+      )}
+    </Card>
   );
 }

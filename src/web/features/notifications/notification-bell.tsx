@@ -28,6 +28,10 @@ function useNotificationText() {
       }
       case 'incident_stage':
         return t('notifications.text.incident_stage', { stage: t(`emergency.stageNames.${n.data.stage === '3h' ? '3h' : '15m'}`) });
+      case 'corrective_action_due':
+        return t('notifications.text.corrective_action_due', { description: String(n.data.description ?? '') });
+      case 'drill_due':
+        return t('notifications.text.drill_due', { customer: String(n.data.customerName ?? '') });
       default:
         return t('notifications.text.other');
     }
