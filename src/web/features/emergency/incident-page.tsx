@@ -218,6 +218,9 @@ function WarRoom({ incident: i }: { incident: Incident }) {
           {can('incident.read_internal') && (
             <ReportCard incident={i} mayWork={can('incident.work', { customerId: i.customerId })} run={run} />
           )}
+          {can('incident.read_internal') && (
+            <ActionsCard incident={i} mayWork={can('incident.work', { customerId: i.customerId })} run={run} />
+          )}
           <Card size="small" title={t('emergency.timeline')} style={{ marginTop: 16 }}>
             <EventTimeline incident={i} />
             {mayWork && <NoteBox onAdd={(body) => run('/notes', { body })} />}
