@@ -857,6 +857,11 @@ export const incidents = pgTable(
     cause: text('cause').notNull().default(''),
     actionsTaken: text('actions_taken').notNull().default(''),
     prevention: text('prevention').notNull().default(''),
+    /** 2.10 (2): accountability according to the report. */
+    accountability: text('accountability').notNull().default(''),
+    /** 2.8 (2): a drill's participants, and its evaluation with the problems found. */
+    drillParticipants: text('drill_participants').notNull().default(''),
+    drillEvaluation: text('drill_evaluation').notNull().default(''),
   },
   (t) => [
     uniqueIndex('incidents_one_open_per_ticket').on(t.ticketId).where(sql`${t.status} <> 'closed'`),

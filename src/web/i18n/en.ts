@@ -1283,6 +1283,10 @@ export const en: Messages = {
     },
   },
   emergency: {
+    accountability: 'Accountability (2.10)',
+    drillParticipants: 'Participants (service department manager, company departments, hospital)',
+    drillEvaluation: 'Drill evaluation and problems found',
+    revisePlan: 'Revise the plan',
     correctiveActions: 'Corrective and preventive actions (2.10)',
     actionDescription: 'Action',
     owner: 'Owner',

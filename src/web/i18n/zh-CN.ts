@@ -1276,6 +1276,10 @@ export const zhCN = {
     },
   },
   emergency: {
+    accountability: '责任追究（2.10）',
+    drillParticipants: '参演人员（服务部经理、公司相关部门、院方）',
+    drillEvaluation: '演练评价及发现的问题',
+    revisePlan: '修订预案',
     correctiveActions: '纠正及预防措施（2.10）',
     actionDescription: '措施',
     owner: '负责人',

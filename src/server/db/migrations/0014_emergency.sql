@@ -48,6 +48,9 @@ CREATE TABLE "incidents" (
 	"cause" text DEFAULT '' NOT NULL,
 	"actions_taken" text DEFAULT '' NOT NULL,
 	"prevention" text DEFAULT '' NOT NULL,
+	"accountability" text DEFAULT '' NOT NULL,
+	"drill_participants" text DEFAULT '' NOT NULL,
+	"drill_evaluation" text DEFAULT '' NOT NULL,
 	CONSTRAINT "incidents_trigger_check" CHECK ("incidents"."trigger" between 1 and 6),
 	CONSTRAINT "incidents_measure_level_check" CHECK ("incidents"."measure_level" in ('critical','urgent')),
 	CONSTRAINT "incidents_status_check" CHECK ("incidents"."status" in ('open','recovered','closed'))

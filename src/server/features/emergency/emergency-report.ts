@@ -152,6 +152,22 @@ export function incidentReportDocument(
           : [{ kind: 'paragraph', text: t('report.none') }],
       },
       { title: t('report.prevention'), blocks: [{ kind: 'paragraph', text: i.prevention || t('report.none') }] },
+      ...(i.isDrill
+        ? [
+            {
+              title: t('report.drillSection'),
+              blocks: [
+                {
+                  kind: 'fields' as const,
+                  rows: [
+                    { label: t('report.drillParticipants'), value: i.drillParticipants || t('report.none') },
+                    { label: t('report.drillEvaluation'), value: i.drillEvaluation || t('report.none') },
+                  ],
+                },
+              ],
+            },
+          ]
+        : []),
       {
         title: t('report.teams'),
         blocks: [

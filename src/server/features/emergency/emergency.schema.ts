@@ -78,7 +78,16 @@ export const ReentryBody = z
   .strict()
   .refine((b) => b.state !== 'waived' || b.reason, { message: 'a waiver needs a reason', path: ['reason'] });
 export type ReentryInput = z.infer<typeof ReentryBody>;
-export const ReportFieldsBody = z.object({ cause: note.optional(), actionsTaken: note.optional(), prevention: note.optional() }).strict();
+export const ReportFieldsBody = z
+  .object({
+    cause: note.optional(),
+    actionsTaken: note.optional(),
+    prevention: note.optional(),
+    accountability: note.optional(),
+    drillParticipants: note.optional(),
+    drillEvaluation: note.optional(),
+  })
+  .strict();
 export type ReportFieldsInput = z.infer<typeof ReportFieldsBody>;
 export const ActionParams = z.object({ id: z.uuid(), actionId: z.uuid() });
 export const CorrectiveActionBody = z
@@ -131,6 +140,10 @@ export const IncidentDetailResponse = IncidentSummary.extend({
   cause: z.string(),
   actionsTaken: z.string(),
   prevention: z.string(),
+  /** Staff only (empty for a hospital user). */
+  accountability: z.string(),
+  drillParticipants: z.string(),
+  drillEvaluation: z.string(),
   continuity: z.array(Continuity),
   nextStage: z.object({ stage: z.enum(CONTINUITY_STAGES), dueAt: z.date(), remainingMs: z.number() }).nullable(),
   departments: z.array(

@@ -470,6 +470,9 @@ export async function incidentDetail(tx: Tx, actor: Actor, incident: IncidentRow
     cause: incident.cause,
     actionsTaken: incident.actionsTaken,
     prevention: incident.prevention,
+    accountability: internal ? incident.accountability : '',
+    drillParticipants: incident.drillParticipants,
+    drillEvaluation: incident.drillEvaluation,
     continuity: stages.map((s) => ({
       stage: s.stage,
       dueAt: s.dueAt,

@@ -416,6 +416,21 @@ describe('major incidents', () => {
       });
     }
     expect((await ctx.call('POST', `/api/v1/incidents/${id}/close`, { as: manager })).statusCode).toBe(200);
+    const evaluated = await ctx.call('PATCH', `/api/v1/incidents/${id}/report`, {
+      as: manager,
+      body: {
+        drillParticipants: '服务部经理、技术部、院方信息科',
+        drillEvaluation: '切换手工及时；问题：备份恢复脚本过旧',
+        accountability: '内部：无',
+      },
+    });
+    expect(evaluated.json()).toMatchObject({ drillParticipants: '服务部经理、技术部、院方信息科', accountability: '内部：无' });
+    expect((await incident(id, userB)).accountability).toBe('');
+    const pdf = await ctx.call('GET', `/api/v1/incidents/${id}/report.pdf`, { as: manager, headers: { 'accept-language': 'zh-CN' } });
+    const text = (await pdfText(pdf.rawPayload)).replace(/\s+/g, '');
+    expect(text).toContain('演练评价');
+    expect(text).toContain('备份恢复脚本过旧');
+    expect(text).not.toContain('内部：无');
     const plans = (await ctx.call('GET', '/api/v1/emergency-plans', { as: manager })).json().items;
     expect(plans.find((p: { customerId: string }) => p.customerId === hospitalB.id)).toMatchObject({
       lastDrillAt: '2026-07-01T00:16:00.000Z',

@@ -433,13 +433,27 @@ function Checklist({ kind, incident: i, mayWork, run }: { kind: Item['kind']; in
 
 function ReportCard({ incident: i, mayWork, run }: { incident: Incident; mayWork: boolean; run: Run }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ cause: string; actionsTaken: string; prevention: string }>();
+  const [form] = Form.useForm<{
+    cause: string;
+    actionsTaken: string;
+    prevention: string;
+    accountability: string;
+    drillParticipants: string;
+    drillEvaluation: string;
+  }>();
   return (
     <Card size="small" title={t('emergency.report')} style={{ marginTop: 16 }}>
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ cause: i.cause, actionsTaken: i.actionsTaken, prevention: i.prevention }}
+        initialValues={{
+          cause: i.cause,
+          actionsTaken: i.actionsTaken,
+          prevention: i.prevention,
+          accountability: i.accountability,
+          drillParticipants: i.drillParticipants,
+          drillEvaluation: i.drillEvaluation,
+        }}
         disabled={!mayWork}
         onFinish={(values) => run('/report', values, 'PATCH')}
       >
@@ -452,6 +466,19 @@ function ReportCard({ incident: i, mayWork, run }: { incident: Incident; mayWork
         <Form.Item name="prevention" label={t('emergency.prevention')}>
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
+        <Form.Item name="accountability" label={t('emergency.accountability')}>
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+        {i.isDrill && (
+          <>
+            <Form.Item name="drillParticipants" label={t('emergency.drillParticipants')}>
+              <Input.TextArea rows={2} maxLength={2000} />
+            </Form.Item>
+            <Form.Item name="drillEvaluation" label={t('emergency.drillEvaluation')}>
+              <Input.TextArea rows={3} maxLength={2000} />
+            </Form.Item>
+          </>
+        )}
         {mayWork && (
           <Button htmlType="submit" data-testid="save-report">
             {t('emergency.saveReport')}
