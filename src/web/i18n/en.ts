@@ -1283,6 +1283,7 @@ export const en: Messages = {
     },
   },
   emergency: {
+    openActions: 'Open corrective actions',
     accountability: 'Accountability (2.10)',
     drillParticipants: 'Participants (service department manager, company departments, hospital)',
     drillEvaluation: 'Drill evaluation and problems found',

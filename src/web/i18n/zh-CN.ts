@@ -1276,6 +1276,7 @@ export const zhCN = {
     },
   },
   emergency: {
+    openActions: '未完成的整改措施',
     accountability: '责任追究（2.10）',
     drillParticipants: '参演人员（服务部经理、公司相关部门、院方）',
     drillEvaluation: '演练评价及发现的问题',

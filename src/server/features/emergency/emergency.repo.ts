@@ -74,6 +74,7 @@ export async function selectPlans(tx: Tx) {
       lastDrillAt: emergencyPlans.lastDrillAt,
       createdAt: emergencyPlans.createdAt,
       openIncidents,
+      openActions: sql<number>`(select count(*)::int from ${incidentActions} a join ${incidents} i on i.id = a.incident_id where i.plan_id = ${emergencyPlans.id} and a.done_at is null)`,
     })
     .from(emergencyPlans)
     .innerJoin(customers, eq(customers.id, emergencyPlans.customerId))

@@ -42,6 +42,8 @@ export const PlanListResponse = z.object({
       nextDrillDue: z.date(),
       drillOverdue: z.boolean(),
       openIncidents: z.number().int(),
+      /** Corrective and preventive actions not done yet. */
+      openActions: z.number().int(),
     }),
   ),
 });

@@ -477,6 +477,8 @@ describe('major incidents', () => {
     // The hospital does not see the vendor's corrective actions.
     expect((await incident(id, userA)).actions).toEqual([]);
 
+    const dashboard = (await ctx.call('GET', '/api/v1/emergency-plans', { as: manager })).json().items;
+    expect(dashboard.find((p: { customerId: string }) => p.customerId === hospitalA.id).openActions).toBe(1);
     const reminders = async () =>
       (await ctx.call('GET', '/api/v1/notifications?limit=100', { as: engineer }))
         .json()
@@ -511,6 +513,7 @@ describe('major incidents', () => {
     expect(plans.find((p: { customerId: string }) => p.customerId === hospitalA.id)).toMatchObject({
       drillOverdue: true,
       lastDrillAt: null,
+      openActions: 0,
     });
   });
 });

@@ -121,6 +121,7 @@ function PlanDashboard() {
             ),
           },
           { key: 'open', title: t('emergency.openIncidents'), dataIndex: 'openIncidents' },
+          { key: 'actions', title: t('emergency.openActions'), dataIndex: 'openActions' },
         ]}
       />
     </Card>
