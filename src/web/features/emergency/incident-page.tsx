@@ -93,7 +93,7 @@ function WarRoom({ incident: i }: { incident: Incident }) {
           </Link>
         </Space>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-          {t('emergency.triggerN', { n: i.trigger })}：{bilingual(TRIGGER_TEXTS[i.trigger as Trigger])}
+          {t('emergency.triggerN', { n: i.trigger })} · {bilingual(TRIGGER_TEXTS[i.trigger as Trigger])}
           {i.scope ? ` · ${i.scope}` : ''}
         </Typography.Paragraph>
         <Row gutter={[16, 16]}>
@@ -130,6 +130,11 @@ function WarRoom({ incident: i }: { incident: Incident }) {
                     {t('emergency.close')}
                   </Button>
                 </Tooltip>
+              )}
+              {can('emergency_plan.manage') && (
+                <Link to={`/customers/${i.customerId}/emergency-plan`}>
+                  <Button>{t('emergency.revisePlan')}</Button>
+                </Link>
               )}
               <Button
                 icon={<FilePdfOutlined aria-hidden />}
