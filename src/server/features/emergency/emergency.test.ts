@@ -82,7 +82,7 @@ async function notificationsOf(as: Session) {
     .items.filter((n: { kind: string }) => n.kind === 'incident_stage');
 }
 
-describe('emergency plans', () => {
+describe('emergency plans', { timeout: 120_000 }, () => {
   test('created from the 001 template, edited by managers only, every revision kept with who, when and why', async () => {
     ctx.clock.set(T0);
     const created = await ctx.call('POST', `/api/v1/customers/${hospitalA.id}/emergency-plan`, { as: manager });
@@ -131,7 +131,8 @@ describe('emergency plans', () => {
   });
 });
 
-describe('major incidents', () => {
+// Long flows through HTTP and PDF rendering: a roomy limit for a loaded machine (no timing is asserted).
+describe('major incidents', { timeout: 120_000 }, () => {
   test('declare: 201 with the continuity stages at failedAt + 15 min / + 3 h and the checklists of the plan', async () => {
     await planWithTeam(hospitalA.id);
     await startAt('2026-03-10T02:00:00Z');
