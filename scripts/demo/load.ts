@@ -21,6 +21,7 @@ import type { Clock } from '../../src/server/lib/clock.ts';
 import type { Actor } from '../../src/server/policy.ts';
 import { createArchives } from './archive.ts';
 import { DEMO_ADMIN, DEMO_MARKER_CUSTOMER, DEMO_PASSWORD, STAFF } from './demo-data.ts';
+import { createEmergencyDemo } from './emergency.ts';
 import {
   type ActorKey,
   type CustomerPlan,
@@ -312,6 +313,17 @@ export async function loadDemoData({
     customerIds: new Map([...world.customers].map(([key, value]) => [key, value.id])),
     random,
   });
+
+  const firstCustomer = [...world.customers.values()][0];
+  if (firstCustomer) {
+    report('Emergency plan and a major incident…');
+    await createEmergencyDemo({
+      deps: demoDeps,
+      manager: actorFor(world, 'manager'),
+      engineer: actorFor(world, 'engineer1'),
+      customerId: firstCustomer.id,
+    });
+  }
 
   // Who takes a request when an engineer cannot solve it (features/escalations).
   for (const [rung, key] of [

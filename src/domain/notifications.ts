@@ -13,6 +13,9 @@ export const NOTIFICATION_KINDS = [
   'contract_renewal',
   'password_change_reminder',
   'cannot_solve_escalated',
+  'incident_stage',
+  'corrective_action_due',
+  'drill_due',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -26,6 +29,12 @@ export type NotificationData = {
   password_change_reminder: { grantCount: number };
   /** To the holder(s) of the rung an engineer escalated to. */
   cannot_solve_escalated: { path: EscalationPath; rung: RosterRung };
+  /** A continuity stage of an emergency (001 2.7): these departments must now work by hand. */
+  incident_stage: { incidentId: string; customerName: string; stage: '15m' | '3h'; dueAt: string; departments: string; isDrill: boolean };
+  /** A corrective or preventive action after an incident (001 2.10 (3)) is due: to its owner. */
+  corrective_action_due: { incidentId: string; actionId: string; customerName: string; description: string; dueDate: string };
+  /** A plan has had no drill for six months (001 2.8 (2)): to the managers. */
+  drill_due: { customerId: string; customerName: string; lastDrillAt: string | null };
 };
 
 /** One notification's content: a discriminated union on `kind`. */
@@ -45,4 +54,7 @@ export const notification = {
   contractRenewal: make('contract_renewal'),
   passwordChangeReminder: make('password_change_reminder'),
   cannotSolveEscalated: make('cannot_solve_escalated'),
+  incidentStage: make('incident_stage'),
+  correctiveActionDue: make('corrective_action_due'),
+  drillDue: make('drill_due'),
 } satisfies Record<string, (data: never) => NotificationContent>;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ACTIONS, type Actor, can, denial, isStaff, listScope } from './policy.ts';
+import { ACTIONS, type Actor, can, denial, isStaff, listScope, mayActivatePlan } from './policy.ts';
 import { ROLES } from './vocabulary.ts';
 
 const A = '11111111-1111-4111-8111-111111111111';
@@ -152,5 +152,34 @@ describe('policy', () => {
     }
     expect(can(actor('admin'), 'escalation_roster.manage')).toBe(true);
     for (const role of ['manager', 'agent', 'engineer'] as const) expect(can(actor(role), 'escalation_roster.manage')).toBe(false);
+  });
+
+  test('emergency plans and incidents: admins and managers keep plans, staff work incidents, a hospital reads its own', () => {
+    for (const role of ['admin', 'manager'] as const) expect(can(actor(role), 'emergency_plan.manage')).toBe(true);
+    for (const role of ['agent', 'engineer'] as const) {
+      expect(can(actor(role), 'emergency_plan.manage')).toBe(false);
+      expect(can(actor(role), 'incident.declare')).toBe(true);
+      expect(can(actor(role), 'incident.work')).toBe(true);
+      expect(can(actor(role), 'incident.activate')).toBe(false);
+    }
+    const hospitalUser = actor('customer', A);
+    expect(can(hospitalUser, 'incident.read', { customerId: A })).toBe(true);
+    expect(denial(hospitalUser, 'incident.read', { customerId: B })).toBe('not_found');
+    for (const action of [
+      'incident.read_internal',
+      'incident.declare',
+      'incident.work',
+      'incident.activate',
+      'emergency_plan.read',
+    ] as const) {
+      expect(can(hospitalUser, action, { customerId: A })).toBe(false);
+    }
+  });
+
+  test("activating the plan (2.5 step 3): a manager, or a member of the plan's vendor team", () => {
+    expect(mayActivatePlan(actor('manager'), [])).toBe(true);
+    expect(mayActivatePlan(actor('engineer'), [])).toBe(false);
+    expect(mayActivatePlan(actor('engineer'), ['x'])).toBe(true);
+    expect(mayActivatePlan(actor('customer', A), ['x'])).toBe(false);
   });
 });

@@ -84,6 +84,16 @@ export const ACTIONS = [
   'defect_report.create',
   'rma.read',
   'rma.manage',
+  // The emergency plan (应急预案) and major incidents (features/emergency). Plans are kept by admins and
+  // managers; staff declare and work incidents; activating the plan (2.5 step 3) is a manager's, or a member
+  // of the plan's vendor team (mayActivatePlan); a hospital user reads its own incidents without internal notes.
+  'emergency_plan.read',
+  'emergency_plan.manage',
+  'incident.read',
+  'incident.read_internal',
+  'incident.declare',
+  'incident.work',
+  'incident.activate',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -129,6 +139,11 @@ const WORK_REQUESTS: readonly Action[] = [
   'defect_report.create',
   'rma.read',
   'rma.manage',
+  'emergency_plan.read',
+  'incident.read',
+  'incident.read_internal',
+  'incident.declare',
+  'incident.work',
 ];
 
 /** The service desk (agents and managers) also keeps the customer archive and its contracts. */
@@ -144,7 +159,15 @@ const KEEP_ARCHIVE: readonly Action[] = [
 
 const STAFF_ACTIONS: Record<Exclude<Role, 'customer'>, ReadonlySet<Action> | 'all'> = {
   admin: 'all',
-  manager: new Set<Action>([...WORK_REQUESTS, ...KEEP_ARCHIVE, 'audit.read', 'sla.manage', 'entitlement.override']),
+  manager: new Set<Action>([
+    ...WORK_REQUESTS,
+    ...KEEP_ARCHIVE,
+    'audit.read',
+    'sla.manage',
+    'entitlement.override',
+    'emergency_plan.manage',
+    'incident.activate',
+  ]),
   agent: new Set<Action>([...WORK_REQUESTS, ...KEEP_ARCHIVE]),
   engineer: new Set<Action>(WORK_REQUESTS),
 };
@@ -165,6 +188,7 @@ const CUSTOMER_ACTIONS = new Set<Action>([
   'remote_access.read',
   'remote_access.grant',
   'remote_access.revoke',
+  'incident.read',
 ]);
 
 // Actions on a specific organisation's data: a customer user may only touch its own.
@@ -182,6 +206,7 @@ const SCOPED_ACTIONS = new Set<Action>([
   'remote_access.read',
   'remote_access.grant',
   'remote_access.revoke',
+  'incident.read',
 ]);
 
 /** The service side (every role but a hospital's own users): the staff app rather than the portal. */
@@ -216,6 +241,14 @@ export function denial(subject: Subject, action: Action, resource?: Resource): '
 export function listScope(subject: Subject): string | null | undefined {
   if (subject.role !== 'customer') return null;
   return subject.customerId ?? undefined;
+}
+
+/**
+ * 2.5 step 3: the plan is activated by the service department manager; a member of the plan's vendor
+ * team (leader, deputies, members) may do it too. `vendorTeam` are the plan's user ids.
+ */
+export function mayActivatePlan(actor: Subject & { id: string }, vendorTeam: readonly string[]): boolean {
+  return can(actor, 'incident.activate') || (isStaff(actor) && vendorTeam.includes(actor.id));
 }
 
 /** Quotes a customer user may see: those sent to them (a draft's prices are the vendor's working copy). */

@@ -29,6 +29,7 @@ import { databaseRateLimitStore } from './features/auth/rate-limit-store.ts';
 import { calendarRoutes } from './features/calendars/calendars.routes.ts';
 import { contractRoutes } from './features/contracts/contracts.routes.ts';
 import { customerRoutes } from './features/customers/customers.routes.ts';
+import { emergencyRoutes } from './features/emergency/emergency.routes.ts';
 import { escalationRoutes } from './features/escalations/escalations.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { importRoutes } from './features/imports/imports.routes.ts';
@@ -261,6 +262,7 @@ export async function build({ deps, logger = false, webDir = WEB_DIST_DIR }: Bui
   await app.register(auditRoutes, { prefix: API_PREFIX, deps });
   await app.register(calendarRoutes, { prefix: API_PREFIX, deps });
   await app.register(slaRoutes, { prefix: API_PREFIX, deps });
+  await app.register(emergencyRoutes, { prefix: API_PREFIX, deps });
   await app.register(notificationRoutes, { prefix: API_PREFIX, deps });
   await app.register(liveRoutes, { prefix: API_PREFIX, deps });
   await app.register(jobRoutes, { prefix: API_PREFIX, deps });

@@ -13,6 +13,9 @@ import { ContractsPage } from './features/contracts/contracts-page.tsx';
 import { TiersPage } from './features/contracts/tiers-page.tsx';
 import { CustomerDetailPage } from './features/customers/customer-detail-page.tsx';
 import { CustomersPage } from './features/customers/customers-page.tsx';
+import { IncidentPage } from './features/emergency/incident-page.tsx';
+import { IncidentsPage } from './features/emergency/incidents-page.tsx';
+import { PlanPage } from './features/emergency/plan-page.tsx';
 import { RosterPage } from './features/escalations/roster-page.tsx';
 import { ImportPage } from './features/imports/import-page.tsx';
 import { IntakePage } from './features/intake/intake-page.tsx';
@@ -126,7 +129,10 @@ const router = createBrowserRouter([
           { path: 'customers', element: <CustomersPage /> },
           { path: 'customers/import', element: <ImportPage /> },
           { path: 'customers/:id', element: <CustomerDetailPage /> },
+          { path: 'customers/:id/emergency-plan', element: <PlanPage /> },
           { path: 'contracts', element: <ContractsPage /> },
+          { path: 'incidents', element: <IncidentsPage /> },
+          { path: 'incidents/:id', element: <IncidentPage /> },
           { path: 'settings', element: <SettingsPage /> },
           { path: 'settings/calendars', element: <CalendarsPage /> },
           { path: 'settings/sla-policies', element: <PoliciesPage /> },

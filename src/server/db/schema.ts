@@ -30,6 +30,9 @@ import type {
   UrgeLetterMethod,
   WarrantyExclusion,
 } from '../../domain/contracts/vocabulary.ts';
+import type { ReentryState } from '../../domain/emergency/continuity.ts';
+import type { IncidentEventType, IncidentItemKind, IncidentStatus } from '../../domain/emergency/incident.ts';
+import type { BilingualText, ContinuityStage, MeasureLevel, PlanContent } from '../../domain/emergency/template.ts';
 import type { JobSchedule } from '../../domain/jobs/schedule.ts';
 import type { NotificationKind } from '../../domain/notifications.ts';
 import type { RemoteAccessMethod } from '../../domain/remote-access.ts';
@@ -867,6 +870,202 @@ export const visits = pgTable(
     index('visits_contract_idx').on(t.serviceContractId, t.visitDate),
     uniqueIndex('visits_quote_key').on(t.quoteId),
     check('visits_over_quota_check', sql`not ${t.isOverQuota} or ${t.quoteId} is not null`),
+  ],
+);
+
+/** The hospital emergency plan (应急预案, 001 第二部分): one per customer, its current content and version. */
+export const emergencyPlans = pgTable(
+  'emergency_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    version: integer('version').notNull(),
+    content: jsonb('content').$type<PlanContent>().notNull(),
+    lastDrillAt: timestamp('last_drill_at', { withTimezone: true }),
+    /** When the managers were last told the plan's drill is overdue (once per overdue period). */
+    drillRemindedAt: timestamp('drill_reminded_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('emergency_plans_customer_key').on(t.customerId), check('emergency_plans_version_check', sql`${t.version} > 0`)],
+);
+
+/** Every revision of a plan: who, when, why, and the full content. */
+export const emergencyPlanVersions = pgTable(
+  'emergency_plan_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => emergencyPlans.id),
+    version: integer('version').notNull(),
+    content: jsonb('content').$type<PlanContent>().notNull(),
+    changedById: uuid('changed_by_id')
+      .notNull()
+      .references(() => users.id),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [uniqueIndex('emergency_plan_versions_key').on(t.planId, t.version)],
+);
+
+/** A major incident declared from a request: the plan run as a playbook, with its continuity clocks. */
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => emergencyPlans.id),
+    planVersion: integer('plan_version').notNull(),
+    trigger: integer('trigger').notNull(),
+    measureLevel: text('measure_level').$type<MeasureLevel>().notNull(),
+    status: text('status').$type<IncidentStatus>().notNull(),
+    isDrill: boolean('is_drill').notNull().default(false),
+    failedAt: timestamp('failed_at', { withTimezone: true }).notNull(),
+    declaredAt: timestamp('declared_at', { withTimezone: true }).notNull(),
+    declaredById: uuid('declared_by_id')
+      .notNull()
+      .references(() => users.id),
+    scope: text('scope').notNull().default(''),
+    impact: text('impact').notNull().default(''),
+    activatedAt: timestamp('activated_at', { withTimezone: true }),
+    recoveredAt: timestamp('recovered_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    cause: text('cause').notNull().default(''),
+    actionsTaken: text('actions_taken').notNull().default(''),
+    prevention: text('prevention').notNull().default(''),
+    /** 2.10 (2): accountability according to the report. */
+    accountability: text('accountability').notNull().default(''),
+    /** 2.8 (2): a drill's participants, and its evaluation with the problems found. */
+    drillParticipants: text('drill_participants').notNull().default(''),
+    drillEvaluation: text('drill_evaluation').notNull().default(''),
+  },
+  (t) => [
+    uniqueIndex('incidents_one_open_per_ticket').on(t.ticketId).where(sql`${t.status} <> 'closed'`),
+    index('incidents_customer_idx').on(t.customerId, t.declaredAt),
+    check('incidents_trigger_check', sql`${t.trigger} between 1 and 6`),
+    vocabularyCheck('incidents_measure_level_check', t.measureLevel),
+    vocabularyCheck('incidents_status_check', t.status),
+  ],
+);
+
+/** The continuity stages of 2.7 (2): due at failedAt + 15 min / + 3 h; fired once, with the departments sent to paper. */
+export const incidentStages = pgTable(
+  'incident_stages',
+  {
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    stage: text('stage').$type<ContinuityStage>().notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    firedAt: timestamp('fired_at', { withTimezone: true }),
+    /** When the tick wrote it (later than firedAt after a restart). */
+    recordedAt: timestamp('recorded_at', { withTimezone: true }),
+    departments: jsonb('departments').$type<string[]>().notNull().default([]),
+  },
+  (t) => [
+    primaryKey({ columns: [t.incidentId, t.stage] }),
+    index('incident_stages_due_idx').on(t.dueAt).where(sql`${t.firedAt} is null`),
+    vocabularyCheck('incident_stages_stage_check', t.stage),
+  ],
+);
+
+/** The hospital's departments on this incident: when each went manual and came back, and its 补录. */
+export const incidentDepartments = pgTable(
+  'incident_departments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    name: text('name').notNull(),
+    nameEn: text('name_en').notNull().default(''),
+    stage: text('stage').$type<ContinuityStage>().notNull(),
+    manualFrom: timestamp('manual_from', { withTimezone: true }),
+    backAt: timestamp('back_at', { withTimezone: true }),
+    reentryState: text('reentry_state').$type<ReentryState>().notNull().default('pending'),
+    reentryEngineerId: uuid('reentry_engineer_id').references(() => users.id),
+    reentryStartedAt: timestamp('reentry_started_at', { withTimezone: true }),
+    reentryDoneAt: timestamp('reentry_done_at', { withTimezone: true }),
+    reentryNote: text('reentry_note').notNull().default(''),
+    waivedReason: text('waived_reason'),
+  },
+  (t) => [
+    uniqueIndex('incident_departments_key').on(t.incidentId, t.name),
+    vocabularyCheck('incident_departments_stage_check', t.stage),
+    vocabularyCheck('incident_departments_reentry_state_check', t.reentryState),
+  ],
+);
+
+/** The incident's checklists (activation 2.5, playbook 2.6, measures 1.4), copied from the plan; ticked with who/when/note. */
+export const incidentItems = pgTable(
+  'incident_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    kind: text('kind').$type<IncidentItemKind>().notNull(),
+    position: integer('position').notNull(),
+    text: jsonb('text').$type<BilingualText>().notNull(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    doneById: uuid('done_by_id').references(() => users.id),
+    note: text('note'),
+  },
+  (t) => [uniqueIndex('incident_items_key').on(t.incidentId, t.kind, t.position), vocabularyCheck('incident_items_kind_check', t.kind)],
+);
+
+/** The incident's timeline. */
+export const incidentEvents = pgTable(
+  'incident_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    actorId: uuid('actor_id').references(() => users.id),
+    type: text('type').$type<IncidentEventType>().notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    isInternal: boolean('is_internal').notNull().default(false),
+    body: text('body'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('incident_events_incident_idx').on(t.incidentId, t.id), vocabularyCheck('incident_events_type_check', t.type)],
+);
+
+/** Corrective and preventive actions after an incident (001 2.10 (3)): owner, due date, tracked to closure. */
+export const incidentActions = pgTable(
+  'incident_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    description: text('description').notNull(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    dueDate: date('due_date').notNull(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    doneNote: text('done_note'),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('incident_actions_incident_idx').on(t.incidentId),
+    index('incident_actions_due_idx').on(t.dueDate).where(sql`${t.doneAt} is null`),
   ],
 );
 

@@ -16,6 +16,14 @@ import {
   URGE_LETTER_METHODS,
   WARRANTY_EXCLUSIONS,
 } from '../../domain/contracts/vocabulary.ts';
+import {
+  CONTINUITY_STAGES,
+  INCIDENT_EVENT_TYPES,
+  INCIDENT_ITEM_KINDS,
+  INCIDENT_STATUSES,
+  MEASURE_LEVELS,
+  REENTRY_STATES,
+} from '../../domain/emergency/incident.ts';
 import { NOTIFICATION_KINDS } from '../../domain/notifications.ts';
 import { REMOTE_ACCESS_METHODS } from '../../domain/remote-access.ts';
 import { DISTANCE_CLASSES, ESCALATION_LEVELS, SLA_METRICS, TARGET_STATES } from '../../domain/sla.ts';
@@ -73,6 +81,13 @@ export const VOCABULARY_CHECKS = {
   service_tiers_window_check: SERVICE_WINDOWS,
   service_tiers_routine_check: ROUTINE_FREQUENCIES,
   quotes_state_check: QUOTE_STATES,
+  incidents_measure_level_check: MEASURE_LEVELS,
+  incidents_status_check: INCIDENT_STATUSES,
+  incident_stages_stage_check: CONTINUITY_STAGES,
+  incident_departments_stage_check: CONTINUITY_STAGES,
+  incident_departments_reentry_state_check: REENTRY_STATES,
+  incident_items_kind_check: INCIDENT_ITEM_KINDS,
+  incident_events_type_check: INCIDENT_EVENT_TYPES,
   remote_access_grants_method_check: REMOTE_ACCESS_METHODS,
   escalation_roster_rung_check: ROSTER_RUNGS,
   ticket_escalations_path_check: ESCALATION_PATHS,

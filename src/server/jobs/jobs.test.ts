@@ -43,7 +43,13 @@ describe('GET /api/v1/jobs', () => {
     expect(res.statusCode).toBe(200);
     const items = res.json().items as { name: string; kind: string; state: string; nextRunAt: string | null }[];
     const recurring = items.filter((j) => j.kind === 'recurring').map((j) => j.name);
-    expect(recurring.sort()).toEqual(['contracts.renewal-reminders', 'remote-access.maintain', 'sla.tick']);
+    expect(recurring.sort()).toEqual([
+      'contracts.renewal-reminders',
+      'emergency.continuity-tick',
+      'emergency.reminders',
+      'remote-access.maintain',
+      'sla.tick',
+    ]);
     expect(items.find((j) => j.name === 'sla.tick')).toMatchObject({
       state: 'scheduled',
       nextRunAt: ctx.clock().toISOString(),

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApiOutlined,
   AppstoreOutlined,
   BankOutlined,
@@ -54,6 +55,8 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
     { key: 'customers', path: '/customers', icon: <BankOutlined aria-hidden />, label: t('nav.customers') },
     { key: 'contracts', path: '/contracts', icon: <FileProtectOutlined aria-hidden />, label: t('nav.contracts') },
   ];
+  if (can('incident.read'))
+    items.push({ key: 'emergency', path: '/incidents', icon: <AlertOutlined aria-hidden />, label: t('nav.emergency') });
   items.push({
     key: 'slaPolicies',
     path: '/settings/sla-policies',

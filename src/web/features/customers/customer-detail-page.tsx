@@ -83,6 +83,9 @@ export function CustomerDetailPage() {
         }
         extra={
           <Space>
+            <Link to={`/customers/${data.id}/emergency-plan`}>
+              <Button data-testid="customer-emergency-plan">{t('emergency.plan')}</Button>
+            </Link>
             <Link to={`/intake?customerId=${data.id}`}>
               <Button type="primary" icon={<PhoneOutlined aria-hidden />}>
                 {t('customers.newRequest')}

@@ -31,6 +31,8 @@ export function JobsPage() {
     'sla.tick': t('jobs.names.slaTick'),
     'contracts.renewal-reminders': t('jobs.names.renewalReminders'),
     'mail.send': t('jobs.names.mail'),
+    'emergency.continuity-tick': t('jobs.names.emergencyTick'),
+    'emergency.reminders': t('jobs.names.emergencyReminders'),
     'remote-access.maintain': t('jobs.names.remoteAccess'),
   };
   const nameOf = (job: Job) => names[job.name] ?? job.name;

@@ -26,6 +26,12 @@ function useNotificationText() {
         const level = typeof n.data.levelName === 'string' ? n.data.levelName : escalationLevelName(Number(n.data.level ?? 0));
         return t('notifications.text.escalated', { level: label('escalationLevelFull', level) });
       }
+      case 'incident_stage':
+        return t('notifications.text.incident_stage', { stage: t(`emergency.stageNames.${n.data.stage === '3h' ? '3h' : '15m'}`) });
+      case 'corrective_action_due':
+        return t('notifications.text.corrective_action_due', { description: String(n.data.description ?? '') });
+      case 'drill_due':
+        return t('notifications.text.drill_due', { customer: String(n.data.customerName ?? '') });
       case 'password_change_reminder':
         return t('notifications.text.password_change_reminder');
       case 'cannot_solve_escalated':

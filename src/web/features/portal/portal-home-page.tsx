@@ -8,6 +8,7 @@ import type { TicketFilters } from '../../api/types.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useSession } from '../../components/session.tsx';
 import { useCustomer } from '../customers/api.ts';
+import { PortalEmergencyBanner } from '../emergency/components.tsx';
 import { TicketTable } from '../tickets/ticket-table.tsx';
 
 type View = 'active' | 'resolved' | 'all';
@@ -38,6 +39,7 @@ export function PortalHomePage() {
           </Link>
         }
       />
+      <PortalEmergencyBanner hospital={organisation.data?.name ?? ''} />
       <Card styles={{ body: { padding: 0 } }}>
         <div className="filter-bar">
           <Segmented<View>

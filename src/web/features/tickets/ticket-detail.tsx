@@ -9,6 +9,7 @@ import { SeverityTag, StatusTag, useVocab } from '../../components/vocab.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/time.ts';
 import { EntitlementCard } from '../contracts/entitlement-card.tsx';
+import { DeclareIncidentButton } from '../emergency/components.tsx';
 import { EscalationCard } from '../escalations/escalation-card.tsx';
 import { RmaCard } from '../escalations/rma-card.tsx';
 import { RemoteAccessCard } from '../remote-access/remote-access-card.tsx';
@@ -103,6 +104,7 @@ export function TicketDetailView({ id, audience, backTo, backLabel }: Props) {
           </div>
           <div className="ticket-header-actions">
             <TransitionActions ticket={ticket} audience={audience} />
+            {audience === 'staff' && <DeclareIncidentButton ticketId={ticket.id} />}
           </div>
         </div>
       </Card>
