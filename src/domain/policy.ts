@@ -82,6 +82,20 @@ export const ACTIONS = [
   'defect_report.create',
   'rma.read',
   'rma.manage',
+  // Service quality (issue 13 part B): a hospital's users answer the satisfaction survey of their own
+  // confirmed requests; staff issue survey links and read the results; agents work the return-visit call
+  // list; staff keep user meetings, training sessions with their sign-in sheets and certifications; only
+  // managers may let a retraining beyond the quota through without a quote.
+  'survey.answer',
+  'survey.issue_link',
+  'survey.read_results',
+  'return_visit.read',
+  'return_visit.manage',
+  'user_meeting.read',
+  'user_meeting.manage',
+  'training.read',
+  'training.manage',
+  'training.override_quota',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -127,6 +141,14 @@ const WORK_REQUESTS: readonly Action[] = [
   'defect_report.create',
   'rma.read',
   'rma.manage',
+  'survey.issue_link',
+  'survey.read_results',
+  'return_visit.read',
+  'return_visit.manage',
+  'user_meeting.read',
+  'user_meeting.manage',
+  'training.read',
+  'training.manage',
 ];
 
 /** The service desk (agents and managers) also keeps the customer archive and its contracts. */
@@ -142,7 +164,7 @@ const KEEP_ARCHIVE: readonly Action[] = [
 
 const STAFF_ACTIONS: Record<Exclude<Role, 'customer'>, ReadonlySet<Action> | 'all'> = {
   admin: 'all',
-  manager: new Set<Action>([...WORK_REQUESTS, ...KEEP_ARCHIVE, 'audit.read', 'sla.manage']),
+  manager: new Set<Action>([...WORK_REQUESTS, ...KEEP_ARCHIVE, 'audit.read', 'sla.manage', 'training.override_quota']),
   agent: new Set<Action>([...WORK_REQUESTS, ...KEEP_ARCHIVE]),
   engineer: new Set<Action>(WORK_REQUESTS),
 };
@@ -163,6 +185,8 @@ const CUSTOMER_ACTIONS = new Set<Action>([
   'remote_access.read',
   'remote_access.grant',
   'remote_access.revoke',
+  'survey.answer',
+  'training.read',
 ]);
 
 // Actions on a specific organisation's data: a customer user may only touch its own.
@@ -180,6 +204,8 @@ const SCOPED_ACTIONS = new Set<Action>([
   'remote_access.read',
   'remote_access.grant',
   'remote_access.revoke',
+  'survey.answer',
+  'training.read',
 ]);
 
 /** The service side (every role but a hospital's own users): the staff app rather than the portal. */

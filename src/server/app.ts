@@ -37,6 +37,7 @@ import { notificationRoutes } from './features/notifications/notifications.route
 import { remoteAccessRoutes } from './features/remote-access/remote-access.routes.ts';
 import { searchRoutes } from './features/search/search.routes.ts';
 import { slaRoutes } from './features/sla/sla.routes.ts';
+import { surveyRoutes } from './features/surveys/surveys.routes.ts';
 import { ticketRoutes } from './features/tickets/tickets.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { visitRoutes } from './features/visits/visits.routes.ts';
@@ -253,6 +254,7 @@ export async function build({ deps, logger = false, webDir = WEB_DIST_DIR }: Bui
   await app.register(importRoutes, { prefix: API_PREFIX, deps });
   await app.register(contractRoutes, { prefix: API_PREFIX, deps });
   await app.register(visitRoutes, { prefix: API_PREFIX, deps });
+  await app.register(surveyRoutes, { prefix: API_PREFIX, deps });
   await app.register(remoteAccessRoutes, { prefix: API_PREFIX, deps });
   await app.register(escalationRoutes, { prefix: API_PREFIX, deps });
   await app.register(ticketRoutes, { prefix: API_PREFIX, deps });
