@@ -35,6 +35,7 @@ import { importRoutes } from './features/imports/imports.routes.ts';
 import { liveRoutes } from './features/live/live.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { remoteAccessRoutes } from './features/remote-access/remote-access.routes.ts';
+import { returnVisitRoutes } from './features/return-visits/return-visits.routes.ts';
 import { searchRoutes } from './features/search/search.routes.ts';
 import { slaRoutes } from './features/sla/sla.routes.ts';
 import { surveyRoutes } from './features/surveys/surveys.routes.ts';
@@ -255,6 +256,7 @@ export async function build({ deps, logger = false, webDir = WEB_DIST_DIR }: Bui
   await app.register(contractRoutes, { prefix: API_PREFIX, deps });
   await app.register(visitRoutes, { prefix: API_PREFIX, deps });
   await app.register(surveyRoutes, { prefix: API_PREFIX, deps });
+  await app.register(returnVisitRoutes, { prefix: API_PREFIX, deps });
   await app.register(remoteAccessRoutes, { prefix: API_PREFIX, deps });
   await app.register(escalationRoutes, { prefix: API_PREFIX, deps });
   await app.register(ticketRoutes, { prefix: API_PREFIX, deps });
