@@ -40,6 +40,7 @@ import { searchRoutes } from './features/search/search.routes.ts';
 import { slaRoutes } from './features/sla/sla.routes.ts';
 import { surveyRoutes } from './features/surveys/surveys.routes.ts';
 import { ticketRoutes } from './features/tickets/tickets.routes.ts';
+import { trainingRoutes } from './features/trainings/trainings.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { visitRoutes } from './features/visits/visits.routes.ts';
 import { registerAuthentication } from './http/authenticate.ts';
@@ -257,6 +258,7 @@ export async function build({ deps, logger = false, webDir = WEB_DIST_DIR }: Bui
   await app.register(visitRoutes, { prefix: API_PREFIX, deps });
   await app.register(surveyRoutes, { prefix: API_PREFIX, deps });
   await app.register(returnVisitRoutes, { prefix: API_PREFIX, deps });
+  await app.register(trainingRoutes, { prefix: API_PREFIX, deps });
   await app.register(remoteAccessRoutes, { prefix: API_PREFIX, deps });
   await app.register(escalationRoutes, { prefix: API_PREFIX, deps });
   await app.register(ticketRoutes, { prefix: API_PREFIX, deps });
