@@ -111,3 +111,8 @@ export async function selectMeetings(tx: Tx, customerId: string) {
     .where(eq(userMeetings.customerId, customerId))
     .orderBy(desc(userMeetings.meetingDate), desc(userMeetings.createdAt));
 }
+
+export async function findCustomer(tx: Tx, id: string) {
+  const [row] = await tx.select({ id: customers.id, name: customers.name }).from(customers).where(eq(customers.id, id));
+  return row;
+}

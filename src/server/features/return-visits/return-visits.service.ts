@@ -6,10 +6,10 @@ import { AppError, notFound } from '../../errors.ts';
 import { type Actor, authorize } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
 import { today } from '../contracts/contracts.service.ts';
-import { findCustomer } from '../customers/customers.repo.ts';
 import { createTicket } from '../tickets/tickets.service.ts';
 import {
   findContractTierOn,
+  findCustomer,
   findSchedule,
   insertMeeting,
   insertReturnVisit,
