@@ -7,7 +7,14 @@ const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1280, height: 800 };
 
 const TEXT = {
-  'zh-CN': { survey: '满意度调查', thanks: '感谢您的评价！', calls: '今日回访清单', overdue: '已逾期', tab: '服务质量', retraining: '再培训额度' },
+  'zh-CN': {
+    survey: '满意度调查',
+    thanks: '感谢您的评价！',
+    calls: '今日回访清单',
+    overdue: '已逾期',
+    tab: '服务质量',
+    retraining: '再培训额度',
+  },
   en: {
     survey: 'Satisfaction survey',
     thanks: 'Thank you for your feedback!',
@@ -38,7 +45,12 @@ for (const language of LANGUAGES) {
     const tiers = await admin.get<{ items: { id: string; code: string }[] }>('/service-tiers');
     const gold = tiers.items.find((t) => t.code === 'gold')?.id;
     const year = new Date().getUTCFullYear();
-    await admin.post('/service-contracts', { customerId: world.customer.id, tierId: gold, startDate: `${year}-01-01`, endDate: `${year}-12-31` });
+    await admin.post('/service-contracts', {
+      customerId: world.customer.id,
+      tierId: gold,
+      startDate: `${year}-01-01`,
+      endDate: `${year}-12-31`,
+    });
 
     const portalContext = await browser.newContext({ viewport: PHONE });
     const portal = await portalContext.newPage();
