@@ -1,5 +1,7 @@
 // Plays the demo plan through the real services, with a clock that is moved along each request's
 // story, so every row, timeline event and audit entry is what the application itself would write.
+
+import { localDateOf } from '../../src/domain/contracts/local-date.ts';
 import type { Role, Status } from '../../src/domain/vocabulary.ts';
 import type { Deps } from '../../src/server/deps.ts';
 import { AppError } from '../../src/server/errors.ts';
@@ -7,6 +9,7 @@ import { findUserByEmail } from '../../src/server/features/auth/auth.repo.ts';
 import { findCustomerByName } from '../../src/server/features/customers/customers.repo.ts';
 import { addContact, createCustomer } from '../../src/server/features/customers/customers.service.ts';
 import { addRosterEntry } from '../../src/server/features/escalations/escalations.service.ts';
+import { createMeeting } from '../../src/server/features/return-visits/return-visits.service.ts';
 import {
   addComment,
   countTickets,
@@ -14,6 +17,7 @@ import {
   transitionTicket,
   updateTicket,
 } from '../../src/server/features/tickets/tickets.service.ts';
+import { createTraining } from '../../src/server/features/trainings/trainings.service.ts';
 import { selectUsers } from '../../src/server/features/users/users.repo.ts';
 import type { CreateUserInput } from '../../src/server/features/users/users.schema.ts';
 import { createUser, ensureInitialAdmin } from '../../src/server/features/users/users.service.ts';
@@ -332,6 +336,36 @@ export async function loadDemoData({
     ['rnd', 'engineer4'],
   ] as const) {
     await addRosterEntry({ deps: demoDeps, actor: admin.actor, input: { rung, userId: actorFor(world, key).id } });
+  }
+
+  // Service quality (features/return-visits, trainings): a user meeting and a course at the first hospital.
+  const firstCustomerId = [...world.customers.values()][0]?.id;
+  if (firstCustomerId) {
+    const today = localDateOf(now, deps.config.timeZone);
+    await createMeeting({
+      deps: demoDeps,
+      actor: actorFor(world, 'manager'),
+      customerId: firstCustomerId,
+      input: {
+        meetingDate: today,
+        title: '用户座谈会：季度服务回顾',
+        attendees: ['信息科主任', '服务中心经理', '驻场工程师'],
+        minutes: '回顾本季度服务请求与回访情况，讨论医保接口升级与科室培训安排。',
+        actions: [{ text: '提交医保接口升级方案', owner: '驻场工程师', dueDate: null }],
+      },
+    });
+    await createTraining({
+      deps: demoDeps,
+      actor: actorFor(world, 'manager'),
+      customerId: firstCustomerId,
+      input: {
+        kind: 'standard_course',
+        title: '门诊收费系统操作培训',
+        sessionDate: today,
+        lecturerId: actorFor(world, 'engineer1').id,
+        attendees: [{ name: '门诊收费组 王' }, { name: '门诊收费组 李' }],
+      },
+    });
   }
 
   const counts = await countTickets({ deps, actor: admin.actor });

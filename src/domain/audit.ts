@@ -69,6 +69,14 @@ export const AUDIT_ENTITY = {
   'defect_report.create': 'defect_report',
   'rma.create': 'rma_record',
   'rma.update': 'rma_record',
+  'survey.open': 'satisfaction_survey',
+  'survey.answer': 'satisfaction_survey',
+  'return_visit.schedule': 'return_visit_schedule',
+  'return_visit.record': 'return_visit',
+  'user_meeting.create': 'user_meeting',
+  'training.create': 'training_session',
+  'training.sign': 'training_session',
+  'certification.create': 'admin_certification',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ENTITY;
 export type AuditEntityType = (typeof AUDIT_ENTITY)[AuditAction];

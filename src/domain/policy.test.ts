@@ -87,6 +87,28 @@ describe('policy', () => {
     expect(can(actor('admin'), 'tier.manage')).toBe(true);
   });
 
+  test('service quality: a hospital answers its own surveys and reads its trainings; staff keep the rest; managers override the retraining quota', () => {
+    const hospitalUser = actor('customer', A);
+    for (const action of ['survey.answer', 'training.read'] as const) {
+      expect(can(hospitalUser, action, { customerId: A })).toBe(true);
+      expect(can(hospitalUser, action, { customerId: B })).toBe(false);
+    }
+    for (const action of [
+      'survey.read_results',
+      'survey.issue_link',
+      'return_visit.manage',
+      'training.manage',
+      'user_meeting.read',
+    ] as const) {
+      expect(can(hospitalUser, action, { customerId: A })).toBe(false);
+      expect(can(actor('agent'), action)).toBe(true);
+    }
+    // The satisfaction survey is the hospital's own voice: staff never answer it for them.
+    expect(can(actor('engineer'), 'survey.answer')).toBe(false);
+    expect(can(actor('agent'), 'training.override_quota')).toBe(false);
+    expect(can(actor('manager'), 'training.override_quota')).toBe(true);
+  });
+
   test('spreadsheet import: whoever manages the archive (admin, manager, agent); not engineers or customer users', () => {
     for (const role of ['admin', 'manager', 'agent'] as const) expect(can(actor(role), 'archive.import')).toBe(true);
     expect(can(actor('engineer'), 'archive.import')).toBe(false);
@@ -120,7 +142,7 @@ describe('policy', () => {
     for (const role of ROLES) {
       if (role === 'customer') continue;
       for (const action of ACTIONS) {
-        if (can(actor('customer', A), action, { customerId: A }) && !['token.manage'].includes(action)) {
+        if (can(actor('customer', A), action, { customerId: A }) && !['token.manage', 'survey.answer'].includes(action)) {
           expect(can(actor(role), action, { customerId: A }), `${role} ${action}`).toBe(true);
         }
       }

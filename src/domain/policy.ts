@@ -94,6 +94,20 @@ export const ACTIONS = [
   'incident.declare',
   'incident.work',
   'incident.activate',
+  // Service quality (issue 13 part B): a hospital's users answer the satisfaction survey of their own
+  // confirmed requests; staff issue survey links and read the results; agents work the return-visit call
+  // list; staff keep user meetings, training sessions with their sign-in sheets and certifications; only
+  // managers may let a retraining beyond the quota through without a quote.
+  'survey.answer',
+  'survey.issue_link',
+  'survey.read_results',
+  'return_visit.read',
+  'return_visit.manage',
+  'user_meeting.read',
+  'user_meeting.manage',
+  'training.read',
+  'training.manage',
+  'training.override_quota',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -144,6 +158,14 @@ const WORK_REQUESTS: readonly Action[] = [
   'incident.read_internal',
   'incident.declare',
   'incident.work',
+  'survey.issue_link',
+  'survey.read_results',
+  'return_visit.read',
+  'return_visit.manage',
+  'user_meeting.read',
+  'user_meeting.manage',
+  'training.read',
+  'training.manage',
 ];
 
 /** The service desk (agents and managers) also keeps the customer archive and its contracts. */
@@ -167,6 +189,7 @@ const STAFF_ACTIONS: Record<Exclude<Role, 'customer'>, ReadonlySet<Action> | 'al
     'entitlement.override',
     'emergency_plan.manage',
     'incident.activate',
+    'training.override_quota',
   ]),
   agent: new Set<Action>([...WORK_REQUESTS, ...KEEP_ARCHIVE]),
   engineer: new Set<Action>(WORK_REQUESTS),
@@ -189,6 +212,8 @@ const CUSTOMER_ACTIONS = new Set<Action>([
   'remote_access.grant',
   'remote_access.revoke',
   'incident.read',
+  'survey.answer',
+  'training.read',
 ]);
 
 // Actions on a specific organisation's data: a customer user may only touch its own.
@@ -207,6 +232,8 @@ const SCOPED_ACTIONS = new Set<Action>([
   'remote_access.grant',
   'remote_access.revoke',
   'incident.read',
+  'survey.answer',
+  'training.read',
 ]);
 
 /** The service side (every role but a hospital's own users): the staff app rather than the portal. */

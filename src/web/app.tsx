@@ -24,6 +24,9 @@ import { PortalHomePage } from './features/portal/portal-home-page.tsx';
 import { PortalNewRequestPage } from './features/portal/portal-new-request-page.tsx';
 import { PortalTicketPage } from './features/portal/portal-ticket-page.tsx';
 import { SearchResultsPage } from './features/search/search-results-page.tsx';
+import { CallListPage } from './features/service-quality/call-list-page.tsx';
+import { PublicSurveyPage } from './features/service-quality/public-survey-page.tsx';
+import { SurveyResultsPage } from './features/service-quality/survey-results-page.tsx';
 import { SettingsPage } from './features/settings/settings-page.tsx';
 import { AtRiskPage } from './features/sla/at-risk-page.tsx';
 import { PoliciesPage } from './features/sla/policies-page.tsx';
@@ -97,6 +100,8 @@ function NotFoundPage() {
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  /** The satisfaction survey by signed link: no login. */
+  { path: '/survey/:token', element: <PublicSurveyPage /> },
   {
     path: '/portal',
     element: <RequireAuth audience="customer" />,
@@ -131,6 +136,8 @@ const router = createBrowserRouter([
           { path: 'customers/:id', element: <CustomerDetailPage /> },
           { path: 'customers/:id/emergency-plan', element: <PlanPage /> },
           { path: 'contracts', element: <ContractsPage /> },
+          { element: <Allowed action="return_visit.read" />, children: [{ path: 'return-visits', element: <CallListPage /> }] },
+          { element: <Allowed action="survey.read_results" />, children: [{ path: 'surveys', element: <SurveyResultsPage /> }] },
           { path: 'incidents', element: <IncidentsPage /> },
           { path: 'incidents/:id', element: <IncidentPage /> },
           { path: 'settings', element: <SettingsPage /> },

@@ -36,6 +36,7 @@ import type { BilingualText, ContinuityStage, MeasureLevel, PlanContent } from '
 import type { JobSchedule } from '../../domain/jobs/schedule.ts';
 import type { NotificationKind } from '../../domain/notifications.ts';
 import type { RemoteAccessMethod } from '../../domain/remote-access.ts';
+import type { ReturnVisitKind, ReturnVisitOutcome, SurveyChannel, TrainingKind } from '../../domain/service-quality/vocabulary.ts';
 import type { DistanceClass, EscalationLadder, PolicyTargets, SlaMetric, TargetState } from '../../domain/sla.ts';
 import type { TimelineEventType } from '../../domain/timeline.ts';
 import type {
@@ -1230,4 +1231,176 @@ export const rmaRecords = pgTable(
     vocabularyCheck('rma_records_outcome_check', t.outcome),
     check('rma_records_returned_check', sql`${t.returnedAt} is null or ${t.returnedAt} >= ${t.sentAt}`),
   ],
+);
+
+// ---------- service quality (issue 13 part B, migration 0016) ----------
+
+/** One satisfaction survey per request, after the customer confirmed it: answered in the portal or by a signed link. */
+export const satisfactionSurveys = pgTable(
+  'satisfaction_surveys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    /** The request's assignee when the survey was opened: results by engineer. */
+    engineerId: uuid('engineer_id').references(() => users.id),
+    /** 1–5; null until answered. */
+    score: integer('score'),
+    comment: text('comment'),
+    channel: text('channel').$type<SurveyChannel>(),
+    answeredById: uuid('answered_by_id').references(() => users.id),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('satisfaction_surveys_ticket_key').on(t.ticketId),
+    index('satisfaction_surveys_answered_idx').on(t.answeredAt),
+    check('satisfaction_surveys_score_check', sql`${t.score} is null or (${t.score} between 1 and 5)`),
+    check('satisfaction_surveys_answer_check', sql`(${t.score} is null) = (${t.answeredAt} is null)`),
+    vocabularyCheck('satisfaction_surveys_channel_check', t.channel),
+  ],
+);
+
+/** Each customer's return-visit schedule per kind (phone, senior-engineer inspection); defaults from the tier. */
+export const returnVisitSchedules = pgTable(
+  'return_visit_schedules',
+  {
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    kind: text('kind').$type<ReturnVisitKind>().notNull(),
+    everyMonths: integer('every_months').notNull(),
+    nextDueDate: date('next_due_date').notNull(),
+    updatedById: uuid('updated_by_id').references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.customerId, t.kind] }),
+    index('return_visit_schedules_due_idx').on(t.nextDueDate),
+    check('return_visit_schedules_every_check', sql`${t.everyMonths} between 1 and 24`),
+    vocabularyCheck('return_visit_schedules_kind_check', t.kind),
+  ],
+);
+
+/** A recorded return visit (回访) or inspection and its outcome; a follow-up request may be opened with it. */
+export const returnVisits = pgTable(
+  'return_visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    kind: text('kind').$type<ReturnVisitKind>().notNull(),
+    dueDate: date('due_date').notNull(),
+    visitedOn: date('visited_on').notNull(),
+    outcome: text('outcome').$type<ReturnVisitOutcome>().notNull(),
+    note: text('note'),
+    followUpTicketId: uuid('follow_up_ticket_id').references(() => tickets.id),
+    recordedById: uuid('recorded_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('return_visits_customer_idx').on(t.customerId, t.visitedOn),
+    vocabularyCheck('return_visits_kind_check', t.kind),
+    vocabularyCheck('return_visits_outcome_check', t.outcome),
+  ],
+);
+
+/** 用户座谈会: date, attendees, minutes, actions. */
+export const userMeetings = pgTable(
+  'user_meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    meetingDate: date('meeting_date').notNull(),
+    title: text('title').notNull(),
+    attendees: jsonb('attendees').$type<string[]>().notNull(),
+    minutes: text('minutes').notNull(),
+    actions: jsonb('actions').$type<{ text: string; owner: string | null; dueDate: string | null }[]>().notNull(),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('user_meetings_customer_idx').on(t.customerId, t.meetingDate)],
+);
+
+/** Training sessions with their sign-in sheet (signatures drawn on a canvas, or one scanned sheet). */
+export const trainingSessions = pgTable(
+  'training_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    kind: text('kind').$type<TrainingKind>().notNull(),
+    title: text('title').notNull(),
+    sessionDate: date('session_date').notNull(),
+    lecturerId: uuid('lecturer_id')
+      .notNull()
+      .references(() => users.id),
+    /** Retraining: the service contract whose year it counts against. */
+    serviceContractId: uuid('service_contract_id').references(() => serviceContracts.id),
+    /** Retraining beyond the quota: a per-visit quote, or a manager's reason. */
+    quoteId: uuid('quote_id').references(() => quotes.id),
+    overrideReason: text('override_reason'),
+    /** PNG data URL of the lecturer's signature (null with a scanned sheet). */
+    lecturerSignature: text('lecturer_signature'),
+    /** The scanned paper sheet (base64) and its type, instead of drawn signatures. */
+    sheetScan: text('sheet_scan'),
+    sheetScanType: text('sheet_scan_type'),
+    signedAt: timestamp('signed_at', { withTimezone: true }),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('training_sessions_customer_idx').on(t.customerId, t.sessionDate), vocabularyCheck('training_sessions_kind_check', t.kind)],
+);
+
+export const trainingAttendees = pgTable(
+  'training_attendees',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => trainingSessions.id),
+    name: text('name').notNull(),
+    contactId: uuid('contact_id').references(() => contacts.id),
+    userId: uuid('user_id').references(() => users.id),
+    /** A retraining trainee beyond the contract year's quota (paid by the quote or overridden). */
+    isOverQuota: boolean('is_over_quota').notNull().default(false),
+    signature: text('signature'),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('training_attendees_session_idx').on(t.sessionId, t.position)],
+);
+
+/** Administrator certification records (person, certificate, date). */
+export const adminCertifications = pgTable(
+  'admin_certifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    personName: text('person_name').notNull(),
+    contactId: uuid('contact_id').references(() => contacts.id),
+    certificate: text('certificate').notNull(),
+    certifiedOn: date('certified_on').notNull(),
+    trainingSessionId: uuid('training_session_id').references(() => trainingSessions.id),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('admin_certifications_customer_idx').on(t.customerId, t.certifiedOn)],
 );

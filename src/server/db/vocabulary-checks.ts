@@ -26,6 +26,7 @@ import {
 } from '../../domain/emergency/incident.ts';
 import { NOTIFICATION_KINDS } from '../../domain/notifications.ts';
 import { REMOTE_ACCESS_METHODS } from '../../domain/remote-access.ts';
+import { RETURN_VISIT_KINDS, RETURN_VISIT_OUTCOMES, SURVEY_CHANNELS, TRAINING_KINDS } from '../../domain/service-quality/vocabulary.ts';
 import { DISTANCE_CLASSES, ESCALATION_LEVELS, SLA_METRICS, TARGET_STATES } from '../../domain/sla.ts';
 import { TIMELINE_EVENT_TYPES } from '../../domain/timeline.ts';
 import {
@@ -93,6 +94,11 @@ export const VOCABULARY_CHECKS = {
   ticket_escalations_path_check: ESCALATION_PATHS,
   ticket_escalations_rung_check: ROSTER_RUNGS,
   rma_records_outcome_check: RMA_OUTCOMES,
+  satisfaction_surveys_channel_check: SURVEY_CHANNELS,
+  return_visit_schedules_kind_check: RETURN_VISIT_KINDS,
+  return_visits_kind_check: RETURN_VISIT_KINDS,
+  return_visits_outcome_check: RETURN_VISIT_OUTCOMES,
+  training_sessions_kind_check: TRAINING_KINDS,
   customer_projects_urge_letter_method_check: URGE_LETTER_METHODS,
   configuration_items_warranty_exclusion_check: WARRANTY_EXCLUSIONS,
   tickets_service_class_check: SERVICE_CLASSES,

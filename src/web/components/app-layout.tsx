@@ -5,6 +5,7 @@ import {
   BankOutlined,
   CalendarOutlined,
   CrownOutlined,
+  CustomerServiceOutlined,
   DownOutlined,
   FieldTimeOutlined,
   FileAddOutlined,
@@ -18,6 +19,7 @@ import {
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SettingOutlined,
+  SmileOutlined,
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
@@ -55,6 +57,17 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
     { key: 'customers', path: '/customers', icon: <BankOutlined aria-hidden />, label: t('nav.customers') },
     { key: 'contracts', path: '/contracts', icon: <FileProtectOutlined aria-hidden />, label: t('nav.contracts') },
   ];
+  if (can('return_visit.read')) {
+    items.push({
+      key: 'returnVisits',
+      path: '/return-visits',
+      icon: <CustomerServiceOutlined aria-hidden />,
+      label: t('serviceQuality.nav.calls'),
+    });
+  }
+  if (can('survey.read_results')) {
+    items.push({ key: 'surveys', path: '/surveys', icon: <SmileOutlined aria-hidden />, label: t('serviceQuality.nav.surveys') });
+  }
   if (can('incident.read'))
     items.push({ key: 'emergency', path: '/incidents', icon: <AlertOutlined aria-hidden />, label: t('nav.emergency') });
   items.push({

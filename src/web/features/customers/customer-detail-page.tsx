@@ -15,6 +15,7 @@ import { TimelineTab } from '../archive/timeline-tab.tsx';
 import { CustomerContractsTab } from '../contracts/customer-contracts-tab.tsx';
 import { EntitlementBadge } from '../contracts/entitlement-badge.tsx';
 import { VisitsTab } from '../contracts/visits-tab.tsx';
+import { CustomerServiceTab } from '../service-quality/customer-service-tab.tsx';
 import { TicketTable } from '../tickets/ticket-table.tsx';
 import { useCustomer } from './api.ts';
 import { ContactFormModal } from './contact-form-modal.tsx';
@@ -30,6 +31,7 @@ const CUSTOMER_TABS = [
   'requests',
   'documents',
   'timeline',
+  'service',
 ] as const;
 type CustomerTab = (typeof CUSTOMER_TABS)[number];
 
@@ -196,6 +198,7 @@ export function CustomerDetailPage() {
           },
           { key: 'documents', label: tabLabel('documents'), children: <DocumentsTab customerId={data.id} /> },
           { key: 'timeline', label: tabLabel('timeline'), children: <TimelineTab customerId={data.id} /> },
+          { key: 'service', label: tabLabel('service'), children: <CustomerServiceTab customerId={data.id} /> },
         ]}
       />
       <ContactFormModal customerId={data.id} open={isAddingContact} onClose={() => setAddingContact(false)} />

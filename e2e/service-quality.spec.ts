@@ -1,0 +1,81 @@
+// Service quality: the hospital answers the satisfaction survey on its confirmed request (390 px), the agents'
+// return-call list and the customer's service-quality tab with the retraining quota (1280 px), both languages.
+import { expect, test } from '@playwright/test';
+import { createTicket, createWorld, LANGUAGES, screenshot, signIn, signInAdmin } from './support.ts';
+
+const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1280, height: 800 };
+
+const TEXT = {
+  'zh-CN': {
+    survey: '满意度调查',
+    thanks: '感谢您的评价！',
+    calls: '今日回访清单',
+    overdue: '已逾期',
+    tab: '服务质量',
+    retraining: '再培训额度',
+  },
+  en: {
+    survey: 'Satisfaction survey',
+    thanks: 'Thank you for your feedback!',
+    calls: 'Return calls due today',
+    overdue: 'Overdue',
+    tab: 'Service quality',
+    retraining: 'Retraining quota',
+  },
+} as const;
+
+for (const language of LANGUAGES) {
+  test(`service quality: survey in the portal, the return-call list, the customer tab (${language})`, async ({ browser, baseURL }) => {
+    const text = TEXT[language];
+    const admin = await signInAdmin(baseURL ?? '');
+    const world = await createWorld(admin, language);
+    const ticket = await createTicket(admin, {
+      customerId: world.customer.id,
+      title: '满意度调查：门诊收费卡顿',
+      description: '高峰期收费界面卡顿',
+      severity: 'normal',
+      channel: 'phone',
+      kind: 'request',
+      assigneeId: world.engineer.id,
+    });
+    for (const to of ['acknowledged', 'in_progress']) await admin.post(`/tickets/${ticket.id}/transitions`, { to });
+    await admin.post(`/tickets/${ticket.id}/transitions`, { to: 'resolved', resolution: '优化索引' });
+    await admin.post(`/tickets/${ticket.id}/transitions`, { to: 'confirmed', confirmedByName: '信息科 王工' });
+    const tiers = await admin.get<{ items: { id: string; code: string }[] }>('/service-tiers');
+    const gold = tiers.items.find((t) => t.code === 'gold')?.id;
+    const year = new Date().getUTCFullYear();
+    await admin.post('/service-contracts', {
+      customerId: world.customer.id,
+      tierId: gold,
+      startDate: `${year}-01-01`,
+      endDate: `${year}-12-31`,
+    });
+
+    const portalContext = await browser.newContext({ viewport: PHONE });
+    const portal = await portalContext.newPage();
+    await signIn(portal, world.customerUser, language, /\/portal/);
+    await portal.goto(`/portal/requests/${ticket.id}`);
+    const card = portal.getByTestId('survey-card');
+    await expect(card).toContainText(text.survey);
+    await card.locator('.ant-rate-star').nth(3).click();
+    await card.getByTestId('survey-submit').click();
+    await expect(card).toContainText(text.thanks);
+    await screenshot(portal, `service-quality-survey-${language}`);
+    await portalContext.close();
+
+    const staffContext = await browser.newContext({ viewport: LAPTOP });
+    const staff = await staffContext.newPage();
+    await signIn(staff, world.agent, language, /\/queue/);
+    await staff.goto('/return-visits');
+    await expect(staff.getByTestId('call-list-title')).toHaveText(text.calls);
+    const row = staff.getByRole('row', { name: new RegExp(world.customer.name) });
+    await expect(row).toContainText(text.overdue);
+    await screenshot(staff, `service-quality-calls-${language}`);
+    await staff.goto(`/customers/${world.customer.id}?tab=service`);
+    await expect(staff.getByTestId('customer-tab-service')).toHaveText(text.tab);
+    await expect(staff.getByTestId('retraining-card')).toContainText(text.retraining);
+    await screenshot(staff, `service-quality-tab-${language}`);
+    await staffContext.close();
+  });
+}

@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { actorOf } from '../../http/request-context.ts';
+import {
+  AnswerBody,
+  PublicSurveyResponse,
+  SummaryQuery,
+  SurveyLinkResponse,
+  SurveyResponse,
+  TicketSurveyResponse,
+  TokenParams,
+} from './surveys.schema.ts';
+import {
+  answerSurveyByToken,
+  answerTicketSurvey,
+  getSurveyByToken,
+  getTicketSurvey,
+  issueSurveyLink,
+  surveySummary,
+} from './surveys.service.ts';
+
+const IdParams = z.object({ id: z.uuid() });
+const tags = ['surveys'];
+/** The no-login link: public, and rate limited per address like the sign-in. */
+const publicConfig = { isPublic: true, rateLimit: { max: 30, timeWindow: '1 minute' } };
+
+export const surveyRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  app.get('/tickets/:id/survey', { schema: { tags, params: IdParams, response: { 200: TicketSurveyResponse } } }, async (req) =>
+    getTicketSurvey({ deps, actor: actorOf(req), ticketId: req.params.id }),
+  );
+  app.post(
+    '/tickets/:id/survey',
+    { schema: { tags, params: IdParams, body: AnswerBody, response: { 201: SurveyResponse } } },
+    async (req, reply) =>
+      reply.code(201).send(await answerTicketSurvey({ deps, actor: actorOf(req), ticketId: req.params.id, input: req.body })),
+  );
+  app.post('/tickets/:id/survey-link', { schema: { tags, params: IdParams, response: { 201: SurveyLinkResponse } } }, async (req, reply) =>
+    reply.code(201).send(await issueSurveyLink({ deps, actor: actorOf(req), ticketId: req.params.id })),
+  );
+  app.get('/surveys/summary', { schema: { tags, querystring: SummaryQuery } }, async (req) =>
+    surveySummary({ deps, actor: actorOf(req), input: req.query }),
+  );
+  app.get(
+    '/surveys/:token',
+    { config: publicConfig, schema: { tags, params: TokenParams, response: { 200: PublicSurveyResponse } } },
+    async (req) => getSurveyByToken({ deps, token: req.params.token }),
+  );
+  app.post(
+    '/surveys/:token',
+    { config: publicConfig, schema: { tags, params: TokenParams, body: AnswerBody, response: { 201: SurveyResponse } } },
+    async (req, reply) => reply.code(201).send(await answerSurveyByToken({ deps, token: req.params.token, input: req.body })),
+  );
+};

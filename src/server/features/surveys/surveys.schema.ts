@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { SURVEY_CHANNELS } from '../../../domain/service-quality/vocabulary.ts';
+import { LocalDate } from '../contracts/contracts.schema.ts';
+
+export const AnswerBody = z
+  .object({
+    score: z.int().min(1, 'from 1 to 5').max(5, 'from 1 to 5'),
+    comment: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+export type AnswerInput = z.infer<typeof AnswerBody>;
+
+export const SurveyResponse = z.object({
+  id: z.uuid(),
+  ticketId: z.uuid(),
+  customerId: z.uuid(),
+  score: z.number().int().nullable(),
+  comment: z.string().nullable(),
+  channel: z.enum(SURVEY_CHANNELS).nullable(),
+  answeredAt: z.date().nullable(),
+});
+
+/** The survey of one request as its own portal sees it: none yet, or the answer. */
+export const TicketSurveyResponse = z.object({
+  /** The request is confirmed or closed: a survey may be answered. */
+  isOpen: z.boolean(),
+  survey: SurveyResponse.nullable(),
+});
+
+/** What the no-login page shows: the request's number and title, nothing else of the hospital. */
+export const PublicSurveyResponse = z.object({
+  ticketNumber: z.string(),
+  ticketTitle: z.string(),
+  customerName: z.string(),
+  isAnswered: z.boolean(),
+  score: z.number().int().nullable(),
+  expiresAt: z.date(),
+});
+
+export const SurveyLinkResponse = z.object({
+  token: z.string(),
+  /** The web page (relative to the app) that answers it without a login. */
+  path: z.string(),
+  expiresAt: z.date(),
+});
+
+export const TokenParams = z.object({ token: z.string().min(10).max(300) });
+
+export const SummaryQuery = z
+  .object({ from: LocalDate, to: LocalDate })
+  .strict()
+  .refine((v) => v.to >= v.from, { path: ['to'], message: 'must not be before from' });
+export type SummaryInput = z.infer<typeof SummaryQuery>;
+
+const Group = z.object({ key: z.string(), label: z.string(), count: z.number().int(), average: z.number() });
+export const SummaryResponse = z.object({
+  count: z.number().int(),
+  average: z.number().nullable(),
+  byCustomer: z.array(Group),
+  byEngineer: z.array(Group),
+  byMonth: z.array(Group),
+  /** Count per score 1–5. */
+  distribution: z.array(z.number().int()),
+});

@@ -1,0 +1,143 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  CustomerReturnVisitsResponse,
+  DueResponse,
+  MeetingListResponse,
+  RecordBody,
+  RecordResponse,
+} from '../../../server/features/return-visits/return-visits.schema.ts';
+import type {
+  AnswerBody,
+  PublicSurveyResponse,
+  SummaryResponse,
+  SurveyResponse,
+  TicketSurveyResponse,
+} from '../../../server/features/surveys/surveys.schema.ts';
+import type {
+  CertificationListResponse,
+  RetrainingResponse,
+  TrainingListResponse,
+} from '../../../server/features/trainings/trainings.schema.ts';
+import { api } from '../../api/client.ts';
+import type { Json } from '../../api/types.ts';
+
+export type TicketSurvey = Json<z.infer<typeof TicketSurveyResponse>>;
+export type PublicSurvey = Json<z.infer<typeof PublicSurveyResponse>>;
+export type SurveySummary = Json<z.infer<typeof SummaryResponse>>;
+export type DueList = Json<z.infer<typeof DueResponse>>;
+export type DueItem = DueList['items'][number];
+export type CustomerReturnVisits = Json<z.infer<typeof CustomerReturnVisitsResponse>>;
+export type MeetingList = Json<z.infer<typeof MeetingListResponse>>;
+export type TrainingList = Json<z.infer<typeof TrainingListResponse>>;
+export type Retraining = Json<z.infer<typeof RetrainingResponse>>;
+export type CertificationList = Json<z.infer<typeof CertificationListResponse>>;
+export type AnswerInput = z.input<typeof AnswerBody>;
+export type RecordInput = z.input<typeof RecordBody>;
+
+export const serviceQualityKeys = {
+  all: ['service-quality'] as const,
+  ticketSurvey: (ticketId: string) => [...serviceQualityKeys.all, 'survey', ticketId] as const,
+  publicSurvey: (token: string) => [...serviceQualityKeys.all, 'public-survey', token] as const,
+  summary: (from: string, to: string) => [...serviceQualityKeys.all, 'summary', from, to] as const,
+  due: (date: string) => [...serviceQualityKeys.all, 'due', date] as const,
+  customer: (customerId: string) => [...serviceQualityKeys.all, 'customer', customerId] as const,
+  returnVisits: (customerId: string) => [...serviceQualityKeys.customer(customerId), 'return-visits'] as const,
+  meetings: (customerId: string) => [...serviceQualityKeys.customer(customerId), 'meetings'] as const,
+  trainings: (customerId: string) => [...serviceQualityKeys.customer(customerId), 'trainings'] as const,
+  retraining: (customerId: string) => [...serviceQualityKeys.customer(customerId), 'retraining'] as const,
+  certifications: (customerId: string) => [...serviceQualityKeys.customer(customerId), 'certifications'] as const,
+};
+
+export function useTicketSurvey(ticketId: string, enabled = true) {
+  return useQuery({
+    queryKey: serviceQualityKeys.ticketSurvey(ticketId),
+    queryFn: ({ signal }) => api.get<TicketSurvey>(`/tickets/${ticketId}/survey`, undefined, signal),
+    enabled,
+  });
+}
+
+export function useAnswerSurvey(ticketId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AnswerInput) => api.post<Json<z.infer<typeof SurveyResponse>>>(`/tickets/${ticketId}/survey`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceQualityKeys.ticketSurvey(ticketId) }),
+  });
+}
+
+export function usePublicSurvey(token: string) {
+  return useQuery({
+    queryKey: serviceQualityKeys.publicSurvey(token),
+    queryFn: ({ signal }) => api.get<PublicSurvey>(`/surveys/${encodeURIComponent(token)}`, undefined, signal),
+    retry: false,
+  });
+}
+
+export function useAnswerPublicSurvey(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AnswerInput) => api.post(`/surveys/${encodeURIComponent(token)}`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceQualityKeys.publicSurvey(token) }),
+  });
+}
+
+export function useSurveySummary(from: string, to: string) {
+  return useQuery({
+    queryKey: serviceQualityKeys.summary(from, to),
+    queryFn: ({ signal }) => api.get<SurveySummary>('/surveys/summary', { from, to }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useDueReturnVisits(date: string) {
+  return useQuery({
+    queryKey: serviceQualityKeys.due(date),
+    queryFn: ({ signal }) => api.get<DueList>('/return-visits/due', { date }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRecordReturnVisit(customerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: RecordInput) => api.post<Json<z.infer<typeof RecordResponse>>>(`/customers/${customerId}/return-visits`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceQualityKeys.all }),
+  });
+}
+
+export function useCustomerReturnVisits(customerId: string) {
+  return useQuery({
+    queryKey: serviceQualityKeys.returnVisits(customerId),
+    queryFn: ({ signal }) => api.get<CustomerReturnVisits>(`/customers/${customerId}/return-visits`, undefined, signal),
+  });
+}
+
+export function useMeetings(customerId: string) {
+  return useQuery({
+    queryKey: serviceQualityKeys.meetings(customerId),
+    queryFn: ({ signal }) => api.get<MeetingList>(`/customers/${customerId}/user-meetings`, undefined, signal),
+  });
+}
+
+export function useTrainings(customerId: string) {
+  return useQuery({
+    queryKey: serviceQualityKeys.trainings(customerId),
+    queryFn: ({ signal }) => api.get<TrainingList>(`/customers/${customerId}/trainings`, undefined, signal),
+  });
+}
+
+export function useRetraining(customerId: string) {
+  return useQuery({
+    queryKey: serviceQualityKeys.retraining(customerId),
+    queryFn: ({ signal }) => api.get<Retraining>(`/customers/${customerId}/retraining`, undefined, signal),
+  });
+}
+
+export function useCertifications(customerId: string) {
+  return useQuery({
+    queryKey: serviceQualityKeys.certifications(customerId),
+    queryFn: ({ signal }) => api.get<CertificationList>(`/customers/${customerId}/certifications`, undefined, signal),
+  });
+}
+
+export const signInSheetPdfUrl = (trainingId: string, lang: string) => `/api/v1/trainings/${trainingId}/sign-in-sheet.pdf?lang=${lang}`;
