@@ -52,6 +52,12 @@ export const AUDIT_ENTITY = {
   'quote.send': 'quote',
   'quote.sign': 'quote',
   'quote.cancel': 'quote',
+  'work_order.create': 'work_order',
+  'work_order.update': 'work_order',
+  'work_order.check_in': 'work_order',
+  'work_order.check_out': 'work_order',
+  'work_order.sign_off': 'work_order',
+  'work_order.cancel': 'work_order',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ENTITY;
 export type AuditEntityType = (typeof AUDIT_ENTITY)[AuditAction];

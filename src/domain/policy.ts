@@ -66,6 +66,14 @@ export const ACTIONS = [
   'quote.manage',
   // Scheduled work and its failures (src/server/jobs): administrators only.
   'jobs.read',
+  // Work orders (features/work-orders): staff dispatch and work them (an engineer only the orders it is
+  // on, unless it may act for others); a customer user reads its own and their service reports.
+  'work_order.read',
+  'work_order.create',
+  'work_order.work',
+  'work_order.act_for_others',
+  // Dispatch a customer without entitlement and without a signed quote, with a reason on the timeline.
+  'work_order.override_dispatch',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -100,6 +108,9 @@ const WORK_REQUESTS: readonly Action[] = [
   'visit.read',
   'visit.create',
   'quote.read',
+  'work_order.read',
+  'work_order.create',
+  'work_order.work',
 ];
 
 /** The service desk (agents and managers) also keeps the customer archive and its contracts. */
@@ -115,7 +126,14 @@ const KEEP_ARCHIVE: readonly Action[] = [
 
 const STAFF_ACTIONS: Record<Exclude<Role, 'customer'>, ReadonlySet<Action> | 'all'> = {
   admin: 'all',
-  manager: new Set<Action>([...WORK_REQUESTS, ...KEEP_ARCHIVE, 'audit.read', 'sla.manage']),
+  manager: new Set<Action>([
+    ...WORK_REQUESTS,
+    ...KEEP_ARCHIVE,
+    'audit.read',
+    'sla.manage',
+    'work_order.act_for_others',
+    'work_order.override_dispatch',
+  ]),
   agent: new Set<Action>([...WORK_REQUESTS, ...KEEP_ARCHIVE]),
   engineer: new Set<Action>(WORK_REQUESTS),
 };
@@ -133,6 +151,7 @@ const CUSTOMER_ACTIONS = new Set<Action>([
   'contract.read',
   'visit.read',
   'quote.read',
+  'work_order.read',
 ]);
 
 // Actions on a specific organisation's data: a customer user may only touch its own.
@@ -147,6 +166,7 @@ const SCOPED_ACTIONS = new Set<Action>([
   'contract.read',
   'visit.read',
   'quote.read',
+  'work_order.read',
 ]);
 
 /** The service side (every role but a hospital's own users): the staff app rather than the portal. */

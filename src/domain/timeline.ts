@@ -3,6 +3,7 @@
 // (ticket_events_type_check, generated from TIMELINE_EVENT_TYPES); the API and the web read `type`
 // as this union. A new event type is added here, in the web's timeline and in a migration that
 // re-creates the check (see docs/architecture.md, "Typed protocols").
+import type { WorkOrderType } from './field/work-orders.ts';
 import type { EscalationLevel, SlaMetric } from './sla.ts';
 import type { Channel, Severity, Status, Team } from './vocabulary.ts';
 
@@ -21,6 +22,8 @@ export const TIMELINE_EVENT_TYPES = [
   'sla_warning',
   'sla_breached',
   'escalated',
+  'work_order',
+  'dispatch_override',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
@@ -42,6 +45,15 @@ export type TimelineData = {
   sla_warning: { metric: SlaMetric; dueAt: string | null };
   sla_breached: { metric: SlaMetric; dueAt: string };
   escalated: { level: number; levelName: EscalationLevel; reason: SlaMetric };
+  /** A work order (派工单) of the request moved: created, checked in/out, signed off, cancelled. */
+  work_order: {
+    workOrderId: string;
+    number: string;
+    type: WorkOrderType;
+    step: 'created' | 'checked_in' | 'checked_out' | 'signed_off' | 'cancelled';
+  };
+  /** A manager dispatched a customer without entitlement and without a signed quote; the reason is the body. */
+  dispatch_override: { workOrderId: string; number: string };
 };
 
 /** One timeline event as written: a discriminated union on `type`. */
@@ -76,6 +88,8 @@ export const timeline = {
   slaWarning: make('sla_warning', { isInternal: true }),
   slaBreached: make('sla_breached', { isInternal: true }),
   escalated: make('escalated', { isInternal: true }),
+  workOrder: make('work_order'),
+  dispatchOverride: make('dispatch_override', { isInternal: true }),
 } satisfies Record<string, (...args: never[]) => TimelineEvent>;
 
 /** Narrows a stored event (type and data read back from the database) to its kind. */

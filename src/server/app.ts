@@ -38,6 +38,7 @@ import { slaRoutes } from './features/sla/sla.routes.ts';
 import { ticketRoutes } from './features/tickets/tickets.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { visitRoutes } from './features/visits/visits.routes.ts';
+import { workOrderRoutes } from './features/work-orders/work-orders.routes.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
 import { safeLoggerOptions } from './lib/log-safety.ts';
@@ -248,6 +249,7 @@ export async function build({ deps, logger = false, webDir = WEB_DIST_DIR }: Bui
   await app.register(importRoutes, { prefix: API_PREFIX, deps });
   await app.register(contractRoutes, { prefix: API_PREFIX, deps });
   await app.register(visitRoutes, { prefix: API_PREFIX, deps });
+  await app.register(workOrderRoutes, { prefix: API_PREFIX, deps });
   await app.register(ticketRoutes, { prefix: API_PREFIX, deps });
   await app.register(searchRoutes, { prefix: API_PREFIX, deps });
   await app.register(attachmentRoutes, { prefix: API_PREFIX, deps });

@@ -13,6 +13,7 @@ import {
   ROUTINE_FREQUENCIES,
   SERVICE_WINDOWS,
 } from '../../domain/contracts/vocabulary.ts';
+import { APPROVAL_METHODS, TRANSPORTS, VISIT_TYPES, WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from '../../domain/field/work-orders.ts';
 import { NOTIFICATION_KINDS } from '../../domain/notifications.ts';
 import { DISTANCE_CLASSES, ESCALATION_LEVELS, SLA_METRICS, TARGET_STATES } from '../../domain/sla.ts';
 import { TIMELINE_EVENT_TYPES } from '../../domain/timeline.ts';
@@ -67,6 +68,11 @@ export const VOCABULARY_CHECKS = {
   service_tiers_window_check: SERVICE_WINDOWS,
   service_tiers_routine_check: ROUTINE_FREQUENCIES,
   quotes_state_check: QUOTE_STATES,
+  visits_type_check: VISIT_TYPES,
+  work_orders_type_check: WORK_ORDER_TYPES,
+  work_orders_status_check: WORK_ORDER_STATUSES,
+  work_orders_transport_check: TRANSPORTS,
+  work_orders_approval_method_check: APPROVAL_METHODS,
 } as const satisfies Record<string, readonly (string | number)[]>;
 export type VocabularyCheckName = keyof typeof VOCABULARY_CHECKS;
 
