@@ -26,6 +26,7 @@ import { PoliciesPage } from './features/sla/policies-page.tsx';
 import { QueuePage } from './features/tickets/queue-page.tsx';
 import { TicketDetailPage } from './features/tickets/ticket-detail-page.tsx';
 import { UsersPage } from './features/users/users-page.tsx';
+import { FieldPage } from './features/work-orders/field-page.tsx';
 
 function FullPageSpin() {
   return (
@@ -126,6 +127,7 @@ const router = createBrowserRouter([
           { path: 'customers/import', element: <ImportPage /> },
           { path: 'customers/:id', element: <CustomerDetailPage /> },
           { path: 'contracts', element: <ContractsPage /> },
+          { path: 'field', element: <FieldPage /> },
           { path: 'settings', element: <SettingsPage /> },
           { path: 'settings/calendars', element: <CalendarsPage /> },
           { path: 'settings/sla-policies', element: <PoliciesPage /> },

@@ -3,6 +3,7 @@ import {
   AppstoreOutlined,
   BankOutlined,
   CalendarOutlined,
+  CarOutlined,
   CrownOutlined,
   DownOutlined,
   FieldTimeOutlined,
@@ -53,6 +54,7 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
     { key: 'customers', path: '/customers', icon: <BankOutlined aria-hidden />, label: t('nav.customers') },
     { key: 'contracts', path: '/contracts', icon: <FileProtectOutlined aria-hidden />, label: t('nav.contracts') },
   ];
+  if (can('work_order.work')) items.push({ key: 'field', path: '/field', icon: <CarOutlined aria-hidden />, label: t('nav.field') });
   items.push({
     key: 'slaPolicies',
     path: '/settings/sla-policies',

@@ -11,6 +11,7 @@ import { formatDateTime } from '../../lib/time.ts';
 import { EntitlementCard } from '../contracts/entitlement-card.tsx';
 import { SlaBadge } from '../sla/sla-badge.tsx';
 import { SlaPanel } from '../sla/sla-panel.tsx';
+import { WorkOrdersCard } from '../work-orders/work-orders-card.tsx';
 import { useTicket } from './api.ts';
 import { AttachmentsCard } from './attachments-card.tsx';
 import { ReplyBox } from './reply-box.tsx';
@@ -139,6 +140,7 @@ export function TicketDetailView({ id, audience, backTo, backLabel }: Props) {
               <EntitlementCard customerId={ticket.customerId} customerName={ticket.customerName} ticketId={ticket.id} />
             )}
             {audience === 'staff' && <DispatchCard ticket={ticket} />}
+            <WorkOrdersCard ticketId={ticket.id} isClosed={ticket.status === 'closed' || ticket.status === 'cancelled'} />
             <TicketProperties ticket={ticket} audience={audience} />
             <AttachmentsCard ticketId={ticket.id} attachments={ticket.attachments} audience={audience} />
           </Space>
