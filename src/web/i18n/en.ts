@@ -1298,6 +1298,12 @@ export const en: Messages = {
     },
   },
   workOrders: {
+    checklistItem: {
+      install_software: 'Install the software',
+      set_parameters: 'Set the system parameters',
+      install_supporting: 'Install supporting software',
+      initial_data: 'Help with the initial data',
+    },
     title: 'Work orders',
     create: 'Dispatch',
     dispatch: 'Dispatch',

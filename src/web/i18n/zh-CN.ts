@@ -1292,6 +1292,12 @@ export const zhCN = {
   },
   // Names of what every installation starts with (the stored name is shown for anything user-made).
   workOrders: {
+    checklistItem: {
+      install_software: '安装软件',
+      set_parameters: '设置系统参数',
+      install_supporting: '安装支撑软件',
+      initial_data: '协助录入初始数据',
+    },
     title: '派工单',
     create: '派工',
     dispatch: '派工',

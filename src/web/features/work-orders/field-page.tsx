@@ -231,7 +231,7 @@ function OrderCard({
                   })
                 }
               >
-                {item.label}
+                {t(`workOrders.checklistItem.${item.key}`, { defaultValue: item.label })}
               </Checkbox>
             ))}
           </Space>

@@ -45,23 +45,24 @@ function send(action: QueuedAction): Promise<WorkOrder> {
 
 /** Sends what is queued, oldest first; stops at the first network failure (the rest waits for `online`). */
 export function flushQueue(onApplied?: (order: WorkOrder) => void): Promise<void> {
-  flushing ??= (async () => {
-    try {
-      while (snapshot.queue.length > 0) {
-        const [next, ...rest] = snapshot.queue;
-        try {
-          onApplied?.(await send(next));
-          write(rest, snapshot.conflicts);
-        } catch (error) {
-          if (isApiError(error, 'network_error') || (error instanceof ApiError && error.status >= 500)) return;
-          const message = error instanceof Error ? error.message : String(error);
-          write(rest, [...snapshot.conflicts, { action: next, message }]);
-        }
+  if (flushing) return flushing;
+  const run = async () => {
+    while (snapshot.queue.length > 0) {
+      const [next, ...rest] = snapshot.queue;
+      try {
+        onApplied?.(await send(next));
+        write(rest, snapshot.conflicts);
+      } catch (error) {
+        if (isApiError(error, 'network_error') || (error instanceof ApiError && error.status >= 500)) return;
+        const message = error instanceof Error ? error.message : String(error);
+        write(rest, [...snapshot.conflicts, { action: next, message }]);
       }
-    } finally {
-      flushing = null;
     }
-  })();
+  };
+  // Cleared in a later microtask, so an empty queue (which finishes at once) does not leave it set.
+  flushing = run().finally(() => {
+    flushing = null;
+  });
   return flushing;
 }
 
@@ -88,7 +89,14 @@ export function useFieldQueue(onApplied: (order: WorkOrder) => void) {
     const online = () => void flush();
     window.addEventListener('online', online);
     if (navigator.onLine) void flush();
-    return () => window.removeEventListener('online', online);
+    // A flaky signal fails a send without an `offline` event: try again now and then while anything waits.
+    const retry = window.setInterval(() => {
+      if (navigator.onLine && snapshot.queue.length > 0) void flush();
+    }, 15_000);
+    return () => {
+      window.removeEventListener('online', online);
+      window.clearInterval(retry);
+    };
   }, [flush]);
   return { pending: state.queue, conflicts: state.conflicts, flush };
 }

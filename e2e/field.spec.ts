@@ -1,0 +1,122 @@
+// The engineer's phone (/field) at 390 px: a whole visit with the network off — check-in, the checklist,
+// check-out and the customer's signature on the glass are queued with their real times — then the
+// network comes back, the queue is replayed in order, and the register row is there with its type.
+import { expect, type Page, test } from '@playwright/test';
+import type { Tier } from '../src/web/features/contracts/api.ts';
+import type { WorkOrder } from '../src/web/features/work-orders/api.ts';
+import { createTicket, createWorld, type Language, screenshot, signIn, signInAdmin } from './support.ts';
+
+const TEXT = {
+  'zh-CN': {
+    pending: (n: number) => `${n} 个操作等待同步`,
+    offline: '离线',
+    online: '在线',
+    planned: '已派工',
+    onSite: '现场服务中',
+    checkedOut: '已离场',
+    signedOff: '已签字',
+    firstItem: '安装软件',
+    signer: '张主任',
+  },
+  en: {
+    pending: (n: number) => `${n} actions waiting to sync`,
+    offline: 'Offline',
+    online: 'Online',
+    planned: 'Dispatched',
+    onSite: 'On site',
+    checkedOut: 'Left the site',
+    signedOff: 'Signed off',
+    firstItem: 'Install the software',
+    signer: 'Director Zhang',
+  },
+} as const;
+
+function localDate(days: number): string {
+  const at = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+async function drawSignature(page: Page) {
+  const pad = page.getByTestId('signature-pad');
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('no signature pad');
+  await page.mouse.move(box.x + 20, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * 18, box.y + box.height / 2 + (i % 2 ? -25 : 25));
+  await page.mouse.up();
+}
+
+for (const language of ['zh-CN', 'en'] as const satisfies readonly Language[]) {
+  test(`a whole visit on a 390 px phone, offline then online (${language})`, async ({ page, context, baseURL }) => {
+    const text = TEXT[language];
+    const admin = await signInAdmin(baseURL ?? '');
+    const world = await createWorld(admin, language);
+    const silver = (await admin.get<{ items: Tier[] }>('/service-tiers')).items.find((t) => t.code === 'silver');
+    if (!silver) throw new Error('the Silver tier is not seeded');
+    await admin.post('/service-contracts', {
+      customerId: world.customer.id,
+      tierId: silver.id,
+      startDate: localDate(-30),
+      endDate: localDate(300),
+    });
+    const ticket = await createTicket(admin, {
+      customerId: world.customer.id,
+      title: language === 'en' ? 'Outpatient billing is down' : '门诊收费系统无法登录',
+      description: language === 'en' ? 'No window can sign in' : '全院收费窗口无法登录',
+      severity: 'critical',
+      channel: 'phone',
+      kind: 'request',
+    });
+    const order = await admin.post<WorkOrder>(`/tickets/${ticket.id}/work-orders`, {
+      type: 'emergency',
+      plannedAt: new Date(Date.now() + 3_600_000).toISOString(),
+      engineerIds: [world.engineer.id],
+      transport: 'taxi',
+    });
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, world.engineer, language, /\/queue/);
+    await page.goto('/field');
+    const card = page.getByTestId('field-order').filter({ hasText: order.number });
+    await expect(card.getByTestId('field-status')).toHaveText(text.planned);
+    await expect(card.getByTestId('field-map')).toHaveAttribute('href', /^https:\/\/uri\.amap\.com\/search\?keyword=/);
+    await expect(page.getByTestId('field-online')).toHaveText(text.online);
+    // Nothing is wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    // In the machine room: no network.
+    await context.setOffline(true);
+    await expect(page.getByTestId('field-online')).toHaveText(text.offline);
+    await card.getByTestId('field-check-in').click();
+    await expect(card.getByTestId('field-status')).toHaveText(text.onSite);
+    await expect(page.getByTestId('field-pending')).toContainText(text.pending(1));
+    await card.getByTestId('field-checklist').getByText(text.firstItem).click();
+    await expect(page.getByTestId('field-pending')).toContainText(text.pending(2));
+    await card.getByTestId('field-check-out').click();
+    await expect(card.getByTestId('field-status')).toHaveText(text.checkedOut);
+    await card.getByTestId('field-signer').fill(text.signer);
+    await drawSignature(page);
+    await card.getByTestId('field-sign-submit').click();
+    await expect(card.getByTestId('field-status')).toHaveText(text.signedOff);
+    await expect(page.getByTestId('field-pending')).toContainText(text.pending(4));
+    await screenshot(page, `field-offline-${language}`);
+
+    // Back above ground: the queue is replayed in order, once.
+    await context.setOffline(false);
+    await expect(page.getByTestId('field-pending')).toHaveCount(0);
+    await expect(page.getByTestId('field-conflicts')).toHaveCount(0);
+    await expect(card.getByTestId('field-report')).toBeVisible();
+    await screenshot(page, `field-synced-${language}`);
+
+    const synced = await admin.get<WorkOrder>(`/work-orders/${order.id}`);
+    expect(synced).toMatchObject({ status: 'signed_off', signerName: text.signer, hasSignature: true });
+    expect(synced.checklist[0].isDone).toBe(true);
+    expect(new Date(synced.checkInAt ?? 0).getTime()).toBeLessThanOrEqual(new Date(synced.checkOutAt ?? 0).getTime());
+    const visits = await admin.get<{ items: { type: string; ticketId: string }[] }>(`/customers/${world.customer.id}/visits`);
+    expect(visits.items).toEqual([expect.objectContaining({ type: 'emergency', ticketId: ticket.id })]);
+    const report = await page.request.get(`/api/v1/work-orders/${order.id}/report.pdf`);
+    expect(report.status()).toBe(200);
+    expect(report.headers()['content-type']).toBe('application/pdf');
+  });
+}
