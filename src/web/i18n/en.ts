@@ -1149,6 +1149,7 @@ export const en: Messages = {
     },
   },
   visits: {
+    type: 'Type',
     title: 'Visit register',
     register: 'Register a visit',
     registerSubmit: 'Register',

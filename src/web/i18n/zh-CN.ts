@@ -1143,6 +1143,7 @@ export const zhCN = {
     },
   },
   visits: {
+    type: '服务类型',
     title: '上门记录',
     register: '登记上门',
     registerSubmit: '登记',

@@ -84,7 +84,7 @@ export function workOrderReport({
           kind: 'table',
           columns: [
             { header: t('report.checklist'), weight: 4 },
-            { header: '', weight: 1 },
+            { header: t('report.itemState'), weight: 1 },
           ],
           rows: o.checklist.map((i) => [i.label, i.isDone ? t('report.done') : t('report.notDone')]),
         },
