@@ -132,6 +132,15 @@ export async function lockTicketRow(tx: Tx, id: string) {
   return row;
 }
 
+/** The request's customer and what the transport suggestion needs (no lock: for reading). */
+export async function findTicketBasics(tx: Tx, id: string) {
+  const [row] = await tx
+    .select({ id: tickets.id, customerId: tickets.customerId, severity: tickets.severity })
+    .from(tickets)
+    .where(eq(tickets.id, id));
+  return row;
+}
+
 export async function findCustomerForOrder(tx: Tx, id: string) {
   const [customer] = await tx.select().from(customers).where(eq(customers.id, id));
   if (!customer) return undefined;

@@ -26,6 +26,7 @@ import {
   findAppliedAction,
   findCustomerForOrder,
   findSignedQuoteOfTicket,
+  findTicketBasics,
   findWorkOrder,
   insertAppliedAction,
   insertTicketEvent,
@@ -63,24 +64,22 @@ function publish(deps: Deps, actor: Actor, order: { ticketId: string; ticketNumb
 /** What the create form suggests for a request: transports (001 2.9) and whether the visit is covered. */
 export async function suggestForTicket({ deps, actor, ticketId }: { deps: Deps; actor: Actor; ticketId: string }) {
   authorize(actor, 'work_order.create');
-  return deps.db.transaction(async (tx) => {
-    const ticket = await lockTicketRow(tx, ticketId);
-    if (!ticket) throw notFound('request');
-    const customer = await findCustomerForOrder(tx, ticket.customerId);
-    if (!customer) throw notFound('customer');
-    const coverage = await visitCoverage({
-      tx,
-      deps,
-      customerId: customer.id,
-      date: localDateOf(deps.clock(), deps.config.timeZone),
-      type: 'emergency',
-    });
-    return {
-      transports: suggestTransport({ severity: ticket.severity, distance: customer.distanceClass }),
-      isCovered: coverage.isCovered,
-      basis: coverage.basis,
-    };
+  const ticket = await findTicketBasics(deps.db, ticketId);
+  if (!ticket) throw notFound('request');
+  const customer = await findCustomerForOrder(deps.db, ticket.customerId);
+  if (!customer) throw notFound('customer');
+  const coverage = await visitCoverage({
+    tx: deps.db,
+    deps,
+    customerId: customer.id,
+    date: localDateOf(deps.clock(), deps.config.timeZone),
+    type: 'emergency',
   });
+  return {
+    transports: suggestTransport({ severity: ticket.severity, distance: customer.distanceClass }),
+    isCovered: coverage.isCovered,
+    basis: coverage.basis,
+  };
 }
 
 /**
@@ -211,6 +210,11 @@ export async function createWorkOrder({
 
 // ---------- reading ----------
 
+/** A manager's override reason is internal (like its timeline event): a customer user does not see it. */
+function shape<T extends { overrideReason: string | null }>(actor: Actor, order: T): T {
+  return can(actor, 'ticket.read_internal') ? order : { ...order, overrideReason: null };
+}
+
 async function readOrder(deps: Deps, id: string): Promise<Order> {
   const order = await findWorkOrder(deps.db, id);
   if (!order) throw notFound('work order');
@@ -221,14 +225,14 @@ export async function getWorkOrder({ deps, actor, id }: { deps: Deps; actor: Act
   const order = await findWorkOrder(deps.db, id);
   if (!order) throw notFound('work order');
   authorize(actor, 'work_order.read', { customerId: order.customerId }, 'work order');
-  return order;
+  return shape(actor, order);
 }
 
 export async function listTicketWorkOrders({ deps, actor, ticketId }: { deps: Deps; actor: Actor; ticketId: string }) {
-  const [ticket] = await deps.db.transaction(async (tx) => [await lockTicketRow(tx, ticketId)]);
+  const ticket = await findTicketBasics(deps.db, ticketId);
   if (!ticket) throw notFound('request');
   authorize(actor, 'work_order.read', { customerId: ticket.customerId }, 'request');
-  return { items: await listWorkOrders(deps.db, { ticketId }) };
+  return { items: (await listWorkOrders(deps.db, { ticketId })).map((o) => shape(actor, o)) };
 }
 
 /** The engineer's list (`engineerId=me`), or any staff member's; a customer user sees its own organisation's. */
@@ -236,15 +240,14 @@ export async function listWorkOrdersFor({ deps, actor, query }: { deps: Deps; ac
   const scope = customerScope(actor);
   authorize(actor, 'work_order.read', scope ? { customerId: scope } : undefined);
   const engineerId = query.engineerId === 'me' ? actor.id : query.engineerId;
-  return {
-    items: await listWorkOrders(deps.db, {
-      engineerId,
-      customerId: scope,
-      from: query.from ? new Date(query.from) : undefined,
-      to: query.to ? new Date(query.to) : undefined,
-      status: query.status,
-    }),
-  };
+  const items = await listWorkOrders(deps.db, {
+    engineerId,
+    customerId: scope,
+    from: query.from ? new Date(query.from) : undefined,
+    to: query.to ? new Date(query.to) : undefined,
+    status: query.status,
+  });
+  return { items: items.map((o) => shape(actor, o)) };
 }
 
 // ---------- on site ----------

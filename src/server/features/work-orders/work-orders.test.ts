@@ -88,6 +88,9 @@ describe('work orders: the API contract', () => {
   test('create → 201 with PG number, default checklist and address snapshot; check-in meets the on-site clock; sign-off writes the register row', async () => {
     const c = await bronzeCustomer();
     const t = await ctx.ticket(agent, c.id);
+    // 001 2.9: a whole-hospital outage (critical) in the vendor's city → a taxi or the van; covered by the contract.
+    const suggestion = await ctx.call('GET', `/api/v1/tickets/${t.id}/work-order-suggestion`, { as: agent });
+    expect(suggestion.json()).toEqual({ transports: ['taxi', 'van'], isCovered: true, basis: 'service_contract' });
     const res = await create(t.id, { transport: 'taxi', engineerIds: [engineer.user.id, otherEngineer.user.id] });
     expect(res.statusCode).toBe(201);
     const order = res.json();
@@ -343,6 +346,11 @@ describe('dispatch without entitlement', () => {
       body: '院长特批，先服务后补报价单',
     });
     expect(detail.sla.map((s: { metric: string }) => s.metric)).not.toContain('on_site');
+    // The reason is internal: the hospital's own user sees the order, not the reason.
+    const hospitalUser = await ctx.user('customer', { customerId: c.id });
+    expect((await ctx.call('GET', `/api/v1/work-orders/${overridden.json().id}`, { as: hospitalUser })).json()).toMatchObject({
+      overrideReason: null,
+    });
 
     // A signed quote on the request: dispatch allowed, still no arrival promise; the visit rides on it.
     const t2 = await ctx.ticket(agent, c.id);
