@@ -1,6 +1,7 @@
 // The engineer's phone (/field) at 390 px: a whole visit with the network off — check-in, the checklist,
 // check-out and the customer's signature on the glass are queued with their real times — then the
-// network comes back, the queue is replayed in order, and the register row is there with its type.
+// network comes back, the queue is replayed in order, and the register row is there with its type; the
+// page then opens again with the network off (service worker).
 import { expect, type Page, test } from '@playwright/test';
 import type { Tier } from '../src/web/features/contracts/api.ts';
 import type { WorkOrder } from '../src/web/features/work-orders/api.ts';
@@ -108,6 +109,17 @@ for (const language of ['zh-CN', 'en'] as const satisfies readonly Language[]) {
     await expect(page.getByTestId('field-conflicts')).toHaveCount(0);
     await expect(card.getByTestId('field-report')).toBeVisible();
     await screenshot(page, `field-synced-${language}`);
+
+    // The installable page: the service worker (scope /field) keeps the app and the day's orders, so the
+    // page opens again with no network at all.
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await page.reload();
+    await expect(card.getByTestId('field-status')).toHaveText(text.signedOff);
+    await context.setOffline(true);
+    await page.reload();
+    await expect(card.getByTestId('field-status')).toHaveText(text.signedOff);
+    await expect(page.getByTestId('field-online')).toHaveText(text.offline);
+    await context.setOffline(false);
 
     const synced = await admin.get<WorkOrder>(`/work-orders/${order.id}`);
     expect(synced).toMatchObject({ status: 'signed_off', signerName: text.signer, hasSignature: true });

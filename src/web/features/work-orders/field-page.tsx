@@ -8,6 +8,7 @@ import type { PartUsed } from '../../../domain/field/work-orders.ts';
 import { useTimeZone } from '../../components/session.tsx';
 import { formatDateTime } from '../../lib/time.ts';
 import { mapUrl, reportUrl, useMyWorkOrders, type WorkOrder, workOrderKeys } from './api.ts';
+import { useFieldOffline } from './install-offline.ts';
 import { dismissConflicts, enqueue, type QueuedAction, useFieldQueue } from './offline-queue.ts';
 import { SignaturePad } from './signature-pad.tsx';
 import { STATUS_COLOR } from './work-orders-card.tsx';
@@ -52,6 +53,7 @@ export function FieldPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const online = useOnline();
+  useFieldOffline();
   const from = useMemo(() => dayjs().startOf('day').toISOString(), []);
   const orders = useMyWorkOrders(from);
   const [openId, setOpenId] = useState<string | null>(null);
