@@ -32,6 +32,20 @@ const TEXT = {
   },
 } as const;
 
+// axe is injected by the test (not the app), which the app's Content-Security-Policy would refuse.
+test.use({ bypassCSP: true });
+
+/** WCAG 2.1 A/AA violations (axe-core) on the page as it is now, one line per element. */
+async function axeProblems(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] };
+    const axe = (window as unknown as { axe: { run: (d: Document, o: unknown) => Promise<Result> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} ${n.failureSummary ?? ''}`));
+  });
+}
+
 function localDate(days: number): string {
   const at = new Date(Date.now() + days * 86_400_000);
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
@@ -96,6 +110,8 @@ for (const language of ['zh-CN', 'en'] as const satisfies readonly Language[]) {
     await expect(page.getByTestId('field-pending')).toContainText(text.pending(2));
     await card.getByTestId('field-check-out').click();
     await expect(card.getByTestId('field-status')).toHaveText(text.checkedOut);
+    await expect(card.getByTestId('field-sign-off')).toBeVisible();
+    expect(await axeProblems(page)).toEqual([]);
     await card.getByTestId('field-signer').fill(text.signer);
     await drawSignature(page);
     await card.getByTestId('field-sign-submit').click();

@@ -1,6 +1,6 @@
 import { CloudSyncOutlined, EnvironmentOutlined, FilePdfOutlined, PhoneOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Empty, Form, Input, InputNumber, List, Rate, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Empty, Form, Input, InputNumber, List, Radio, Space, Switch, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -122,7 +122,7 @@ export function FieldPage() {
           }
         />
       )}
-      {items.length === 0 && !orders.isLoading && <Empty description={t('workOrders.noneToday')} />}
+      {items.length === 0 && !orders.isLoading && <Empty description={<span className="muted">{t('workOrders.noneToday')}</span>} />}
       <Space orientation="vertical" size={12} className="full-width">
         {items.map((o) => (
           <OrderCard
@@ -265,8 +265,11 @@ function WorkLog({ order, isEditable, act }: { order: WorkOrder; isEditable: boo
   const [text, setText] = useState(order.workLog);
   return (
     <>
-      <Typography.Title level={5}>{t('workOrders.workLog')}</Typography.Title>
+      <Typography.Title level={5} id={`log-${order.id}`}>
+        {t('workOrders.workLog')}
+      </Typography.Title>
       <Input.TextArea
+        aria-labelledby={`log-${order.id}`}
         rows={3}
         value={text}
         onChange={(e) => setText(e.target.value)}
@@ -296,7 +299,7 @@ function Parts({ order, isEditable, act }: { order: WorkOrder; isEditable: boole
       <List
         size="small"
         dataSource={order.parts}
-        locale={{ emptyText: t('workOrders.noParts') }}
+        locale={{ emptyText: <span className="muted">{t('workOrders.noParts')}</span> }}
         renderItem={(p) => (
           <List.Item>
             {p.name} × {p.quantity} · {p.isSuppliedByUs ? t('workOrders.byUs') : t('workOrders.byCustomer')} ·{' '}
@@ -313,7 +316,7 @@ function Parts({ order, isEditable, act }: { order: WorkOrder; isEditable: boole
           initialValues={{ quantity: 1, isSuppliedByUs: true, isUnderWarranty: false }}
         >
           <Form.Item name="name" rules={[{ required: true, whitespace: true, message: t('workOrders.partName') }]}>
-            <Input placeholder={t('workOrders.partName')} maxLength={200} />
+            <Input placeholder={t('workOrders.partName')} aria-label={t('workOrders.partName')} maxLength={200} />
           </Form.Item>
           <Form.Item name="quantity" rules={[{ required: true }]}>
             <InputNumber min={1} max={10_000} precision={0} aria-label={t('workOrders.quantity')} />
@@ -367,7 +370,7 @@ function SignOff({ order, act }: { order: WorkOrder; act: Act }) {
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="rating" label={t('workOrders.rating')}>
-          <Rate />
+          <Radio.Group optionType="button" options={[1, 2, 3, 4, 5].map((n) => ({ value: n, label: String(n) }))} />
         </Form.Item>
         <Form.Item name="remark" label={t('workOrders.remark')}>
           <Input.TextArea rows={2} maxLength={2000} />

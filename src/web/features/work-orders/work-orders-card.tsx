@@ -52,7 +52,7 @@ export function WorkOrdersCard({ ticketId, isClosed }: { ticketId: string; isClo
         size="small"
         loading={orders.isLoading}
         dataSource={orders.data ?? []}
-        locale={{ emptyText: t('workOrders.empty') }}
+        locale={{ emptyText: <span className="muted">{t('workOrders.empty')}</span> }}
         renderItem={(o) => (
           <List.Item
             data-testid="work-order-row"
