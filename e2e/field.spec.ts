@@ -3,9 +3,10 @@
 // network comes back, the queue is replayed in order, and the register row is there with its type; the
 // page then opens again with the network off (service worker).
 import { expect, type Page, test } from '@playwright/test';
+import { E2E_ADMIN } from '../playwright.config.ts';
 import type { Tier } from '../src/web/features/contracts/api.ts';
 import type { WorkOrder } from '../src/web/features/work-orders/api.ts';
-import { createTicket, createWorld, type Language, screenshot, signIn, signInAdmin } from './support.ts';
+import { chooseOption, createTicket, createWorld, type Language, screenshot, signIn, signInAdmin, signOut } from './support.ts';
 
 const TEXT = {
   'zh-CN': {
@@ -13,6 +14,7 @@ const TEXT = {
     offline: '离线',
     online: '在线',
     planned: '已派工',
+    suggested: '建议：包车或服务车',
     onSite: '现场服务中',
     checkedOut: '已离场',
     signedOff: '已签字',
@@ -24,6 +26,7 @@ const TEXT = {
     offline: 'Offline',
     online: 'Online',
     planned: 'Dispatched',
+    suggested: 'Suggested: Chartered car or Service van',
     onSite: 'On site',
     checkedOut: 'Left the site',
     signedOff: 'Signed off',
@@ -64,6 +67,8 @@ async function drawSignature(page: Page) {
 
 for (const language of ['zh-CN', 'en'] as const satisfies readonly Language[]) {
   test(`a whole visit on a 390 px phone, offline then online (${language})`, async ({ page, context, baseURL }) => {
+    // Two sign-ins, a dispatch, a visit offline and two reloads on a shared CI machine.
+    test.setTimeout(240_000);
     const text = TEXT[language];
     const admin = await signInAdmin(baseURL ?? '');
     const world = await createWorld(admin, language);
@@ -83,12 +88,22 @@ for (const language of ['zh-CN', 'en'] as const satisfies readonly Language[]) {
       channel: 'phone',
       kind: 'request',
     });
-    const order = await admin.post<WorkOrder>(`/tickets/${ticket.id}/work-orders`, {
-      type: 'emergency',
-      plannedAt: new Date(Date.now() + 3_600_000).toISOString(),
-      engineerIds: [world.engineer.id],
-      transport: 'taxi',
-    });
+    // The service desk dispatches from the request (1280 px): a whole-hospital outage outside the vendor's
+    // city → a chartered car or the van (001 2.9).
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, E2E_ADMIN, language, /\/queue/);
+    await page.goto(`/tickets/${ticket.id}`);
+    await page.getByTestId('work-order-new').click();
+    await expect(page.getByText(text.suggested)).toBeVisible();
+    await chooseOption(page, 'work-order-engineers', world.engineer.name);
+    await page.locator('#work-order-submit').click();
+    const row = page.getByTestId('work-orders-card').getByTestId('work-order-row');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText(text.planned);
+    await screenshot(page, `field-dispatch-${language}`);
+    const [order] = (await admin.get<{ items: WorkOrder[] }>(`/tickets/${ticket.id}/work-orders`)).items;
+    expect(order.engineers.map((e) => e.id)).toEqual([world.engineer.id]);
+    await signOut(page);
 
     await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, world.engineer, language, /\/queue/);
