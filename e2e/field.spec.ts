@@ -96,6 +96,9 @@ for (const language of ['zh-CN', 'en'] as const satisfies readonly Language[]) {
     await page.getByTestId('work-order-new').click();
     await expect(page.getByText(text.suggested)).toBeVisible();
     await chooseOption(page, 'work-order-engineers', world.engineer.name);
+    // A multiple select stays open after a choice: close it before reaching for the button under it.
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
     await page.locator('#work-order-submit').click();
     const row = page.getByTestId('work-orders-card').getByTestId('work-order-row');
     await expect(row).toHaveCount(1);
