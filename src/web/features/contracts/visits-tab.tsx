@@ -142,7 +142,11 @@ export function VisitsTab({ customerId }: { customerId: string }) {
           locale={{ emptyText: <ListEmpty query={visits} description={t('visits.empty')} /> }}
           columns={[
             { key: 'date', title: t('visits.date'), render: (_v, v) => <span className="tabular">{v.visitDate}</span> },
-            { key: 'type', title: t('visits.type'), render: (_v, v) => <span data-testid="visit-type">{t(`workOrders.type.${v.type}`)}</span> },
+            {
+              key: 'type',
+              title: t('visits.type'),
+              render: (_v, v) => <span data-testid="visit-type">{t(`workOrders.type.${v.type}`)}</span>,
+            },
             {
               key: 'engineers',
               title: t('visits.engineers'),
