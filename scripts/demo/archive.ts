@@ -154,7 +154,21 @@ export async function createArchives({
             deps,
             actor,
             customerId,
-            input: { visitDate: addDays(now, -random.int(5, 60)), engineerIds: [engineerId], note: '例行巡检：服务器、数据库备份与打印机' },
+            // The first an emergency repair (it uses the tier's quota); the rest routine inspections (they never do).
+            input:
+              visit === 0
+                ? {
+                    visitDate: addDays(now, -random.int(5, 60)),
+                    engineerIds: [engineerId],
+                    note: '紧急维修：门诊收费数据库连接失败',
+                    type: 'emergency',
+                  }
+                : {
+                    visitDate: addDays(now, -random.int(5, 60)),
+                    engineerIds: [engineerId],
+                    note: '例行巡检：服务器、数据库备份与打印机',
+                    type: 'routine',
+                  },
           });
         }
       }

@@ -7,6 +7,19 @@ const B = '22222222-2222-4222-8222-222222222222';
 const actor = (role: Actor['role'], customerId: string | null = null): Actor => ({ id: 'x', role, customerId, name: 'x', via: 'session' });
 
 describe('policy', () => {
+  test('work orders: staff dispatch and work them, managers override and act for others, a customer user only reads its own', () => {
+    expect(can(actor('engineer'), 'work_order.work')).toBe(true);
+    expect(can(actor('engineer'), 'work_order.act_for_others')).toBe(false);
+    expect(can(actor('engineer'), 'work_order.override_dispatch')).toBe(false);
+    expect(can(actor('agent'), 'work_order.override_dispatch')).toBe(false);
+    expect(can(actor('manager'), 'work_order.override_dispatch')).toBe(true);
+    expect(can(actor('customer', A), 'work_order.read', { customerId: A })).toBe(true);
+    expect(denial(actor('customer', A), 'work_order.read', { customerId: B })).toBe('not_found');
+    for (const action of ['work_order.create', 'work_order.work', 'work_order.override_dispatch'] as const) {
+      expect(can(actor('customer', A), action, { customerId: A })).toBe(false);
+    }
+  });
+
   test('a customer user touches only its own organisation', () => {
     const hospitalUser = actor('customer', A);
     for (const action of ['ticket.read', 'ticket.create', 'ticket.reply', 'ticket.transition', 'ticket.attach', 'customer.read'] as const) {

@@ -108,6 +108,14 @@ export const ACTIONS = [
   'training.read',
   'training.manage',
   'training.override_quota',
+  // Work orders (features/work-orders): staff dispatch and work them (an engineer only the orders it is
+  // on, unless it may act for others); a customer user reads its own and their service reports.
+  'work_order.read',
+  'work_order.create',
+  'work_order.work',
+  'work_order.act_for_others',
+  // Dispatch a customer without entitlement and without a signed quote, with a reason on the timeline.
+  'work_order.override_dispatch',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -166,6 +174,9 @@ const WORK_REQUESTS: readonly Action[] = [
   'user_meeting.manage',
   'training.read',
   'training.manage',
+  'work_order.read',
+  'work_order.create',
+  'work_order.work',
 ];
 
 /** The service desk (agents and managers) also keeps the customer archive and its contracts. */
@@ -190,6 +201,8 @@ const STAFF_ACTIONS: Record<Exclude<Role, 'customer'>, ReadonlySet<Action> | 'al
     'emergency_plan.manage',
     'incident.activate',
     'training.override_quota',
+    'work_order.act_for_others',
+    'work_order.override_dispatch',
   ]),
   agent: new Set<Action>([...WORK_REQUESTS, ...KEEP_ARCHIVE]),
   engineer: new Set<Action>(WORK_REQUESTS),
@@ -214,6 +227,7 @@ const CUSTOMER_ACTIONS = new Set<Action>([
   'incident.read',
   'survey.answer',
   'training.read',
+  'work_order.read',
 ]);
 
 // Actions on a specific organisation's data: a customer user may only touch its own.
@@ -234,6 +248,7 @@ const SCOPED_ACTIONS = new Set<Action>([
   'incident.read',
   'survey.answer',
   'training.read',
+  'work_order.read',
 ]);
 
 /** The service side (every role but a hospital's own users): the staff app rather than the portal. */

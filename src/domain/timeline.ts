@@ -3,7 +3,9 @@
 // (ticket_events_type_check, generated from TIMELINE_EVENT_TYPES); the API and the web read `type`
 // as this union. A new event type is added here, in the web's timeline and in a migration that
 // re-creates the check (see docs/architecture.md, "Typed protocols").
+
 import type { EscalationPath, RosterRung } from './cannot-solve.ts';
+import type { WorkOrderType } from './field/work-orders.ts';
 import type { RemoteAccessMethod } from './remote-access.ts';
 import type { EscalationLevel, SlaMetric } from './sla.ts';
 import type { Channel, Severity, Status, Team } from './vocabulary.ts';
@@ -23,6 +25,8 @@ export const TIMELINE_EVENT_TYPES = [
   'sla_warning',
   'sla_breached',
   'escalated',
+  'work_order',
+  'dispatch_override',
   'remote_access_granted',
   'password_change_reminder',
   'cannot_solve_escalated',
@@ -49,6 +53,15 @@ export type TimelineData = {
   sla_warning: { metric: SlaMetric; dueAt: string | null };
   sla_breached: { metric: SlaMetric; dueAt: string };
   escalated: { level: number; levelName: EscalationLevel; reason: SlaMetric };
+  /** A work order (派工单) of the request moved: created, checked in/out, signed off, cancelled. */
+  work_order: {
+    workOrderId: string;
+    number: string;
+    type: WorkOrderType;
+    step: 'created' | 'checked_in' | 'checked_out' | 'signed_off' | 'cancelled';
+  };
+  /** A manager dispatched a customer without entitlement and without a signed quote; the reason is the body. */
+  dispatch_override: { workOrderId: string; number: string };
   /** Never the secret: what, until when, granted by whom. */
   remote_access_granted: { grantId: string; method: RemoteAccessMethod; validFrom: string; validUntil: string; grantedByName: string };
   /** On resolving a request that had remote access: the customer is asked to change the password. */
@@ -92,6 +105,8 @@ export const timeline = {
   slaWarning: make('sla_warning', { isInternal: true }),
   slaBreached: make('sla_breached', { isInternal: true }),
   escalated: make('escalated', { isInternal: true }),
+  workOrder: make('work_order'),
+  dispatchOverride: make('dispatch_override', { isInternal: true }),
   remoteAccessGranted: make('remote_access_granted'),
   passwordChangeReminder: make('password_change_reminder'),
   cannotSolveEscalated: make('cannot_solve_escalated', { isInternal: true }),

@@ -44,6 +44,7 @@ import { ticketRoutes } from './features/tickets/tickets.routes.ts';
 import { trainingRoutes } from './features/trainings/trainings.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { visitRoutes } from './features/visits/visits.routes.ts';
+import { workOrderRoutes } from './features/work-orders/work-orders.routes.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { answerClientError } from './http/client-error.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
@@ -257,6 +258,7 @@ export async function build({ deps, logger = false, webDir = WEB_DIST_DIR }: Bui
   await app.register(importRoutes, { prefix: API_PREFIX, deps });
   await app.register(contractRoutes, { prefix: API_PREFIX, deps });
   await app.register(visitRoutes, { prefix: API_PREFIX, deps });
+  await app.register(workOrderRoutes, { prefix: API_PREFIX, deps });
   await app.register(surveyRoutes, { prefix: API_PREFIX, deps });
   await app.register(returnVisitRoutes, { prefix: API_PREFIX, deps });
   await app.register(trainingRoutes, { prefix: API_PREFIX, deps });

@@ -33,6 +33,7 @@ import { PoliciesPage } from './features/sla/policies-page.tsx';
 import { QueuePage } from './features/tickets/queue-page.tsx';
 import { TicketDetailPage } from './features/tickets/ticket-detail-page.tsx';
 import { UsersPage } from './features/users/users-page.tsx';
+import { FieldPage } from './features/work-orders/field-page.tsx';
 
 function FullPageSpin() {
   return (
@@ -136,6 +137,7 @@ const router = createBrowserRouter([
           { path: 'customers/:id', element: <CustomerDetailPage /> },
           { path: 'customers/:id/emergency-plan', element: <PlanPage /> },
           { path: 'contracts', element: <ContractsPage /> },
+          { path: 'field', element: <FieldPage /> },
           { element: <Allowed action="return_visit.read" />, children: [{ path: 'return-visits', element: <CallListPage /> }] },
           { element: <Allowed action="survey.read_results" />, children: [{ path: 'surveys', element: <SurveyResultsPage /> }] },
           { path: 'incidents', element: <IncidentsPage /> },

@@ -1,3 +1,4 @@
+import type { VisitType } from '../field/work-orders.ts';
 import { addDays, addMonths, addYears, localDateOf, maxDate } from './local-date.ts';
 import { formatCny, suggestedMaintenanceFeeFen } from './money.ts';
 import { visitsLeft, visitsUsed } from './visits.ts';
@@ -51,7 +52,7 @@ export type ArchiveFacts = {
     visitQuota: number | null;
     tier: { code: string; nameZh: string; nameEn: string };
   }[];
-  visits: { serviceContractId: string | null; visitDate: string; isOverQuota: boolean }[];
+  visits: { serviceContractId: string | null; visitDate: string; isOverQuota: boolean; type?: VisitType }[];
   /** Staff decisions to serve despite a "no further service" answer, each with a reason, from..until (dates). */
   overrides?: { reason: string; from: string; until: string }[];
 };

@@ -1,3 +1,4 @@
+import { countsAgainstQuota, type VisitType } from '../field/work-orders.ts';
 import { addDays, addYears, minDate } from './local-date.ts';
 
 /**
@@ -14,16 +15,19 @@ export function contractYearWindow(contract: { startDate: string; endDate: strin
   return { from, to: minDate([lastOfYear, contract.endDate]) ?? contract.endDate };
 }
 
-/** Visits counted against a contract in the contract year containing `date`. */
+/** Emergency visits counted against a contract in the contract year containing `date` (routine, training… never use the quota). */
 export function visitsUsed(
   contract: { id: string; startDate: string; endDate: string },
-  visits: { serviceContractId: string | null; visitDate: string; isOverQuota?: boolean }[],
+  visits: { serviceContractId: string | null; visitDate: string; isOverQuota?: boolean; type?: VisitType }[],
   date: string,
 ): number {
   const w = contractYearWindow(contract, date);
   if (!w) return 0;
   // Visits beyond the quota are paid by their own quote: they do not eat into the next year's count.
-  return visits.filter((v) => v.serviceContractId === contract.id && !v.isOverQuota && v.visitDate >= w.from && v.visitDate <= w.to).length;
+  return visits.filter(
+    (v) =>
+      v.serviceContractId === contract.id && !v.isOverQuota && countsAgainstQuota(v.type) && v.visitDate >= w.from && v.visitDate <= w.to,
+  ).length;
 }
 
 /** Visits left this contract year; null = unlimited. Never below zero. */

@@ -33,6 +33,16 @@ import type {
 import type { ReentryState } from '../../domain/emergency/continuity.ts';
 import type { IncidentEventType, IncidentItemKind, IncidentStatus } from '../../domain/emergency/incident.ts';
 import type { BilingualText, ContinuityStage, MeasureLevel, PlanContent } from '../../domain/emergency/template.ts';
+import type {
+  ApprovalMethod,
+  ChecklistItem,
+  PartUsed,
+  Transport,
+  VisitType,
+  WorkOrderAction,
+  WorkOrderStatus,
+  WorkOrderType,
+} from '../../domain/field/work-orders.ts';
 import type { JobSchedule } from '../../domain/jobs/schedule.ts';
 import type { NotificationKind } from '../../domain/notifications.ts';
 import type { RemoteAccessMethod } from '../../domain/remote-access.ts';
@@ -861,18 +871,113 @@ export const visits = pgTable(
     note: text('note'),
     isOverQuota: boolean('is_over_quota').notNull().default(false),
     quoteId: uuid('quote_id').references(() => quotes.id),
+    /** The visit's type: only emergency visits count against the yearly quota (rows before 0012: emergency). */
+    type: text('type').$type<VisitType>().notNull().default('emergency'),
     createdById: uuid('created_by_id')
       .notNull()
       .references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [
+    vocabularyCheck('visits_type_check', t.type),
     index('visits_customer_idx').on(t.customerId, t.visitDate),
     index('visits_contract_idx').on(t.serviceContractId, t.visitDate),
     uniqueIndex('visits_quote_key').on(t.quoteId),
     check('visits_over_quota_check', sql`not ${t.isOverQuota} or ${t.quoteId} is not null`),
   ],
 );
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * Work orders (派工单, migration 0012): one on-site visit from dispatch to the customer's sign-off,
+ * which writes its row in the visit register (`visits_id`). PG-<year>-<sequence>, gapless per year.
+ */
+export const workOrders = pgTable(
+  'work_orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    type: text('type').$type<WorkOrderType>().notNull(),
+    status: text('status').$type<WorkOrderStatus>().notNull().default('planned'),
+    plannedAt: timestamp('planned_at', { withTimezone: true }).notNull(),
+    transport: text('transport').$type<Transport>(),
+    /** Snapshot of the customer's address and contact when the order was made. */
+    address: text('address'),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    /** The signed per-visit quote it rides on (a customer without entitlement). */
+    quoteId: uuid('quote_id').references(() => quotes.id),
+    /** A manager's reason for dispatching without entitlement and without a signed quote. */
+    overrideReason: text('override_reason'),
+    /** Out-of-scope work approved by the customer's maintenance director (003 6.6). */
+    approvedByName: text('approved_by_name'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    approvalMethod: text('approval_method').$type<ApprovalMethod>(),
+    checkInAt: timestamp('check_in_at', { withTimezone: true }),
+    checkOutAt: timestamp('check_out_at', { withTimezone: true }),
+    minutesOnSite: integer('minutes_on_site'),
+    workLog: text('work_log').notNull().default(''),
+    checklist: jsonb('checklist').$type<ChecklistItem[]>().notNull().default([]),
+    parts: jsonb('parts').$type<PartUsed[]>().notNull().default([]),
+    signerName: text('signer_name'),
+    signerTitle: text('signer_title'),
+    signaturePng: bytea('signature_png'),
+    rating: integer('rating'),
+    remark: text('remark'),
+    signedOffAt: timestamp('signed_off_at', { withTimezone: true }),
+    visitId: uuid('visit_id').references(() => visits.id),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('work_orders_number_key').on(t.number),
+    index('work_orders_ticket_idx').on(t.ticketId, t.createdAt),
+    index('work_orders_planned_idx').on(t.plannedAt),
+    vocabularyCheck('work_orders_type_check', t.type),
+    vocabularyCheck('work_orders_status_check', t.status),
+    vocabularyCheck('work_orders_transport_check', t.transport),
+    vocabularyCheck('work_orders_approval_method_check', t.approvalMethod),
+    check('work_orders_rating_check', sql`${t.rating} is null or ${t.rating} between 1 and 5`),
+  ],
+);
+
+/** The engineers on a work order: any staff users (R&D researchers may go along, 000 C). */
+export const workOrderEngineers = pgTable(
+  'work_order_engineers',
+  {
+    workOrderId: uuid('work_order_id')
+      .notNull()
+      .references(() => workOrders.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.workOrderId, t.userId] }), index('work_order_engineers_user_idx').on(t.userId)],
+);
+
+/** Client-generated ids of actions already applied: a replay (offline sync) is answered, not applied again. */
+export const workOrderActions = pgTable('work_order_actions', {
+  clientActionId: uuid('client_action_id').primaryKey(),
+  workOrderId: uuid('work_order_id')
+    .notNull()
+    .references(() => workOrders.id, { onDelete: 'cascade' }),
+  action: text('action').$type<WorkOrderAction>().notNull(),
+  actorId: uuid('actor_id')
+    .notNull()
+    .references(() => users.id),
+  appliedAt: timestamp('applied_at', { withTimezone: true }).notNull(),
+});
 
 /** The hospital emergency plan (应急预案, 001 第二部分): one per customer, its current content and version. */
 export const emergencyPlans = pgTable(

@@ -24,6 +24,7 @@ import {
   MEASURE_LEVELS,
   REENTRY_STATES,
 } from '../../domain/emergency/incident.ts';
+import { APPROVAL_METHODS, TRANSPORTS, VISIT_TYPES, WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from '../../domain/field/work-orders.ts';
 import { NOTIFICATION_KINDS } from '../../domain/notifications.ts';
 import { REMOTE_ACCESS_METHODS } from '../../domain/remote-access.ts';
 import { RETURN_VISIT_KINDS, RETURN_VISIT_OUTCOMES, SURVEY_CHANNELS, TRAINING_KINDS } from '../../domain/service-quality/vocabulary.ts';
@@ -82,6 +83,11 @@ export const VOCABULARY_CHECKS = {
   service_tiers_window_check: SERVICE_WINDOWS,
   service_tiers_routine_check: ROUTINE_FREQUENCIES,
   quotes_state_check: QUOTE_STATES,
+  visits_type_check: VISIT_TYPES,
+  work_orders_type_check: WORK_ORDER_TYPES,
+  work_orders_status_check: WORK_ORDER_STATUSES,
+  work_orders_transport_check: TRANSPORTS,
+  work_orders_approval_method_check: APPROVAL_METHODS,
   incidents_measure_level_check: MEASURE_LEVELS,
   incidents_status_check: INCIDENT_STATUSES,
   incident_stages_stage_check: CONTINUITY_STAGES,

@@ -4,6 +4,7 @@ import {
   AppstoreOutlined,
   BankOutlined,
   CalendarOutlined,
+  CarOutlined,
   CrownOutlined,
   CustomerServiceOutlined,
   DownOutlined,
@@ -57,6 +58,7 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
     { key: 'customers', path: '/customers', icon: <BankOutlined aria-hidden />, label: t('nav.customers') },
     { key: 'contracts', path: '/contracts', icon: <FileProtectOutlined aria-hidden />, label: t('nav.contracts') },
   ];
+  if (can('work_order.work')) items.push({ key: 'field', path: '/field', icon: <CarOutlined aria-hidden />, label: t('nav.field') });
   if (can('return_visit.read')) {
     items.push({
       key: 'returnVisits',

@@ -137,7 +137,12 @@ export async function countContractVisits(tx: Tx, contractId: string) {
 export async function selectContractVisits(tx: Tx, contractIds: string[]) {
   if (contractIds.length === 0) return [];
   return tx
-    .select({ serviceContractId: visits.serviceContractId, visitDate: visits.visitDate, isOverQuota: visits.isOverQuota })
+    .select({
+      serviceContractId: visits.serviceContractId,
+      visitDate: visits.visitDate,
+      isOverQuota: visits.isOverQuota,
+      type: visits.type,
+    })
     .from(visits)
     .where(inArray(visits.serviceContractId, contractIds));
 }
@@ -212,7 +217,12 @@ export async function loadArchiveFacts(tx: Tx, customerId: string) {
       .innerJoin(serviceTiers, eq(serviceTiers.id, serviceContracts.tierId))
       .where(eq(serviceContracts.customerId, customerId)),
     tx
-      .select({ serviceContractId: visits.serviceContractId, visitDate: visits.visitDate, isOverQuota: visits.isOverQuota })
+      .select({
+        serviceContractId: visits.serviceContractId,
+        visitDate: visits.visitDate,
+        isOverQuota: visits.isOverQuota,
+        type: visits.type,
+      })
       .from(visits)
       .where(eq(visits.customerId, customerId)),
     tx

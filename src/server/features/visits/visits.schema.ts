@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { QUOTE_STATES } from '../../../domain/contracts/vocabulary.ts';
+import { VISIT_TYPES } from '../../../domain/field/work-orders.ts';
 import { Fen, LocalDate } from '../contracts/contracts.schema.ts';
 
 export const VisitBody = z
@@ -10,6 +11,8 @@ export const VisitBody = z
     note: z.string().trim().max(2000).optional(),
     /** A signed per-visit quote: required beyond the quota or without a contract or free maintenance. */
     quoteId: z.uuid().optional(),
+    /** Only emergency visits count against the yearly quota; default emergency. */
+    type: z.enum(VISIT_TYPES).optional(),
   })
   .strict();
 export type VisitInput = z.infer<typeof VisitBody>;
@@ -24,6 +27,7 @@ export const VisitResponse = z.object({
   note: z.string().nullable(),
   isOverQuota: z.boolean(),
   quoteId: z.uuid().nullable(),
+  type: z.enum(VISIT_TYPES),
   createdAt: z.date(),
 });
 export const VisitListResponse = z.object({

@@ -2,6 +2,7 @@ import { entitlement } from '../../../domain/contracts/entitlement.ts';
 import { billedDays, DEFAULT_DAILY_FEE_FEN, MoneyError, visitFeeFen } from '../../../domain/contracts/money.ts';
 import { visitsLeft, visitsUsed } from '../../../domain/contracts/visits.ts';
 import type { QuoteState } from '../../../domain/contracts/vocabulary.ts';
+import { countsAgainstQuota, type VisitType } from '../../../domain/field/work-orders.ts';
 import { yearIn } from '../../../domain/time-zone.ts';
 import type { Tx } from '../../db/client.ts';
 import type { quotes } from '../../db/schema.ts';
@@ -64,11 +65,13 @@ export async function registerVisit({
     }
     const facts = await loadArchiveFacts(tx, customerId);
     const contract = contractOn(facts.serviceContracts, input.visitDate);
+    const type = input.type ?? 'emergency';
     let isOverQuota = false;
     let needsQuote: string | null = null;
     if (contract) {
       const used = visitsUsed(contract, facts.visits, input.visitDate);
-      if (contract.visitQuota !== null && used >= contract.visitQuota) {
+      // Only emergency visits use the quota: routine, training… never need a quote under a contract.
+      if (countsAgainstQuota(type) && contract.visitQuota !== null && used >= contract.visitQuota) {
         isOverQuota = true;
         needsQuote = `the ${contract.visitQuota} visits of this contract year are used`;
       }
@@ -103,12 +106,97 @@ export async function registerVisit({
       note: input.note ?? null,
       isOverQuota,
       quoteId: input.quoteId ?? null,
+      type,
       createdById: actor.id,
       createdAt: now,
     });
     await insertAudit(tx, { actorId: actor.id, action: 'visit.create', entityType: 'visit', entityId: row.id, after: row, at: now });
     return row;
   });
+}
+
+/**
+ * What a customer is owed for an on-site visit of `type` on `date`: covered (a contract in force, within
+ * its quota for an emergency visit, or free maintenance) or paid per visit (a signed quote or a manager's
+ * override). Work orders ask this at dispatch (features/work-orders).
+ */
+export async function visitCoverage({
+  tx,
+  deps,
+  customerId,
+  date,
+  type,
+}: {
+  tx: Tx;
+  deps: Deps;
+  customerId: string;
+  date: string;
+  type: VisitType;
+}) {
+  const facts = await loadArchiveFacts(tx, customerId);
+  const contract = contractOn(facts.serviceContracts, date);
+  if (contract) {
+    const used = visitsUsed(contract, facts.visits, date);
+    const isCovered = !countsAgainstQuota(type) || contract.visitQuota === null || used < contract.visitQuota;
+    return { isCovered, basis: 'service_contract' as const };
+  }
+  const e = entitlement({ at: new Date(`${date}T04:00:00Z`), timeZone: deps.config.timeZone, facts });
+  return { isCovered: e.basis === 'free_maintenance', basis: e.basis };
+}
+
+/** A signed quote of the customer not yet used by a visit, for the per-visit dispatch rule (null: none). */
+export async function findUsableQuote({ tx, customerId, quoteId }: { tx: Tx; customerId: string; quoteId: string }) {
+  const quote = await findQuote(tx, quoteId);
+  if (!quote || quote.customerId !== customerId || quote.state !== 'signed') return null;
+  if (await findVisitByQuote(tx, quote.id)) return null;
+  return quote;
+}
+
+/**
+ * The register row of a signed-off work order (one notion of a visit): it counts against the contract
+ * in force on its date when it is an emergency visit; beyond the quota it is flagged over quota when a
+ * signed quote pays for it. Called inside the sign-off's transaction; the visit happened, so nothing is
+ * refused here (the dispatch rule asked for the quote or the override beforehand).
+ */
+export async function recordWorkOrderVisit({
+  tx,
+  actorId,
+  at,
+  visit,
+}: {
+  tx: Tx;
+  actorId: string;
+  at: Date;
+  visit: {
+    customerId: string;
+    ticketId: string;
+    visitDate: string;
+    engineerIds: string[];
+    type: VisitType;
+    quoteId: string | null;
+    note: string | null;
+  };
+}) {
+  if (!(await lockCustomer(tx, visit.customerId))) throw notFound('customer');
+  const facts = await loadArchiveFacts(tx, visit.customerId);
+  const contract = contractOn(facts.serviceContracts, visit.visitDate);
+  const quoteId = visit.quoteId && !(await findVisitByQuote(tx, visit.quoteId)) ? visit.quoteId : null;
+  const isFull =
+    contract !== undefined &&
+    countsAgainstQuota(visit.type) &&
+    contract.visitQuota !== null &&
+    visitsUsed(contract, facts.visits, visit.visitDate) >= contract.visitQuota;
+  const row = await insertVisit(tx, {
+    ...visit,
+    engineerIds: [...new Set(visit.engineerIds)],
+    serviceContractId: contract?.id ?? null,
+    quoteId,
+    isOverQuota: isFull && quoteId !== null,
+    createdById: actorId,
+    createdAt: at,
+  });
+  await insertAudit(tx, { actorId, action: 'visit.create', entityType: 'visit', entityId: row.id, after: row, at });
+  return row;
 }
 
 export async function listVisits({ deps, actor, customerId }: { deps: Deps; actor: Actor; customerId: string }) {

@@ -14,6 +14,8 @@ export const authKeys = {
 export function useMe() {
   return useQuery({
     queryKey: authKeys.me(),
+    // Asked even when the browser says it is offline: on /field the service worker answers from its cache.
+    networkMode: 'offlineFirst',
     queryFn: async ({ signal }): Promise<Me | null> => {
       try {
         const me = await api.get<Me>('/auth/me', undefined, signal);

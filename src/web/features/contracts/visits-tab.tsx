@@ -143,6 +143,11 @@ export function VisitsTab({ customerId }: { customerId: string }) {
           columns={[
             { key: 'date', title: t('visits.date'), render: (_v, v) => <span className="tabular">{v.visitDate}</span> },
             {
+              key: 'type',
+              title: t('visits.type'),
+              render: (_v, v) => <span data-testid="visit-type">{t(`workOrders.type.${v.type}`)}</span>,
+            },
+            {
               key: 'engineers',
               title: t('visits.engineers'),
               render: (_v, v) => v.engineerIds.map(nameOf).join(t('common.listSeparator')),

@@ -15,6 +15,7 @@ import { RmaCard } from '../escalations/rma-card.tsx';
 import { RemoteAccessCard } from '../remote-access/remote-access-card.tsx';
 import { SlaBadge } from '../sla/sla-badge.tsx';
 import { SlaPanel } from '../sla/sla-panel.tsx';
+import { WorkOrdersCard } from '../work-orders/work-orders-card.tsx';
 import { useTicket } from './api.ts';
 import { AttachmentsCard } from './attachments-card.tsx';
 import { ReplyBox } from './reply-box.tsx';
@@ -144,6 +145,7 @@ export function TicketDetailView({ id, audience, backTo, backLabel }: Props) {
               <EntitlementCard customerId={ticket.customerId} customerName={ticket.customerName} ticketId={ticket.id} />
             )}
             {audience === 'staff' && <DispatchCard ticket={ticket} />}
+            <WorkOrdersCard ticketId={ticket.id} isClosed={ticket.status === 'closed' || ticket.status === 'cancelled'} />
             <TicketProperties ticket={ticket} audience={audience} />
             <RemoteAccessCard ticketId={ticket.id} customerId={ticket.customerId} audience={audience} />
             {audience === 'staff' && (

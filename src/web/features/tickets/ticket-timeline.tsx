@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   BugOutlined,
   BulbOutlined,
+  CarOutlined,
   CheckCircleOutlined,
   ClockCircleOutlined,
   EditOutlined,
@@ -182,6 +183,24 @@ export function TicketTimeline({ events }: { events: TicketEvent[] }) {
             : t('detail.events.escalated', { level }),
         };
       }
+      case 'work_order': {
+        const step = asString(data.step) ?? 'created';
+        return {
+          icon: <CarOutlined aria-hidden />,
+          color: step === 'signed_off' ? 'green' : 'blue',
+          text: t('detail.events.work_order', {
+            number: asString(data.number) ?? '',
+            type: t(`workOrders.type.${(asString(data.type) ?? 'emergency') as 'emergency'}`),
+            step: t(`detail.events.workOrderStep.${step as 'created'}`),
+          }),
+        };
+      }
+      case 'dispatch_override':
+        return {
+          icon: <CarOutlined aria-hidden />,
+          color: 'orange',
+          text: t('detail.events.dispatch_override', { number: asString(data.number) ?? '' }),
+        };
       case 'remote_access_granted':
         return {
           icon: <KeyOutlined aria-hidden />,

@@ -1,0 +1,164 @@
+import type { ChecklistItem, PartUsed } from '../../../domain/field/work-orders.ts';
+import type { DocumentModel, DocumentSection } from '../../documents/index.ts';
+import { formatInstant } from '../../lib/format.ts';
+import { type Locale, translator } from '../../messages/catalogue.ts';
+import { workOrderMessages } from '../../messages/work-orders.ts';
+import type { WorkOrderResponse } from './work-orders.schema.ts';
+
+// The service report (现场服务报告) of one visit as a document model: what was done, parts used, and
+// the customer's sign-off with the signature drawn on the engineer's phone. Pure: texts from
+// messages/work-orders.ts, rendered by documents/ (PDF here; the print view could render it too).
+
+type Order = Pick<
+  import('zod').infer<typeof WorkOrderResponse>,
+  | 'number'
+  | 'status'
+  | 'type'
+  | 'customerName'
+  | 'address'
+  | 'contactName'
+  | 'contactPhone'
+  | 'ticketNumber'
+  | 'ticketTitle'
+  | 'engineers'
+  | 'transport'
+  | 'plannedAt'
+  | 'checkInAt'
+  | 'checkOutAt'
+  | 'minutesOnSite'
+  | 'approvedByName'
+  | 'approvedAt'
+  | 'approvalMethod'
+  | 'workLog'
+  | 'signerName'
+  | 'signerTitle'
+  | 'rating'
+  | 'remark'
+  | 'signedOffAt'
+> & { checklist: ChecklistItem[]; parts: PartUsed[] };
+
+export function workOrderReport({
+  order: o,
+  signature,
+  locale,
+  timeZone,
+  generatedAt,
+}: {
+  order: Order;
+  signature: Uint8Array | null;
+  locale: Locale;
+  timeZone: string;
+  generatedAt: Date;
+}): DocumentModel {
+  const t = translator(workOrderMessages, locale);
+  const at = (d: Date | null) => (d ? formatInstant(d, timeZone) : '—');
+  const day = (d: Date | null) => (d ? new Intl.DateTimeFormat('sv-SE', { timeZone }).format(d) : '');
+  const rows = [
+    { label: t('report.customer'), value: o.customerName, isStrong: true },
+    { label: t('report.address'), value: o.address ?? '—' },
+    { label: t('report.contact'), value: [o.contactName, o.contactPhone].filter(Boolean).join(' ') || '—' },
+    { label: t('report.ticket'), value: `${o.ticketNumber} ${o.ticketTitle}` },
+    { label: t('report.type'), value: t(`type.${o.type}`) },
+    { label: t('report.engineers'), value: o.engineers.map((e) => e.name).join('、') || '—' },
+    { label: t('report.transport'), value: o.transport ? t(`transport.${o.transport}`) : '—' },
+    { label: t('report.planned'), value: at(o.plannedAt) },
+    { label: t('report.checkIn'), value: at(o.checkInAt) },
+    { label: t('report.checkOut'), value: at(o.checkOutAt) },
+    {
+      label: t('report.hours'),
+      value: o.minutesOnSite === null ? '—' : t('report.hoursValue', { hours: (o.minutesOnSite / 60).toFixed(1) }),
+    },
+  ];
+  if (o.approvedByName && o.approvedAt && o.approvalMethod) {
+    rows.push({
+      label: t('report.approval'),
+      value: t('report.approvalValue', { name: o.approvedByName, at: at(o.approvedAt), method: t(`approval.${o.approvalMethod}`) }),
+    });
+  }
+  const sections: DocumentSection[] = [
+    { title: t('report.visit'), blocks: [{ kind: 'fields', rows }] },
+    {
+      title: t('report.work'),
+      blocks: [
+        {
+          kind: 'table',
+          columns: [
+            { header: t('report.checklist'), weight: 4 },
+            { header: t('report.itemState'), weight: 1 },
+          ],
+          rows: o.checklist.map((i) => [i.label, i.isDone ? t('report.done') : t('report.notDone')]),
+        },
+        { kind: 'paragraph', text: `${t('report.log')}：${o.workLog.trim() || t('report.noLog')}` },
+      ],
+    },
+    {
+      title: t('report.parts'),
+      blocks:
+        o.parts.length === 0
+          ? [{ kind: 'paragraph', text: t('report.noParts'), isMuted: true }]
+          : [
+              {
+                kind: 'table',
+                columns: [
+                  { header: t('report.partName'), weight: 3 },
+                  { header: t('report.quantity'), align: 'right' },
+                  { header: t('report.suppliedBy'), weight: 1.5 },
+                  { header: t('report.warranty'), weight: 1.5 },
+                ],
+                rows: o.parts.map((p) => [
+                  p.name,
+                  { text: String(p.quantity), value: p.quantity },
+                  p.isSuppliedByUs ? t('report.byUs') : t('report.byCustomer'),
+                  p.isUnderWarranty ? t('report.inWarranty') : t('report.outOfWarranty'),
+                ]),
+              },
+            ],
+    },
+    {
+      title: t('report.signOff'),
+      blocks: o.signerName
+        ? [
+            { kind: 'paragraph', text: t('report.confirmation') },
+            {
+              kind: 'fields',
+              rows: [
+                { label: t('report.rating'), value: o.rating ? t('report.ratingValue', { rating: o.rating }) : '—' },
+                { label: t('report.remark'), value: o.remark ?? '—' },
+              ],
+            },
+            {
+              kind: 'signatures',
+              parties: [
+                {
+                  title: t('report.customerParty'),
+                  lines: [
+                    { label: t('report.signer'), value: o.signerName },
+                    { label: t('report.signerTitle'), value: o.signerTitle ?? '' },
+                    { label: t('report.signedAt'), value: day(o.signedOffAt) },
+                  ],
+                  ...(signature ? { image: signature } : {}),
+                },
+                {
+                  title: t('report.engineerParty'),
+                  lines: [
+                    { label: t('report.name'), value: o.engineers.map((e) => e.name).join('、') },
+                    { label: t('report.signedAt'), value: day(o.checkOutAt) },
+                  ],
+                },
+              ],
+            },
+          ]
+        : [{ kind: 'paragraph', text: t('report.notSigned'), isMuted: true }],
+    },
+  ];
+  return {
+    locale,
+    title: t('report.title'),
+    subtitle: t('report.subtitle', { number: o.number }),
+    number: o.number,
+    state: t(`report.state.${o.status}`),
+    sections,
+    generatedAt,
+    timeZone,
+  };
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { APPROVAL_METHODS, TRANSPORTS, WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from '../../../domain/field/work-orders.ts';
+
+const Instant = z.iso.datetime({ offset: true });
+/** A client-generated UUID: the same id applied twice is applied once (offline replays). */
+const ClientActionId = z.uuid().optional();
+
+export const CreateWorkOrderBody = z
+  .object({
+    type: z.enum(WORK_ORDER_TYPES),
+    plannedAt: Instant,
+    engineerIds: z.array(z.uuid()).min(1).max(20),
+    transport: z.enum(TRANSPORTS).optional(),
+    /** A signed per-visit quote of this customer (a customer without entitlement). */
+    quoteId: z.uuid().optional(),
+    /** A manager's reason to dispatch a customer without entitlement and without a signed quote. */
+    overrideReason: z.string().trim().min(1).max(2000).optional(),
+  })
+  .strict();
+export type CreateWorkOrderInput = z.infer<typeof CreateWorkOrderBody>;
+
+export const ActionBody = z.object({ at: Instant.optional(), clientActionId: ClientActionId }).strict();
+export type ActionInput = z.infer<typeof ActionBody>;
+
+export const SignOffBody = z
+  .object({
+    signerName: z.string().trim().min(1).max(100),
+    signerTitle: z.string().trim().max(100).optional(),
+    /** `data:image/png;base64,…`: checked for the PNG signature and the size limit in the service. */
+    signature: z.string().max(800_000),
+    rating: z.int().min(1).max(5).optional(),
+    remark: z.string().trim().max(2000).optional(),
+    at: Instant.optional(),
+    clientActionId: ClientActionId,
+  })
+  .strict();
+export type SignOffInput = z.infer<typeof SignOffBody>;
+
+const ChecklistItem = z
+  .object({ key: z.string().trim().min(1).max(60), label: z.string().trim().min(1).max(200), isDone: z.boolean() })
+  .strict();
+const PartUsed = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    quantity: z.int().min(1).max(10_000),
+    isSuppliedByUs: z.boolean(),
+    isUnderWarranty: z.boolean(),
+  })
+  .strict();
+
+export const UpdateWorkOrderBody = z
+  .object({
+    workLog: z.string().max(20_000).optional(),
+    checklist: z.array(ChecklistItem).max(50).optional(),
+    parts: z.array(PartUsed).max(100).optional(),
+    transport: z.enum(TRANSPORTS).nullable().optional(),
+    plannedAt: Instant.optional(),
+    /** Out-of-scope work: the maintenance director's approval (003 6.6). */
+    approval: z
+      .object({ approvedByName: z.string().trim().min(1).max(100), approvedAt: Instant, method: z.enum(APPROVAL_METHODS) })
+      .strict()
+      .optional(),
+    clientActionId: ClientActionId,
+  })
+  .strict();
+export type UpdateWorkOrderInput = z.infer<typeof UpdateWorkOrderBody>;
+
+export const ListQuery = z
+  .object({
+    /** `me` (the signed-in engineer) or a user id. */
+    engineerId: z.union([z.literal('me'), z.uuid()]).optional(),
+    from: Instant.optional(),
+    to: Instant.optional(),
+    status: z.enum(WORK_ORDER_STATUSES).optional(),
+  })
+  .strict();
+export type ListInput = z.infer<typeof ListQuery>;
+
+export const WorkOrderResponse = z.object({
+  id: z.uuid(),
+  /** PG-2026-0001: gapless per year of the service zone. */
+  number: z.string(),
+  ticketId: z.uuid(),
+  ticketNumber: z.string(),
+  ticketTitle: z.string(),
+  customerId: z.uuid(),
+  customerName: z.string(),
+  type: z.enum(WORK_ORDER_TYPES),
+  status: z.enum(WORK_ORDER_STATUSES),
+  plannedAt: z.date(),
+  transport: z.enum(TRANSPORTS).nullable(),
+  address: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  engineers: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  quoteId: z.uuid().nullable(),
+  overrideReason: z.string().nullable(),
+  approvedByName: z.string().nullable(),
+  approvedAt: z.date().nullable(),
+  approvalMethod: z.enum(APPROVAL_METHODS).nullable(),
+  checkInAt: z.date().nullable(),
+  checkOutAt: z.date().nullable(),
+  minutesOnSite: z.number().int().nullable(),
+  workLog: z.string(),
+  checklist: z.array(ChecklistItem),
+  parts: z.array(PartUsed),
+  signerName: z.string().nullable(),
+  signerTitle: z.string().nullable(),
+  hasSignature: z.boolean(),
+  rating: z.number().int().nullable(),
+  remark: z.string().nullable(),
+  signedOffAt: z.date().nullable(),
+  visitId: z.uuid().nullable(),
+  cancelledAt: z.date().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export const WorkOrderListResponse = z.object({ items: z.array(WorkOrderResponse) });
+
+/** What the create form suggests for a request: transports by 001 2.9 and the default checklist. */
+export const SuggestionResponse = z.object({
+  transports: z.array(z.enum(TRANSPORTS)),
+  isCovered: z.boolean(),
+  basis: z.string(),
+});

@@ -1,0 +1,86 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  CreateWorkOrderBody,
+  SuggestionResponse,
+  UpdateWorkOrderBody,
+  WorkOrderResponse,
+} from '../../../server/features/work-orders/work-orders.schema.ts';
+import { API_BASE, api } from '../../api/client.ts';
+import type { Json } from '../../api/types.ts';
+
+export type WorkOrder = Json<z.infer<typeof WorkOrderResponse>>;
+export type Suggestion = Json<z.infer<typeof SuggestionResponse>>;
+export type CreateWorkOrderInput = z.input<typeof CreateWorkOrderBody>;
+export type UpdateWorkOrderInput = z.input<typeof UpdateWorkOrderBody>;
+
+export const workOrderKeys = {
+  all: ['work-orders'] as const,
+  ofTicket: (ticketId: string) => [...workOrderKeys.all, 'ticket', ticketId] as const,
+  suggestion: (ticketId: string) => [...workOrderKeys.all, 'suggestion', ticketId] as const,
+  mine: (from: string) => [...workOrderKeys.all, 'mine', from] as const,
+};
+
+export const reportUrl = (id: string) => `${API_BASE}/work-orders/${id}/report.pdf`;
+/** A map search for the address (AMap works without an API key). */
+export const mapUrl = (address: string) => `https://uri.amap.com/search?keyword=${encodeURIComponent(address)}`;
+
+export function useTicketWorkOrders(ticketId: string) {
+  return useQuery({
+    queryKey: workOrderKeys.ofTicket(ticketId),
+    queryFn: ({ signal }) => api.get<{ items: WorkOrder[] }>(`/tickets/${ticketId}/work-orders`, undefined, signal),
+    select: (data) => data.items,
+  });
+}
+
+export function useWorkOrderSuggestion(ticketId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: workOrderKeys.suggestion(ticketId),
+    queryFn: ({ signal }) => api.get<Suggestion>(`/tickets/${ticketId}/work-order-suggestion`, undefined, signal),
+    enabled,
+  });
+}
+
+export function useCreateWorkOrder(ticketId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateWorkOrderInput) => api.post<WorkOrder>(`/tickets/${ticketId}/work-orders`, input),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: workOrderKeys.all }),
+        queryClient.invalidateQueries({ queryKey: ['tickets'] }),
+      ]),
+  });
+}
+
+const CACHE_KEY = 'aftersales.field.orders';
+
+/** The last list the phone saw, so the page opens in a basement with no signal. */
+function cachedOrders(): { items: WorkOrder[] } | undefined {
+  try {
+    const raw = localStorage.getItem(CACHE_KEY);
+    return raw ? (JSON.parse(raw) as { items: WorkOrder[] }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The signed-in engineer's orders planned from `from` on (today and upcoming). */
+export function useMyWorkOrders(from: string) {
+  return useQuery({
+    queryKey: workOrderKeys.mine(from),
+    queryFn: async ({ signal }) => {
+      const data = await api.get<{ items: WorkOrder[] }>('/work-orders', { engineerId: 'me', from }, signal);
+      try {
+        localStorage.setItem(CACHE_KEY, JSON.stringify(data));
+      } catch {
+        // A full storage only costs the offline copy.
+      }
+      return data;
+    },
+    initialData: cachedOrders,
+    initialDataUpdatedAt: 0,
+    select: (data) => data.items,
+    networkMode: 'offlineFirst',
+  });
+}

@@ -1,0 +1,387 @@
+import { CloudSyncOutlined, EnvironmentOutlined, FilePdfOutlined, PhoneOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Checkbox, Empty, Form, Input, InputNumber, List, Radio, Space, Switch, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PartUsed } from '../../../domain/field/work-orders.ts';
+import { useTimeZone } from '../../components/session.tsx';
+import { formatDateTime } from '../../lib/time.ts';
+import { mapUrl, reportUrl, useMyWorkOrders, type WorkOrder, workOrderKeys } from './api.ts';
+import { useFieldOffline } from './install-offline.ts';
+import { dismissConflicts, enqueue, type QueuedAction, useFieldQueue } from './offline-queue.ts';
+import { SignaturePad } from './signature-pad.tsx';
+import { STATUS_COLOR } from './work-orders-card.tsx';
+import './field.css';
+
+/** What an action does to the order on the phone, before the server has seen it (shown at once offline). */
+function applyLocally(order: WorkOrder, action: QueuedAction): WorkOrder {
+  const at = String(action.body.at ?? action.queuedAt);
+  switch (action.kind) {
+    case 'check-in':
+      return { ...order, status: 'on_site', checkInAt: at };
+    case 'check-out':
+      return { ...order, status: 'checked_out', checkOutAt: at };
+    case 'sign-off':
+      return { ...order, status: 'signed_off', signerName: String(action.body.signerName), hasSignature: true, signedOffAt: at };
+    case 'update':
+      return { ...order, ...(action.body as Partial<WorkOrder>) };
+  }
+}
+
+function useOnline() {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    window.addEventListener('online', on);
+    window.addEventListener('offline', off);
+    return () => {
+      window.removeEventListener('online', on);
+      window.removeEventListener('offline', off);
+    };
+  }, []);
+  return online;
+}
+
+/**
+ * The engineer's phone (/field): today's and upcoming work orders, the address with a map link,
+ * check-in/out, the checklist, the work log, parts and the customer's signature on the glass. Every
+ * action is queued with its real time and sent in order when the network is there.
+ */
+export function FieldPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const online = useOnline();
+  useFieldOffline();
+  const from = useMemo(() => dayjs().startOf('day').toISOString(), []);
+  const orders = useMyWorkOrders(from);
+  const [openId, setOpenId] = useState<string | null>(null);
+
+  const replaceOrder = useCallback(
+    (order: WorkOrder) =>
+      queryClient.setQueryData<{ items: WorkOrder[] }>(workOrderKeys.mine(from), (data) =>
+        data ? { items: data.items.map((o) => (o.id === order.id ? order : o)) } : data,
+      ),
+    [queryClient, from],
+  );
+  const queue = useFieldQueue(replaceOrder);
+  const pendingIds = new Set(queue.pending.map((a) => a.workOrderId));
+
+  // Orders as the phone knows them: the server's copy plus what is still waiting to be sent.
+  const items = (orders.data ?? []).map((o) => queue.pending.filter((a) => a.workOrderId === o.id).reduce(applyLocally, o));
+
+  const act = (action: Omit<QueuedAction, 'clientActionId' | 'queuedAt'>) => {
+    enqueue(action);
+    if (navigator.onLine) void queue.flush();
+  };
+
+  return (
+    <div className="field-page" data-testid="field-page">
+      <div className="field-head">
+        <Typography.Title level={4}>{t('workOrders.fieldTitle')}</Typography.Title>
+        <Tag color={online ? 'green' : 'red'} data-testid="field-online">
+          {online ? t('workOrders.online') : t('workOrders.offline')}
+        </Tag>
+      </div>
+      {queue.pending.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          icon={<CloudSyncOutlined aria-hidden />}
+          data-testid="field-pending"
+          title={t('workOrders.pending', { count: queue.pending.length })}
+          action={
+            online && (
+              <Button size="small" onClick={() => void queue.flush()}>
+                {t('workOrders.syncNow')}
+              </Button>
+            )
+          }
+        />
+      )}
+      {queue.conflicts.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="field-conflicts"
+          title={t('workOrders.conflicts', { count: queue.conflicts.length })}
+          description={
+            <ul className="field-conflicts">
+              {queue.conflicts.map((c) => (
+                <li key={c.action.clientActionId}>
+                  {t(`workOrders.action.${c.action.kind}`)}: {c.message}
+                </li>
+              ))}
+            </ul>
+          }
+          action={
+            <Button size="small" onClick={dismissConflicts}>
+              {t('workOrders.dismiss')}
+            </Button>
+          }
+        />
+      )}
+      {items.length === 0 && !orders.isLoading && <Empty description={<span className="muted">{t('workOrders.noneToday')}</span>} />}
+      <Space orientation="vertical" size={12} className="full-width">
+        {items.map((o) => (
+          <OrderCard
+            key={o.id}
+            order={o}
+            isOpen={openId === o.id || items.length === 1}
+            isSyncing={pendingIds.has(o.id)}
+            onToggle={() => setOpenId(openId === o.id ? null : o.id)}
+            act={act}
+          />
+        ))}
+      </Space>
+    </div>
+  );
+}
+
+type Act = (action: Omit<QueuedAction, 'clientActionId' | 'queuedAt'>) => void;
+
+function OrderCard({
+  order: o,
+  isOpen,
+  isSyncing,
+  onToggle,
+  act,
+}: {
+  order: WorkOrder;
+  isOpen: boolean;
+  isSyncing: boolean;
+  onToggle: () => void;
+  act: Act;
+}) {
+  const { t } = useTranslation();
+  const timeZone = useTimeZone();
+  const now = () => new Date().toISOString();
+  const isEditable = o.status === 'planned' || o.status === 'on_site' || o.status === 'checked_out';
+  return (
+    <Card size="small" className="field-order" data-testid="field-order">
+      <button type="button" className="field-order-head" onClick={onToggle} aria-expanded={isOpen}>
+        <Space size={4} wrap>
+          <strong>{o.number}</strong>
+          <Tag color={STATUS_COLOR[o.status]} data-testid="field-status">
+            {t(`workOrders.status.${o.status}`)}
+          </Tag>
+          <Tag>{t(`workOrders.type.${o.type}`)}</Tag>
+          {isSyncing && <Tag icon={<CloudSyncOutlined aria-hidden />}>{t('workOrders.waiting')}</Tag>}
+        </Space>
+        <div className="field-order-customer">{o.customerName}</div>
+        <div className="muted">
+          {formatDateTime(o.plannedAt, timeZone)} · {o.ticketNumber} {o.ticketTitle}
+        </div>
+      </button>
+      <div className="field-links">
+        {o.address && (
+          <a href={mapUrl(o.address)} target="_blank" rel="noreferrer" data-testid="field-map">
+            <EnvironmentOutlined aria-hidden /> {o.address}
+          </a>
+        )}
+        {o.contactPhone && (
+          <a href={`tel:${o.contactPhone}`}>
+            <PhoneOutlined aria-hidden /> {o.contactName} {o.contactPhone}
+          </a>
+        )}
+      </div>
+      {isOpen && (
+        <div className="field-order-body">
+          <div className="field-actions">
+            {o.status === 'planned' && (
+              <Button
+                type="primary"
+                size="large"
+                block
+                data-testid="field-check-in"
+                onClick={() => act({ workOrderId: o.id, kind: 'check-in', body: { at: now() } })}
+              >
+                {t('workOrders.checkIn')}
+              </Button>
+            )}
+            {o.status === 'on_site' && (
+              <Button
+                type="primary"
+                size="large"
+                block
+                data-testid="field-check-out"
+                onClick={() => act({ workOrderId: o.id, kind: 'check-out', body: { at: now() } })}
+              >
+                {t('workOrders.checkOut')}
+              </Button>
+            )}
+            {o.checkInAt && (
+              <div className="muted">
+                {t('workOrders.arrived')} {formatDateTime(o.checkInAt, timeZone)}
+                {o.checkOutAt && ` · ${t('workOrders.left')} ${formatDateTime(o.checkOutAt, timeZone)}`}
+              </div>
+            )}
+          </div>
+          <Typography.Title level={5}>{t('workOrders.checklist')}</Typography.Title>
+          <Space orientation="vertical" data-testid="field-checklist">
+            {o.checklist.map((item, i) => (
+              <Checkbox
+                key={item.key}
+                checked={item.isDone}
+                disabled={!isEditable}
+                onChange={(e) =>
+                  act({
+                    workOrderId: o.id,
+                    kind: 'update',
+                    body: { checklist: o.checklist.map((c, j) => (j === i ? { ...c, isDone: e.target.checked } : c)) },
+                  })
+                }
+              >
+                {t(`workOrders.checklistItem.${item.key}`, { defaultValue: item.label })}
+              </Checkbox>
+            ))}
+          </Space>
+          <WorkLog order={o} isEditable={isEditable} act={act} />
+          <Parts order={o} isEditable={isEditable} act={act} />
+          {o.status === 'checked_out' && <SignOff order={o} act={act} />}
+          {o.status === 'signed_off' && (
+            <Alert
+              type="success"
+              showIcon
+              title={t('workOrders.signedBy', { name: o.signerName ?? '' })}
+              action={
+                !isSyncing && (
+                  <a href={reportUrl(o.id)} target="_blank" rel="noreferrer" data-testid="field-report">
+                    <FilePdfOutlined aria-hidden /> {t('workOrders.report')}
+                  </a>
+                )
+              }
+            />
+          )}
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function WorkLog({ order, isEditable, act }: { order: WorkOrder; isEditable: boolean; act: Act }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(order.workLog);
+  return (
+    <>
+      <Typography.Title level={5} id={`log-${order.id}`}>
+        {t('workOrders.workLog')}
+      </Typography.Title>
+      <Input.TextArea
+        aria-labelledby={`log-${order.id}`}
+        rows={3}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        disabled={!isEditable}
+        maxLength={20_000}
+        data-testid="field-log"
+      />
+      {isEditable && text !== order.workLog && (
+        <Button className="field-save" onClick={() => act({ workOrderId: order.id, kind: 'update', body: { workLog: text } })}>
+          {t('workOrders.saveLog')}
+        </Button>
+      )}
+    </>
+  );
+}
+
+function Parts({ order, isEditable, act }: { order: WorkOrder; isEditable: boolean; act: Act }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<PartUsed>();
+  const add = (part: PartUsed) => {
+    act({ workOrderId: order.id, kind: 'update', body: { parts: [...order.parts, part] } });
+    form.resetFields();
+  };
+  return (
+    <>
+      <Typography.Title level={5}>{t('workOrders.parts')}</Typography.Title>
+      <List
+        size="small"
+        dataSource={order.parts}
+        locale={{ emptyText: <span className="muted">{t('workOrders.noParts')}</span> }}
+        renderItem={(p) => (
+          <List.Item>
+            {p.name} × {p.quantity} · {p.isSuppliedByUs ? t('workOrders.byUs') : t('workOrders.byCustomer')} ·{' '}
+            {p.isUnderWarranty ? t('workOrders.inWarranty') : t('workOrders.outOfWarranty')}
+          </List.Item>
+        )}
+      />
+      {isEditable && (
+        <Form<PartUsed>
+          form={form}
+          layout="inline"
+          className="field-part-form"
+          onFinish={add}
+          initialValues={{ quantity: 1, isSuppliedByUs: true, isUnderWarranty: false }}
+        >
+          <Form.Item name="name" rules={[{ required: true, whitespace: true, message: t('workOrders.partName') }]}>
+            <Input placeholder={t('workOrders.partName')} aria-label={t('workOrders.partName')} maxLength={200} />
+          </Form.Item>
+          <Form.Item name="quantity" rules={[{ required: true }]}>
+            <InputNumber min={1} max={10_000} precision={0} aria-label={t('workOrders.quantity')} />
+          </Form.Item>
+          <Form.Item name="isSuppliedByUs" valuePropName="checked" label={t('workOrders.byUs')}>
+            <Switch size="small" />
+          </Form.Item>
+          <Form.Item name="isUnderWarranty" valuePropName="checked" label={t('workOrders.inWarranty')}>
+            <Switch size="small" />
+          </Form.Item>
+          <Button htmlType="submit">{t('workOrders.addPart')}</Button>
+        </Form>
+      )}
+    </>
+  );
+}
+
+type SignOffValues = { signerName: string; signerTitle?: string; rating?: number; remark?: string };
+
+function SignOff({ order, act }: { order: WorkOrder; act: Act }) {
+  const { t } = useTranslation();
+  const [signature, setSignature] = useState<string | null>(null);
+  const submit = (values: SignOffValues) => {
+    if (!signature) return;
+    act({
+      workOrderId: order.id,
+      kind: 'sign-off',
+      body: {
+        signerName: values.signerName.trim(),
+        signerTitle: values.signerTitle?.trim() || undefined,
+        rating: values.rating || undefined,
+        remark: values.remark?.trim() || undefined,
+        signature,
+        at: new Date().toISOString(),
+      },
+    });
+  };
+  return (
+    <div className="field-sign-off" data-testid="field-sign-off">
+      <Typography.Title level={5}>{t('workOrders.signOff')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('workOrders.signOffHelp')}</Typography.Paragraph>
+      <Form<SignOffValues> layout="vertical" onFinish={submit}>
+        <Form.Item
+          name="signerName"
+          label={t('workOrders.signerName')}
+          rules={[{ required: true, whitespace: true, message: t('workOrders.signerRequired') }]}
+        >
+          <Input maxLength={100} data-testid="field-signer" />
+        </Form.Item>
+        <Form.Item name="signerTitle" label={t('workOrders.signerTitle')}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="rating" label={t('workOrders.rating')}>
+          <Radio.Group optionType="button" options={[1, 2, 3, 4, 5].map((n) => ({ value: n, label: String(n) }))} />
+        </Form.Item>
+        <Form.Item name="remark" label={t('workOrders.remark')}>
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+        <Form.Item label={t('workOrders.signHere')} required>
+          <SignaturePad onChange={setSignature} />
+        </Form.Item>
+        <Button type="primary" size="large" block htmlType="submit" disabled={!signature} data-testid="field-sign-submit">
+          {t('workOrders.confirmSignOff')}
+        </Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { ApiError, api, isApiError } from '../../api/client.ts';
+import type { WorkOrder } from './api.ts';
+
+// The engineer's actions, queued on the phone (localStorage) with a client-generated id and the real
+// time they were taken, and sent in order whenever the network is there. The server applies each id
+// once, so a replay after a lost response is harmless; an action the server refuses (4xx) is taken off
+// the queue and shown to the engineer as a conflict.
+
+export type QueuedAction = {
+  clientActionId: string;
+  workOrderId: string;
+  kind: 'check-in' | 'check-out' | 'sign-off' | 'update';
+  body: Record<string, unknown>;
+  queuedAt: string;
+};
+export type Conflict = { action: QueuedAction; message: string };
+
+const KEY = 'aftersales.field.queue';
+const CONFLICTS_KEY = 'aftersales.field.conflicts';
+const listeners = new Set<() => void>();
+let snapshot: { queue: QueuedAction[]; conflicts: Conflict[] } = { queue: read(KEY), conflicts: read(CONFLICTS_KEY) };
+let flushing: Promise<void> | null = null;
+
+function read<T>(key: string): T[] {
+  try {
+    return JSON.parse(localStorage.getItem(key) ?? '[]') as T[];
+  } catch {
+    return [];
+  }
+}
+
+function write(queue: QueuedAction[], conflicts: Conflict[]) {
+  localStorage.setItem(KEY, JSON.stringify(queue));
+  localStorage.setItem(CONFLICTS_KEY, JSON.stringify(conflicts));
+  snapshot = { queue, conflicts };
+  for (const listener of listeners) listener();
+}
+
+function send(action: QueuedAction): Promise<WorkOrder> {
+  const body = { ...action.body, clientActionId: action.clientActionId };
+  if (action.kind === 'update') return api.patch<WorkOrder>(`/work-orders/${action.workOrderId}`, body);
+  return api.post<WorkOrder>(`/work-orders/${action.workOrderId}/${action.kind}`, body);
+}
+
+/** Sends what is queued, oldest first; stops at the first network failure (the rest waits for `online`). */
+export function flushQueue(onApplied?: (order: WorkOrder) => void): Promise<void> {
+  if (flushing) return flushing;
+  const run = async () => {
+    while (snapshot.queue.length > 0) {
+      const [next, ...rest] = snapshot.queue;
+      try {
+        onApplied?.(await send(next));
+        write(rest, snapshot.conflicts);
+      } catch (error) {
+        if (isApiError(error, 'network_error') || (error instanceof ApiError && error.status >= 500)) return;
+        const message = error instanceof Error ? error.message : String(error);
+        write(rest, [...snapshot.conflicts, { action: next, message }]);
+      }
+    }
+  };
+  // Cleared in a later microtask, so an empty queue (which finishes at once) does not leave it set.
+  flushing = run().finally(() => {
+    flushing = null;
+  });
+  return flushing;
+}
+
+export function enqueue(action: Omit<QueuedAction, 'clientActionId' | 'queuedAt'>): QueuedAction {
+  const queued = { ...action, clientActionId: crypto.randomUUID(), queuedAt: new Date().toISOString() };
+  write([...snapshot.queue, queued], snapshot.conflicts);
+  return queued;
+}
+
+export function dismissConflicts() {
+  write(snapshot.queue, []);
+}
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
+/** The queue as React state; replays it when the browser comes back online. */
+export function useFieldQueue(onApplied: (order: WorkOrder) => void) {
+  const state = useSyncExternalStore(subscribe, () => snapshot);
+  const flush = useCallback(() => flushQueue(onApplied), [onApplied]);
+  useEffect(() => {
+    const online = () => void flush();
+    window.addEventListener('online', online);
+    if (navigator.onLine) void flush();
+    // A flaky signal fails a send without an `offline` event: try again now and then while anything waits.
+    const retry = window.setInterval(() => {
+      if (navigator.onLine && snapshot.queue.length > 0) void flush();
+    }, 15_000);
+    return () => {
+      window.removeEventListener('online', online);
+      window.clearInterval(retry);
+    };
+  }, [flush]);
+  return { pending: state.queue, conflicts: state.conflicts, flush };
+}

@@ -1,0 +1,188 @@
+import { FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, DatePicker, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TRANSPORTS, WORK_ORDER_TYPES, type WorkOrderStatus } from '../../../domain/field/work-orders.ts';
+import { isApiError } from '../../api/client.ts';
+import { useCan, useTimeZone } from '../../components/session.tsx';
+import { formatDateTime } from '../../lib/time.ts';
+import { useStaffUsers } from '../users/api.ts';
+import { reportUrl, useCreateWorkOrder, useTicketWorkOrders, useWorkOrderSuggestion } from './api.ts';
+
+export const STATUS_COLOR: Record<WorkOrderStatus, string> = {
+  planned: 'blue',
+  on_site: 'orange',
+  checked_out: 'gold',
+  signed_off: 'green',
+  cancelled: 'default',
+};
+
+type FormValues = {
+  type: (typeof WORK_ORDER_TYPES)[number];
+  plannedAt: Dayjs;
+  engineerIds: string[];
+  transport?: (typeof TRANSPORTS)[number];
+  overrideReason?: string;
+};
+
+/** The request's work orders (派工单): the list with status and report, and dispatching a new one. */
+export function WorkOrdersCard({ ticketId, isClosed }: { ticketId: string; isClosed: boolean }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const timeZone = useTimeZone();
+  const orders = useTicketWorkOrders(ticketId);
+  const [open, setOpen] = useState(false);
+  return (
+    <Card
+      size="small"
+      title={t('workOrders.title')}
+      className="side-card"
+      data-testid="work-orders-card"
+      extra={
+        can('work_order.create') &&
+        !isClosed && (
+          <Button size="small" icon={<PlusOutlined aria-hidden />} onClick={() => setOpen(true)} data-testid="work-order-new">
+            {t('workOrders.create')}
+          </Button>
+        )
+      }
+    >
+      <List
+        size="small"
+        loading={orders.isLoading}
+        dataSource={orders.data ?? []}
+        locale={{ emptyText: <span className="muted">{t('workOrders.empty')}</span> }}
+        renderItem={(o) => (
+          <List.Item
+            data-testid="work-order-row"
+            extra={
+              o.status === 'signed_off' && (
+                <a href={reportUrl(o.id)} target="_blank" rel="noreferrer" aria-label={t('workOrders.report')}>
+                  <FilePdfOutlined aria-hidden />
+                </a>
+              )
+            }
+          >
+            <List.Item.Meta
+              title={
+                <Space size={4} wrap>
+                  <span>{o.number}</span>
+                  <Tag color={STATUS_COLOR[o.status]}>{t(`workOrders.status.${o.status}`)}</Tag>
+                  <Tag>{t(`workOrders.type.${o.type}`)}</Tag>
+                </Space>
+              }
+              description={
+                <>
+                  {formatDateTime(o.plannedAt, timeZone)} · {o.engineers.map((e) => e.name).join('、')}
+                  {o.transport && ` · ${t(`workOrders.transport.${o.transport}`)}`}
+                </>
+              }
+            />
+          </List.Item>
+        )}
+      />
+      {open && <CreateWorkOrderModal ticketId={ticketId} onClose={() => setOpen(false)} />}
+    </Card>
+  );
+}
+
+function CreateWorkOrderModal({ ticketId, onClose }: { ticketId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const can = useCan();
+  const [form] = Form.useForm<FormValues>();
+  const staff = useStaffUsers();
+  const suggestion = useWorkOrderSuggestion(ticketId, true);
+  const create = useCreateWorkOrder(ticketId);
+  const [needsOverride, setNeedsOverride] = useState(false);
+  const type = Form.useWatch('type', form);
+  const isUncovered = suggestion.data && !suggestion.data.isCovered && type === 'emergency';
+
+  const submit = async (values: FormValues) => {
+    try {
+      await create.mutateAsync({
+        type: values.type,
+        plannedAt: values.plannedAt.toISOString(),
+        engineerIds: values.engineerIds,
+        transport: values.transport,
+        overrideReason: values.overrideReason?.trim() || undefined,
+      });
+      message.success(t('workOrders.created'));
+      onClose();
+    } catch (error) {
+      if (isApiError(error, 'quote_required')) setNeedsOverride(true);
+      message.error(
+        isApiError(error, 'quote_required') ? t('workOrders.quoteRequired') : error instanceof Error ? error.message : String(error),
+      );
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('workOrders.create')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('workOrders.dispatch')}
+      confirmLoading={create.isPending}
+      okButtonProps={{ id: 'work-order-submit' }}
+      destroyOnHidden
+    >
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ type: 'emergency', plannedAt: dayjs().add(2, 'hour').startOf('hour'), engineerIds: [] }}
+      >
+        <Form.Item name="type" label={t('workOrders.typeLabel')} rules={[{ required: true }]}>
+          <Select data-testid="work-order-type" options={WORK_ORDER_TYPES.map((v) => ({ value: v, label: t(`workOrders.type.${v}`) }))} />
+        </Form.Item>
+        <Form.Item name="plannedAt" label={t('workOrders.plannedAt')} rules={[{ required: true }]}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" className="full-width" />
+        </Form.Item>
+        <Form.Item
+          name="engineerIds"
+          label={t('workOrders.engineers')}
+          rules={[{ required: true, message: t('workOrders.engineersRequired') }]}
+        >
+          <Select
+            mode="multiple"
+            data-testid="work-order-engineers"
+            loading={staff.isLoading}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(staff.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="transport"
+          label={t('workOrders.transportLabel')}
+          extra={
+            suggestion.data &&
+            t('workOrders.suggested', {
+              list: suggestion.data.transports.map((v) => t(`workOrders.transport.${v}`)).join(t('workOrders.or')),
+            })
+          }
+        >
+          <Select
+            allowClear
+            options={TRANSPORTS.map((v) => ({
+              value: v,
+              label: suggestion.data?.transports.includes(v) ? `${t(`workOrders.transport.${v}`)} ★` : t(`workOrders.transport.${v}`),
+            }))}
+          />
+        </Form.Item>
+        {(isUncovered || needsOverride) && (
+          <>
+            <Typography.Paragraph type="warning">{t('workOrders.notCovered')}</Typography.Paragraph>
+            {can('work_order.override_dispatch') && (
+              <Form.Item name="overrideReason" label={t('workOrders.overrideReason')}>
+                <Input.TextArea rows={2} maxLength={2000} />
+              </Form.Item>
+            )}
+          </>
+        )}
+      </Form>
+    </Modal>
+  );
+}
