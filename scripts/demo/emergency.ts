@@ -42,7 +42,15 @@ export async function createEmergencyDemo({
   await declareIncident({
     deps,
     actor: manager,
-    input: { ticketId: ticket.id, trigger: 3, failedAt, drill: false, scope: '全院', impact: '门诊挂号、收费、药房无法使用' },
+    input: {
+      ticketId: ticket.id,
+      trigger: 3,
+      failedAt,
+      drill: false,
+      alertHospital: false,
+      scope: '全院',
+      impact: '门诊挂号、收费、药房无法使用',
+    },
   });
   return 1;
 }

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { isDrillOverdue, minutesOnPaper, nextStage, reentryOutstanding, type StageState, stageDueAt, stagesToFire } from './continuity.ts';
+import {
+  isDrillOverdue,
+  isQuarterlyTrainingDue,
+  minutesOnPaper,
+  nextStage,
+  reentryOutstanding,
+  type StageState,
+  stageDueAt,
+  stagesToFire,
+} from './continuity.ts';
 import { ACTIVATION_STEPS, DEFAULT_DEPARTMENTS, MEASURES, PLAYBOOKS, PlanContent, TRIGGERS, templatePlanContent } from './template.ts';
 
 const failedAt = new Date('2026-03-02T01:00:00Z');
@@ -84,5 +93,16 @@ describe('the template follows 001', () => {
     ]);
     expect(DEFAULT_DEPARTMENTS.filter((d) => d.stage === '3h').map((d) => d.name)).toEqual(['护士站', '手术室', '医技检查']);
     expect(PlanContent.parse(templatePlanContent())).toEqual(templatePlanContent());
+  });
+});
+
+describe('quarterly emergency training (001 2.8 (1))', () => {
+  test.each([
+    { last: null, today: '2026-07-10', isDue: true },
+    { last: '2026-06-30', today: '2026-07-01', isDue: true },
+    { last: '2026-07-01', today: '2026-09-30', isDue: false },
+    { last: '2025-12-31', today: '2026-01-02', isDue: true },
+  ])('last $last, today $today → due $isDue', ({ last, today, isDue }) => {
+    expect(isQuarterlyTrainingDue(last, today)).toBe(isDue);
   });
 });

@@ -55,6 +55,16 @@ export function reentryOutstanding(departments: readonly { manualFrom: Date | nu
 }
 
 /** 2.8 (2): a drill at least every six months. */
+/**
+ * The emergency team trains every quarter (001 2.8 (1)): training is due when no emergency training
+ * falls in the calendar quarter of `today` (both local dates, YYYY-MM-DD).
+ */
+export function isQuarterlyTrainingDue(lastTrainingOn: string | null, today: string): boolean {
+  if (!lastTrainingOn) return true;
+  const quarter = (date: string) => Number(date.slice(0, 4)) * 4 + Math.floor((Number(date.slice(5, 7)) - 1) / 3);
+  return quarter(lastTrainingOn) < quarter(today);
+}
+
 export function isDrillOverdue(lastDrillAt: Date | null, createdAt: Date, now: Date): boolean {
   const from = lastDrillAt ?? createdAt;
   const due = new Date(from);

@@ -1036,6 +1036,8 @@ export const incidents = pgTable(
     measureLevel: text('measure_level').$type<MeasureLevel>().notNull(),
     status: text('status').$type<IncidentStatus>().notNull(),
     isDrill: boolean('is_drill').notNull().default(false),
+    /** Whether the hospital's users are alerted: always for a real incident; a drill only when chosen (001 2.8). */
+    alertsHospital: boolean('alerts_hospital').notNull().default(true),
     failedAt: timestamp('failed_at', { withTimezone: true }).notNull(),
     declaredAt: timestamp('declared_at', { withTimezone: true }).notNull(),
     declaredById: uuid('declared_by_id')

@@ -74,6 +74,10 @@ export async function selectPlans(tx: Tx) {
       lastDrillAt: emergencyPlans.lastDrillAt,
       createdAt: emergencyPlans.createdAt,
       openIncidents,
+      // The emergency team's quarterly training (features/trainings records it as kind emergency_quarterly).
+      lastTrainingOn: sql<
+        string | null
+      >`(select max(s.session_date)::text from training_sessions s where s.customer_id = ${emergencyPlans.customerId} and s.kind = 'emergency_quarterly')`,
       openActions: sql<number>`(select count(*)::int from ${incidentActions} a join ${incidents} i on i.id = a.incident_id where i.plan_id = ${emergencyPlans.id} and a.done_at is null)`,
     })
     .from(emergencyPlans)

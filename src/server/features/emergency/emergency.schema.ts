@@ -42,6 +42,9 @@ export const PlanListResponse = z.object({
       nextDrillDue: z.date(),
       drillOverdue: z.boolean(),
       openIncidents: z.number().int(),
+      /** The last emergency-team training (kind emergency_quarterly) and whether this quarter still needs one. */
+      lastTrainingOn: z.string().nullable(),
+      isTrainingDue: z.boolean(),
       /** Corrective and preventive actions not done yet. */
       openActions: z.number().int(),
     }),
@@ -56,6 +59,8 @@ export const DeclareIncidentBody = z
     trigger: z.number().int().min(1).max(6),
     failedAt: z.coerce.date().optional(),
     drill: z.boolean().default(false),
+    /** A drill alerts the hospital's users only when this is set; a real incident always does. */
+    alertHospital: z.boolean().default(false),
     scope: z.string().trim().max(500).default(''),
     impact: z.string().trim().max(2000).default(''),
   })
@@ -121,6 +126,7 @@ export const IncidentSummary = z.object({
   trigger: z.number().int(),
   status: z.enum(INCIDENT_STATUSES),
   isDrill: z.boolean(),
+  alertsHospital: z.boolean(),
   failedAt: z.date(),
   declaredAt: z.date(),
   recoveredAt: z.date().nullable(),

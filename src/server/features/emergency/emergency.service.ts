@@ -2,6 +2,7 @@ import { audit } from '../../../domain/audit.ts';
 import { localDateOf } from '../../../domain/contracts/local-date.ts';
 import {
   isDrillOverdue,
+  isQuarterlyTrainingDue,
   measureLevelOf,
   minutesOnPaper,
   nextStage,
@@ -188,11 +189,17 @@ export async function listPlans({ deps, actor }: { deps: Deps; actor: Actor }) {
   authorize(actor, 'emergency_plan.read');
   const now = deps.clock();
   const rows = await selectPlans(deps.db);
+  const today = localDateOf(now, deps.config.timeZone);
   return {
     items: rows.map(({ createdAt, ...r }) => {
       const next = new Date(r.lastDrillAt ?? createdAt);
       next.setUTCMonth(next.getUTCMonth() + 6);
-      return { ...r, nextDrillDue: next, drillOverdue: isDrillOverdue(r.lastDrillAt, createdAt, now) };
+      return {
+        ...r,
+        nextDrillDue: next,
+        drillOverdue: isDrillOverdue(r.lastDrillAt, createdAt, now),
+        isTrainingDue: isQuarterlyTrainingDue(r.lastTrainingOn, today),
+      };
     }),
   };
 }
@@ -238,6 +245,7 @@ export async function declareIncident({ deps, actor, input }: { deps: Deps; acto
       measureLevel,
       status: 'open',
       isDrill: input.drill,
+      alertsHospital: !input.drill || input.alertHospital,
       failedAt,
       declaredAt: now,
       declaredById: actor.id,
@@ -301,7 +309,7 @@ function publish(deps: Deps, events: LiveEvent[]) {
 /**
  * Fires the incident's due stages (the caller holds the incident row): departments of the stage go manual
  * from the stage's due time, the stage records its due time as `firedAt` (and `recordedAt` when written),
- * and the vendor team and the hospital's users are notified (a drill alerts the vendor team only).
+ * and the vendor team and the hospital's users are notified (a drill alerts the hospital only when chosen).
  */
 async function fireDueStages(tx: Tx, deps: Deps, incident: IncidentRow, now: Date): Promise<LiveEvent[]> {
   const stages = await selectStages(tx, incident.id);
@@ -312,7 +320,7 @@ async function fireDueStages(tx: Tx, deps: Deps, incident: IncidentRow, now: Dat
   const recipients = [
     ...(plan?.content.vendorTeam.map((m) => m.userId) ?? []),
     incident.declaredById,
-    ...(incident.isDrill ? [] : await selectCustomerUserIds(tx, incident.customerId)),
+    ...(incident.alertsHospital ? await selectCustomerUserIds(tx, incident.customerId) : []),
   ];
   const hospitalContacts = (plan?.content.hospitalTeam ?? []).map((m) => `${m.name} ${m.phone}`).join('；');
   const live: LiveEvent[] = [];
@@ -416,6 +424,7 @@ function summaryOf(i: IncidentRow) {
     trigger: i.trigger,
     status: i.status,
     isDrill: i.isDrill,
+    alertsHospital: i.alertsHospital,
     failedAt: i.failedAt,
     declaredAt: i.declaredAt,
     recoveredAt: i.recoveredAt,

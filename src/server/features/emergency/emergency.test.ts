@@ -441,6 +441,40 @@ describe('major incidents', { timeout: 120_000 }, () => {
     });
   });
 
+  test('a drill alerts the hospital only when chosen', async () => {
+    await startAt('2026-07-10T00:00:00Z');
+    await planWithTeam(hospitalB.id);
+    const t = await ctx.ticket(agent, hospitalB.id, { severity: 'urgent' });
+    const res = await declare({ ticketId: t.id, trigger: 2, drill: true, alertHospital: true });
+    expect(res.json()).toMatchObject({ isDrill: true, alertsHospital: true });
+    const hospitalBefore = (await notificationsOf(userB)).length;
+    ctx.clock.set('2026-07-10T00:16:00Z');
+    await runDueJobs({ deps: ctx.deps });
+    expect((await notificationsOf(userB)).length).toBe(hospitalBefore + 1);
+  });
+
+  test('the emergency team trains every quarter: the dashboard says when this quarter still needs it', async () => {
+    await startAt('2026-07-10T00:00:00Z');
+    await planWithTeam(hospitalB.id);
+    const planOfB = async () =>
+      (await ctx.call('GET', '/api/v1/emergency-plans', { as: manager }))
+        .json()
+        .items.find((p: { customerId: string }) => p.customerId === hospitalB.id);
+    expect(await planOfB()).toMatchObject({ lastTrainingOn: null, isTrainingDue: true });
+    const training = await ctx.call('POST', `/api/v1/customers/${hospitalB.id}/trainings`, {
+      as: manager,
+      body: {
+        kind: 'emergency_quarterly',
+        title: '应急小组季度培训',
+        sessionDate: '2026-07-05',
+        lecturerId: manager.user.id,
+        attendees: [{ name: '信息科王工' }],
+      },
+    });
+    expect(training.statusCode).toBe(201);
+    expect(await planOfB()).toMatchObject({ lastTrainingOn: '2026-07-05', isTrainingDue: false });
+  });
+
   test('corrective actions with owners and due dates; the daily job reminds once; a plan without a drill for six months is flagged once', async () => {
     await startAt('2026-08-01T01:00:00Z');
     const t = await ctx.ticket(agent, hospitalA.id);

@@ -31,7 +31,7 @@ export function useBilingual() {
   return (text: { zh: string; en: string }) => (i18n.language === 'en' && text.en ? text.en : text.zh);
 }
 
-type DeclareForm = { trigger: number; failedAt?: Dayjs; drill: boolean; scope?: string; impact?: string };
+type DeclareForm = { trigger: number; failedAt?: Dayjs; drill: boolean; alertHospital?: boolean; scope?: string; impact?: string };
 
 /** On a request: declare a major incident (or go to the open one). */
 export function DeclareIncidentButton({ ticketId }: { ticketId: string }) {
@@ -77,6 +77,7 @@ export function DeclareIncidentButton({ ticketId }: { ticketId: string }) {
               ticketId,
               trigger: values.trigger,
               drill: values.drill,
+              alertHospital: values.drill ? Boolean(values.alertHospital) : undefined,
               scope: values.scope ?? '',
               impact: values.impact ?? '',
               failedAt: values.failedAt ? wallClockToInstant(values.failedAt, timeZone).toISOString() : undefined,
@@ -109,6 +110,15 @@ export function DeclareIncidentButton({ ticketId }: { ticketId: string }) {
         </Form.Item>
         <Form.Item name="drill" valuePropName="checked" extra={t('emergency.drillHelp')}>
           <Checkbox data-testid="declare-drill">{t('emergency.drill')}</Checkbox>
+        </Form.Item>
+        <Form.Item noStyle dependencies={['drill']}>
+          {({ getFieldValue }) =>
+            getFieldValue('drill') ? (
+              <Form.Item name="alertHospital" valuePropName="checked" extra={t('emergency.alertHospitalHelp')}>
+                <Checkbox data-testid="declare-alert-hospital">{t('emergency.alertHospital')}</Checkbox>
+              </Form.Item>
+            ) : null
+          }
         </Form.Item>
       </FormModal>
     </>

@@ -120,6 +120,16 @@ function PlanDashboard() {
               </span>
             ),
           },
+          {
+            key: 'training',
+            title: t('emergency.lastTraining'),
+            render: (_v, p) => (
+              <span className={p.isTrainingDue ? 'drill-overdue' : undefined} data-testid="plan-training">
+                {p.lastTrainingOn ?? t('common.none')}
+                {p.isTrainingDue ? ` · ${t('emergency.trainingDue')}` : ''}
+              </span>
+            ),
+          },
           { key: 'open', title: t('emergency.openIncidents'), dataIndex: 'openIncidents' },
           { key: 'actions', title: t('emergency.openActions'), dataIndex: 'openActions' },
         ]}
