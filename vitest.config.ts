@@ -10,6 +10,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     exclude: [...configDefaults.exclude, ...needsPostgres],
     globalSetup: ['src/server/testing/global-setup.ts'],
+    // Cheap password hashes: the suites create thousands of accounts (password.test.ts checks the real cost).
+    setupFiles: ['src/server/testing/setup-file.ts'],
     // PGlite instances are large: two files at a time fit this machine's two cores.
     maxWorkers: 2,
     testTimeout: 30_000,

@@ -6,7 +6,7 @@ import {
   createHospital,
   createTicket,
   createUser,
-  LANGUAGES,
+  type Language,
   PASSWORD,
   signIn,
   signInAdmin,
@@ -63,7 +63,9 @@ function describeViolations(screen: string, violations: Violation[]): string[] {
   ]);
 }
 
-for (const language of LANGUAGES) {
+// One language per flow: the suite alternates zh-CN and en across specs (both catalogues have the same keys by type).
+{
+  const language = 'zh-CN' as Language;
   test(`main screens meet WCAG 2.1 AA: contrast, labels, names (${language})`, async ({ page, baseURL }) => {
     test.setTimeout(600_000); // nine screens, each loaded afresh and checked by axe: ~1.5 min, far more on a busy machine
     const admin = await signInAdmin(baseURL ?? '');

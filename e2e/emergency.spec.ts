@@ -7,7 +7,7 @@ import {
   createTicket,
   createUser,
   createWorld,
-  LANGUAGES,
+  type Language,
   PASSWORD,
   screenshot,
   signIn,
@@ -47,7 +47,9 @@ const TEXT = {
   },
 } as const;
 
-for (const language of LANGUAGES) {
+// One language per flow: the suite alternates zh-CN and en across specs (both catalogues have the same keys by type).
+{
+  const language = 'en' as Language;
   test(`major incident from the web (${language})`, async ({ page, baseURL }) => {
     test.setTimeout(180_000);
     const text = TEXT[language];

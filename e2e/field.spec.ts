@@ -65,7 +65,9 @@ async function drawSignature(page: Page) {
   await page.mouse.up();
 }
 
-for (const language of ['zh-CN', 'en'] as const satisfies readonly Language[]) {
+// One language per flow: the suite alternates zh-CN and en across specs (both catalogues have the same keys by type).
+{
+  const language = 'zh-CN' as Language;
   test(`a whole visit on a 390 px phone, offline then online (${language})`, async ({ page, context, baseURL }) => {
     // Two sign-ins, a dispatch, a visit offline and two reloads on a shared CI machine.
     test.setTimeout(240_000);

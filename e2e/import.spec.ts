@@ -2,7 +2,7 @@
 // column and the reason show, the commit is disabled and says why), then the corrected file, commits, and
 // finds the new customer in the customers list. Screenshots of the preview with a bad row for review.
 import { expect, type Page, test } from '@playwright/test';
-import { createAgent, LANGUAGES, type Language, screenshot, signIn, signInAdmin, uniqueNumber } from './support.ts';
+import { createAgent, type Language, screenshot, signIn, signInAdmin, uniqueNumber } from './support.ts';
 
 /** Texts written out here (not read from the dictionaries) so a wrong translation fails. */
 const TEXT = {
@@ -57,7 +57,9 @@ function csv(lines: string[]): Buffer {
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
-for (const language of LANGUAGES) {
+// One language per flow: the suite alternates zh-CN and en across specs (both catalogues have the same keys by type).
+{
+  const language = 'zh-CN' as Language;
   test(`spreadsheet import of customers (${language})`, async ({ page, baseURL }) => {
     const text = TEXT[language as Language];
     const admin = await signInAdmin(baseURL ?? '');

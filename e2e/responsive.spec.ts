@@ -2,7 +2,7 @@
 // queue, a request, phone intake and the whole portal have no horizontal scroll, and on the phone
 // navigation opens from a drawer.
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { createTicket, createWorld, LANGUAGES, type Language, screenshot, signIn, signInAdmin, TEXT, type World } from './support.ts';
+import { createTicket, createWorld, type Language, screenshot, signIn, signInAdmin, TEXT, type World } from './support.ts';
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1280, height: 800 };
@@ -21,7 +21,9 @@ async function newPage(browser: Browser, baseURL: string | undefined, language: 
   return context.newPage();
 }
 
-for (const language of LANGUAGES) {
+// One language per flow: the suite alternates zh-CN and en across specs (both catalogues have the same keys by type).
+{
+  const language = 'en' as Language;
   test(`phone and laptop layouts (${language})`, async ({ browser, baseURL }) => {
     test.setTimeout(240_000);
     const admin = await signInAdmin(baseURL as string);

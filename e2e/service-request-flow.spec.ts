@@ -1,8 +1,10 @@
 // The core flow, once per language: phone intake → dispatch → reply/note → resolve → customer confirms → queue.
 import { expect, test } from '@playwright/test';
-import { chooseOption, createWorld, LANGUAGES, screenshot, signIn, signInAdmin, signOut, TEXT, TICKET_NUMBER } from './support.ts';
+import { chooseOption, createWorld, type Language, screenshot, signIn, signInAdmin, signOut, TEXT, TICKET_NUMBER } from './support.ts';
 
-for (const language of LANGUAGES) {
+// One language per flow: the suite alternates zh-CN and en across specs (both catalogues have the same keys by type).
+{
+  const language = 'zh-CN' as Language;
   test(`service request from phone intake to customer confirmation (${language})`, async ({ page, baseURL }) => {
     const text = TEXT[language];
     const admin = await signInAdmin(baseURL ?? '');

@@ -1,5 +1,5 @@
-import { Tooltip } from 'antd';
 import { formatDateTime, formatDateTimeSeconds, formatShortDateTime, fromNow, useNow } from '../lib/time.ts';
+import { HoverTooltip } from './hover-tooltip.tsx';
 import { useTimeZone } from './session.tsx';
 
 /** A timestamp in the user's time zone; `relative` shows "5 分钟前" with the exact time on hover. */
@@ -16,9 +16,9 @@ export function DateTime({
   if (!value) return null;
   if (short) {
     return (
-      <Tooltip title={formatDateTimeSeconds(value, timeZone)}>
+      <HoverTooltip title={formatDateTimeSeconds(value, timeZone)}>
         <span className="tabular">{formatShortDateTime(value, timeZone)}</span>
-      </Tooltip>
+      </HoverTooltip>
     );
   }
   if (!relative) return <span className="tabular">{formatDateTime(value, timeZone)}</span>;
@@ -28,8 +28,8 @@ export function DateTime({
 function RelativeTime({ value, title }: { value: string; title: string }) {
   const now = useNow();
   return (
-    <Tooltip title={title}>
+    <HoverTooltip title={title}>
       <span>{fromNow(value, now)}</span>
-    </Tooltip>
+    </HoverTooltip>
   );
 }

@@ -104,6 +104,8 @@ const COLOR_TOKENS = {
 
 export function themeFor(language: string): ThemeConfig {
   return {
+    // Styles come from antd/dist/antd.css (imported in main.tsx); tokens below still apply as CSS variables.
+    zeroRuntime: true,
     algorithm: theme.defaultAlgorithm,
     token: {
       ...COLOR_TOKENS,

@@ -57,6 +57,8 @@ export function slaTone(target: SlaTarget, leftMs: number): SlaTone {
   return 'ok';
 }
 
+const wholeNumber = new Intl.NumberFormat('en-US');
+
 /** Compact business duration: "7分" / "2小时15分" / "36小时" (en "7m" / "2h 15m" / "36h"). */
 export function formatBusinessDuration(ms: number, t: TFunction): string {
   const totalMinutes = Math.floor(Math.abs(ms) / 60_000);
@@ -64,7 +66,7 @@ export function formatBusinessDuration(ms: number, t: TFunction): string {
   const h = Math.floor(totalMinutes / 60);
   const m = totalMinutes % 60;
   if (h === 0) return t('sla.duration.m', { m });
-  if (h >= 10 || m === 0) return t('sla.duration.h', { h: h.toLocaleString() });
+  if (h >= 10 || m === 0) return t('sla.duration.h', { h: wholeNumber.format(h) });
   return t('sla.duration.hm', { h, m });
 }
 

@@ -15,34 +15,75 @@ export function setDayjsLanguage(language: string): void {
   dayjs.locale(language === 'zh-CN' ? 'zh-cn' : 'en');
 }
 
-function inZone(value: string | Date, timeZone: string) {
-  try {
-    return dayjs(value).tz(timeZone);
-  } catch {
-    return dayjs(value).tz(DEFAULT_TIME_ZONE);
+type WallClock = { year: string; month: string; day: string; hour: string; minute: string; second: string };
+
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** One cached Intl formatter per zone: dayjs's tz() builds a formatter per call, which made a 50-row table slow. */
+function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      });
+    } catch {
+      return wallClockFormat(DEFAULT_TIME_ZONE);
+    }
+    wallClockFormats.set(timeZone, format);
   }
+  return format;
+}
+
+/** The wall-clock reading of an instant in a zone, as zero-padded fields (all empty for an invalid date). */
+export function wallClockIn(value: string | Date, timeZone: string): WallClock {
+  const out: WallClock = { year: '', month: '', day: '', hour: '', minute: '', second: '' };
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) return out;
+  for (const part of wallClockFormat(timeZone).formatToParts(date)) {
+    if (part.type in out) out[part.type as keyof WallClock] = part.value;
+  }
+  return out;
+}
+
+/** The reading, or undefined when there is nothing valid to show. */
+function readingOf(value: string | Date | null | undefined, timeZone: string): WallClock | undefined {
+  if (!value) return undefined;
+  const w = wallClockIn(value, timeZone);
+  return w.year ? w : undefined;
 }
 
 export function formatDateTime(value: string | Date | null | undefined, timeZone: string): string {
-  if (!value) return '';
-  return inZone(value, timeZone).format('YYYY-MM-DD HH:mm');
+  const w = readingOf(value, timeZone);
+  if (!w) return '';
+  return `${w.year}-${w.month}-${w.day} ${w.hour}:${w.minute}`;
 }
 
 export function formatDateTimeSeconds(value: string | Date | null | undefined, timeZone: string): string {
-  if (!value) return '';
-  return inZone(value, timeZone).format('YYYY-MM-DD HH:mm:ss');
+  const w = readingOf(value, timeZone);
+  if (!w) return '';
+  return `${w.year}-${w.month}-${w.day} ${w.hour}:${w.minute}:${w.second}`;
 }
 
 /** Dense tables: the year only when it is not this year. */
 export function formatShortDateTime(value: string | Date | null | undefined, timeZone: string): string {
-  if (!value) return '';
-  const at = inZone(value, timeZone);
-  return at.format(at.year() === dayjs().tz(timeZone).year() ? 'MM-DD HH:mm' : 'YYYY-MM-DD HH:mm');
+  const w = readingOf(value, timeZone);
+  if (!w) return '';
+  const thisYear = wallClockIn(new Date(), timeZone).year;
+  return w.year === thisYear ? `${w.month}-${w.day} ${w.hour}:${w.minute}` : `${w.year}-${w.month}-${w.day} ${w.hour}:${w.minute}`;
 }
 
 export function formatDate(value: string | Date | null | undefined, timeZone: string): string {
-  if (!value) return '';
-  return inZone(value, timeZone).format('YYYY-MM-DD');
+  const w = readingOf(value, timeZone);
+  if (!w) return '';
+  return `${w.year}-${w.month}-${w.day}`;
 }
 
 export function fromNow(value: string | Date, now: number): string {
@@ -105,7 +146,8 @@ export function wallClockToInstant(value: Dayjs, timeZone: string): Date {
 
 /** The inverse: an instant shown as its wall-clock reading in `timeZone`, for a browser-zone picker. */
 export function instantToWallClock(value: string | Date, timeZone: string): Dayjs {
-  return dayjs(inZone(value, timeZone).format('YYYY-MM-DDTHH:mm:ss'));
+  const w = wallClockIn(value, timeZone);
+  return dayjs(`${w.year}-${w.month}-${w.day}T${w.hour}:${w.minute}:${w.second}`);
 }
 
 /** Common IANA zones for the settings picker; the browser's own zone is added if missing. */

@@ -1,9 +1,9 @@
 import { CheckCircleOutlined, ClockCircleOutlined, ExclamationCircleOutlined, PauseCircleOutlined, StopOutlined } from '@ant-design/icons';
-import { Tooltip } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SlaTarget } from '../../api/types.ts';
+import { HoverTooltip } from '../../components/hover-tooltip.tsx';
 import { useTimeZone } from '../../components/session.tsx';
 import { useVocab } from '../../components/vocab.tsx';
 import { businessLeftNow, formatBusinessDuration, mostUrgentTarget, type SlaTone, slaTone } from '../../lib/sla.ts';
@@ -100,11 +100,11 @@ export function SlaBadge({ targets, asOf, testId = 'sla-badge' }: Props) {
   );
 
   return (
-    <Tooltip title={tooltip} styles={{ root: { maxWidth: 420 } }}>
+    <HoverTooltip title={tooltip} styles={{ root: { maxWidth: 420 } }}>
       <span className={`sla-badge sla-badge-${tone}`} data-testid={testId} data-tone={tone}>
         {TONE_ICON[tone]}
         <span className="sla-badge-text">{text}</span>
       </span>
-    </Tooltip>
+    </HoverTooltip>
   );
 }

@@ -7,16 +7,26 @@ import { useCalendars } from '../calendars/api.ts';
 
 export type CompiledCalendars = ReadonlyMap<string, CompiledCalendar>;
 
-/** Compiles each stored calendar once; a definition the browser cannot compile is skipped (the server's value stands). */
+const compiledByList = new WeakMap<readonly CalendarRecord[], CompiledCalendars>();
+const NONE: CompiledCalendars = new Map();
+
+/**
+ * Compiles each stored calendar once; a definition the browser cannot compile is skipped (the server's value stands).
+ * Cached per fetched list: every SLA badge on a page shares one compile (a queue of 50 rows compiled 50 times before).
+ */
 export function compileAll(records: readonly CalendarRecord[] | undefined): CompiledCalendars {
+  if (!records) return NONE;
+  const cached = compiledByList.get(records);
+  if (cached) return cached;
   const out = new Map<string, CompiledCalendar>();
-  for (const record of records ?? []) {
+  for (const record of records) {
     try {
       out.set(record.id, compileCalendar(record.definition as CalendarInput));
     } catch {
       // Skipped: countdowns for this calendar only move on refetch.
     }
   }
+  compiledByList.set(records, out);
   return out;
 }
 
