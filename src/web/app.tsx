@@ -1,4 +1,5 @@
 import { Button, Result, Spin } from 'antd';
+import { type ComponentType, lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } from 'react-router-dom';
 import { type Action, isStaff } from '../domain/policy.ts';
@@ -8,32 +9,41 @@ import { Providers } from './components/providers.tsx';
 import { SessionProvider, useCan, useSession } from './components/session.tsx';
 import { useMe } from './features/auth/api.ts';
 import { LoginPage } from './features/auth/login-page.tsx';
-import { CalendarsPage } from './features/calendars/calendars-page.tsx';
-import { ContractsPage } from './features/contracts/contracts-page.tsx';
-import { TiersPage } from './features/contracts/tiers-page.tsx';
-import { CustomerDetailPage } from './features/customers/customer-detail-page.tsx';
-import { CustomersPage } from './features/customers/customers-page.tsx';
-import { IncidentPage } from './features/emergency/incident-page.tsx';
-import { IncidentsPage } from './features/emergency/incidents-page.tsx';
-import { PlanPage } from './features/emergency/plan-page.tsx';
-import { RosterPage } from './features/escalations/roster-page.tsx';
-import { ImportPage } from './features/imports/import-page.tsx';
-import { IntakePage } from './features/intake/intake-page.tsx';
-import { JobsPage } from './features/jobs/jobs-page.tsx';
 import { PortalHomePage } from './features/portal/portal-home-page.tsx';
-import { PortalNewRequestPage } from './features/portal/portal-new-request-page.tsx';
-import { PortalTicketPage } from './features/portal/portal-ticket-page.tsx';
-import { SearchResultsPage } from './features/search/search-results-page.tsx';
-import { CallListPage } from './features/service-quality/call-list-page.tsx';
-import { PublicSurveyPage } from './features/service-quality/public-survey-page.tsx';
-import { SurveyResultsPage } from './features/service-quality/survey-results-page.tsx';
-import { SettingsPage } from './features/settings/settings-page.tsx';
-import { AtRiskPage } from './features/sla/at-risk-page.tsx';
-import { PoliciesPage } from './features/sla/policies-page.tsx';
 import { QueuePage } from './features/tickets/queue-page.tsx';
-import { TicketDetailPage } from './features/tickets/ticket-detail-page.tsx';
-import { UsersPage } from './features/users/users-page.tsx';
-import { FieldPage } from './features/work-orders/field-page.tsx';
+
+/**
+ * A page loaded when first opened: the first screen (sign-in, the queue, the portal's list) ships in the main
+ * bundle, every other page in its own chunk, so the browser parses and runs only what it shows (issue 9: first load).
+ */
+function lazyPage<Name extends string, Props>(load: () => Promise<Record<Name, ComponentType<Props>>>, name: Name) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const CalendarsPage = lazyPage(() => import('./features/calendars/calendars-page.tsx'), 'CalendarsPage');
+const ContractsPage = lazyPage(() => import('./features/contracts/contracts-page.tsx'), 'ContractsPage');
+const TiersPage = lazyPage(() => import('./features/contracts/tiers-page.tsx'), 'TiersPage');
+const CustomerDetailPage = lazyPage(() => import('./features/customers/customer-detail-page.tsx'), 'CustomerDetailPage');
+const CustomersPage = lazyPage(() => import('./features/customers/customers-page.tsx'), 'CustomersPage');
+const IncidentPage = lazyPage(() => import('./features/emergency/incident-page.tsx'), 'IncidentPage');
+const IncidentsPage = lazyPage(() => import('./features/emergency/incidents-page.tsx'), 'IncidentsPage');
+const PlanPage = lazyPage(() => import('./features/emergency/plan-page.tsx'), 'PlanPage');
+const RosterPage = lazyPage(() => import('./features/escalations/roster-page.tsx'), 'RosterPage');
+const ImportPage = lazyPage(() => import('./features/imports/import-page.tsx'), 'ImportPage');
+const IntakePage = lazyPage(() => import('./features/intake/intake-page.tsx'), 'IntakePage');
+const JobsPage = lazyPage(() => import('./features/jobs/jobs-page.tsx'), 'JobsPage');
+const PortalNewRequestPage = lazyPage(() => import('./features/portal/portal-new-request-page.tsx'), 'PortalNewRequestPage');
+const PortalTicketPage = lazyPage(() => import('./features/portal/portal-ticket-page.tsx'), 'PortalTicketPage');
+const SearchResultsPage = lazyPage(() => import('./features/search/search-results-page.tsx'), 'SearchResultsPage');
+const CallListPage = lazyPage(() => import('./features/service-quality/call-list-page.tsx'), 'CallListPage');
+const PublicSurveyPage = lazyPage(() => import('./features/service-quality/public-survey-page.tsx'), 'PublicSurveyPage');
+const SurveyResultsPage = lazyPage(() => import('./features/service-quality/survey-results-page.tsx'), 'SurveyResultsPage');
+const SettingsPage = lazyPage(() => import('./features/settings/settings-page.tsx'), 'SettingsPage');
+const AtRiskPage = lazyPage(() => import('./features/sla/at-risk-page.tsx'), 'AtRiskPage');
+const PoliciesPage = lazyPage(() => import('./features/sla/policies-page.tsx'), 'PoliciesPage');
+const TicketDetailPage = lazyPage(() => import('./features/tickets/ticket-detail-page.tsx'), 'TicketDetailPage');
+const UsersPage = lazyPage(() => import('./features/users/users-page.tsx'), 'UsersPage');
+const FieldPage = lazyPage(() => import('./features/work-orders/field-page.tsx'), 'FieldPage');
 
 function FullPageSpin() {
   return (
@@ -102,7 +112,14 @@ function NotFoundPage() {
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   /** The satisfaction survey by signed link: no login. */
-  { path: '/survey/:token', element: <PublicSurveyPage /> },
+  {
+    path: '/survey/:token',
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <PublicSurveyPage />
+      </Suspense>
+    ),
+  },
   {
     path: '/portal',
     element: <RequireAuth audience="customer" />,

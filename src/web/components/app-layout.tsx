@@ -24,8 +24,8 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Space, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Space, Spin, Typography } from 'antd';
+import { type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { isStaff } from '../../domain/policy.ts';
@@ -151,6 +151,21 @@ function UserMenu({ settingsPath }: { settingsPath: string }) {
 }
 
 /** True below antd's `md` breakpoint (768 px): phones get a drawer, stacked cards and lists instead of tables. */
+/** While a page's code loads (pages are loaded when first opened, see app.tsx), the shell stays and the page area spins. */
+function PageSuspense({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <div className="page-loading" data-testid="page-loading">
+          <Spin size="large" />
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
 export function useIsPhone(): boolean {
   const screens = Grid.useBreakpoint();
   return screens.md === false;
@@ -301,7 +316,9 @@ export function AppLayout({ variant }: { variant: 'staff' | 'portal' }) {
         </Layout.Header>
         {drawer}
         <Layout.Content className="portal-content">
-          <Outlet />
+          <PageSuspense>
+            <Outlet />
+          </PageSuspense>
         </Layout.Content>
       </Layout>
     );
@@ -346,7 +363,9 @@ export function AppLayout({ variant }: { variant: 'staff' | 'portal' }) {
           {headerRight}
         </Layout.Header>
         <Layout.Content className="app-content">
-          <Outlet />
+          <PageSuspense>
+            <Outlet />
+          </PageSuspense>
         </Layout.Content>
       </Layout>
     </Layout>
