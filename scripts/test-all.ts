@@ -93,7 +93,8 @@ const vitestArgs = (out: string, extra: string[] = []) => [
   '--reporter=json',
   `--outputFile.json=${out}`,
 ];
-const pgliteEnv = { TEST_DATABASE_URL: '' };
+// With a PostgreSQL stage to follow, the 100,000-request plan test runs there only (vitest.config.ts).
+const pgliteEnv = { TEST_DATABASE_URL: '', AFTERSALES_POSTGRES_STAGE_FOLLOWS: process.env.TEST_DATABASE_URL ? '1' : '' };
 run('unit + API tests (PGlite)', `${bin}/vitest`, vitestArgs('test-results/vitest-pglite.json'), pgliteEnv);
 addVitest('test-results/vitest-pglite.json');
 
