@@ -9,9 +9,10 @@ import { UserPicker } from '../../components/pickers.tsx';
 import { useCan } from '../../components/session.tsx';
 import { useVocab } from '../../components/vocab.tsx';
 import { PROVINCES } from '../../lib/provinces.ts';
-import { cleanValues, schemaRules } from '../../lib/schema-form.ts';
+import { schemaRules } from '../../lib/schema-form.ts';
 import { useProfile, useUpdateProfile } from '../archive/api.ts';
 import { type CreateCustomerInput, useCreateCustomer, useUpdateCustomer } from './api.ts';
+import { customerBody } from './customer-values.ts';
 
 type Props = {
   open: boolean;
@@ -58,7 +59,8 @@ export function CustomerFormModal({ open, onClose, customer, onSaved, initialNam
   }, [open, customer, initialName, form, profile]);
 
   const submit = ({ beds, economicNotes, ...values }: Values) => {
-    const body = cleanValues(values) as CreateCustomerInput;
+    // Editing, an emptied field (the responsible engineer, the grade) is sent as null so that it is cleared.
+    const body = customerBody(values, Boolean(customer)) as CreateCustomerInput;
     const finish = (saved: CustomerDetail) => {
       onSaved?.(saved);
       onClose();
