@@ -321,6 +321,7 @@ export const en: Messages = {
       unassigned: 'Unassigned',
     },
     sort: {
+      priority: 'Priority (Diamond’s major issues first)',
       created_desc: 'Newest first',
       created_asc: 'Oldest first',
       updated_desc: 'Recently updated',

@@ -320,6 +320,7 @@ export const zhCN = {
       unassigned: '未分派',
     },
     sort: {
+      priority: '优先级（钻石级重大问题优先）',
       created_desc: '最新受理',
       created_asc: '最早受理',
       updated_desc: '最近更新',

@@ -48,6 +48,7 @@ import {
   type PolicyRow,
   selectAtRiskTargets,
   selectBuiltinTiers,
+  tierHasPriority,
   selectOwedTargetsOfFinishedTickets,
   selectPolicies,
   selectTargetsForUpdate,
@@ -255,6 +256,20 @@ export async function choosePolicyId(
     serviceClass: ticket.serviceClass ?? null,
   });
   return policy?.id ?? null;
+}
+
+/**
+ * Whether a request coming in now has priority on major issues (002: Diamond): the tier of the service
+ * contract in force when it came in has it. The queue's default order reads it (tickets.major_priority).
+ */
+export async function hasMajorPriority(
+  tx: Tx,
+  customerId: string,
+  { receivedAt, timeZone }: { receivedAt: Date; timeZone: string },
+): Promise<boolean> {
+  const owed = entitlement({ at: receivedAt, timeZone, facts: await loadArchiveFacts(tx, customerId) });
+  const code = owed.basis === 'service_contract' ? (owed.tier?.code ?? null) : null;
+  return code ? tierHasPriority(tx, code) : false;
 }
 
 /** Starts a new request's intake clocks under its policy. */
