@@ -48,6 +48,7 @@ import { workOrderRoutes } from './features/work-orders/work-orders.routes.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { answerClientError } from './http/client-error.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
+import { partsRoutes } from './features/parts/parts.routes.ts';
 import { safeLoggerOptions } from './lib/log-safety.ts';
 
 const API_PREFIX = '/api/v1';
@@ -274,6 +275,7 @@ export async function build({ deps, logger = false, webDir = WEB_DIST_DIR }: Bui
   await app.register(notificationRoutes, { prefix: API_PREFIX, deps });
   await app.register(liveRoutes, { prefix: API_PREFIX, deps });
   await app.register(jobRoutes, { prefix: API_PREFIX, deps });
+  await app.register(partsRoutes, { prefix: API_PREFIX, deps });
 
   if (existsSync(webDir)) {
     // wildcard: files are looked up per request, so a rebuilt app is served without a restart.

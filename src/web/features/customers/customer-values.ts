@@ -3,7 +3,7 @@
 import { emptyToUndefined } from '../../lib/schema-form.ts';
 
 /** Fields the edit form may clear (nullable in UpdateCustomerBody). */
-export const CLEARABLE_CUSTOMER_FIELDS = ['grade', 'address', 'responsibleEngineerId', 'itStaffCount', 'finances'] as const;
+export const CLEARABLE_CUSTOMER_FIELDS = ['grade', 'address', 'responsibleEngineerId'] as const;
 
 export function customerBody(values: Record<string, unknown>, editing: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = {};
