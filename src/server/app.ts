@@ -35,6 +35,7 @@ import { healthRoutes } from './features/health/health.routes.ts';
 import { importRoutes } from './features/imports/imports.routes.ts';
 import { liveRoutes } from './features/live/live.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
+import { partsRoutes } from './features/parts/parts.routes.ts';
 import { remoteAccessRoutes } from './features/remote-access/remote-access.routes.ts';
 import { returnVisitRoutes } from './features/return-visits/return-visits.routes.ts';
 import { searchRoutes } from './features/search/search.routes.ts';
@@ -48,7 +49,6 @@ import { workOrderRoutes } from './features/work-orders/work-orders.routes.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { answerClientError } from './http/client-error.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
-import { partsRoutes } from './features/parts/parts.routes.ts';
 import { safeLoggerOptions } from './lib/log-safety.ts';
 
 const API_PREFIX = '/api/v1';

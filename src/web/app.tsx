@@ -20,6 +20,7 @@ import { RosterPage } from './features/escalations/roster-page.tsx';
 import { ImportPage } from './features/imports/import-page.tsx';
 import { IntakePage } from './features/intake/intake-page.tsx';
 import { JobsPage } from './features/jobs/jobs-page.tsx';
+import { PartsPage } from './features/parts/parts-page.tsx';
 import { PortalHomePage } from './features/portal/portal-home-page.tsx';
 import { PortalNewRequestPage } from './features/portal/portal-new-request-page.tsx';
 import { PortalTicketPage } from './features/portal/portal-ticket-page.tsx';
@@ -147,6 +148,7 @@ const router = createBrowserRouter([
           { path: 'settings/sla-policies', element: <PoliciesPage /> },
           { element: <Allowed action="user.update" />, children: [{ path: 'users', element: <UsersPage /> }] },
           { element: <Allowed action="tier.manage" />, children: [{ path: 'settings/service-tiers', element: <TiersPage /> }] },
+          { element: <Allowed action="spare_part.read" />, children: [{ path: 'settings/spare-parts', element: <PartsPage /> }] },
           { element: <Allowed action="jobs.read" />, children: [{ path: 'settings/jobs', element: <JobsPage /> }] },
           {
             element: <Allowed action="escalation_roster.manage" />,

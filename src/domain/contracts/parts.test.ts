@@ -28,7 +28,11 @@ describe('the hardware warranty over a customer’s systems', () => {
   test.each([
     ['none on file', [], null],
     ['not accepted', [{ acceptanceDate: null, finalAcceptanceDate: null, totalPriceFen: 1 }], null],
-    ['one final acceptance: 3 years less a day', [{ acceptanceDate: '2025-01-10', finalAcceptanceDate: '2025-06-01', totalPriceFen: 1 }], '2028-05-31'],
+    [
+      'one final acceptance: 3 years less a day',
+      [{ acceptanceDate: '2025-01-10', finalAcceptanceDate: '2025-06-01', totalPriceFen: 1 }],
+      '2028-05-31',
+    ],
     ['a single date counts as 终验', [{ acceptanceDate: '2025-01-10', totalPriceFen: 1 }], '2028-01-09'],
     [
       'several systems: the latest',

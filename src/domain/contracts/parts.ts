@@ -42,7 +42,9 @@ export const MAINTENANCE_FEE_EXCLUDES_PARTS = {
 } as const;
 
 /** The last day of the hardware warranty over a customer's systems (3 years from each 终验): the latest; null without acceptance. */
-export function hardwareWarrantyUntil(systems: { acceptanceDate: string | null; finalAcceptanceDate?: string | null; totalPriceFen: number }[]) {
+export function hardwareWarrantyUntil(
+  systems: { acceptanceDate: string | null; finalAcceptanceDate?: string | null; totalPriceFen: number }[],
+) {
   const ends = systems.map((c) => systemContractTerms(c).hardwareWarrantyUntil).filter((d): d is string => d !== null);
-  return ends.length ? ends.sort().at(-1) ?? null : null;
+  return ends.length ? (ends.sort().at(-1) ?? null) : null;
 }

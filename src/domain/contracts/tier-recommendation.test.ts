@@ -7,13 +7,38 @@ describe('which tier to choose (002 五(一))', () => {
   test.each<[string, Partial<TierFactors>, RecommendedTier, string[]]>([
     ['三级, enough IT staff, same city: Gold', {}, 'gold', ['grade_3:base', 'enough_it_staff:none']],
     ['三级, short of IT staff: Diamond', { itStaffCount: 2 }, 'diamond', ['grade_3:base', 'few_it_staff:up']],
-    ['三级, short of staff and far away: still Diamond', { itStaffCount: 0, distanceClass: 'elsewhere' }, 'diamond', ['grade_3:base', 'few_it_staff:up', 'far_away:up']],
-    ['二级, enough staff, same province: Silver', { grade: '二级乙等', distanceClass: 'same_province' }, 'silver', ['grade_2:base', 'enough_it_staff:none']],
-    ['二级, far away: Gold', { grade: '二级甲等', distanceClass: 'elsewhere' }, 'gold', ['grade_2:base', 'enough_it_staff:none', 'far_away:up']],
+    [
+      '三级, short of staff and far away: still Diamond',
+      { itStaffCount: 0, distanceClass: 'elsewhere' },
+      'diamond',
+      ['grade_3:base', 'few_it_staff:up', 'far_away:up'],
+    ],
+    [
+      '二级, enough staff, same province: Silver',
+      { grade: '二级乙等', distanceClass: 'same_province' },
+      'silver',
+      ['grade_2:base', 'enough_it_staff:none'],
+    ],
+    [
+      '二级, far away: Gold',
+      { grade: '二级甲等', distanceClass: 'elsewhere' },
+      'gold',
+      ['grade_2:base', 'enough_it_staff:none', 'far_away:up'],
+    ],
     ['一级, enough staff: Bronze', { grade: '一级' }, 'bronze', ['grade_other:base', 'enough_it_staff:none']],
     ['一级, short of staff: Silver', { grade: '一级', itStaffCount: 1 }, 'silver', ['grade_other:base', 'few_it_staff:up']],
-    ['三级, tight finances: capped at Silver', { finances: 'tight', itStaffCount: 1 }, 'silver', ['grade_3:base', 'few_it_staff:none', 'finances_tight:cap']],
-    ['一级, tight finances: Bronze, nothing capped', { grade: '一级', finances: 'tight' }, 'bronze', ['grade_other:base', 'enough_it_staff:none', 'finances_tight:none']],
+    [
+      '三级, tight finances: capped at Silver',
+      { finances: 'tight', itStaffCount: 1 },
+      'silver',
+      ['grade_3:base', 'few_it_staff:none', 'finances_tight:cap'],
+    ],
+    [
+      '一级, tight finances: Bronze, nothing capped',
+      { grade: '一级', finances: 'tight' },
+      'bronze',
+      ['grade_other:base', 'enough_it_staff:none', 'finances_tight:none'],
+    ],
     ['ample finances change nothing by themselves', { finances: 'ample' }, 'gold', ['grade_3:base', 'enough_it_staff:none']],
     [
       'nothing known: Bronze, and what is missing is said',

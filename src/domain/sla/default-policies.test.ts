@@ -38,12 +38,15 @@ describe('the product’s default policies (issue 14)', () => {
     ['general_fault', 'normal', 60, 120, 'working'],
     ['catastrophic_fault', 'normal', 60, 120, 'all-day'],
     ['catastrophic_fault', 'urgent', 30, 120, 'all-day'],
-  ] as const)('003 %s, %s: answered within %i min, repair-or-replace decision within %i min', (cls, severity, first, solution, calendar) => {
-    const t = serviceClassPolicyTargets(ids, cls);
-    expect(t?.[severity].first_response).toEqual({ minutes: first, calendarId: 'all-day' });
-    expect(t?.[severity].solution).toEqual({ minutes: solution, calendarId: 'all-day' });
-    expect(t?.[severity].resolution.calendarId).toBe(calendar);
-  });
+  ] as const)(
+    '003 %s, %s: answered within %i min, repair-or-replace decision within %i min',
+    (cls, severity, first, solution, calendar) => {
+      const t = serviceClassPolicyTargets(ids, cls);
+      expect(t?.[severity].first_response).toEqual({ minutes: first, calendarId: 'all-day' });
+      expect(t?.[severity].solution).toEqual({ minutes: solution, calendarId: 'all-day' });
+      expect(t?.[severity].resolution.calendarId).toBe(calendar);
+    },
+  );
 
   test.each(['routine_maintenance', 'upgrade_patch'] as const)('%s keeps the default policy', (cls) => {
     expect(serviceClassPolicyTargets(ids, cls)).toBeNull();

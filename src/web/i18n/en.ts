@@ -65,6 +65,7 @@ export const en: Messages = {
     slaGroup: 'Service commitments',
     contracts: 'Service contracts',
     serviceTiers: 'Service tiers',
+    spareParts: 'Spare parts',
   },
   live: {
     open: 'Live updates connected',
@@ -1338,6 +1339,28 @@ export const en: Messages = {
       sent: 'Sent',
       signed: 'Signed',
       cancelled: 'Cancelled',
+    },
+  },
+  parts: {
+    title: 'Spare-parts price list',
+    subtitle: 'Unit prices never above the contract price (000: parts at contract price for 3 years after final acceptance)',
+    add: 'Add part',
+    edit: 'Edit part',
+    name: 'Part',
+    model: 'Model',
+    unitPrice: 'Unit price',
+    contractPrice: 'Contract price (cap)',
+    capHelp: 'May not exceed the contract price',
+    validFrom: 'Valid from',
+    active: 'In use',
+    inactive: 'Retired',
+    excludesParts:
+      'The yearly maintenance fee excludes spare parts and materials (000); parts are priced from this list, at or below the contract price for 3 years after final acceptance.',
+    expertRate: {
+      title: 'After-warranty expert rate (003)',
+      label: 'Per person-day',
+      help: 'After the warranty, a quote without a daily fee uses this preferential rate (the per-visit standard is {{standard}} per person-day; the built-in default {{builtin}} is the product’s choice).',
+      isDefault: 'Built-in default',
     },
   },
   tiers: {

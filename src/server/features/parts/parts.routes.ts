@@ -30,7 +30,7 @@ export const partsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
   app.get('/price-settings', { schema: { tags, response: { 200: PriceSettingsResponse } } }, async (req) =>
     getPriceSettings({ deps, actor: actorOf(req) }),
   );
-  app.put('/price-settings', { schema: { tags, body: PriceSettingsBody, response: { 200: PriceSettingsResponse } } }, async (req) =>
+  app.patch('/price-settings', { schema: { tags, body: PriceSettingsBody, response: { 200: PriceSettingsResponse } } }, async (req) =>
     updatePriceSettings({ deps, actor: actorOf(req), input: req.body }),
   );
 };

@@ -35,7 +35,14 @@ export async function createSparePart({ deps, actor, input }: { deps: Deps; acto
   return deps.db.transaction(async (tx) => {
     const row = await insertSparePart(tx, { ...input, createdAt: now, updatedAt: now });
     if (!row) throw new AppError('conflict', `${input.name} ${input.model} is already on the price list`, { model: 'taken' });
-    await insertAudit(tx, { actorId: actor.id, action: 'spare_part.create', entityType: 'spare_part', entityId: row.id, after: row, at: now });
+    await insertAudit(tx, {
+      actorId: actor.id,
+      action: 'spare_part.create',
+      entityType: 'spare_part',
+      entityId: row.id,
+      after: row,
+      at: now,
+    });
     return row;
   });
 }
@@ -49,7 +56,15 @@ export async function updateSparePart({ deps, actor, id, input }: { deps: Deps; 
     assertPrice({ ...before, ...input });
     const row = await updateSparePartRow(tx, id, { ...input, updatedAt: now });
     if (!row) throw notFound('spare part');
-    await insertAudit(tx, { actorId: actor.id, action: 'spare_part.update', entityType: 'spare_part', entityId: id, before, after: row, at: now });
+    await insertAudit(tx, {
+      actorId: actor.id,
+      action: 'spare_part.update',
+      entityType: 'spare_part',
+      entityId: id,
+      before,
+      after: row,
+      at: now,
+    });
     return row;
   });
 }

@@ -94,9 +94,9 @@ describe('the after-warranty expert rate (003) as a quote default', () => {
       isDefault: true,
     });
     const before = await ctx.snapshot();
-    expect((await ctx.call('PUT', '/api/v1/price-settings', { as: agent, body: { expertDailyFeeFen: 1 } })).statusCode).toBe(403);
-    expect((await ctx.call('PUT', '/api/v1/price-settings', { as: manager, body: { expertDailyFeeFen: -5 } })).statusCode).toBe(400);
-    expect((await ctx.call('PUT', '/api/v1/price-settings', { as: manager, body: {} })).statusCode).toBe(400);
+    expect((await ctx.call('PATCH', '/api/v1/price-settings', { as: agent, body: { expertDailyFeeFen: 1 } })).statusCode).toBe(403);
+    expect((await ctx.call('PATCH', '/api/v1/price-settings', { as: manager, body: { expertDailyFeeFen: -5 } })).statusCode).toBe(400);
+    expect((await ctx.call('PATCH', '/api/v1/price-settings', { as: manager, body: {} })).statusCode).toBe(400);
     expect(await ctx.snapshot()).toEqual(before);
   });
 
@@ -108,7 +108,7 @@ describe('the after-warranty expert rate (003) as a quote default', () => {
     ['a fee given always wins', '2022-01-05', 50_000, 50_000],
   ] as const)('%s', async (_case, accepted, sent, expected) => {
     const rate = 75_000;
-    expect((await ctx.call('PUT', '/api/v1/price-settings', { as: manager, body: { expertDailyFeeFen: rate } })).json()).toMatchObject({
+    expect((await ctx.call('PATCH', '/api/v1/price-settings', { as: manager, body: { expertDailyFeeFen: rate } })).json()).toMatchObject({
       expertDailyFeeFen: rate,
       isDefault: false,
     });

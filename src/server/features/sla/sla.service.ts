@@ -15,7 +15,6 @@ import {
   serviceClassPolicyTargets,
   tierPolicyTargets,
 } from '../../../domain/sla/default-policies.ts';
-import { SERVICE_CLASSES, type ServiceClass } from '../../../domain/vocabulary.ts';
 import { nextRungDueAt } from '../../../domain/sla/ladder.ts';
 import {
   DEFAULT_ESCALATION_LADDER,
@@ -29,6 +28,7 @@ import {
   targetRule,
   warnAt,
 } from '../../../domain/sla.ts';
+import { SERVICE_CLASSES, type ServiceClass } from '../../../domain/vocabulary.ts';
 import type { Tx } from '../../db/client.ts';
 import type { tickets } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
@@ -50,7 +50,6 @@ import {
   type PolicyRow,
   selectAtRiskTargets,
   selectBuiltinTiers,
-  tierHasPriority,
   selectOwedTargetsOfFinishedTickets,
   selectPolicies,
   selectTargetsForUpdate,
@@ -58,6 +57,7 @@ import {
   selectWarnPercents,
   setEscalationDue,
   type TargetRow,
+  tierHasPriority,
   updatePolicyRow,
   updateTarget,
 } from './sla.repo.ts';

@@ -26,7 +26,12 @@ type Props = {
   profile?: { beds: number | null; economicNotes: string | null; itStaffCount: number | null; finances: Finances | null };
 };
 
-type Values = CreateCustomerInput & { beds?: number | null; economicNotes?: string; itStaffCount?: number | null; finances?: Finances | null };
+type Values = CreateCustomerInput & {
+  beds?: number | null;
+  economicNotes?: string;
+  itStaffCount?: number | null;
+  finances?: Finances | null;
+};
 
 /** Create or edit a customer (hospital or agency); one modal for both. */
 export function CustomerFormModal({ open, onClose, customer, onSaved, initialName, profile }: Props) {
@@ -52,7 +57,12 @@ export function CustomerFormModal({ open, onClose, customer, onSaved, initialNam
         grade: customer.grade ?? undefined,
         address: customer.address ?? undefined,
         ...(profile
-          ? { beds: profile.beds, economicNotes: profile.economicNotes ?? '', itStaffCount: profile.itStaffCount, finances: profile.finances }
+          ? {
+              beds: profile.beds,
+              economicNotes: profile.economicNotes ?? '',
+              itStaffCount: profile.itStaffCount,
+              finances: profile.finances,
+            }
           : {}),
         ...(customer.responsibleEngineerId ? { responsibleEngineerId: customer.responsibleEngineerId } : {}),
       } as Values);
@@ -76,7 +86,12 @@ export function CustomerFormModal({ open, onClose, customer, onSaved, initialNam
           // The profile is saved second; if it is refused the modal stays open on its field.
           profile
             ? updateProfile.mutate(
-                { beds: beds ?? null, economicNotes: economicNotes?.trim() || null, itStaffCount: itStaffCount ?? null, finances: finances ?? null },
+                {
+                  beds: beds ?? null,
+                  economicNotes: economicNotes?.trim() || null,
+                  itStaffCount: itStaffCount ?? null,
+                  finances: finances ?? null,
+                },
                 { onSuccess: () => finish(saved), onError: feedback.showError },
               )
             : finish(saved),
