@@ -17,8 +17,10 @@ export function TierRecommendationCard({ profile }: { profile: ArchiveProfile })
   });
   return (
     <Card size="small" title={t('archive.tierAdvice.title')} data-testid="tier-recommendation">
-      <Typography.Title level={5} data-testid="tier-recommendation-tier">
-        {t('archive.tierAdvice.recommended', { tier: t(`archive.tierAdvice.tiers.${advice.tier}`) })}
+      <Typography.Title level={5}>
+        <span data-testid="tier-recommendation-tier">
+          {t('archive.tierAdvice.recommended', { tier: t(`archive.tierAdvice.tiers.${advice.tier}`) })}
+        </span>
       </Typography.Title>
       <List
         size="small"
