@@ -901,6 +901,10 @@ export const en: Messages = {
       alternative: '000’s “any request answered within 1–30 minutes” is offered as a policy, switched off.',
       onSite:
         'On site: arrival same city 2 h, province 24 h, elsewhere 48 h (000); a fault on site is cleared within 24 h (000, the visit default).',
+      serviceClasses:
+        'Service classes (003): general and catastrophic faults each have a seeded policy — answered within 2 h, and the repair-or-replace decision told to the customer within 2 h (the solution clock, 7×24); a catastrophic fault runs every clock on 7×24. The product’s reading of 003.',
+      queueOrder:
+        'The queue’s default order: by severity; within a severity the open critical and urgent requests of a tier with priority on major issues (Diamond) first; then newest first (the product’s choice).',
     },
     any: 'Any',
     targets: 'Targets',
