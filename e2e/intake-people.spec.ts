@@ -15,7 +15,7 @@ test('zh-CN: responsible engineer at intake, handling approach saved, tier advic
 
   // The customer page: name the responsible engineer in the one edit form.
   await page.goto(`/customers/${customer.id}`);
-  await expect(page.getByTestId('tier-recommendation-tier')).toHaveText('建议选择：银牌级'); // 二级甲等, same province
+  await expect(page.getByTestId('tier-recommendation-tier')).toHaveText('建议选择：银牌级', { timeout: 60_000 }); // 二级甲等, same province
   await expect(page.getByTestId('tier-recommendation')).toContainText('二级医院：起点为银牌级');
   await page.getByTestId('archive-profile-edit').click();
   await chooseOption(page, 'customer-responsible-engineer', engineer.name);
