@@ -101,7 +101,10 @@ test('the responsible engineer can be named and cleared again (issue 14)', async
   // A hospital user cannot be the responsible engineer; the refusal changes nothing.
   const hospitalUser = await ctx.user('customer', { customerId: c.id });
   const before = await ctx.snapshot();
-  const refused = await ctx.call('PATCH', `/api/v1/customers/${c.id}`, { as: agent, body: { responsibleEngineerId: hospitalUser.user.id } });
+  const refused = await ctx.call('PATCH', `/api/v1/customers/${c.id}`, {
+    as: agent,
+    body: { responsibleEngineerId: hospitalUser.user.id },
+  });
   expect(refused.statusCode).toBe(400);
   expect(await ctx.snapshot()).toEqual(before);
 });
