@@ -9,6 +9,7 @@ import { findUserByEmail } from '../../src/server/features/auth/auth.repo.ts';
 import { findCustomerByName } from '../../src/server/features/customers/customers.repo.ts';
 import { addContact, createCustomer } from '../../src/server/features/customers/customers.service.ts';
 import { addRosterEntry } from '../../src/server/features/escalations/escalations.service.ts';
+import { createSparePart } from '../../src/server/features/parts/parts.service.ts';
 import { createMeeting } from '../../src/server/features/return-visits/return-visits.service.ts';
 import {
   addComment,
@@ -365,6 +366,19 @@ export async function loadDemoData({
         lecturerId: actorFor(world, 'engineer1').id,
         attendees: [{ name: '门诊收费组 王' }, { name: '门诊收费组 李' }],
       },
+    });
+  }
+
+  // The spare-parts price list (features/parts): unit prices at or below the contract price (000).
+  for (const part of [
+    { name: '服务器硬盘', model: 'SAS 1.2TB 10K', unitPriceFen: 158_000, contractPriceFen: 180_000 },
+    { name: '服务器内存', model: 'DDR4 32GB RDIMM', unitPriceFen: 96_000, contractPriceFen: 96_000 },
+    { name: '针式打印机打印头', model: 'LQ-630K', unitPriceFen: 42_000, contractPriceFen: 45_000 },
+  ]) {
+    await createSparePart({
+      deps: demoDeps,
+      actor: admin.actor,
+      input: { ...part, validFrom: localDateOf(now, deps.config.timeZone) },
     });
   }
 

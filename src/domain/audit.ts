@@ -83,6 +83,9 @@ export const AUDIT_ENTITY = {
   'training.create': 'training_session',
   'training.sign': 'training_session',
   'certification.create': 'admin_certification',
+  'spare_part.create': 'spare_part',
+  'spare_part.update': 'spare_part',
+  'price_setting.update': 'price_setting',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ENTITY;
 export type AuditEntityType = (typeof AUDIT_ENTITY)[AuditAction];

@@ -100,6 +100,19 @@ describe('policy', () => {
     expect(can(actor('admin'), 'tier.manage')).toBe(true);
   });
 
+  test.each([
+    // action, engineer, agent, manager, admin, hospital user
+    ['spare_part.read', true, true, true, true, false],
+    ['spare_part.manage', false, false, true, true, false],
+    ['price_setting.manage', false, false, true, true, false],
+  ] as const)('the spare-parts price list and price settings: %s', (action, engineer, agent, manager, admin, hospital) => {
+    expect(can(actor('engineer'), action)).toBe(engineer);
+    expect(can(actor('agent'), action)).toBe(agent);
+    expect(can(actor('manager'), action)).toBe(manager);
+    expect(can(actor('admin'), action)).toBe(admin);
+    expect(can(actor('customer', A), action, { customerId: A })).toBe(hospital);
+  });
+
   test('service quality: a hospital answers its own surveys and reads its trainings; staff keep the rest; managers override the retraining quota', () => {
     const hospitalUser = actor('customer', A);
     for (const action of ['survey.answer', 'training.read'] as const) {

@@ -66,6 +66,10 @@ export const ACTIONS = [
   'visit.create',
   'quote.read',
   'quote.manage',
+  // The spare-parts price list (000) and the prices in Settings (003's after-warranty expert rate).
+  'spare_part.read',
+  'spare_part.manage',
+  'price_setting.manage',
   // Scheduled work and its failures (src/server/jobs): administrators only.
   'jobs.read',
   // Remote access grants (features/remote-access): the customer grants access to its own request, staff
@@ -177,6 +181,7 @@ const WORK_REQUESTS: readonly Action[] = [
   'work_order.read',
   'work_order.create',
   'work_order.work',
+  'spare_part.read',
 ];
 
 /** The service desk (agents and managers) also keeps the customer archive and its contracts. */
@@ -203,6 +208,8 @@ const STAFF_ACTIONS: Record<Exclude<Role, 'customer'>, ReadonlySet<Action> | 'al
     'training.override_quota',
     'work_order.act_for_others',
     'work_order.override_dispatch',
+    'spare_part.manage',
+    'price_setting.manage',
   ]),
   agent: new Set<Action>([...WORK_REQUESTS, ...KEEP_ARCHIVE]),
   engineer: new Set<Action>(WORK_REQUESTS),

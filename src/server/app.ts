@@ -35,6 +35,7 @@ import { healthRoutes } from './features/health/health.routes.ts';
 import { importRoutes } from './features/imports/imports.routes.ts';
 import { liveRoutes } from './features/live/live.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
+import { partsRoutes } from './features/parts/parts.routes.ts';
 import { remoteAccessRoutes } from './features/remote-access/remote-access.routes.ts';
 import { returnVisitRoutes } from './features/return-visits/return-visits.routes.ts';
 import { searchRoutes } from './features/search/search.routes.ts';
@@ -274,6 +275,7 @@ export async function build({ deps, logger = false, webDir = WEB_DIST_DIR }: Bui
   await app.register(notificationRoutes, { prefix: API_PREFIX, deps });
   await app.register(liveRoutes, { prefix: API_PREFIX, deps });
   await app.register(jobRoutes, { prefix: API_PREFIX, deps });
+  await app.register(partsRoutes, { prefix: API_PREFIX, deps });
 
   if (existsSync(webDir)) {
     // wildcard: files are looked up per request, so a rebuilt app is served without a restart.

@@ -45,6 +45,7 @@ const TicketDetailPage = lazyPage(() => import('./features/tickets/ticket-detail
 const UsersPage = lazyPage(() => import('./features/users/users-page.tsx'), 'UsersPage');
 const FieldPage = lazyPage(() => import('./features/work-orders/field-page.tsx'), 'FieldPage');
 
+const PartsPage = lazyPage(() => import('./features/parts/parts-page.tsx'), 'PartsPage');
 function FullPageSpin() {
   return (
     <div className="full-page-center">
@@ -164,6 +165,7 @@ const router = createBrowserRouter([
           { path: 'settings/sla-policies', element: <PoliciesPage /> },
           { element: <Allowed action="user.update" />, children: [{ path: 'users', element: <UsersPage /> }] },
           { element: <Allowed action="tier.manage" />, children: [{ path: 'settings/service-tiers', element: <TiersPage /> }] },
+          { element: <Allowed action="spare_part.read" />, children: [{ path: 'settings/spare-parts', element: <PartsPage /> }] },
           { element: <Allowed action="jobs.read" />, children: [{ path: 'settings/jobs', element: <JobsPage /> }] },
           {
             element: <Allowed action="escalation_roster.manage" />,

@@ -56,3 +56,7 @@ export const URGE_DEADLINE_DAYS = 14;
 
 /** 000: 30 days of on-site service after acceptance. */
 export const ON_SITE_DAYS_AFTER_ACCEPTANCE = 30;
+
+/** The hospital's finances as the archive records them, for the tier recommendation (002 五(一)3). */
+export const FINANCES = ['ample', 'moderate', 'tight'] as const;
+export type Finances = (typeof FINANCES)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { answerWithin30MinutesTargets, defaultPolicyTargets, tierPolicyTargets } from './default-policies.ts';
+import { answerWithin30MinutesTargets, defaultPolicyTargets, serviceClassPolicyTargets, tierPolicyTargets } from './default-policies.ts';
 
 const ids = { allDayId: 'all-day', workingHoursId: 'working' };
 
@@ -30,5 +30,25 @@ describe('the product’s default policies (issue 14)', () => {
 
   test('000’s alternative answers a normal request within 30 minutes', () => {
     expect(answerWithin30MinutesTargets(ids).normal.first_response).toEqual({ minutes: 30, calendarId: 'all-day' });
+  });
+
+  test.each([
+    // class, severity, first response (min), solution (min), resolution calendar
+    ['general_fault', 'critical', 10, 120, 'all-day'],
+    ['general_fault', 'normal', 60, 120, 'working'],
+    ['catastrophic_fault', 'normal', 60, 120, 'all-day'],
+    ['catastrophic_fault', 'urgent', 30, 120, 'all-day'],
+  ] as const)(
+    '003 %s, %s: answered within %i min, repair-or-replace decision within %i min',
+    (cls, severity, first, solution, calendar) => {
+      const t = serviceClassPolicyTargets(ids, cls);
+      expect(t?.[severity].first_response).toEqual({ minutes: first, calendarId: 'all-day' });
+      expect(t?.[severity].solution).toEqual({ minutes: solution, calendarId: 'all-day' });
+      expect(t?.[severity].resolution.calendarId).toBe(calendar);
+    },
+  );
+
+  test.each(['routine_maintenance', 'upgrade_patch'] as const)('%s keeps the default policy', (cls) => {
+    expect(serviceClassPolicyTargets(ids, cls)).toBeNull();
   });
 });

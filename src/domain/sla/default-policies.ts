@@ -107,3 +107,28 @@ export const SERVICE_CLASS_RESPONSE_MINUTES: Partial<Record<ServiceClass, number
   general_fault: 2 * HOUR,
   catastrophic_fault: 2 * HOUR,
 };
+
+/**
+ * 003's service classes as seeded policies (issue 14). A general fault: answered within 2 h (the default's
+ * 10/30/60 minutes are already within it and stay), and the repair-or-replace decision told to the customer
+ * within 2 h — the solution clock, on 7×24. A catastrophic fault: answered within 2 h, a solution as soon as
+ * possible — every clock on 7×24, the solution within 2 h. Routine maintenance and upgrades keep the default
+ * policy (null). The 2-hour decision and the 7×24 catastrophic clocks are the product's reading of 003.
+ */
+export function serviceClassPolicyTargets(ids: BuiltinCalendarIds, serviceClass: ServiceClass): PolicyTargets | null {
+  const minutes = SERVICE_CLASS_RESPONSE_MINUTES[serviceClass];
+  if (minutes === undefined) return null;
+  const base = defaultPolicyTargets(ids);
+  const allDay = serviceClass === 'catastrophic_fault';
+  const adjust = (t: SeverityTargets): SeverityTargets => {
+    const cal = (rule: { calendarId: string }) => (allDay ? ids.allDayId : rule.calendarId);
+    return {
+      first_response: { minutes: Math.min(t.first_response.minutes, minutes), calendarId: ids.allDayId },
+      reply: { ...t.reply, calendarId: cal(t.reply) },
+      solution: { minutes: Math.min(t.solution.minutes, minutes), calendarId: ids.allDayId },
+      resolution: { ...t.resolution, calendarId: cal(t.resolution) },
+      on_site: { ...t.on_site, calendarId: cal(t.on_site) },
+    };
+  };
+  return { critical: adjust(base.critical), urgent: adjust(base.urgent), normal: adjust(base.normal) };
+}

@@ -23,6 +23,7 @@ import type {
   AcceptanceState,
   ConfigItemKind,
   DocumentKind,
+  Finances,
   HandoverItem,
   QuoteState,
   RoutineFrequency,
@@ -89,6 +90,9 @@ export const customers = pgTable(
     economicNotes: text('economic_notes'),
     /** The named engineer responsible for the customer after acceptance (000); the default assignee at intake. */
     responsibleEngineerId: uuid('responsible_engineer_id').references((): AnyPgColumn => users.id),
+    /** The tier recommendation's inputs (002 五(一)): the hospital's IT staff and its finances (staff only). */
+    itStaffCount: integer('it_staff_count'),
+    finances: text('finances').$type<Finances>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -97,6 +101,8 @@ export const customers = pgTable(
     vocabularyCheck('customers_kind_check', t.kind),
     vocabularyCheck('customers_distance_class_check', t.distanceClass),
     check('customers_beds_check', sql`${t.beds} is null or ${t.beds} >= 0`),
+    check('customers_it_staff_count_check', sql`${t.itStaffCount} is null or ${t.itStaffCount} >= 0`),
+    vocabularyCheck('customers_finances_check', t.finances),
   ],
 );
 
@@ -234,6 +240,8 @@ export const tickets = pgTable(
     serviceClass: text('service_class').$type<ServiceClass>(),
     /** How it will be handled, decided with the customer at intake (000). */
     handlingApproach: text('handling_approach').$type<HandlingApproach>(),
+    /** Came in under a tier with priority on major issues (002: Diamond), from the contract in force that day. */
+    majorPriority: boolean('major_priority').notNull().default(false),
     createdById: uuid('created_by_id')
       .notNull()
       .references(() => users.id),
@@ -261,6 +269,13 @@ export const tickets = pgTable(
     index('tickets_updated_idx').on(t.updatedAt, t.id),
     index('tickets_severity_created_idx').on(
       sql`(case ${t.severity} when 'critical' then 0 when 'urgent' then 1 else 2 end)`,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    // The queue's default order: severity, then Diamond's open critical/urgent requests, newest first (the repo's priorityRank).
+    index('tickets_priority_created_idx').on(
+      sql`(case ${t.severity} when 'critical' then 0 when 'urgent' then 1 else 2 end)`,
+      sql`(case when ${t.majorPriority} and ${t.severity} in ('critical','urgent') and ${t.status} in ('new','acknowledged','in_progress','waiting_on_customer') then 0 else 1 end)`,
       t.createdAt.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
     ),
@@ -853,6 +868,40 @@ export const quotes = pgTable(
     check('quotes_dates_check', sql`${t.departureDate} >= ${t.arrivalDate} and ${t.days} > 0`),
     check('quotes_signed_check', sql`(${t.state} = 'signed') = (${t.signedAt} is not null and ${t.signedBy} is not null)`),
   ],
+);
+
+/**
+ * The spare-parts price list (000): a part's unit price never exceeds its contract price (the cap) — for the
+ * 3 years from a contract's final acceptance the contract price holds, and the list is kept at or below it.
+ */
+export const spareParts = pgTable(
+  'spare_parts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    model: text('model').notNull(),
+    unitPriceFen: fen('unit_price_fen').notNull(),
+    contractPriceFen: fen('contract_price_fen').notNull(),
+    validFrom: date('valid_from').notNull(),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('spare_parts_name_model_key').on(t.name, t.model),
+    check('spare_parts_price_check', sql`${t.unitPriceFen} >= 0 and ${t.contractPriceFen} >= 0`),
+  ],
+);
+
+/** Prices the vendor sets in Settings (in fen): e.g. the after-warranty expert rate per person-day (003). */
+export const priceSettings = pgTable(
+  'price_settings',
+  {
+    key: text('key').primaryKey(),
+    valueFen: fen('value_fen').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('price_settings_value_check', sql`${t.valueFen} >= 0`)],
 );
 
 /** The service-count register (服务次数登记): each on-site visit, against the contract in force on its date. */

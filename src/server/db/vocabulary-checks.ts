@@ -9,6 +9,7 @@ import {
   ACCEPTANCE_STATES,
   CONFIG_ITEM_KINDS,
   DOCUMENT_KINDS,
+  FINANCES,
   HANDOVER_ITEMS,
   QUOTE_STATES,
   ROUTINE_FREQUENCIES,
@@ -111,6 +112,7 @@ export const VOCABULARY_CHECKS = {
   tickets_handling_approach_check: HANDLING_APPROACHES,
   sla_policies_customer_kind_check: CUSTOMER_KINDS,
   sla_policies_service_class_check: SERVICE_CLASSES,
+  customers_finances_check: FINANCES,
 } as const satisfies Record<string, readonly (string | number)[]>;
 export type VocabularyCheckName = keyof typeof VOCABULARY_CHECKS;
 

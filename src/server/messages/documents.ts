@@ -50,6 +50,7 @@ export const documentMessages = defineMessages({
     'quote.terms': '三、约定',
     'quote.term1': '服务天数以工程师到达医院至离开医院计，到达日与离开日均计入。',
     'quote.term2': '本协议经甲方签字（盖章）后生效，乙方据此安排工程师上门；费用按上表结算。',
+    'quote.term3': '备品备件及材料费不含在本报价及年度维护费内，按备件价格表另计（终验后三年内不高于合同价）。',
     'quote.note': '备注：{note}',
     'quote.signPartyA': '甲方（签字/盖章）',
     'quote.signPartyB': '乙方（盖章）',
@@ -127,6 +128,8 @@ export const documentMessages = defineMessages({
     'quote.term1': 'Service days count from the engineers’ arrival at the hospital to their departure, both days included.',
     'quote.term2':
       'This agreement takes effect when Party A signs (or stamps) it; Party B then sends the engineers. Fees are settled as in the table above.',
+    'quote.term3':
+      'Spare parts and materials are not included in this quote nor in the yearly maintenance fee; they are charged from the spare-parts price list (at or below the contract price for 3 years after final acceptance).',
     'quote.note': 'Note: {note}',
     'quote.signPartyA': 'Party A (signature / stamp)',
     'quote.signPartyB': 'Party B (stamp)',

@@ -22,6 +22,7 @@ import {
   SettingOutlined,
   SmileOutlined,
   TeamOutlined,
+  ToolOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Space, Spin, Typography } from 'antd';
@@ -82,6 +83,8 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
   if (can('tier.manage')) {
     items.push({ key: 'serviceTiers', path: '/settings/service-tiers', icon: <CrownOutlined aria-hidden />, label: t('nav.serviceTiers') });
   }
+  if (can('spare_part.read'))
+    items.push({ key: 'spareParts', path: '/settings/spare-parts', icon: <ToolOutlined aria-hidden />, label: t('nav.spareParts') });
   if (can('user.update')) items.push({ key: 'users', path: '/users', icon: <TeamOutlined aria-hidden />, label: t('nav.users') });
   if (can('jobs.read')) items.push({ key: 'jobs', path: '/settings/jobs', icon: <ScheduleOutlined aria-hidden />, label: t('nav.jobs') });
   if (can('escalation_roster.manage')) {

@@ -3,6 +3,7 @@ import {
   ACCEPTANCE_STATES,
   CONFIG_ITEM_KINDS,
   DOCUMENT_KINDS,
+  FINANCES,
   HANDOVER_ITEMS,
   URGE_LETTER_METHODS,
   WARRANTY_EXCLUSIONS,
@@ -17,6 +18,9 @@ export const ProfileBody = z
   .object({
     beds: z.int().min(0).max(100_000).nullable().optional(),
     economicNotes: optText(4000),
+    /** The tier recommendation's inputs (002 五(一)): IT staff count, finances (staff only). */
+    itStaffCount: z.int().min(0).max(10_000).nullable().optional(),
+    finances: z.enum(FINANCES).nullable().optional(),
   })
   .strict();
 export type ProfileInput = z.infer<typeof ProfileBody>;
@@ -30,8 +34,10 @@ export const ProfileResponse = z.object({
   address: z.string().nullable(),
   distanceClass: z.string(),
   beds: z.number().int().nullable(),
+  itStaffCount: z.number().int().nullable(),
   /** Staff only: absent for customer users. */
   economicNotes: z.string().nullable().optional(),
+  finances: z.enum(FINANCES).nullable().optional(),
 });
 
 const moduleShape = {

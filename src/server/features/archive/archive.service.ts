@@ -71,7 +71,7 @@ async function write<T>(
 // ---------- profile ----------
 function shapeProfile(actor: Actor, c: NonNullable<Awaited<ReturnType<typeof findCustomer>>>) {
   const base = { ...c };
-  if (!can(actor, 'archive.read_internal')) return { ...base, economicNotes: undefined };
+  if (!can(actor, 'archive.read_internal')) return { ...base, economicNotes: undefined, finances: undefined };
   return base;
 }
 

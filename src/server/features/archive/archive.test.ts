@@ -101,12 +101,19 @@ describe('customer archive', () => {
   test('a customer user reads its own archive without economic or internal notes, and never another organisation’s', async () => {
     const mine = await ctx.customer();
     const other = await ctx.customer();
-    await ctx.call('PATCH', `/api/v1/customers/${mine.id}/profile`, { as: agent, body: { beds: 500, economicNotes: '内部：欠款' } });
+    const saved = await ctx.call('PATCH', `/api/v1/customers/${mine.id}/profile`, {
+      as: agent,
+      body: { beds: 500, economicNotes: '内部：欠款', itStaffCount: 2, finances: 'tight' },
+    });
+    expect(saved.json()).toMatchObject({ itStaffCount: 2, finances: 'tight' });
     await upload(mine.id, { kind: 'other', internal: 'true' }, Buffer.from('内部备忘'), 'memo.txt');
     const hospitalUser = await ctx.user('customer', { customerId: mine.id });
     const profile = (await ctx.call('GET', `/api/v1/customers/${mine.id}/profile`, { as: hospitalUser })).json();
     expect(profile.beds).toBe(500);
     expect(profile).not.toHaveProperty('economicNotes');
+    // The tier recommendation's inputs: the IT staff count is the hospital's own, its finances are staff-only.
+    expect(profile.itStaffCount).toBe(2);
+    expect(profile).not.toHaveProperty('finances');
     expect((await ctx.call('GET', `/api/v1/customers/${mine.id}/documents`, { as: hospitalUser })).json().items).toEqual([]);
     for (const p of ['profile', 'modules', 'configuration-items', 'project', 'documents', 'timeline']) {
       expect((await ctx.call('GET', `/api/v1/customers/${other.id}/${p}`, { as: hospitalUser })).statusCode).toBe(404);
@@ -133,6 +140,8 @@ describe('bad input: a clear 4xx and nothing changed', () => {
   test.each([
     ['negative beds', 'PATCH', 'profile', { beds: -1 }],
     ['fractional beds', 'PATCH', 'profile', { beds: 1.5 }],
+    ['negative IT staff', 'PATCH', 'profile', { itStaffCount: -1 }],
+    ['unknown finances', 'PATCH', 'profile', { finances: 'rich' }],
     ['accepted without a date', 'POST', 'modules', { system: 'EMR', module: '病历', acceptanceState: 'accepted' }],
     [
       'acceptance before go-live',

@@ -88,3 +88,23 @@ test('a partial update changes only what it names', async () => {
   const patched = (await ctx.call('PATCH', `/api/v1/customers/${agency.id}`, { as: agent, body: { grade: null } })).json();
   expect(patched).toMatchObject({ kind: 'agency', distanceClass: 'same_city', grade: null, name: '武汉市医疗保障局' });
 });
+
+test('the responsible engineer can be named and cleared again (issue 14)', async () => {
+  const c = (await ctx.call('POST', '/api/v1/customers', { as: agent, body: hospital('襄阳市中心医院') })).json();
+  const engineer = await ctx.user('engineer');
+  const named = await ctx.call('PATCH', `/api/v1/customers/${c.id}`, { as: agent, body: { responsibleEngineerId: engineer.user.id } });
+  expect(named.json().responsibleEngineerId).toBe(engineer.user.id);
+  const cleared = await ctx.call('PATCH', `/api/v1/customers/${c.id}`, { as: agent, body: { responsibleEngineerId: null } });
+  expect(cleared.statusCode).toBe(200);
+  expect(cleared.json().responsibleEngineerId).toBeNull();
+  expect((await ctx.call('GET', `/api/v1/customers/${c.id}`, { as: agent })).json().responsibleEngineerId).toBeNull();
+  // A hospital user cannot be the responsible engineer; the refusal changes nothing.
+  const hospitalUser = await ctx.user('customer', { customerId: c.id });
+  const before = await ctx.snapshot();
+  const refused = await ctx.call('PATCH', `/api/v1/customers/${c.id}`, {
+    as: agent,
+    body: { responsibleEngineerId: hospitalUser.user.id },
+  });
+  expect(refused.statusCode).toBe(400);
+  expect(await ctx.snapshot()).toEqual(before);
+});

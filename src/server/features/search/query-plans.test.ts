@@ -139,20 +139,27 @@ const FROM_TICKETS = /from "customers" where "id" = "tickets"."customer_id"\)/;
 
 describe(`query plans on ${ROWS.toLocaleString('en-US')} requests`, () => {
   test.each([
-    ['open queue, newest first', { status: [...OPEN] }, ['tickets_created_idx', 'tickets_status_created_idx']],
+    ['open queue, newest first', { status: [...OPEN], sort: 'created_desc' }, ['tickets_created_idx', 'tickets_status_created_idx']],
+    // The default order (issue 14): severity, Diamond's open major issues, newest first.
+    [
+      'open queue, the default priority order',
+      { status: [...OPEN] },
+      ['tickets_priority_created_idx', 'tickets_status_created_idx', 'tickets_open_counts_idx'],
+    ],
+    ['every request, the default priority order', {}, ['tickets_priority_created_idx']],
     [
       'open queue, most severe first',
       { status: [...OPEN], sort: 'severity' },
       ['tickets_severity_created_idx', 'tickets_status_created_idx', 'tickets_open_counts_idx'],
     ],
     ['recently updated', { sort: 'updated_desc' }, ['tickets_updated_idx']],
-    ['closed, newest first', { status: ['closed'] }, ['tickets_status_created_idx', 'tickets_created_idx']],
+    ['closed, newest first', { status: ['closed'], sort: 'created_desc' }, ['tickets_status_created_idx', 'tickets_created_idx']],
     [
       'unassigned new',
-      { status: ['new'], assigneeId: 'none' },
+      { status: ['new'], assigneeId: 'none', sort: 'created_desc' },
       ['tickets_assignee_status_created_idx', 'tickets_status_created_idx', 'tickets_open_counts_idx'],
     ],
-    ['one customer', { customerId: 'BIG' }, ['tickets_customer_created_idx', 'tickets_created_idx']],
+    ['one customer', { customerId: 'BIG', sort: 'created_desc' }, ['tickets_customer_created_idx', 'tickets_created_idx']],
   ] as const)('queue: %s uses an index, no sequential scan', async (_name, filter, indexes) => {
     const f: Record<string, unknown> = { ...filter };
     if (f.customerId === 'BIG')
@@ -166,9 +173,18 @@ describe(`query plans on ${ROWS.toLocaleString('en-US')} requests`, () => {
   });
 
   test('a customer user’s queue uses the customer index', async () => {
-    const plan = await mainPlan(list({}, customerUser), FROM_TICKETS);
+    const plan = await mainPlan(list({ sort: 'created_desc' }, customerUser), FROM_TICKETS);
     expect(seqScansTickets(plan), plan).toBe(false);
     expect(usesIndex(plan, 'tickets_customer_created_idx'), plan).toBe(true);
+  });
+
+  test('a customer user’s queue in the default priority order uses an index, no sequential scan', async () => {
+    const plan = await mainPlan(list({}, customerUser), FROM_TICKETS);
+    expect(seqScansTickets(plan), plan).toBe(false);
+    expect(
+      ['tickets_customer_created_idx', 'tickets_priority_created_idx'].some((i) => usesIndex(plan, i)),
+      plan,
+    ).toBe(true);
   });
 
   // Search and the ranked queue filter look for the most recent matches a date slice at a time (the last

@@ -156,6 +156,18 @@ describe('seeded tier policies and the customer kind (issue 14)', () => {
     expect(list.find((p) => p.name.includes('1–30'))).toMatchObject({ isActive: false });
   });
 
+  test.each([
+    ['general_fault', 120, 60],
+    ['catastrophic_fault', 120, 60],
+    ['routine_maintenance', 1440, 60],
+    [null, 1440, 60],
+  ])('003 service class %s: seeded policy gives solution %i min, first response %i min', async (serviceClass, solution, first) => {
+    const t = await ctx.ticket(agent, (await ctx.customer()).id, { severity: 'normal', ...(serviceClass ? { serviceClass } : {}) });
+    const minutes = (metric: string) => t.sla.find((s: { metric: string }) => s.metric === metric).targetMinutes;
+    expect(minutes('solution')).toBe(solution);
+    expect(minutes('first_response')).toBe(first);
+  });
+
   test('a policy for a customer kind (000: priority by industry) applies to that kind only', async () => {
     const allDay = calendars.find((c) => c.name.startsWith('7×24'));
     const created = await ctx.call('POST', '/api/v1/sla/policies', {

@@ -28,6 +28,12 @@ export async function updatePolicyRow(tx: Tx, id: string, values: Partial<typeof
   return row;
 }
 
+/** Whether the tier has priority on major issues (002: Diamond). */
+export async function tierHasPriority(tx: Tx, code: string): Promise<boolean> {
+  const [row] = await tx.select({ hasPriority: serviceTiers.hasPriority }).from(serviceTiers).where(eq(serviceTiers.code, code));
+  return row?.hasPriority ?? false;
+}
+
 /** The most specific active policy: a customer's own beats a category's beats a tier's beats the default; then priority. */
 /** The built-in tiers and their service windows: each gets a seeded policy (issue 14). */
 export async function selectBuiltinTiers(tx: Tx) {

@@ -12,6 +12,7 @@ import {
 import {
   answerWithin30MinutesTargets,
   defaultPolicyTargets as builtinDefaultTargets,
+  serviceClassPolicyTargets,
   tierPolicyTargets,
 } from '../../../domain/sla/default-policies.ts';
 import { nextRungDueAt } from '../../../domain/sla/ladder.ts';
@@ -27,6 +28,7 @@ import {
   targetRule,
   warnAt,
 } from '../../../domain/sla.ts';
+import { SERVICE_CLASSES, type ServiceClass } from '../../../domain/vocabulary.ts';
 import type { Tx } from '../../db/client.ts';
 import type { tickets } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
@@ -55,6 +57,7 @@ import {
   selectWarnPercents,
   setEscalationDue,
   type TargetRow,
+  tierHasPriority,
   updatePolicyRow,
   updateTarget,
 } from './sla.repo.ts';
@@ -69,6 +72,13 @@ const MINUTE_MS = 60_000;
 const INTAKE_METRICS: SlaMetric[] = ['first_response', 'reply', 'solution', 'resolution'];
 export const DEFAULT_POLICY_NAME = '默认服务承诺 Default service commitments';
 export const ALTERNATIVE_POLICY_NAME = '任何请求 1–30 分钟内应答（000） Any request answered within 1–30 min';
+/** The seeded service-class policies (003), by class. */
+export const SERVICE_CLASS_POLICY_NAMES: Record<ServiceClass, string> = {
+  general_fault: '一般性故障（003） General fault (003)',
+  catastrophic_fault: '灾难性故障（003） Catastrophic fault (003)',
+  routine_maintenance: '日常维护（003） Routine maintenance (003)',
+  upgrade_patch: '升级、打补丁（003） Upgrade/patch (003)',
+};
 /** Seeded tier policies rank below any policy the vendor adds for the same tier (default priority 0). */
 export const TIER_POLICY_PRIORITY = -10;
 
@@ -100,6 +110,23 @@ export async function ensureBuiltinSla(tx: Tx, at: Date): Promise<void> {
       priority: TIER_POLICY_PRIORITY,
       tier: tier.code,
       targets: tierPolicyTargets(ids, tier),
+      pausedMetrics: ['reply', 'solution', 'resolution'],
+      warnPercent: 80,
+      escalationLadder: DEFAULT_ESCALATION_LADDER,
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
+  // 003's service classes with a promise of their own (general and catastrophic fault), ranked like the
+  // tier policies: below anything the vendor adds for the same class.
+  for (const serviceClass of SERVICE_CLASSES) {
+    const targets = serviceClassPolicyTargets(ids, serviceClass);
+    if (!targets) continue;
+    await insertPolicy(tx, {
+      name: SERVICE_CLASS_POLICY_NAMES[serviceClass],
+      priority: TIER_POLICY_PRIORITY,
+      serviceClass,
+      targets,
       pausedMetrics: ['reply', 'solution', 'resolution'],
       warnPercent: 80,
       escalationLadder: DEFAULT_ESCALATION_LADDER,
@@ -255,6 +282,20 @@ export async function choosePolicyId(
     serviceClass: ticket.serviceClass ?? null,
   });
   return policy?.id ?? null;
+}
+
+/**
+ * Whether a request coming in now has priority on major issues (002: Diamond): the tier of the service
+ * contract in force when it came in has it. The queue's default order reads it (tickets.major_priority).
+ */
+export async function hasMajorPriority(
+  tx: Tx,
+  customerId: string,
+  { receivedAt, timeZone }: { receivedAt: Date; timeZone: string },
+): Promise<boolean> {
+  const owed = entitlement({ at: receivedAt, timeZone, facts: await loadArchiveFacts(tx, customerId) });
+  const code = owed.basis === 'service_contract' ? (owed.tier?.code ?? null) : null;
+  return code ? tierHasPriority(tx, code) : false;
 }
 
 /** Starts a new request's intake clocks under its policy. */

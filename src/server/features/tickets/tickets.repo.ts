@@ -59,6 +59,12 @@ export async function insertEvent(tx: Tx, values: typeof ticketEvents.$inferInse
 }
 
 const severityRank = sql<number>`(case ${tickets.severity} when 'critical' then 0 when 'urgent' then 1 else 2 end)`;
+/**
+ * 0 for an open critical/urgent request that came in under a tier with priority on major issues (002:
+ * Diamond), else 1: within a severity these come first in the queue's default order. The same expression
+ * as the index tickets_priority_created_idx (migration 0022).
+ */
+const priorityRank = sql<number>`(case when ${tickets.majorPriority} and ${tickets.severity} in ('critical','urgent') and ${tickets.status} in ('new','acknowledged','in_progress','waiting_on_customer') then 0 else 1 end)`;
 
 // Names come from scalar subqueries, not joins: with four joins PostgreSQL spent 1.4 ms planning a queue
 // page it ran in 0.5 ms (it weighs every join order); a subquery per name plans in 0.17 ms and runs as fast.
@@ -169,6 +175,21 @@ function sortPlan(sort: TicketSort, after?: (string | number)[], tsquery?: strin
           sql`(${severityRank} > ${Number(after[0])} or (${severityRank} = ${Number(after[0])} and (${tickets.createdAt}, ${tickets.id}) < (${ts(after[1])}, ${String(after[2])})))`,
         keyOf: ({ ticket: t }: KeyRow) => [{ critical: 0, urgent: 1, normal: 2 }[t.severity], t.createdAt.toISOString(), t.id],
         arity: 3,
+      };
+    case 'priority':
+      // Severity, then Diamond's open major issues, then newest first (docs/service-rules.md).
+      return {
+        orderBy: [asc(severityRank), asc(priorityRank), desc(tickets.createdAt), desc(tickets.id)],
+        seek:
+          after &&
+          sql`((${severityRank}, ${priorityRank}) > (${Number(after[0])}, ${Number(after[1])}) or ((${severityRank}, ${priorityRank}) = (${Number(after[0])}, ${Number(after[1])}) and (${tickets.createdAt}, ${tickets.id}) < (${ts(after[2])}, ${String(after[3])})))`,
+        keyOf: ({ ticket: t }: KeyRow) => [
+          { critical: 0, urgent: 1, normal: 2 }[t.severity],
+          t.majorPriority && t.severity !== 'normal' && (OPEN_STATUSES as readonly string[]).includes(t.status) ? 0 : 1,
+          t.createdAt.toISOString(),
+          t.id,
+        ],
+        arity: 4,
       };
     default:
       return {

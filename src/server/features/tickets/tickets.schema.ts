@@ -88,8 +88,12 @@ export const CommentBody = z
   .strict();
 export type CommentInput = z.infer<typeof CommentBody>;
 
-/** `relevance` (ts_rank) applies with a full-text `text`; it is the default then, `created_desc` otherwise. */
-const SORTS = ['created_desc', 'created_asc', 'updated_desc', 'severity', 'relevance'] as const;
+/**
+ * `relevance` (ts_rank) applies with a full-text `text`; it is the default then, `priority` otherwise: most
+ * severe first, within a severity the open critical/urgent requests of a tier with priority (002: Diamond)
+ * first, then newest first.
+ */
+export const SORTS = ['priority', 'created_desc', 'created_asc', 'updated_desc', 'severity', 'relevance'] as const;
 export type TicketSort = (typeof SORTS)[number];
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>

@@ -14,7 +14,7 @@ import { findCustomer } from '../customers/customers.repo.ts';
 import { remindToChangePassword } from '../remote-access/remote-access.service.ts';
 import { refreshSearchVector, searchVectorOf } from '../search/search.repo.ts';
 import { alertManagersOfCriticalRequest } from '../sla/escalation.ts';
-import { applySlaEvent, choosePolicyId, listAtRisk, slaViewsFor, startTicketSla } from '../sla/sla.service.ts';
+import { applySlaEvent, choosePolicyId, hasMajorPriority, listAtRisk, slaViewsFor, startTicketSla } from '../sla/sla.service.ts';
 import type { SlaTargetViewDto } from '../sla/sla-target.schema.ts';
 import {
   countTickets as countTicketRows,
@@ -158,6 +158,7 @@ export async function createTicket({ deps, actor, input }: { deps: Deps; actor: 
         { customerId: input.customerId, contentCategory: input.contentCategory ?? null, serviceClass: input.serviceClass ?? null },
         { receivedAt: now, timeZone: deps.config.timeZone },
       ),
+      majorPriority: await hasMajorPriority(tx, input.customerId, { receivedAt: now, timeZone: deps.config.timeZone }),
       createdById: actor.id,
       createdAt: now,
       updatedAt: now,
@@ -249,7 +250,7 @@ export async function listTickets({ deps, actor, filter }: { deps: Deps; actor: 
   // Text is a request number (exact lookup) or a full-text query over the search vector, ranked by default.
   const number = filter.text ? (requestNumberOf(filter.text) ?? undefined) : undefined;
   const tsquery = filter.text && !number ? parseQuery(filter.text)?.tsquery : undefined;
-  const sort = filter.sort ?? (tsquery ? 'relevance' : 'created_desc');
+  const sort = filter.sort ?? (tsquery ? 'relevance' : 'priority');
   const { rows, keyOf } = await selectTickets(deps.db, {
     ...filter,
     number,

@@ -75,6 +75,7 @@ describe('the quote document: print view and PDF', () => {
         '¥9,400.00', // total
         '人民币大写',
         '玖仟肆佰元整',
+        '备品备件及材料费不含在本报价及年度维护费内', // 000: the yearly fee excludes parts and materials
         '含数据库迁移与现场培训',
         '李院长',
       ]) {

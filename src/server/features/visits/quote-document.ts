@@ -71,7 +71,7 @@ export function quoteDocument(input: QuoteDocumentInput): DocumentModel {
   const address = customer.address ?? ([customer.province, customer.city].filter(Boolean).join('') || '—');
   const signed = q.state === 'signed' && q.signedBy;
   const signedOn = signed && q.signedAt ? new Intl.DateTimeFormat('sv-SE', { timeZone: input.timeZone }).format(q.signedAt) : '';
-  const terms = [t('quote.term1'), t('quote.term2')];
+  const terms = [t('quote.term1'), t('quote.term2'), t('quote.term3')];
   if (q.note) terms.push(t('quote.note', { note: q.note }));
   return {
     locale,

@@ -1,5 +1,6 @@
 import { entitlement } from '../../../domain/contracts/entitlement.ts';
-import { billedDays, DEFAULT_DAILY_FEE_FEN, MoneyError, visitFeeFen } from '../../../domain/contracts/money.ts';
+import { billedDays, MoneyError, visitFeeFen } from '../../../domain/contracts/money.ts';
+import { hardwareWarrantyUntil, quoteDailyFeeDefault } from '../../../domain/contracts/parts.ts';
 import { visitsLeft, visitsUsed } from '../../../domain/contracts/visits.ts';
 import type { QuoteState } from '../../../domain/contracts/vocabulary.ts';
 import { countsAgainstQuota, type VisitType } from '../../../domain/field/work-orders.ts';
@@ -16,6 +17,7 @@ import { insertAudit } from '../audit/audit.repo.ts';
 import { loadArchiveFacts, lockCustomer } from '../contracts/contracts.repo.ts';
 import { contractOn, today } from '../contracts/contracts.service.ts';
 import { findCustomer } from '../customers/customers.repo.ts';
+import { expertDailyFeeFen } from '../parts/parts.service.ts';
 import { quoteDocument, quoteFileName } from './quote-document.ts';
 import {
   findDocumentOf,
@@ -221,22 +223,30 @@ const shapeQuote = (q: QuoteRow) => ({ ...q, isDispatchAllowed: q.state === 'sig
 export async function createQuote({ deps, actor, customerId, input }: { deps: Deps; actor: Actor; customerId: string; input: QuoteInput }) {
   authorize(actor, 'quote.manage');
   const now = deps.clock();
-  const dailyFeePerPersonDayFen = input.dailyFeePerPersonDayFen ?? DEFAULT_DAILY_FEE_FEN;
-  let days: number;
-  let totalFen: number;
-  try {
-    days = billedDays(input.arrivalDate, input.departureDate);
-    totalFen = visitFeeFen({ ...input, dailyFeePerPersonDayFen }, days).totalFen;
-  } catch (error) {
-    if (error instanceof MoneyError) throw new AppError('validation_failed', error.message, { totalFen: error.message });
-    throw error;
-  }
   return deps.db.transaction(async (tx) => {
     if (!(await findCustomer(tx, customerId))) throw notFound('customer');
     if (input.ticketId) {
       const ticket = await findTicketOf(tx, input.ticketId);
       if (!ticket || ticket.customerId !== customerId)
         throw new AppError('validation_failed', 'unknown request for this customer', { ticketId: 'unknown' });
+    }
+    // Without a daily fee given: after the hardware warranty the preferential expert rate (003, Settings),
+    // otherwise the per-visit standard (002).
+    const dailyFeePerPersonDayFen =
+      input.dailyFeePerPersonDayFen ??
+      quoteDailyFeeDefault({
+        on: today(deps),
+        warrantyUntil: hardwareWarrantyUntil((await loadArchiveFacts(tx, customerId)).systemContracts),
+        expertRateFen: await expertDailyFeeFen(tx),
+      }).fen;
+    let days: number;
+    let totalFen: number;
+    try {
+      days = billedDays(input.arrivalDate, input.departureDate);
+      totalFen = visitFeeFen({ ...input, dailyFeePerPersonDayFen }, days).totalFen;
+    } catch (error) {
+      if (error instanceof MoneyError) throw new AppError('validation_failed', error.message, { totalFen: error.message });
+      throw error;
     }
     // The year's counter row stays locked until commit (gapless): taken only once the checks passed.
     const year = yearIn(deps.config.timeZone, now);

@@ -12,6 +12,7 @@ import { useVocab } from '../../components/vocab.tsx';
 import { fenToYuanText, formatFen, yuanToFen } from '../../lib/money.ts';
 import { fromLocalDate, toLocalDate, YuanInput, yuanRule } from '../contracts/form-bits.tsx';
 import { type Project, useDocuments, useProfile, useProject, useUpdateProject } from './api.ts';
+import { TierRecommendationCard } from './tier-recommendation-card.tsx';
 
 /** 概况: the customer's profile (grade, beds, address, distance class, economic notes for staff) and the project history. */
 /** The customer's profile (one edit for everything in it) and the project's history (its own edit). */
@@ -57,6 +58,11 @@ export function ProfileTab({ customer, onEdit }: { customer: CustomerDetail; onE
                   label: t('archive.profile.beds'),
                   children: p.beds === null ? none : t('archive.profile.bedsCount', { count: p.beds }),
                 },
+                {
+                  key: 'itStaff',
+                  label: t('archive.profile.itStaff'),
+                  children: p.itStaffCount === null ? none : t('archive.profile.itStaffCount', { count: p.itStaffCount }),
+                },
                 { key: 'region', label: t('archive.profile.region'), children: `${p.province} · ${p.city}` },
                 { key: 'address', label: t('customers.address'), children: p.address ?? none },
                 {
@@ -82,6 +88,11 @@ export function ProfileTab({ customer, onEdit }: { customer: CustomerDetail; onE
                         ),
                         children: <span className="pre-line">{p.economicNotes || none}</span>,
                       },
+                      {
+                        key: 'finances',
+                        label: t('archive.profile.finances'),
+                        children: p.finances ? t(`archive.profile.financesValues.${p.finances}`) : none,
+                      },
                     ]
                   : []),
                 { key: 'open', label: t('customers.openTickets'), children: customer.openTicketCount },
@@ -91,6 +102,11 @@ export function ProfileTab({ customer, onEdit }: { customer: CustomerDetail; onE
           )}
         </Card>
       </Col>
+      {p && can('archive.read_internal') && (
+        <Col xs={24} xl={12}>
+          <TierRecommendationCard profile={p} />
+        </Col>
+      )}
       <Col xs={24} xl={12}>
         <Card
           size="small"

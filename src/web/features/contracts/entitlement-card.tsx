@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { type ExplanationKey, explain } from '../../../domain/contracts/entitlement.ts';
+import { MAINTENANCE_FEE_EXCLUDES_PARTS } from '../../../domain/contracts/parts.ts';
 import { useCan } from '../../components/session.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useEntitlement } from './api.ts';
@@ -36,6 +37,12 @@ export function EntitlementCard({ customerId, customerName, ticketId }: { custom
           <Typography.Paragraph type="secondary" className="small-text entitlement-card-text">
             {explain({ explanationKey: e.explanationKey as ExplanationKey, explanationParams: e.explanationParams }, currentLanguage())}
           </Typography.Paragraph>
+        )}
+        {e && (e.basis === 'service_contract' || e.basis === 'free_maintenance') && (
+          // 000: the yearly fee (or the free year) covers service, not spare parts and materials.
+          <Typography.Text type="secondary" className="small-text" data-testid="ticket-entitlement-parts">
+            {MAINTENANCE_FEE_EXCLUDES_PARTS[currentLanguage()]}
+          </Typography.Text>
         )}
         <EntitlementPeople customerId={customerId} testId="ticket-entitlement-people" />
         <OverrideButton customerId={customerId} />

@@ -1,6 +1,7 @@
 import { Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FINANCES, type Finances } from '../../../domain/contracts/vocabulary.ts';
 import { CUSTOMER_KINDS } from '../../../domain/vocabulary.ts';
 import { CreateCustomerBody } from '../../../server/features/customers/customers.schema.ts';
 import type { CustomerDetail } from '../../api/types.ts';
@@ -9,9 +10,10 @@ import { UserPicker } from '../../components/pickers.tsx';
 import { useCan } from '../../components/session.tsx';
 import { useVocab } from '../../components/vocab.tsx';
 import { PROVINCES } from '../../lib/provinces.ts';
-import { cleanValues, schemaRules } from '../../lib/schema-form.ts';
+import { schemaRules } from '../../lib/schema-form.ts';
 import { useProfile, useUpdateProfile } from '../archive/api.ts';
 import { type CreateCustomerInput, useCreateCustomer, useUpdateCustomer } from './api.ts';
+import { customerBody } from './customer-values.ts';
 
 type Props = {
   open: boolean;
@@ -21,10 +23,15 @@ type Props = {
   onSaved?: (customer: CustomerDetail) => void;
   initialName?: string;
   /** The archive's profile (beds, staff-only economic notes), edited in the same modal: one place edits the customer. */
-  profile?: { beds: number | null; economicNotes: string | null };
+  profile?: { beds: number | null; economicNotes: string | null; itStaffCount: number | null; finances: Finances | null };
 };
 
-type Values = CreateCustomerInput & { beds?: number | null; economicNotes?: string };
+type Values = CreateCustomerInput & {
+  beds?: number | null;
+  economicNotes?: string;
+  itStaffCount?: number | null;
+  finances?: Finances | null;
+};
 
 /** Create or edit a customer (hospital or agency); one modal for both. */
 export function CustomerFormModal({ open, onClose, customer, onSaved, initialName, profile }: Props) {
@@ -49,7 +56,14 @@ export function CustomerFormModal({ open, onClose, customer, onSaved, initialNam
         city: customer.city,
         grade: customer.grade ?? undefined,
         address: customer.address ?? undefined,
-        ...(profile ? { beds: profile.beds, economicNotes: profile.economicNotes ?? '' } : {}),
+        ...(profile
+          ? {
+              beds: profile.beds,
+              economicNotes: profile.economicNotes ?? '',
+              itStaffCount: profile.itStaffCount,
+              finances: profile.finances,
+            }
+          : {}),
         ...(customer.responsibleEngineerId ? { responsibleEngineerId: customer.responsibleEngineerId } : {}),
       } as Values);
     } else if (initialName) {
@@ -57,8 +71,9 @@ export function CustomerFormModal({ open, onClose, customer, onSaved, initialNam
     }
   }, [open, customer, initialName, form, profile]);
 
-  const submit = ({ beds, economicNotes, ...values }: Values) => {
-    const body = cleanValues(values) as CreateCustomerInput;
+  const submit = ({ beds, economicNotes, itStaffCount, finances, ...values }: Values) => {
+    // Editing, an emptied field (the responsible engineer, the grade) is sent as null so that it is cleared.
+    const body = customerBody(values, Boolean(customer)) as CreateCustomerInput;
     const finish = (saved: CustomerDetail) => {
       onSaved?.(saved);
       onClose();
@@ -71,7 +86,12 @@ export function CustomerFormModal({ open, onClose, customer, onSaved, initialNam
           // The profile is saved second; if it is refused the modal stays open on its field.
           profile
             ? updateProfile.mutate(
-                { beds: beds ?? null, economicNotes: economicNotes?.trim() || null },
+                {
+                  beds: beds ?? null,
+                  economicNotes: economicNotes?.trim() || null,
+                  itStaffCount: itStaffCount ?? null,
+                  finances: finances ?? null,
+                },
                 { onSuccess: () => finish(saved), onError: feedback.showError },
               )
             : finish(saved),
@@ -117,6 +137,18 @@ export function CustomerFormModal({ open, onClose, customer, onSaved, initialNam
           <Form.Item name="beds" label={t('archive.profile.beds')}>
             <InputNumber min={0} max={100000} precision={0} className="full-width" data-testid="archive-beds" />
           </Form.Item>
+          <div className="form-row">
+            <Form.Item name="itStaffCount" label={t('archive.profile.itStaff')} className="form-col">
+              <InputNumber min={0} max={10000} precision={0} className="full-width" data-testid="archive-it-staff" />
+            </Form.Item>
+            <Form.Item name="finances" label={t('archive.profile.finances')} className="form-col">
+              <Select
+                allowClear
+                options={FINANCES.map((f) => ({ value: f, label: t(`archive.profile.financesValues.${f}`) }))}
+                data-testid="archive-finances"
+              />
+            </Form.Item>
+          </div>
           <Form.Item name="economicNotes" label={t('archive.profile.economicNotes')} extra={t('archive.profile.economicNotesHelp')}>
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={4000} />
           </Form.Item>
@@ -139,7 +171,9 @@ export function CustomerEditModal({ customer, open, onClose }: { customer: Custo
   return (
     <CustomerFormModal
       customer={customer}
-      profile={p ? { beds: p.beds, economicNotes: p.economicNotes ?? null } : undefined}
+      profile={
+        p ? { beds: p.beds, economicNotes: p.economicNotes ?? null, itStaffCount: p.itStaffCount, finances: p.finances ?? null } : undefined
+      }
       open={open}
       onClose={onClose}
     />

@@ -478,6 +478,8 @@ export function PoliciesPage() {
             <li>{t('policies.defaults.resolution')}</li>
             <li>{t('policies.defaults.alternative')}</li>
             <li>{t('policies.defaults.onSite')}</li>
+            <li>{t('policies.defaults.serviceClasses')}</li>
+            <li>{t('policies.defaults.queueOrder')}</li>
           </ul>
         }
       />

@@ -2,6 +2,8 @@ import { EnvironmentOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Modal, Steps, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ON_SITE_FAULT_CLEARED_HOURS } from '../../../domain/sla/default-policies.ts';
+import { onSiteFaultClock } from '../../../domain/sla/on-site-fault.ts';
 import { ESCALATION_LEVELS, SLA_METRICS } from '../../../domain/sla.ts';
 import { ArrivalBody } from '../../../server/features/sla/sla.schema.ts';
 import type { TicketDetail, TicketEvent } from '../../api/types.ts';
@@ -98,6 +100,13 @@ export function SlaPanel({ ticket, asOf, audience }: { ticket: TicketDetail; asO
   const onSite = ticket.sla.find((target) => target.metric === 'on_site');
   const pauses = pauseSpans(ticket.events);
   const isClosed = ticket.status === 'closed' || ticket.status === 'cancelled';
+  // 000: an on-site fault is cleared within 24 hours of the engineer's check-in (the visit's default clock).
+  const faultClock = onSiteFaultClock({
+    arrivedAt: onSite?.metAt ? new Date(onSite.metAt) : null,
+    resolvedAt: ticket.resolvedAt ? new Date(ticket.resolvedAt) : null,
+    now: new Date(now),
+  });
+  const faultTone = { running: 'ok', overdue: 'breached', met: 'met', breached: 'breached' } as const;
 
   return (
     <Card size="small" title={t('sla.panelTitle')} className="side-card sla-panel" data-testid="sla-panel">
@@ -137,6 +146,23 @@ export function SlaPanel({ ticket, asOf, audience }: { ticket: TicketDetail; asO
               </div>
             </li>
           ))}
+          {faultClock && (
+            <li className="sla-target" data-testid="sla-on-site-fault" data-tone={faultTone[faultClock.state]}>
+              <div className="sla-target-head">
+                <span className={`sla-dot sla-dot-${faultTone[faultClock.state]}`} />
+                <span className="sla-target-name">{t('sla.onSiteFault.name', { hours: ON_SITE_FAULT_CLEARED_HOURS })}</span>
+                <span className={`sla-badge sla-badge-${faultTone[faultClock.state]}`}>
+                  {t(`sla.onSiteFault.${faultClock.state}`, { duration: formatBusinessDuration(faultClock.leftMs, t) })}
+                </span>
+              </div>
+              <div className="sla-target-meta">
+                <span>{t('sla.onSiteFault.from', { time: formatShortDateTime(faultClock.arrivedAt.toISOString(), timeZone) })}</span>
+                <span>
+                  {t('sla.due')} {formatShortDateTime(faultClock.dueAt.toISOString(), timeZone)}
+                </span>
+              </div>
+            </li>
+          )}
           {!onSite && (
             <li className="sla-target sla-target-idle">
               <div className="sla-target-head">

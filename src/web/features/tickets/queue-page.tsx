@@ -53,7 +53,8 @@ function viewCount(view: View, counts: TicketCounts | undefined): number | undef
   }
 }
 
-const SORTS = ['created_desc', 'created_asc', 'updated_desc', 'severity'] as const;
+/** `priority` (the default): most severe first, Diamond's open major issues first within a severity, newest first. */
+const SORTS = ['priority', 'created_desc', 'created_asc', 'updated_desc', 'severity'] as const;
 type Sort = (typeof SORTS)[number];
 
 function pick<T extends string>(values: readonly T[], raw: string | null): T | undefined {
@@ -101,7 +102,7 @@ export function QueuePage() {
   const contentCategory = pick(CONTENT_CATEGORIES, params.get('content'));
   const causeCategory = pick(CAUSE_CATEGORIES, params.get('cause'));
   const text = params.get('text') ?? undefined;
-  const sort = pick(SORTS, params.get('sort')) ?? 'created_desc';
+  const sort = pick(SORTS, params.get('sort')) ?? 'priority';
 
   const filters = useMemo<TicketFilters>(() => {
     const merged: TicketFilters = { ...VIEW_FILTERS[view], sort };
@@ -261,7 +262,7 @@ export function QueuePage() {
           <Select<Sort>
             value={sort}
             options={SORTS.map((value) => ({ value, label: t(`queue.sort.${value}`) }))}
-            onChange={(value) => update({ sort: value === 'created_desc' ? undefined : value })}
+            onChange={(value) => update({ sort: value === 'priority' ? undefined : value })}
             className="filter-select filter-sort"
             popupMatchSelectWidth={false}
             aria-label={t('queue.filters.sort')}
