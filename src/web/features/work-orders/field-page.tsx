@@ -10,7 +10,7 @@ import { formatDateTime } from '../../lib/time.ts';
 import { mapUrl, reportUrl, useMyWorkOrders, type WorkOrder, workOrderKeys } from './api.ts';
 import { useFieldOffline } from './install-offline.ts';
 import { dismissConflicts, enqueue, type QueuedAction, useFieldQueue } from './offline-queue.ts';
-import { SignaturePad } from './signature-pad.tsx';
+import { SignaturePad } from '../../components/signature-pad.tsx';
 import { STATUS_COLOR } from './work-orders-card.tsx';
 import './field.css';
 
