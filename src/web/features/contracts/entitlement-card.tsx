@@ -10,6 +10,7 @@ import { useEntitlement } from './api.ts';
 import { EntitlementBadge } from './entitlement-badge.tsx';
 import { EntitlementPeople, OverrideButton } from './entitlement-people.tsx';
 import { QuoteBuilderModal } from './quote-forms.tsx';
+import { RetrainingLine } from './retraining-line.tsx';
 
 /** The request's customer side card: what the customer is owed, and a per-visit quote for this request. */
 export function EntitlementCard({ customerId, customerName, ticketId }: { customerId: string; customerName: string; ticketId: string }) {
@@ -37,6 +38,7 @@ export function EntitlementCard({ customerId, customerName, ticketId }: { custom
             {explain({ explanationKey: e.explanationKey as ExplanationKey, explanationParams: e.explanationParams }, currentLanguage())}
           </Typography.Paragraph>
         )}
+        <RetrainingLine customerId={customerId} />
         <EntitlementPeople customerId={customerId} testId="ticket-entitlement-people" />
         <OverrideButton customerId={customerId} />
         {can('contract.manage') && (
