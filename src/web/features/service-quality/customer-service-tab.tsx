@@ -156,7 +156,7 @@ export function CustomerServiceTab({ customerId, contacts }: { customerId: strin
           loading={trainings.isPending}
           dataSource={trainings.data?.items ?? []}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
-          scroll={{ x: true }}
+          scroll={{ x: 760 }}
           columns={[
             { key: 'date', title: t('serviceQuality.tab.date'), dataIndex: 'sessionDate' },
             { key: 'kind', title: t('serviceQuality.calls.kind'), render: (_v, r) => t(`serviceQuality.trainingKinds.${r.kind}`) },

@@ -189,14 +189,12 @@ export function TrainingModal({ customerId, contacts, open, onClose }: ModalProp
       <Form.Item name="title" label={t('serviceQuality.tab.topic')} rules={[{ required: true }]}>
         <Input maxLength={200} data-testid="training-title" />
       </Form.Item>
-      <Space wrap className="full-width">
-        <Form.Item name="sessionDate" label={t('serviceQuality.tab.date')} rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="lecturerId" label={t('serviceQuality.tab.lecturer')} rules={[{ required: true }]}>
-          <UserPicker style={{ minWidth: 200 }} data-testid="training-lecturer" />
-        </Form.Item>
-      </Space>
+      <Form.Item name="sessionDate" label={t('serviceQuality.tab.date')} rules={[{ required: true }]}>
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="lecturerId" label={t('serviceQuality.tab.lecturer')} rules={[{ required: true }]}>
+        <UserPicker className="full-width" data-testid="training-lecturer" />
+      </Form.Item>
       <Form.Item name="contactIds" label={t('serviceQuality.forms.traineeContacts')}>
         <Select
           mode="multiple"
