@@ -1,6 +1,6 @@
 // Service quality: the hospital answers the satisfaction survey on its confirmed request (390 px), the agents'
 // return-call list and the customer's service-quality tab with the retraining quota (1280 px), both languages.
-import { expect, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { createTicket, createWorld, type Language, screenshot, signIn, signInAdmin } from './support.ts';
 
 const PHONE = { width: 390, height: 844 };
@@ -81,3 +81,38 @@ const TEXT = {
     await staffContext.close();
   });
 }
+
+async function drawOn(page: Page, pad: Locator) {
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('no signature pad');
+  await page.mouse.move(box.x + 20, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 20 + i * 15, box.y + box.height / 2 + (i % 2 ? -20 : 20));
+  await page.mouse.up();
+}
+
+test('training sign-in sheet signed on a 390 px phone by the lecturer and the trainee (zh-CN)', async ({ browser, baseURL }) => {
+  const admin = await signInAdmin(baseURL ?? '');
+  const world = await createWorld(admin, 'zh-CN');
+  await admin.post(`/customers/${world.customer.id}/trainings`, {
+    kind: 'topic_course',
+    title: '医保接口专题培训',
+    sessionDate: new Date().toISOString().slice(0, 10),
+    lecturerId: world.engineer.id,
+    attendees: [{ name: world.contact.name, contactId: world.contact.id }],
+  });
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await signIn(page, world.agent, 'zh-CN', /\/queue/);
+  await page.goto(`/customers/${world.customer.id}?tab=service`);
+  await page.getByTestId('sign-sheet').click();
+  const pads = page.getByTestId('signature-pad');
+  await expect(pads).toHaveCount(2);
+  await drawOn(page, pads.nth(0));
+  await drawOn(page, pads.nth(1));
+  await page.getByTestId('sheet-submit').click();
+  await expect(page.getByTestId('customer-service-tab')).toContainText('已签名');
+  await screenshot(page, 'service-quality-sign-in-sheet-zh-CN');
+  await context.close();
+});

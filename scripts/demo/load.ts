@@ -1,7 +1,7 @@
 // Plays the demo plan through the real services, with a clock that is moved along each request's
 // story, so every row, timeline event and audit entry is what the application itself would write.
 
-import { localDateOf } from '../../src/domain/contracts/local-date.ts';
+import { addMonths, localDateOf } from '../../src/domain/contracts/local-date.ts';
 import type { Role, Status } from '../../src/domain/vocabulary.ts';
 import type { Deps } from '../../src/server/deps.ts';
 import { AppError } from '../../src/server/errors.ts';
@@ -11,6 +11,7 @@ import { addContact, createCustomer } from '../../src/server/features/customers/
 import { addRosterEntry } from '../../src/server/features/escalations/escalations.service.ts';
 import { createSparePart } from '../../src/server/features/parts/parts.service.ts';
 import { createMeeting } from '../../src/server/features/return-visits/return-visits.service.ts';
+import { setSurveySchedule } from '../../src/server/features/surveys/surveys.service.ts';
 import {
   addComment,
   countTickets,
@@ -366,6 +367,13 @@ export async function loadDemoData({
         lecturerId: actorFor(world, 'engineer1').id,
         attendees: [{ name: '门诊收费组 王' }, { name: '门诊收费组 李' }],
       },
+    });
+    // A half-yearly satisfaction survey of the hospital (the surveys.periodic job opens it when due).
+    await setSurveySchedule({
+      deps: demoDeps,
+      actor: actorFor(world, 'manager'),
+      customerId: firstCustomerId,
+      input: { everyMonths: 6, nextDueDate: addMonths(today, 1) },
     });
   }
 

@@ -77,6 +77,7 @@ export const AUDIT_ENTITY = {
   'rma.update': 'rma_record',
   'survey.open': 'satisfaction_survey',
   'survey.answer': 'satisfaction_survey',
+  'survey.schedule': 'survey_schedule',
   'return_visit.schedule': 'return_visit_schedule',
   'return_visit.record': 'return_visit',
   'user_meeting.create': 'user_meeting',

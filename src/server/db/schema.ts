@@ -1396,12 +1396,13 @@ export const satisfactionSurveys = pgTable(
   'satisfaction_surveys',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    ticketId: uuid('ticket_id')
-      .notNull()
-      .references(() => tickets.id),
+    /** The request surveyed; null for a periodic survey of the customer. */
+    ticketId: uuid('ticket_id').references(() => tickets.id),
     customerId: uuid('customer_id')
       .notNull()
       .references(() => customers.id),
+    /** A periodic survey: the due date of its period (one per customer and period). */
+    period: date('period'),
     /** The request's assignee when the survey was opened: results by engineer. */
     engineerId: uuid('engineer_id').references(() => users.id),
     /** 1–5; null until answered. */
@@ -1414,10 +1415,30 @@ export const satisfactionSurveys = pgTable(
   },
   (t) => [
     uniqueIndex('satisfaction_surveys_ticket_key').on(t.ticketId),
+    uniqueIndex('satisfaction_surveys_period_key').on(t.customerId, t.period),
+    check('satisfaction_surveys_subject_check', sql`(${t.ticketId} is null) <> (${t.period} is null)`),
     index('satisfaction_surveys_answered_idx').on(t.answeredAt),
     check('satisfaction_surveys_score_check', sql`${t.score} is null or (${t.score} between 1 and 5)`),
     check('satisfaction_surveys_answer_check', sql`(${t.score} is null) = (${t.answeredAt} is null)`),
     vocabularyCheck('satisfaction_surveys_channel_check', t.channel),
+  ],
+);
+
+/** Each customer's periodic satisfaction survey (e.g. half-yearly), sent by the `surveys.periodic` job. */
+export const surveySchedules = pgTable(
+  'survey_schedules',
+  {
+    customerId: uuid('customer_id')
+      .primaryKey()
+      .references(() => customers.id),
+    everyMonths: integer('every_months').notNull(),
+    nextDueDate: date('next_due_date').notNull(),
+    updatedById: uuid('updated_by_id').references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('survey_schedules_due_idx').on(t.nextDueDate),
+    check('survey_schedules_every_check', sql`${t.everyMonths} between 1 and 24`),
   ],
 );
 

@@ -49,6 +49,7 @@ describe('GET /api/v1/jobs', () => {
       'emergency.reminders',
       'remote-access.maintain',
       'sla.tick',
+      'surveys.periodic',
     ]);
     expect(items.find((j) => j.name === 'sla.tick')).toMatchObject({
       state: 'scheduled',

@@ -7,6 +7,7 @@ import { runRenewalReminders } from '../features/contracts/contracts.service.ts'
 import { runContinuityTick, runEmergencyReminders } from '../features/emergency/emergency.service.ts';
 import { runRemoteAccessMaintenance } from '../features/remote-access/remote-access.service.ts';
 import { runSlaTick } from '../features/sla/escalation.ts';
+import { runPeriodicSurveys } from '../features/surveys/surveys.service.ts';
 import { MAIL_JOB, MAIL_MAX_ATTEMPTS, MAIL_RETRY, runMailJob } from '../mail/mail.service.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import type { JobHandler, JobRegistry, RecurringJob } from './jobs.service.ts';
@@ -16,6 +17,7 @@ export const RENEWAL_REMINDERS_JOB = 'contracts.renewal-reminders';
 export const CONTINUITY_TICK_JOB = 'emergency.continuity-tick';
 export const EMERGENCY_REMINDERS_JOB = 'emergency.reminders';
 export const REMOTE_ACCESS_JOB = 'remote-access.maintain';
+export const PERIODIC_SURVEYS_JOB = 'surveys.periodic';
 
 export function createJobRegistry({ mailer }: { mailer: Mailer | null }): JobRegistry {
   const handlers: Record<string, JobHandler> = {
@@ -29,6 +31,8 @@ export function createJobRegistry({ mailer }: { mailer: Mailer | null }): JobReg
     [EMERGENCY_REMINDERS_JOB]: { run: ({ deps, now }) => runEmergencyReminders({ deps, now }) },
     // Erases remote-access secrets whose window ended or that were revoked; re-seals those under a rotated-out key.
     [REMOTE_ACCESS_JOB]: { run: async ({ deps }) => void (await runRemoteAccessMaintenance({ deps })) },
+    // Each customer's periodic satisfaction survey (e.g. half-yearly): opened once per period, its link mailed.
+    [PERIODIC_SURVEYS_JOB]: { run: async ({ deps, now }) => void (await runPeriodicSurveys({ deps, now })) },
     [MAIL_JOB]: { run: (context) => runMailJob(context, mailer), maxAttempts: MAIL_MAX_ATTEMPTS, retry: MAIL_RETRY },
   };
   return new Map(Object.entries(handlers));
@@ -44,6 +48,7 @@ export function systemRecurringJobs(config: Config): RecurringJob[] {
     { name: EMERGENCY_REMINDERS_JOB, schedule: { kind: 'daily', at: '09:00' } },
     // A secret outlives its window by at most a minute.
     { name: REMOTE_ACCESS_JOB, schedule: { kind: 'interval', everyMs: 60_000 } },
+    { name: PERIODIC_SURVEYS_JOB, schedule: { kind: 'daily', at: '09:30' } },
   ];
 }
 

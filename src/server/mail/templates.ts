@@ -11,6 +11,7 @@ import { escapeHtml, formatInstant } from '../lib/format.ts';
 import { type Locale, translator } from '../messages/catalogue.ts';
 import { mailMessages } from '../messages/mail.ts';
 import { notificationMessages } from '../messages/notifications.ts';
+import { surveyMessages } from '../messages/surveys.ts';
 
 export type MailContent = { title: string; lines: string[]; link: string };
 type RenderContext = { locale: Locale; timeZone: string; publicUrl: string };
@@ -59,9 +60,37 @@ function renderNotification(params: z.infer<typeof NotificationParams>, { locale
   return { title, lines, link };
 }
 
+const SurveyParams = z.object({
+  customerName: z.string(),
+  /** A request's survey names the request; a periodic one its period's first day. */
+  ticketNumber: z.string().nullable().default(null),
+  ticketTitle: z.string().nullable().default(null),
+  period: z.string().nullable().default(null),
+  /** The no-login page, relative to the app (`/survey/<signed token>`). */
+  path: z.string().startsWith('/survey/'),
+  expiresAt: z.string(),
+});
+
+function renderSurvey(params: z.infer<typeof SurveyParams>, { locale, timeZone, publicUrl }: RenderContext): MailContent {
+  const t = translator(surveyMessages, locale);
+  const title = params.period
+    ? t('periodicTitle', { customerName: params.customerName, period: params.period })
+    : t('ticketTitle', { ticket: `${params.ticketNumber ?? ''} ${params.ticketTitle ?? ''}`.trim() });
+  return {
+    title,
+    lines: [title, t(params.period ? 'periodicIntro' : 'intro'), t('expires', { expiresAt: formatLocalTime(params.expiresAt, timeZone) })],
+    link: `${publicUrl}${params.path}`,
+  };
+}
+
 /** Every template: its parameters' schema and how it reads. */
 export const MAIL_TEMPLATES = {
   notification: { params: NotificationParams, prepare: prepareNotification, render: renderNotification },
+  survey: {
+    params: SurveyParams,
+    prepare: async (_tx: Tx, params: z.infer<typeof SurveyParams>) => params,
+    render: renderSurvey,
+  },
 } as const;
 
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;
@@ -75,9 +104,17 @@ export function formatLocalTime(iso: string, timeZone: string): string {
 
 /** A template's parameters completed from the database at sending time (e.g. the request's number). */
 export async function prepareMailParams<T extends MailTemplateName>(tx: Tx, template: T, params: MailTemplateParams<T>) {
-  const definition = MAIL_TEMPLATES[template];
-  return definition.prepare(tx, definition.params.parse(params));
+  const definition = templateOf(template);
+  return (await definition.prepare(tx, definition.params.parse(params))) as MailTemplateParams<T>;
 }
+
+/** One template seen without its parameters' type (TypeScript cannot correlate a union of templates). */
+type AnyTemplate = {
+  params: z.ZodType;
+  prepare: (tx: Tx, params: unknown) => Promise<unknown>;
+  render: (params: unknown, context: RenderContext) => MailContent;
+};
+const templateOf = (name: MailTemplateName) => MAIL_TEMPLATES[name] as unknown as AnyTemplate;
 
 /** A template's mail in one language: subject, plain text and HTML (escaped) saying the same. */
 export function renderMail<T extends MailTemplateName>(input: {
@@ -88,7 +125,7 @@ export function renderMail<T extends MailTemplateName>(input: {
   timeZone: string;
   publicUrl: string;
 }): { subject: string; text: string; html: string } {
-  const definition = MAIL_TEMPLATES[input.template];
+  const definition = templateOf(input.template);
   const content = definition.render(definition.params.parse(input.params), input);
   const t = translator(mailMessages, input.locale);
   const greeting = input.name ? t('greeting', { name: input.name }) : t('greetingAnonymous');

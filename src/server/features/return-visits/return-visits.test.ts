@@ -150,3 +150,27 @@ describe('user meetings', () => {
     ]);
   });
 });
+
+describe('user meetings are the service desk’s record', () => {
+  test('a hospital user neither writes nor reads them; a bad date or an unknown field changes nothing', async () => {
+    const c = await ctx.customer();
+    const hospitalUser = await ctx.user('customer', { customerId: c.id });
+    const url = `/api/v1/customers/${c.id}/user-meetings`;
+    const meeting = { meetingDate: '2026-02-26', title: '座谈会', attendees: ['张主任'], minutes: '纪要' };
+    for (const [as, body, status] of [
+      [hospitalUser, meeting, 403],
+      [agent, { ...meeting, meetingDate: '2026-02-30' }, 400],
+      [agent, { ...meeting, minutes: '   ' }, 400],
+      [agent, { ...meeting, actions: [{ text: 'x', dueDate: 'tomorrow' }] }, 400],
+      [agent, { ...meeting, extra: true }, 400],
+    ] as const) {
+      const before = await ctx.snapshot();
+      expect((await ctx.call('POST', url, { as, body })).statusCode).toBe(status);
+      expect(await ctx.snapshot()).toEqual(before);
+    }
+    expect((await ctx.call('GET', url, { as: hospitalUser })).statusCode).toBe(403);
+    expect(
+      (await ctx.call('POST', `/api/v1/customers/${crypto.randomUUID()}/user-meetings`, { as: agent, body: meeting })).statusCode,
+    ).toBe(404);
+  });
+});

@@ -1,6 +1,6 @@
-import { and, eq, gte, isNotNull, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, lt, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { customers, satisfactionSurveys, tickets, users } from '../../db/schema.ts';
+import { contacts, customers, satisfactionSurveys, surveySchedules, tickets, users } from '../../db/schema.ts';
 
 export async function findTicketForSurvey(tx: Tx, ticketId: string) {
   const [row] = await tx
@@ -11,6 +11,7 @@ export async function findTicketForSurvey(tx: Tx, ticketId: string) {
       customerId: tickets.customerId,
       status: tickets.status,
       assigneeId: tickets.assigneeId,
+      contactId: tickets.contactId,
     })
     .from(tickets)
     .where(eq(tickets.id, ticketId));
@@ -30,9 +31,75 @@ export async function findSurvey(tx: Tx, id: string, forUpdate = false) {
 }
 
 /** A pending survey for the request, or the one it already has (unique per request). */
-export async function ensureSurvey(tx: Tx, values: typeof satisfactionSurveys.$inferInsert) {
+export async function ensureSurvey(tx: Tx, values: typeof satisfactionSurveys.$inferInsert & { ticketId: string }) {
   await tx.insert(satisfactionSurveys).values(values).onConflictDoNothing({ target: satisfactionSurveys.ticketId });
   return findSurveyOfTicket(tx, values.ticketId, true);
+}
+
+/** A customer's periodic survey for one period; null when that period already has one. */
+export async function insertPeriodicSurvey(tx: Tx, values: { customerId: string; period: string; createdAt: Date }) {
+  const [row] = await tx
+    .insert(satisfactionSurveys)
+    .values(values)
+    .onConflictDoNothing({ target: [satisfactionSurveys.customerId, satisfactionSurveys.period] })
+    .returning();
+  return row ?? null;
+}
+
+export async function selectPeriodicSurveys(tx: Tx, customerId: string) {
+  return tx
+    .select()
+    .from(satisfactionSurveys)
+    .where(and(eq(satisfactionSurveys.customerId, customerId), isNotNull(satisfactionSurveys.period)))
+    .orderBy(desc(satisfactionSurveys.period));
+}
+
+export async function findContact(tx: Tx, id: string) {
+  const [row] = await tx.select({ name: contacts.name, email: contacts.email }).from(contacts).where(eq(contacts.id, id));
+  return row;
+}
+
+/** Where a periodic survey goes: the primary contact with an email, else the first contact with one. */
+export async function findSurveyContact(tx: Tx, customerId: string) {
+  const [row] = await tx
+    .select({ name: contacts.name, email: contacts.email })
+    .from(contacts)
+    .where(and(eq(contacts.customerId, customerId), isNotNull(contacts.email), sql`${contacts.email} <> ''`))
+    .orderBy(desc(contacts.isPrimary), asc(contacts.createdAt))
+    .limit(1);
+  return row?.email ? { name: row.name, email: row.email } : null;
+}
+
+export async function findSurveySchedule(tx: Tx, customerId: string) {
+  const [row] = await tx.select().from(surveySchedules).where(eq(surveySchedules.customerId, customerId));
+  return row;
+}
+
+export async function upsertSurveySchedule(tx: Tx, values: typeof surveySchedules.$inferInsert) {
+  const [row] = await tx
+    .insert(surveySchedules)
+    .values(values)
+    .onConflictDoUpdate({
+      target: surveySchedules.customerId,
+      set: {
+        everyMonths: values.everyMonths,
+        nextDueDate: values.nextDueDate,
+        updatedById: values.updatedById,
+        updatedAt: values.updatedAt,
+      },
+    })
+    .returning();
+  return row;
+}
+
+/** Schedules due on or before `on`, each locked and skipped by another process working the same job. */
+export async function selectDueSurveySchedules(tx: Tx, on: string) {
+  return tx
+    .select()
+    .from(surveySchedules)
+    .where(lte(surveySchedules.nextDueDate, on))
+    .orderBy(asc(surveySchedules.nextDueDate))
+    .for('update', { skipLocked: true });
 }
 
 export async function updateSurvey(tx: Tx, id: string, values: Partial<typeof satisfactionSurveys.$inferInsert>) {

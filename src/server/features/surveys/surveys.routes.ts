@@ -4,19 +4,24 @@ import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/request-context.ts';
 import {
   AnswerBody,
+  CustomerSurveysResponse,
+  IssueLinkBody,
   PublicSurveyResponse,
   SummaryQuery,
   SurveyLinkResponse,
   SurveyResponse,
+  SurveyScheduleBody,
   TicketSurveyResponse,
   TokenParams,
 } from './surveys.schema.ts';
 import {
   answerSurveyByToken,
   answerTicketSurvey,
+  getCustomerSurveys,
   getSurveyByToken,
   getTicketSurvey,
   issueSurveyLink,
+  setSurveySchedule,
   surveySummary,
 } from './surveys.service.ts';
 
@@ -35,8 +40,21 @@ export const surveyRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
     async (req, reply) =>
       reply.code(201).send(await answerTicketSurvey({ deps, actor: actorOf(req), ticketId: req.params.id, input: req.body })),
   );
-  app.post('/tickets/:id/survey-link', { schema: { tags, params: IdParams, response: { 201: SurveyLinkResponse } } }, async (req, reply) =>
-    reply.code(201).send(await issueSurveyLink({ deps, actor: actorOf(req), ticketId: req.params.id })),
+  app.post(
+    '/tickets/:id/survey-link',
+    { schema: { tags, params: IdParams, body: IssueLinkBody.nullish(), response: { 201: SurveyLinkResponse } } },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(await issueSurveyLink({ deps, actor: actorOf(req), ticketId: req.params.id, input: req.body ?? IssueLinkBody.parse({}) })),
+  );
+  app.get('/customers/:id/surveys', { schema: { tags, params: IdParams, response: { 200: CustomerSurveysResponse } } }, async (req) =>
+    getCustomerSurveys({ deps, actor: actorOf(req), customerId: req.params.id }),
+  );
+  app.put(
+    '/customers/:id/survey-schedule',
+    { schema: { tags, params: IdParams, body: SurveyScheduleBody, response: { 200: CustomerSurveysResponse.shape.schedule.unwrap() } } },
+    async (req) => setSurveySchedule({ deps, actor: actorOf(req), customerId: req.params.id, input: req.body }),
   );
   app.get('/surveys/summary', { schema: { tags, querystring: SummaryQuery } }, async (req) =>
     surveySummary({ deps, actor: actorOf(req), input: req.query }),

@@ -1,22 +1,32 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
-import { addDays, localDateOf } from '../../../domain/contracts/local-date.ts';
+import { addDays, addMonths, localDateOf } from '../../../domain/contracts/local-date.ts';
 import { summarizeSurveys } from '../../../domain/service-quality/survey-summary.ts';
 import type { Tx } from '../../db/client.ts';
 import type { satisfactionSurveys } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { sendTemplatedMail } from '../../mail/mail.service.ts';
+import type { Locale } from '../../messages/catalogue.ts';
 import { type Actor, authorize } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
+import { today } from '../contracts/contracts.service.ts';
 import {
   ensureSurvey,
+  findContact,
   findCustomerName,
   findSurvey,
+  findSurveyContact,
   findSurveyOfTicket,
+  findSurveySchedule,
   findTicketForSurvey,
+  insertPeriodicSurvey,
   selectAnswered,
+  selectDueSurveySchedules,
+  selectPeriodicSurveys,
   updateSurvey,
+  upsertSurveySchedule,
 } from './surveys.repo.ts';
-import type { AnswerInput, SummaryInput } from './surveys.schema.ts';
+import type { AnswerInput, IssueLinkInput, SummaryInput, SurveyScheduleInput } from './surveys.schema.ts';
 
 /** A survey may be answered once the customer confirmed the resolution (or the request was closed). */
 const SURVEYED_STATUSES = new Set(['confirmed', 'closed']);
@@ -28,6 +38,7 @@ const shape = (s: SurveyRow) => ({
   id: s.id,
   ticketId: s.ticketId,
   customerId: s.customerId,
+  period: s.period,
   score: s.score,
   comment: s.comment,
   channel: s.channel,
@@ -85,8 +96,21 @@ async function openSurvey(tx: Tx, deps: Deps, actor: Actor | null, ticket: { id:
   return row;
 }
 
-/** Staff issue the signed no-login link for a confirmed request (refused without AFTERSALES_SECRET_KEY). */
-export async function issueSurveyLink({ deps, actor, ticketId }: { deps: Deps; actor: Actor; ticketId: string }) {
+/**
+ * Staff issue the signed no-login link for a confirmed request (refused without AFTERSALES_SECRET_KEY); with
+ * `sendEmail` it is also mailed (templated, in `locale`) to the request's contact, which needs an address and SMTP.
+ */
+export async function issueSurveyLink({
+  deps,
+  actor,
+  ticketId,
+  input = { sendEmail: false, locale: 'zh-CN' },
+}: {
+  deps: Deps;
+  actor: Actor;
+  ticketId: string;
+  input?: IssueLinkInput;
+}) {
   authorize(actor, 'survey.issue_link');
   linkKey(deps);
   return deps.db.transaction(async (tx) => {
@@ -95,11 +119,36 @@ export async function issueSurveyLink({ deps, actor, ticketId }: { deps: Deps; a
     if (!SURVEYED_STATUSES.has(ticket.status)) {
       throw new AppError('invalid_transition', 'a survey follows the customer’s confirmation', { status: ticket.status });
     }
+    let recipient: { name: string; email: string } | null = null;
+    if (input.sendEmail) {
+      const contact = ticket.contactId ? await findContact(tx, ticket.contactId) : undefined;
+      if (!contact?.email) throw new AppError('validation_failed', 'the request’s contact has no email address', { sendEmail: 'no email' });
+      if (!deps.config.smtp) throw new AppError('conflict', 'email is not configured (SMTP_HOST)', { sendEmail: 'no smtp' });
+      recipient = { name: contact.name, email: contact.email };
+    }
     const survey = await openSurvey(tx, deps, actor, ticket);
     if (survey.answeredAt) throw new AppError('conflict', 'this request’s survey is already answered', { ticketId: 'answered' });
     const expiresAt = new Date(deps.clock().getTime() + SURVEY_LINK_DAYS * 86_400_000);
     const token = signSurveyToken(deps, survey.id, expiresAt);
-    return { token, path: `/survey/${token}`, expiresAt };
+    const path = `/survey/${token}`;
+    if (recipient) {
+      await sendTemplatedMail({
+        tx,
+        deps,
+        to: recipient.email,
+        name: recipient.name,
+        locale: input.locale,
+        template: 'survey',
+        params: {
+          customerName: (await findCustomerName(tx, ticket.customerId)) ?? '',
+          ticketNumber: ticket.number,
+          ticketTitle: ticket.title,
+          path,
+          expiresAt: expiresAt.toISOString(),
+        },
+      });
+    }
+    return { token, path, expiresAt, emailedTo: recipient?.email ?? null };
   });
 }
 
@@ -109,7 +158,8 @@ export async function getTicketSurvey({ deps, actor, ticketId }: { deps: Deps; a
   if (!ticket) throw notFound('ticket');
   authorize(actor, 'ticket.read', { customerId: ticket.customerId }, 'ticket');
   const survey = await findSurveyOfTicket(deps.db, ticketId);
-  return { isOpen: SURVEYED_STATUSES.has(ticket.status), survey: survey ? shape(survey) : null };
+  const contact = ticket.contactId ? await findContact(deps.db, ticket.contactId) : undefined;
+  return { isOpen: SURVEYED_STATUSES.has(ticket.status), survey: survey ? shape(survey) : null, hasContactEmail: Boolean(contact?.email) };
 }
 
 async function answer(tx: Tx, deps: Deps, survey: SurveyRow, input: AnswerInput, channel: 'portal' | 'link', actor: Actor | null) {
@@ -165,11 +215,12 @@ export async function getSurveyByToken({ deps, token }: { deps: Deps; token: str
   const { surveyId, expiresAt } = verifySurveyToken(deps, token);
   const survey = await findSurvey(deps.db, surveyId);
   if (!survey) throw notFound('survey');
-  const ticket = await findTicketForSurvey(deps.db, survey.ticketId);
-  if (!ticket) throw notFound('ticket');
+  const ticket = survey.ticketId ? await findTicketForSurvey(deps.db, survey.ticketId) : null;
+  if (survey.ticketId && !ticket) throw notFound('ticket');
   return {
-    ticketNumber: ticket.number,
-    ticketTitle: ticket.title,
+    ticketNumber: ticket?.number ?? null,
+    ticketTitle: ticket?.title ?? null,
+    period: survey.period,
     customerName: (await findCustomerName(deps.db, survey.customerId)) ?? '',
     isAnswered: survey.answeredAt !== null,
     score: survey.score,
@@ -203,4 +254,102 @@ export async function surveySummary({ deps, actor, input }: { deps: Deps; actor:
     return [{ ...r, score: r.score, month: day.slice(0, 7) }];
   });
   return summarizeSurveys(answered);
+}
+
+// ---------- periodic surveys per customer ----------
+/** A customer's periodic-survey schedule and its surveys (staff). */
+export async function getCustomerSurveys({ deps, actor, customerId }: { deps: Deps; actor: Actor; customerId: string }) {
+  authorize(actor, 'survey.read_results');
+  if ((await findCustomerName(deps.db, customerId)) === undefined) throw notFound('customer');
+  const [schedule, items] = await Promise.all([findSurveySchedule(deps.db, customerId), selectPeriodicSurveys(deps.db, customerId)]);
+  return {
+    schedule: schedule ? { everyMonths: schedule.everyMonths, nextDueDate: schedule.nextDueDate } : null,
+    items: items.map(shape),
+  };
+}
+
+/** Sets how often the customer is surveyed (e.g. every 6 or 12 months) and when next. */
+export async function setSurveySchedule({
+  deps,
+  actor,
+  customerId,
+  input,
+}: {
+  deps: Deps;
+  actor: Actor;
+  customerId: string;
+  input: SurveyScheduleInput;
+}) {
+  authorize(actor, 'survey.issue_link');
+  const now = deps.clock();
+  if (input.nextDueDate < today(deps)) {
+    throw new AppError('validation_failed', 'the next survey cannot be due in the past', { nextDueDate: 'in the past' });
+  }
+  return deps.db.transaction(async (tx) => {
+    if ((await findCustomerName(tx, customerId)) === undefined) throw notFound('customer');
+    const before = await findSurveySchedule(tx, customerId);
+    const row = await upsertSurveySchedule(tx, { customerId, ...input, updatedById: actor.id, updatedAt: now });
+    await insertAudit(tx, {
+      actorId: actor.id,
+      action: 'survey.schedule',
+      entityType: 'survey_schedule',
+      entityId: customerId,
+      before: before ?? null,
+      after: row,
+      at: now,
+    });
+    return { everyMonths: row.everyMonths, nextDueDate: row.nextDueDate };
+  });
+}
+
+/**
+ * The `surveys.periodic` job: every schedule due today or earlier opens that period's survey (once per customer
+ * and period), mails its signed link to the customer's primary contact (when there is an address, a link key
+ * and SMTP) and moves the schedule on by its frequency past today (missed periods are not sent late).
+ */
+export async function runPeriodicSurveys({ deps, now, locale = 'zh-CN' }: { deps: Deps; now: Date; locale?: Locale }) {
+  const on = today(deps, now);
+  const hasKey = Boolean(deps.config.secretKeys?.current);
+  return deps.db.transaction(async (tx) => {
+    let opened = 0;
+    let mailed = 0;
+    for (const schedule of await selectDueSurveySchedules(tx, on)) {
+      const survey = await insertPeriodicSurvey(tx, { customerId: schedule.customerId, period: schedule.nextDueDate, createdAt: now });
+      if (survey) {
+        opened += 1;
+        await insertAudit(tx, {
+          actorId: null,
+          action: 'survey.open',
+          entityType: 'satisfaction_survey',
+          entityId: survey.id,
+          after: survey,
+          at: now,
+        });
+        const contact = await findSurveyContact(tx, schedule.customerId);
+        if (contact && hasKey) {
+          const expiresAt = new Date(now.getTime() + SURVEY_LINK_DAYS * 86_400_000);
+          const queued = await sendTemplatedMail({
+            tx,
+            deps,
+            to: contact.email,
+            name: contact.name,
+            locale,
+            template: 'survey',
+            params: {
+              customerName: (await findCustomerName(tx, schedule.customerId)) ?? '',
+              period: schedule.nextDueDate,
+              path: `/survey/${signSurveyToken(deps, survey.id, expiresAt)}`,
+              expiresAt: expiresAt.toISOString(),
+            },
+            key: `survey:${survey.id}`,
+          });
+          if (queued) mailed += 1;
+        }
+      }
+      let next = schedule.nextDueDate;
+      while (next <= on) next = addMonths(next, schedule.everyMonths);
+      await upsertSurveySchedule(tx, { ...schedule, nextDueDate: next, updatedAt: now });
+    }
+    return { opened, mailed };
+  });
 }

@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { JobContext } from '../../jobs/jobs.service.ts';
+import { createJobRegistry } from '../../jobs/registry.ts';
 import { createTestContext, type Session, type TestContext } from '../../testing/test-context.ts';
 
 let ctx: TestContext;
@@ -6,7 +9,10 @@ let agent: Session;
 let engineer: Session;
 const KEY = 'survey-test-key-0123456789-abcdefghijklmnop';
 beforeAll(async () => {
-  ctx = await createTestContext({ env: { AFTERSALES_SECRET_KEY: KEY } });
+  // SMTP is configured (mail is only queued here: nothing listens on the port, and no test runs mail.send).
+  ctx = await createTestContext({
+    env: { AFTERSALES_SECRET_KEY: KEY, SMTP_HOST: '127.0.0.1', SMTP_PORT: '2', SMTP_FROM: 'Aftersales <desk@vendor.example.com>' },
+  });
   agent = await ctx.user('agent');
   engineer = await ctx.user('engineer', { name: '李工' });
 });
@@ -19,10 +25,10 @@ async function rowsNow() {
 }
 
 /** A request of a fresh hospital, assigned, resolved and confirmed by the hospital's own user. */
-async function confirmedRequest() {
+async function confirmedRequest(extra: Record<string, unknown> = {}) {
   const c = await ctx.customer();
   const hospitalUser = await ctx.user('customer', { customerId: c.id });
-  const t = await ctx.ticket(agent, c.id, { assigneeId: engineer.user.id });
+  const t = await ctx.ticket(agent, c.id, { assigneeId: engineer.user.id, contactId: c.contact.id, ...extra });
   for (const to of ['acknowledged', 'in_progress'])
     await ctx.call('POST', `/api/v1/tickets/${t.id}/transitions`, { as: engineer, body: { to } });
   await ctx.call('POST', `/api/v1/tickets/${t.id}/transitions`, { as: engineer, body: { to: 'resolved', resolution: '重启服务' } });
@@ -36,7 +42,11 @@ describe('satisfaction surveys in the portal', () => {
     const { c, hospitalUser, t } = await confirmedRequest();
     const other = await ctx.customer();
     const otherUser = await ctx.user('customer', { customerId: other.id });
-    expect((await ctx.call('GET', `/api/v1/tickets/${t.id}/survey`, { as: hospitalUser })).json()).toEqual({ isOpen: true, survey: null });
+    expect((await ctx.call('GET', `/api/v1/tickets/${t.id}/survey`, { as: hospitalUser })).json()).toEqual({
+      isOpen: true,
+      survey: null,
+      hasContactEmail: false,
+    });
 
     for (const [as, body, status] of [
       [otherUser, { score: 5 }, 404],
@@ -159,3 +169,155 @@ describe('results', () => {
     expect((await ctx.call('GET', '/api/v1/surveys/summary?from=2026-04-01&to=2026-04-30', { as: agent })).json().count).toBe(0);
   });
 });
+
+type MailJob = { payload: { to: string; locale: string; template: string; params: Record<string, string | null> } };
+const mailJobsTo = (to: string) =>
+  ctx.rows<MailJob>(sql`select payload from jobs where name = 'mail.send' and payload->>'to' = ${to} order by created_at`);
+
+describe('survey link by email', () => {
+  test('staff send the signed link to the request’s contact through the mailer; without an address nothing changes', async () => {
+    const { c, t } = await confirmedRequest();
+    // The contact has no address yet: refused, nothing written (no survey, no job).
+    let before = await rowsNow();
+    const refused = await ctx.call('POST', `/api/v1/tickets/${t.id}/survey-link`, { as: agent, body: { sendEmail: true } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields).toEqual({ sendEmail: 'no email' });
+    expect(await rowsNow()).toEqual(before);
+    expect((await ctx.call('GET', `/api/v1/tickets/${t.id}/survey`, { as: agent })).json().hasContactEmail).toBe(false);
+
+    const to = `${c.id.slice(0, 8)}@hospital.example.cn`;
+    await ctx.rows(sql`update contacts set email = ${to} where id = ${c.contact.id}`);
+    expect((await ctx.call('GET', `/api/v1/tickets/${t.id}/survey`, { as: agent })).json().hasContactEmail).toBe(true);
+    before = await rowsNow();
+    for (const body of [{ sendEmail: 'yes' }, { sendEmail: true, locale: 'fr' }, { sendEmail: true, extra: 1 }]) {
+      const bad = await ctx.call('POST', `/api/v1/tickets/${t.id}/survey-link`, { as: agent, body });
+      expect(bad.statusCode).toBe(400);
+    }
+    expect(await rowsNow()).toEqual(before);
+
+    const sent = await ctx.call('POST', `/api/v1/tickets/${t.id}/survey-link`, { as: agent, body: { sendEmail: true, locale: 'en' } });
+    expect(sent.statusCode).toBe(201);
+    expect(sent.json().emailedTo).toBe(to);
+    const [job] = await mailJobsTo(to);
+    expect(job.payload).toMatchObject({ template: 'survey', locale: 'en', params: { ticketNumber: t.number, path: sent.json().path } });
+    // The emailed link works without a login.
+    expect((await ctx.call('POST', `/api/v1${sent.json().path.replace('/survey/', '/surveys/')}`, { body: { score: 4 } })).statusCode).toBe(
+      201,
+    );
+  });
+
+  test('the mail reads right in Chinese, escaped, with the no-login link', async () => {
+    const { renderMail } = await import('../../mail/templates.ts');
+    const mail = renderMail({
+      template: 'survey',
+      params: {
+        customerName: '协和<医院>',
+        ticketNumber: 'SR-2026-0001',
+        ticketTitle: 'HIS 卡顿',
+        path: '/survey/abc',
+        expiresAt: '2026-04-01T02:00:00Z',
+      },
+      locale: 'zh-CN',
+      name: '张主任',
+      timeZone: 'Asia/Shanghai',
+      publicUrl: 'https://desk.example.com',
+    });
+    expect(mail.subject).toBe('[售后服务台] 请评价我们对服务请求 SR-2026-0001 HIS 卡顿 的服务');
+    expect(mail.text).toContain('https://desk.example.com/survey/abc');
+    expect(mail.text).toContain('2026-04-01 10:00');
+    const periodic = renderMail({
+      template: 'survey',
+      params: { customerName: '协和<医院>', period: '2026-07-01', path: '/survey/abc', expiresAt: '2026-08-01T02:00:00Z' },
+      locale: 'zh-CN',
+      timeZone: 'Asia/Shanghai',
+      publicUrl: 'https://desk.example.com',
+    });
+    expect(periodic.html).toContain('协和&#60;医院&#62;');
+    expect(periodic.html).not.toContain('协和<医院>');
+  });
+});
+
+describe('periodic surveys per customer', () => {
+  test('the schedule is staff-only and checked; the job opens one survey per period and mails the primary contact', async () => {
+    const c = await ctx.customer();
+    const hospitalUser = await ctx.user('customer', { customerId: c.id });
+    const to = `periodic-${c.id.slice(0, 8)}@hospital.example.cn`;
+    await ctx.rows(sql`update contacts set email = ${to} where id = ${c.contact.id}`);
+    const url = `/api/v1/customers/${c.id}/survey-schedule`;
+
+    for (const [as, body, status] of [
+      [hospitalUser, { everyMonths: 6, nextDueDate: '2026-03-10' }, 403],
+      [agent, { everyMonths: 0, nextDueDate: '2026-03-10' }, 400],
+      [agent, { everyMonths: 25, nextDueDate: '2026-03-10' }, 400],
+      [agent, { everyMonths: 6, nextDueDate: '2026-02-30' }, 400],
+      [agent, { everyMonths: 6, nextDueDate: '2025-12-31' }, 400],
+      [agent, { everyMonths: 6 }, 400],
+    ] as const) {
+      const before = await rowsNow();
+      const res = await ctx.call('PUT', url, { as, body });
+      expect(res.statusCode).toBe(status);
+      expect(await rowsNow()).toEqual(before);
+    }
+    expect(
+      (
+        await ctx.call('PUT', `/api/v1/customers/${crypto.randomUUID()}/survey-schedule`, {
+          as: agent,
+          body: { everyMonths: 6, nextDueDate: '2026-03-10' },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect((await ctx.call('GET', `/api/v1/customers/${c.id}/surveys`, { as: hospitalUser })).statusCode).toBe(403);
+
+    const set = await ctx.call('PUT', url, { as: agent, body: { everyMonths: 6, nextDueDate: '2026-03-10' } });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toEqual({ everyMonths: 6, nextDueDate: '2026-03-10' });
+
+    const now = ctx.clock();
+    try {
+      // Not due yet: the job opens nothing for this customer.
+      await runDueJobsFor('surveys.periodic');
+      expect((await ctx.call('GET', `/api/v1/customers/${c.id}/surveys`, { as: agent })).json().items).toEqual([]);
+
+      ctx.clock.set('2026-03-10T02:00:00Z');
+      // A week on: a fresh session (the first one has expired).
+      const later = await ctx.user('agent');
+      await runDueJobsFor('surveys.periodic');
+      const after = (await ctx.call('GET', `/api/v1/customers/${c.id}/surveys`, { as: later })).json();
+      expect(after.schedule).toEqual({ everyMonths: 6, nextDueDate: '2026-09-10' });
+      expect(after.items).toHaveLength(1);
+      expect(after.items[0]).toMatchObject({ period: '2026-03-10', ticketId: null, score: null, customerId: c.id });
+      const jobs = await mailJobsTo(to);
+      expect(jobs).toHaveLength(1);
+      expect(jobs[0].payload).toMatchObject({ template: 'survey', params: { period: '2026-03-10' } });
+
+      // Run again the same day: nothing new (one survey per period, one mail).
+      await runDueJobsFor('surveys.periodic');
+      expect((await ctx.call('GET', `/api/v1/customers/${c.id}/surveys`, { as: later })).json().items).toHaveLength(1);
+      expect(await mailJobsTo(to)).toHaveLength(1);
+
+      // The mailed link answers it once, without a login; it counts in the results by customer and month.
+      const path = jobs[0].payload.params.path as string;
+      const token = path.slice('/survey/'.length);
+      expect((await ctx.call('GET', `/api/v1/surveys/${token}`)).json()).toMatchObject({
+        ticketNumber: null,
+        period: '2026-03-10',
+        isAnswered: false,
+      });
+      expect((await ctx.call('POST', `/api/v1/surveys/${token}`, { body: { score: 3, comment: '总体满意' } })).statusCode).toBe(201);
+      const before = await rowsNow();
+      expect((await ctx.call('POST', `/api/v1/surveys/${token}`, { body: { score: 5 } })).statusCode).toBe(409);
+      expect(await rowsNow()).toEqual(before);
+      const summary = (await ctx.call('GET', '/api/v1/surveys/summary?from=2026-03-01&to=2026-03-31', { as: later })).json();
+      expect(summary.byCustomer.find((g: { key: string }) => g.key === c.id)).toMatchObject({ count: 1, average: 3 });
+    } finally {
+      ctx.clock.set(now);
+    }
+  });
+});
+
+/** The `surveys.periodic` job's handler as the registry runs it, at the test clock's now. */
+async function runDueJobsFor(name: string) {
+  const handler = createJobRegistry({ mailer: null }).get(name);
+  if (!handler) throw new Error(`no job ${name}`);
+  await handler.run({ deps: ctx.deps, now: ctx.clock(), payload: {} } as unknown as JobContext);
+}

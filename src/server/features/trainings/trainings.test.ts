@@ -239,3 +239,31 @@ describe('administrator certifications', () => {
     ]);
   });
 });
+
+describe('certifications and another organisation', () => {
+  test('a contact or training of another customer, or a hospital user writing, changes nothing; another org cannot read them', async () => {
+    const c = await customerWithContract('gold');
+    const other = await ctx.customer();
+    const otherTraining = (await session(other.id, { kind: 'standard_course', attendees: people('x') })).json();
+    const hospitalUser = await ctx.user('customer', { customerId: c.id });
+    const otherUser = await ctx.user('customer', { customerId: other.id });
+    const url = `/api/v1/customers/${c.id}/certifications`;
+    const body = { personName: '王管理员', certificate: '数据库管理员认证', certifiedOn: '2026-03-01' };
+    for (const [as, extra, status] of [
+      [agent, { contactId: other.contact.id }, 400],
+      [agent, { trainingSessionId: otherTraining.id }, 400],
+      [agent, { certifiedOn: '2026-02-30' }, 400],
+      [agent, { personName: '' }, 400],
+      [hospitalUser, {}, 403],
+    ] as const) {
+      const before = await ctx.snapshot();
+      expect((await ctx.call('POST', url, { as, body: { ...body, ...extra } })).statusCode).toBe(status);
+      expect(await ctx.snapshot()).toEqual(before);
+    }
+    expect((await ctx.call('POST', url, { as: agent, body })).statusCode).toBe(201);
+    expect((await ctx.call('GET', url, { as: hospitalUser })).json().items).toHaveLength(1);
+    expect((await ctx.call('GET', url, { as: otherUser })).statusCode).toBe(404);
+    expect((await ctx.call('GET', `/api/v1/customers/${c.id}/retraining`, { as: otherUser })).statusCode).toBe(404);
+    expect((await ctx.call('GET', `/api/v1/trainings/${otherTraining.id}/sign-in-sheet.pdf`, { as: hospitalUser })).statusCode).toBe(404);
+  });
+});

@@ -13,6 +13,7 @@ import type {
   TierResponse,
   UpdateTierBody,
 } from '../../../server/features/contracts/contracts.schema.ts';
+import type { RetrainingResponse } from '../../../server/features/trainings/trainings.schema.ts';
 import type {
   QuoteBody,
   QuoteResponse,
@@ -31,6 +32,7 @@ export type Entitlement = Json<z.infer<typeof EntitlementResponse>>;
 export type VisitList = Json<z.infer<typeof VisitListResponse>>;
 export type Visit = VisitList['items'][number];
 export type Quote = Json<z.infer<typeof QuoteResponse>>;
+export type RetrainingStatus = Json<z.infer<typeof RetrainingResponse>>;
 
 export type TierInput = z.input<typeof TierBody>;
 export type UpdateTierInput = z.input<typeof UpdateTierBody>;
@@ -56,6 +58,7 @@ export const contractKeys = {
   visits: (customerId: string) => [...contractKeys.customer(customerId), 'visits'] as const,
   quotes: (customerId: string) => [...contractKeys.customer(customerId), 'quotes'] as const,
   overrides: (customerId: string) => [...contractKeys.customer(customerId), 'overrides'] as const,
+  retraining: (customerId: string) => [...contractKeys.customer(customerId), 'retraining'] as const,
 };
 
 /** After a contract, visit or quote changes: every contract view (lists, entitlement, visits left) and the customer's timeline. */
@@ -139,6 +142,14 @@ export function useEntitlement(customerId: string | undefined) {
     queryKey: contractKeys.entitlement(customerId ?? ''),
     queryFn: ({ signal }) => api.get<Entitlement>(`/customers/${customerId}/entitlement`, { at: new Date().toISOString() }, signal),
     enabled: Boolean(customerId),
+  });
+}
+
+/** The retraining of senior administrators this contract year, in person-times (used / included). */
+export function useRetrainingStatus(customerId: string) {
+  return useQuery({
+    queryKey: contractKeys.retraining(customerId),
+    queryFn: ({ signal }) => api.get<RetrainingStatus>(`/customers/${customerId}/retraining`, undefined, signal),
   });
 }
 

@@ -11,6 +11,7 @@ import { useEntitlement } from './api.ts';
 import { EntitlementBadge } from './entitlement-badge.tsx';
 import { EntitlementPeople, OverrideButton } from './entitlement-people.tsx';
 import { QuoteBuilderModal } from './quote-forms.tsx';
+import { RetrainingLine } from './retraining-line.tsx';
 
 /** The request's customer side card: what the customer is owed, and a per-visit quote for this request. */
 export function EntitlementCard({ customerId, customerName, ticketId }: { customerId: string; customerName: string; ticketId: string }) {
@@ -44,6 +45,7 @@ export function EntitlementCard({ customerId, customerName, ticketId }: { custom
             {MAINTENANCE_FEE_EXCLUDES_PARTS[currentLanguage()]}
           </Typography.Text>
         )}
+        <RetrainingLine customerId={customerId} />
         <EntitlementPeople customerId={customerId} testId="ticket-entitlement-people" />
         <OverrideButton customerId={customerId} />
         {can('contract.manage') && (

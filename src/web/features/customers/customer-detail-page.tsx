@@ -14,6 +14,7 @@ import { SystemsTab } from '../archive/systems-tab.tsx';
 import { TimelineTab } from '../archive/timeline-tab.tsx';
 import { CustomerContractsTab } from '../contracts/customer-contracts-tab.tsx';
 import { EntitlementBadge } from '../contracts/entitlement-badge.tsx';
+import { RetrainingLine } from '../contracts/retraining-line.tsx';
 import { VisitsTab } from '../contracts/visits-tab.tsx';
 import { CustomerServiceTab } from '../service-quality/customer-service-tab.tsx';
 import { TicketTable } from '../tickets/ticket-table.tsx';
@@ -81,6 +82,7 @@ export function CustomerDetailPage() {
               {data.province} · {data.city}
             </span>
             <EntitlementBadge customerId={data.id} testId="customer-entitlement" />
+            <RetrainingLine customerId={data.id} />
           </Space>
         }
         extra={
@@ -198,7 +200,7 @@ export function CustomerDetailPage() {
           },
           { key: 'documents', label: tabLabel('documents'), children: <DocumentsTab customerId={data.id} /> },
           { key: 'timeline', label: tabLabel('timeline'), children: <TimelineTab customerId={data.id} /> },
-          { key: 'service', label: tabLabel('service'), children: <CustomerServiceTab customerId={data.id} /> },
+          { key: 'service', label: tabLabel('service'), children: <CustomerServiceTab customerId={data.id} contacts={data.contacts} /> },
         ]}
       />
       <ContactFormModal customerId={data.id} open={isAddingContact} onClose={() => setAddingContact(false)} />

@@ -3,24 +3,35 @@ import type { z } from 'zod';
 import type {
   CustomerReturnVisitsResponse,
   DueResponse,
+  MeetingBody,
   MeetingListResponse,
   RecordBody,
   RecordResponse,
+  ScheduleBody,
 } from '../../../server/features/return-visits/return-visits.schema.ts';
 import type {
   AnswerBody,
+  CustomerSurveysResponse,
+  IssueLinkBody,
   PublicSurveyResponse,
   SummaryResponse,
+  SurveyLinkResponse,
   SurveyResponse,
+  SurveyScheduleBody,
   TicketSurveyResponse,
 } from '../../../server/features/surveys/surveys.schema.ts';
 import type {
+  CertificationBody,
   CertificationListResponse,
   RetrainingResponse,
+  SheetBody,
+  TrainingBody,
   TrainingListResponse,
+  TrainingResponse,
 } from '../../../server/features/trainings/trainings.schema.ts';
 import { api } from '../../api/client.ts';
 import type { Json } from '../../api/types.ts';
+import { contractKeys } from '../contracts/api.ts';
 
 export type TicketSurvey = Json<z.infer<typeof TicketSurveyResponse>>;
 export type PublicSurvey = Json<z.infer<typeof PublicSurveyResponse>>;
@@ -34,6 +45,16 @@ export type Retraining = Json<z.infer<typeof RetrainingResponse>>;
 export type CertificationList = Json<z.infer<typeof CertificationListResponse>>;
 export type AnswerInput = z.input<typeof AnswerBody>;
 export type RecordInput = z.input<typeof RecordBody>;
+export type MeetingInput = z.input<typeof MeetingBody>;
+export type ScheduleInput = z.input<typeof ScheduleBody>;
+export type TrainingInput = z.input<typeof TrainingBody>;
+export type Training = Json<z.infer<typeof TrainingResponse>>;
+export type SheetInput = z.input<typeof SheetBody>;
+export type CertificationInput = z.input<typeof CertificationBody>;
+export type CustomerSurveys = Json<z.infer<typeof CustomerSurveysResponse>>;
+export type SurveyScheduleInput = z.input<typeof SurveyScheduleBody>;
+export type IssueLinkInput = z.input<typeof IssueLinkBody>;
+export type SurveyLink = Json<z.infer<typeof SurveyLinkResponse>>;
 
 export const serviceQualityKeys = {
   all: ['service-quality'] as const,
@@ -47,7 +68,55 @@ export const serviceQualityKeys = {
   trainings: (customerId: string) => [...serviceQualityKeys.customer(customerId), 'trainings'] as const,
   retraining: (customerId: string) => [...serviceQualityKeys.customer(customerId), 'retraining'] as const,
   certifications: (customerId: string) => [...serviceQualityKeys.customer(customerId), 'certifications'] as const,
+  surveys: (customerId: string) => [...serviceQualityKeys.customer(customerId), 'surveys'] as const,
 };
+
+/** A write on one customer's service record: every query of that customer refetches (and the call list). */
+function useCustomerMutation<I, R>(customerId: string, mutationFn: (input: I) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: serviceQualityKeys.customer(customerId) }),
+        queryClient.invalidateQueries({ queryKey: [...serviceQualityKeys.all, 'due'] }),
+        queryClient.invalidateQueries({ queryKey: contractKeys.customer(customerId) }),
+      ]),
+  });
+}
+
+export const useCreateMeeting = (customerId: string) =>
+  useCustomerMutation(customerId, (input: MeetingInput) => api.post(`/customers/${customerId}/user-meetings`, input));
+export const useSetReturnVisitSchedule = (customerId: string) =>
+  useCustomerMutation(customerId, ({ kind, ...input }: ScheduleInput & { kind: 'phone' | 'inspection' }) =>
+    api.put(`/customers/${customerId}/return-visit-schedules/${kind}`, input),
+  );
+export const useCreateTraining = (customerId: string) =>
+  useCustomerMutation(customerId, (input: TrainingInput) => api.post<Training>(`/customers/${customerId}/trainings`, input));
+export const useSignSheet = (customerId: string) =>
+  useCustomerMutation(customerId, ({ trainingId, ...input }: SheetInput & { trainingId: string }) =>
+    api.post<Training>(`/trainings/${trainingId}/sheet`, input),
+  );
+export const useCreateCertification = (customerId: string) =>
+  useCustomerMutation(customerId, (input: CertificationInput) => api.post(`/customers/${customerId}/certifications`, input));
+export const useSetSurveySchedule = (customerId: string) =>
+  useCustomerMutation(customerId, (input: SurveyScheduleInput) => api.put(`/customers/${customerId}/survey-schedule`, input));
+
+export function useCustomerSurveys(customerId: string, enabled = true) {
+  return useQuery({
+    queryKey: serviceQualityKeys.surveys(customerId),
+    queryFn: ({ signal }) => api.get<CustomerSurveys>(`/customers/${customerId}/surveys`, undefined, signal),
+    enabled,
+  });
+}
+
+export function useIssueSurveyLink(ticketId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: IssueLinkInput) => api.post<SurveyLink>(`/tickets/${ticketId}/survey-link`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceQualityKeys.ticketSurvey(ticketId) }),
+  });
+}
 
 export function useTicketSurvey(ticketId: string, enabled = true) {
   return useQuery({
@@ -140,4 +209,5 @@ export function useCertifications(customerId: string) {
   });
 }
 
+export const sheetScanUrl = (trainingId: string) => `/api/v1/trainings/${trainingId}/scan`;
 export const signInSheetPdfUrl = (trainingId: string, lang: string) => `/api/v1/trainings/${trainingId}/sign-in-sheet.pdf?lang=${lang}`;

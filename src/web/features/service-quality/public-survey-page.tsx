@@ -18,7 +18,9 @@ export function PublicSurveyPage() {
     <div style={{ maxWidth: 560, margin: '24px auto', padding: '0 12px' }}>
       <Card title={t('serviceQuality.survey.title')}>
         <Typography.Paragraph>
-          {s.customerName} · {s.ticketNumber} · {s.ticketTitle}
+          {s.ticketNumber
+            ? `${s.customerName} · ${s.ticketNumber} · ${s.ticketTitle ?? ''}`
+            : `${s.customerName} · ${t('serviceQuality.survey.periodic', { period: s.period ?? '' })}`}
         </Typography.Paragraph>
         {s.isAnswered ? (
           <Result status="success" title={t('serviceQuality.survey.thanks')} extra={<Rate disabled value={s.score ?? 0} />} />

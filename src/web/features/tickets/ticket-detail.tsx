@@ -13,6 +13,7 @@ import { DeclareIncidentButton } from '../emergency/components.tsx';
 import { EscalationCard } from '../escalations/escalation-card.tsx';
 import { RmaCard } from '../escalations/rma-card.tsx';
 import { RemoteAccessCard } from '../remote-access/remote-access-card.tsx';
+import { SurveyLinkCard } from '../service-quality/survey-link-card.tsx';
 import { SlaBadge } from '../sla/sla-badge.tsx';
 import { SlaPanel } from '../sla/sla-panel.tsx';
 import { WorkOrdersCard } from '../work-orders/work-orders-card.tsx';
@@ -152,6 +153,7 @@ export function TicketDetailView({ id, audience, backTo, backLabel }: Props) {
               <EscalationCard ticketId={ticket.id} isFinished={['resolved', 'confirmed', 'closed', 'cancelled'].includes(ticket.status)} />
             )}
             {audience === 'staff' && <RmaCard ticketId={ticket.id} />}
+            {audience === 'staff' && <SurveyLinkCard ticketId={ticket.id} status={ticket.status} />}
             <AttachmentsCard ticketId={ticket.id} attachments={ticket.attachments} audience={audience} />
           </Space>
         </Col>

@@ -1,12 +1,13 @@
 import { Button, Space } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import './signature-pad.css';
 
 /**
- * The customer signs on the glass: a canvas drawn with pointer events (finger, pen or mouse), read as
+ * Someone signs on the glass (the customer on a work order, a trainee on a sign-in sheet): a canvas drawn with pointer events (finger, pen or mouse), read as
  * a PNG data URL. `onChange(null)` when cleared or still blank.
  */
-export function SignaturePad({ onChange }: { onChange: (dataUrl: string | null) => void }) {
+export function SignaturePad({ onChange, label }: { onChange: (dataUrl: string | null) => void; label?: string }) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
@@ -70,7 +71,7 @@ export function SignaturePad({ onChange }: { onChange: (dataUrl: string | null) 
         ref={canvas}
         className="signature-pad"
         data-testid="signature-pad"
-        aria-label={t('workOrders.signHere')}
+        aria-label={label ?? t('workOrders.signHere')}
         onPointerDown={down}
         onPointerMove={move}
         onPointerUp={up}
