@@ -83,6 +83,13 @@ export const AUDIT_ENTITY = {
   'training.create': 'training_session',
   'training.sign': 'training_session',
   'certification.create': 'admin_certification',
+  'maintenance_round.replan': 'maintenance_round',
+  'maintenance_round.start': 'maintenance_round',
+  'maintenance_round.record': 'maintenance_round',
+  'maintenance_round.problem': 'maintenance_round',
+  'maintenance_round.finish': 'maintenance_round',
+  'maintenance_checklist.create': 'maintenance_checklist',
+  'maintenance_profile.update': 'maintenance_profile',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ENTITY;
 export type AuditEntityType = (typeof AUDIT_ENTITY)[AuditAction];

@@ -45,6 +45,7 @@ import { trainingRoutes } from './features/trainings/trainings.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { visitRoutes } from './features/visits/visits.routes.ts';
 import { workOrderRoutes } from './features/work-orders/work-orders.routes.ts';
+import { maintenanceRoutes } from './features/maintenance/maintenance.routes.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { answerClientError } from './http/client-error.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
@@ -259,6 +260,7 @@ export async function build({ deps, logger = false, webDir = WEB_DIST_DIR }: Bui
   await app.register(contractRoutes, { prefix: API_PREFIX, deps });
   await app.register(visitRoutes, { prefix: API_PREFIX, deps });
   await app.register(workOrderRoutes, { prefix: API_PREFIX, deps });
+  await app.register(maintenanceRoutes, { prefix: API_PREFIX, deps });
   await app.register(surveyRoutes, { prefix: API_PREFIX, deps });
   await app.register(returnVisitRoutes, { prefix: API_PREFIX, deps });
   await app.register(trainingRoutes, { prefix: API_PREFIX, deps });

@@ -49,3 +49,12 @@ export function checklistIssues(items: readonly ChecklistItem[]): string[] {
   }
   return issues;
 }
+
+/** A customer's backup and recovery plan (000 回访服务): what, where, how often, off-site copy, last verified restore. */
+export interface BackupPlan {
+  what: string;
+  location: string;
+  frequency: string;
+  offsiteCopy: string | null;
+  lastVerifiedRestore: string | null;
+}

@@ -4,6 +4,7 @@
 import { parseDay } from '../calendar/civil.ts';
 import type { CompiledCalendar } from '../calendar/compile.ts';
 import { statutoryCN } from '../calendar/statutory-cn.ts';
+import { zoneFor } from '../calendar/zone.ts';
 import { addDays, addMonths, addYears, daysBetween, minDate } from '../contracts/local-date.ts';
 import type { RoutineFrequency } from '../contracts/vocabulary.ts';
 
@@ -172,4 +173,15 @@ export function reconcileRounds({
     (r) => !existingKeys.has(key(r)) && !overlapsKept(r) && (r.windowEnd >= today || !sourcesWithRounds.has(r.sourceId)),
   );
   return { remove, replan, add };
+}
+
+/** The one-off job a contract change enqueues (in its own transaction) to regenerate the customer's rounds. */
+export const REGENERATE_ROUNDS_JOB = 'maintenance.regenerate';
+/** The daily job: regenerate every planned customer's rounds, then warn account owners of overdue ones (once per round). */
+export const MAINTENANCE_DAILY_JOB = 'maintenance.daily';
+
+/** 09:00 on a planned date in a zone, as an ISO instant: when a started round's engineers are expected. */
+export function morningOf(date: string, timeZone: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(zoneFor(timeZone).wallToInstant(Date.UTC(y, m - 1, d, 9))).toISOString();
 }

@@ -30,6 +30,8 @@ import { REMOTE_ACCESS_METHODS } from '../../domain/remote-access.ts';
 import { RETURN_VISIT_KINDS, RETURN_VISIT_OUTCOMES, SURVEY_CHANNELS, TRAINING_KINDS } from '../../domain/service-quality/vocabulary.ts';
 import { DISTANCE_CLASSES, ESCALATION_LEVELS, SLA_METRICS, TARGET_STATES } from '../../domain/sla.ts';
 import { TIMELINE_EVENT_TYPES } from '../../domain/timeline.ts';
+import { ITEM_RESULTS } from '../../domain/maintenance/checklist.ts';
+import { ROUND_STATUSES } from '../../domain/maintenance/schedule.ts';
 import {
   CAUSE_CATEGORIES,
   CHANNELS,
@@ -111,6 +113,8 @@ export const VOCABULARY_CHECKS = {
   tickets_handling_approach_check: HANDLING_APPROACHES,
   sla_policies_customer_kind_check: CUSTOMER_KINDS,
   sla_policies_service_class_check: SERVICE_CLASSES,
+  maintenance_rounds_status_check: ROUND_STATUSES,
+  maintenance_results_result_check: ITEM_RESULTS,
 } as const satisfies Record<string, readonly (string | number)[]>;
 export type VocabularyCheckName = keyof typeof VOCABULARY_CHECKS;
 

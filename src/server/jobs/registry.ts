@@ -4,7 +4,9 @@
  */
 import type { Config } from '../config.ts';
 import { runRenewalReminders } from '../features/contracts/contracts.service.ts';
+import { MAINTENANCE_DAILY_JOB, REGENERATE_ROUNDS_JOB } from '../../domain/maintenance/schedule.ts';
 import { runContinuityTick, runEmergencyReminders } from '../features/emergency/emergency.service.ts';
+import { runMaintenanceDaily, runRegenerateRounds } from '../features/maintenance/maintenance.service.ts';
 import { runRemoteAccessMaintenance } from '../features/remote-access/remote-access.service.ts';
 import { runSlaTick } from '../features/sla/escalation.ts';
 import { MAIL_JOB, MAIL_MAX_ATTEMPTS, MAIL_RETRY, runMailJob } from '../mail/mail.service.ts';
@@ -29,6 +31,10 @@ export function createJobRegistry({ mailer }: { mailer: Mailer | null }): JobReg
     [EMERGENCY_REMINDERS_JOB]: { run: ({ deps, now }) => runEmergencyReminders({ deps, now }) },
     // Erases remote-access secrets whose window ended or that were revoked; re-seals those under a rotated-out key.
     [REMOTE_ACCESS_JOB]: { run: async ({ deps }) => void (await runRemoteAccessMaintenance({ deps })) },
+    // A contract was created, renewed or edited: regenerate that customer's maintenance rounds.
+    [REGENERATE_ROUNDS_JOB]: { run: ({ deps, payload }) => runRegenerateRounds({ deps, payload }) },
+    // Every customer's rounds regenerated (calendars, free years), then overdue rounds warn the account owner once.
+    [MAINTENANCE_DAILY_JOB]: { run: async ({ deps }) => void (await runMaintenanceDaily({ deps })) },
     [MAIL_JOB]: { run: (context) => runMailJob(context, mailer), maxAttempts: MAIL_MAX_ATTEMPTS, retry: MAIL_RETRY },
   };
   return new Map(Object.entries(handlers));
@@ -42,6 +48,7 @@ export function systemRecurringJobs(config: Config): RecurringJob[] {
     { name: RENEWAL_REMINDERS_JOB, schedule: { kind: 'daily', at: '08:00' } },
     { name: CONTINUITY_TICK_JOB, schedule: { kind: 'interval', everyMs: config.schedulerIntervalMs } },
     { name: EMERGENCY_REMINDERS_JOB, schedule: { kind: 'daily', at: '09:00' } },
+    { name: MAINTENANCE_DAILY_JOB, schedule: { kind: 'daily', at: '07:30' } },
     // A secret outlives its window by at most a minute.
     { name: REMOTE_ACCESS_JOB, schedule: { kind: 'interval', everyMs: 60_000 } },
   ];
