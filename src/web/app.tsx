@@ -20,6 +20,8 @@ import { RosterPage } from './features/escalations/roster-page.tsx';
 import { ImportPage } from './features/imports/import-page.tsx';
 import { IntakePage } from './features/intake/intake-page.tsx';
 import { JobsPage } from './features/jobs/jobs-page.tsx';
+import { MaintenanceDuePage } from './features/maintenance/due-page.tsx';
+import { RoundPage } from './features/maintenance/round-page.tsx';
 import { PortalHomePage } from './features/portal/portal-home-page.tsx';
 import { PortalNewRequestPage } from './features/portal/portal-new-request-page.tsx';
 import { PortalTicketPage } from './features/portal/portal-ticket-page.tsx';
@@ -138,6 +140,8 @@ const router = createBrowserRouter([
           { path: 'customers/:id/emergency-plan', element: <PlanPage /> },
           { path: 'contracts', element: <ContractsPage /> },
           { path: 'field', element: <FieldPage /> },
+          { element: <Allowed action="maintenance.work" />, children: [{ path: 'maintenance', element: <MaintenanceDuePage /> }] },
+          { path: 'maintenance-rounds/:id', element: <RoundPage /> },
           { element: <Allowed action="return_visit.read" />, children: [{ path: 'return-visits', element: <CallListPage /> }] },
           { element: <Allowed action="survey.read_results" />, children: [{ path: 'surveys', element: <SurveyResultsPage /> }] },
           { path: 'incidents', element: <IncidentsPage /> },

@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { CALENDAR_24X7, CALENDAR_CN_5X8 } from '../calendar/index.ts';
 import { statutoryCN } from '../calendar/statutory-cn.ts';
-import { DEFAULT_CHECKLIST, checklistIssues } from './checklist.ts';
+import { checklistIssues, DEFAULT_CHECKLIST } from './checklist.ts';
 import {
+  type ExistingRound,
+  type ExpectedRound,
   freeYearOf,
   generateRounds,
   isMaintenanceDay,
@@ -10,8 +12,6 @@ import {
   reconcileRounds,
   roundWindows,
   viewStatus,
-  type ExistingRound,
-  type ExpectedRound,
 } from './schedule.ts';
 
 const YEAR_2026 = { startDate: '2026-01-01', endDate: '2026-12-31' };
@@ -77,7 +77,10 @@ describe('maintenance rounds per tier across 2026 (CN 5×8 with 2026 holidays an
   });
 
   test('a contract shorter than a year cuts its last window at the end date', () => {
-    expect(roundWindows({ startDate: '2026-01-01', endDate: '2026-05-10' }, 3).map((w) => w.windowEnd)).toEqual(['2026-03-31', '2026-05-10']);
+    expect(roundWindows({ startDate: '2026-01-01', endDate: '2026-05-10' }, 3).map((w) => w.windowEnd)).toEqual([
+      '2026-03-31',
+      '2026-05-10',
+    ]);
   });
 
   test('a window whose second half is all holiday falls back to the make-up Saturday before it', () => {

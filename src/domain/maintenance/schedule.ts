@@ -118,7 +118,10 @@ export function viewStatus(round: { status: RoundStatus; windowEnd: string }, to
 
 /** The free year (003 6.2): one year from the latest final acceptance (终验). */
 export function freeYearOf(finalAcceptanceDates: (string | null)[]): { startDate: string; endDate: string } | null {
-  const latest = finalAcceptanceDates.filter((d): d is string => !!d).sort().at(-1);
+  const latest = finalAcceptanceDates
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1);
   if (!latest) return null;
   return { startDate: latest, endDate: addDays(addYears(latest, 1), -1) };
 }
@@ -143,15 +146,11 @@ export interface ExpectedRound extends PlannedRound {
  * planned by hand. A period that never had rounds gets all of them (a contract entered late shows its
  * missed rounds as overdue); otherwise only windows not yet ended and not overlapping a kept round are added.
  */
-export function reconcileRounds({
-  existing,
-  expected,
-  today,
-}: {
-  existing: ExistingRound[];
-  expected: ExpectedRound[];
-  today: string;
-}): { remove: string[]; replan: { id: string; plannedDate: string | null }[]; add: ExpectedRound[] } {
+export function reconcileRounds({ existing, expected, today }: { existing: ExistingRound[]; expected: ExpectedRound[]; today: string }): {
+  remove: string[];
+  replan: { id: string; plannedDate: string | null }[];
+  add: ExpectedRound[];
+} {
   const key = (r: { sourceId: string; windowStart: string; windowEnd: string }) => `${r.sourceId}|${r.windowStart}|${r.windowEnd}`;
   const isFree = (r: ExistingRound) => r.status === 'planned' && r.windowEnd >= today;
   const expectedByKey = new Map(expected.map((r) => [key(r), r]));

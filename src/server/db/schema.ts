@@ -44,6 +44,8 @@ import type {
   WorkOrderType,
 } from '../../domain/field/work-orders.ts';
 import type { JobSchedule } from '../../domain/jobs/schedule.ts';
+import type { BackupPlan, ItemResult, ChecklistItem as MaintenanceChecklistItem, Measurement } from '../../domain/maintenance/checklist.ts';
+import type { RoundStatus } from '../../domain/maintenance/schedule.ts';
 import type { NotificationKind } from '../../domain/notifications.ts';
 import type { RemoteAccessMethod } from '../../domain/remote-access.ts';
 import type { ReturnVisitKind, ReturnVisitOutcome, SurveyChannel, TrainingKind } from '../../domain/service-quality/vocabulary.ts';
@@ -64,13 +66,6 @@ import type {
   Status,
   Team,
 } from '../../domain/vocabulary.ts';
-import type {
-  BackupPlan,
-  ItemResult,
-  ChecklistItem as MaintenanceChecklistItem,
-  Measurement,
-} from '../../domain/maintenance/checklist.ts';
-import type { RoundStatus } from '../../domain/maintenance/schedule.ts';
 import { vocabularyCheck } from './vocabulary-checks.ts';
 
 /** Full-text search tokens (see domain/search/segment.ts); written by the search repo, never read as a value. */
@@ -1532,7 +1527,10 @@ export const maintenanceChecklists = pgTable(
     createdById: uuid('created_by_id').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('maintenance_checklists_version_key').on(t.version), check('maintenance_checklists_version_check', sql`${t.version} > 0`)],
+  (t) => [
+    uniqueIndex('maintenance_checklists_version_key').on(t.version),
+    check('maintenance_checklists_version_check', sql`${t.version} > 0`),
+  ],
 );
 
 /** One routine round: its window in a contract year (or the free year), the planned working day, and its visit. */

@@ -25,13 +25,13 @@ import {
   REENTRY_STATES,
 } from '../../domain/emergency/incident.ts';
 import { APPROVAL_METHODS, TRANSPORTS, VISIT_TYPES, WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from '../../domain/field/work-orders.ts';
+import { ITEM_RESULTS } from '../../domain/maintenance/checklist.ts';
+import { ROUND_STATUSES } from '../../domain/maintenance/schedule.ts';
 import { NOTIFICATION_KINDS } from '../../domain/notifications.ts';
 import { REMOTE_ACCESS_METHODS } from '../../domain/remote-access.ts';
 import { RETURN_VISIT_KINDS, RETURN_VISIT_OUTCOMES, SURVEY_CHANNELS, TRAINING_KINDS } from '../../domain/service-quality/vocabulary.ts';
 import { DISTANCE_CLASSES, ESCALATION_LEVELS, SLA_METRICS, TARGET_STATES } from '../../domain/sla.ts';
 import { TIMELINE_EVENT_TYPES } from '../../domain/timeline.ts';
-import { ITEM_RESULTS } from '../../domain/maintenance/checklist.ts';
-import { ROUND_STATUSES } from '../../domain/maintenance/schedule.ts';
 import {
   CAUSE_CATEGORIES,
   CHANNELS,

@@ -2,9 +2,10 @@
  * The one registry of job handlers, by name, and the recurring system jobs. A feature that needs scheduled
  * work adds its handler here (and its rule to SYSTEM_RECURRING_JOBS, or enqueues one-offs with `enqueueJob`).
  */
+
+import { MAINTENANCE_DAILY_JOB, REGENERATE_ROUNDS_JOB } from '../../domain/maintenance/schedule.ts';
 import type { Config } from '../config.ts';
 import { runRenewalReminders } from '../features/contracts/contracts.service.ts';
-import { MAINTENANCE_DAILY_JOB, REGENERATE_ROUNDS_JOB } from '../../domain/maintenance/schedule.ts';
 import { runContinuityTick, runEmergencyReminders } from '../features/emergency/emergency.service.ts';
 import { runMaintenanceDaily, runRegenerateRounds } from '../features/maintenance/maintenance.service.ts';
 import { runRemoteAccessMaintenance } from '../features/remote-access/remote-access.service.ts';

@@ -22,6 +22,7 @@ import {
   SettingOutlined,
   SmileOutlined,
   TeamOutlined,
+  ToolOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Space, Typography } from 'antd';
@@ -59,6 +60,8 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
     { key: 'contracts', path: '/contracts', icon: <FileProtectOutlined aria-hidden />, label: t('nav.contracts') },
   ];
   if (can('work_order.work')) items.push({ key: 'field', path: '/field', icon: <CarOutlined aria-hidden />, label: t('nav.field') });
+  if (can('maintenance.work'))
+    items.push({ key: 'maintenance', path: '/maintenance', icon: <ToolOutlined aria-hidden />, label: t('nav.maintenance') });
   if (can('return_visit.read')) {
     items.push({
       key: 'returnVisits',

@@ -120,10 +120,7 @@ export async function selectOpenRounds(tx: Tx, { until, overdueBefore }: { until
           lte(maintenanceRounds.windowStart, until ?? '9999-12-31'),
         ),
       );
-  return roundsQuery(tx)
-    .where(filter)
-    .orderBy(asc(maintenanceRounds.windowEnd), asc(maintenanceRounds.plannedDate))
-    .limit(500);
+  return roundsQuery(tx).where(filter).orderBy(asc(maintenanceRounds.windowEnd), asc(maintenanceRounds.plannedDate)).limit(500);
 }
 
 /** Overdue rounds whose account owner was not warned yet. */
@@ -202,7 +199,10 @@ export async function findChecklist(tx: Tx, id: string) {
   return row;
 }
 
-export async function insertChecklist(tx: Tx, values: { version: number; items: ChecklistItem[]; createdById: string | null; createdAt: Date }) {
+export async function insertChecklist(
+  tx: Tx,
+  values: { version: number; items: ChecklistItem[]; createdById: string | null; createdAt: Date },
+) {
   const [row] = await tx.insert(maintenanceChecklists).values(values).onConflictDoNothing().returning();
   return row;
 }
@@ -277,7 +277,11 @@ export async function findProfile(tx: Tx, customerId: string) {
 
 export async function upsertProfile(tx: Tx, values: typeof maintenanceProfiles.$inferInsert) {
   const { customerId: _, ...set } = values;
-  const [row] = await tx.insert(maintenanceProfiles).values(values).onConflictDoUpdate({ target: maintenanceProfiles.customerId, set }).returning();
+  const [row] = await tx
+    .insert(maintenanceProfiles)
+    .values(values)
+    .onConflictDoUpdate({ target: maintenanceProfiles.customerId, set })
+    .returning();
   return row;
 }
 

@@ -21,9 +21,8 @@ import { insertAudit } from '../audit/audit.repo.ts';
 import { loadCompiledCalendar } from '../calendars/calendar-cache.ts';
 import { notifyUsers } from '../notifications/notifications.service.ts';
 import { createTicket } from '../tickets/tickets.service.ts';
-import { createWorkOrder, getWorkOrder, signOff } from '../work-orders/work-orders.service.ts';
 import type { SignOffInput } from '../work-orders/work-orders.schema.ts';
-import { maintenanceReport } from './report-document.ts';
+import { createWorkOrder, getWorkOrder, signOff } from '../work-orders/work-orders.service.ts';
 import {
   deleteRounds,
   findChecklist,
@@ -51,6 +50,7 @@ import {
   upsertResult,
 } from './maintenance.repo.ts';
 import type { ChecklistInput, DueInput, ProblemInput, ProfileInput, ReplanInput, ResultsInput, StartInput } from './maintenance.schema.ts';
+import { maintenanceReport } from './report-document.ts';
 
 function today(deps: Deps, at: Date = deps.clock()): string {
   return localDateOf(at, deps.config.timeZone);
@@ -88,7 +88,10 @@ export async function syncCustomerRounds(tx: Tx, deps: Deps, customerId: string)
       });
     }
   }
-  const latest = systems.filter((s) => s.finalAcceptanceDate).sort((a, b) => (a.finalAcceptanceDate ?? '').localeCompare(b.finalAcceptanceDate ?? '')).at(-1);
+  const latest = systems
+    .filter((s) => s.finalAcceptanceDate)
+    .sort((a, b) => (a.finalAcceptanceDate ?? '').localeCompare(b.finalAcceptanceDate ?? ''))
+    .at(-1);
   const freeYear = freeYearOf(systems.map((s) => s.finalAcceptanceDate));
   if (latest && freeYear) {
     const paid = (w: { windowStart: string; windowEnd: string }) =>
@@ -192,7 +195,17 @@ function shapeRound(r: RoundRow, on: string) {
 }
 
 /** The rounds of the contract year(s) overlapping a calendar year (regenerated first, so always current). */
-export async function listCustomerRounds({ deps, actor, customerId, year }: { deps: Deps; actor: Actor; customerId: string; year: number }) {
+export async function listCustomerRounds({
+  deps,
+  actor,
+  customerId,
+  year,
+}: {
+  deps: Deps;
+  actor: Actor;
+  customerId: string;
+  year: number;
+}) {
   authorize(actor, 'maintenance.read', { customerId }, 'customer');
   if (!(await findCustomerBasics(deps.db, customerId))) throw notFound('customer');
   const rows = await deps.db.transaction(async (tx) => {
@@ -269,11 +282,16 @@ export async function replanRound({ deps, actor, id, input }: { deps: Deps; acto
   await deps.db.transaction(async (tx) => {
     const round = await lockRound(tx, id);
     if (!round) throw notFound('maintenance round');
-    if (round.status !== 'planned') throw new AppError('conflict', `a ${round.status} round cannot be re-planned`, { status: round.status });
+    if (round.status !== 'planned')
+      throw new AppError('conflict', `a ${round.status} round cannot be re-planned`, { status: round.status });
     if (input.plannedDate < round.windowStart || input.plannedDate > round.windowEnd) {
-      throw new AppError('validation_failed', `the planned date must fall in the round's window ${round.windowStart} – ${round.windowEnd}`, {
-        plannedDate: 'outside the window',
-      });
+      throw new AppError(
+        'validation_failed',
+        `the planned date must fall in the round's window ${round.windowStart} – ${round.windowEnd}`,
+        {
+          plannedDate: 'outside the window',
+        },
+      );
     }
     const calendar = await planningCalendar(tx, round.customerId);
     const isDayOff = !isMaintenanceDay(calendar, input.plannedDate);
@@ -334,9 +352,15 @@ export async function startRound({ deps, actor, id, input }: { deps: Deps; actor
   const now = deps.clock();
   await deps.db.transaction(async (tx) => {
     const locked = await lockRound(tx, id);
-    if (!locked || locked.status !== 'planned') throw new AppError('conflict', 'this round was started meanwhile', { status: 'started' });
+    if (locked?.status !== 'planned') throw new AppError('conflict', 'this round was started meanwhile', { status: 'started' });
     const checklist = await ensureChecklist(tx, now);
-    await updateRound(tx, id, { status: 'in_progress', ticketId: ticket.id, workOrderId: order.id, checklistId: checklist.id, updatedAt: now });
+    await updateRound(tx, id, {
+      status: 'in_progress',
+      ticketId: ticket.id,
+      workOrderId: order.id,
+      checklistId: checklist.id,
+      updatedAt: now,
+    });
     await insertAudit(tx, {
       actorId: actor.id,
       action: 'maintenance_round.start',
@@ -368,7 +392,9 @@ export async function recordResults({ deps, actor, id, input }: { deps: Deps; ac
     const checklist = await roundChecklist(tx, round, now);
     const keys = new Set(checklist.items.map((i: ChecklistItem) => i.key));
     const unknown = Object.fromEntries(
-      input.results.flatMap((r, i) => (keys.has(r.itemKey) ? [] : [[`results.${i}.itemKey`, `not on checklist version ${checklist.version}`]])),
+      input.results.flatMap((r, i) =>
+        keys.has(r.itemKey) ? [] : [[`results.${i}.itemKey`, `not on checklist version ${checklist.version}`]],
+      ),
     );
     if (Object.keys(unknown).length > 0) throw new AppError('validation_failed', "an item is not on this round's checklist", unknown);
     for (const r of input.results) {
@@ -403,7 +429,7 @@ export async function reportProblem({ deps, actor, id, input }: { deps: Deps; ac
   const item = await deps.db.transaction(async (tx) => {
     await lockStartedRound(tx, id);
     const result = await findResult(tx, id, input.itemKey);
-    if (!result || result.result !== 'problem') {
+    if (result?.result !== 'problem') {
       throw new AppError('validation_failed', 'record the item as "problem found" first', { itemKey: 'not a problem' });
     }
     if (result.ticketId) throw new AppError('conflict', 'this problem is already a service request', { itemKey: 'has a request' });
@@ -446,18 +472,27 @@ export async function signRound({ deps, actor, id, input }: { deps: Deps; actor:
   const round = await findRound(deps.db, id);
   if (!round) throw notFound('maintenance round');
   if (round.status === 'done') throw new AppError('conflict', 'this round is already signed', { status: 'done' });
-  if (round.status !== 'in_progress' || !round.workOrderId) throw new AppError('conflict', 'start the round first', { status: round.status });
+  if (round.status !== 'in_progress' || !round.workOrderId)
+    throw new AppError('conflict', 'start the round first', { status: round.status });
   const checklist = await deps.db.transaction((tx) => roundChecklist(tx, round, deps.clock()));
   const recorded = new Set((await selectResults(deps.db, id)).map((r) => r.itemKey));
   const missing = checklist.items.filter((i) => !recorded.has(i.key)).map((i) => i.key);
   if (missing.length > 0) {
-    throw new AppError('validation_failed', `checklist items without a result: ${missing.join(', ')}`, { results: `missing ${missing.join(', ')}` });
+    throw new AppError('validation_failed', `checklist items without a result: ${missing.join(', ')}`, {
+      results: `missing ${missing.join(', ')}`,
+    });
   }
   await signOff({ deps, actor, id: round.workOrderId, input });
   const now = deps.clock();
   await deps.db.transaction(async (tx) => {
     await updateRound(tx, id, { status: 'done', finishedAt: now, updatedAt: now });
-    await insertAudit(tx, { actorId: actor.id, action: 'maintenance_round.finish', entityType: 'maintenance_round', entityId: id, at: now });
+    await insertAudit(tx, {
+      actorId: actor.id,
+      action: 'maintenance_round.finish',
+      entityType: 'maintenance_round',
+      entityId: id,
+      at: now,
+    });
   });
   return getRound({ deps, actor, id });
 }
@@ -512,11 +547,26 @@ export async function getProfile({ deps, actor, customerId }: { deps: Deps; acto
   authorize(actor, 'maintenance.read', { customerId }, 'customer');
   if (!(await findCustomerBasics(deps.db, customerId))) throw notFound('customer');
   const row = await findProfile(deps.db, customerId);
-  return { customerId, isKeyCustomer: row?.isKeyCustomer ?? false, calendarId: row?.calendarId ?? null, backupPlan: row?.backupPlan ?? null };
+  return {
+    customerId,
+    isKeyCustomer: row?.isKeyCustomer ?? false,
+    calendarId: row?.calendarId ?? null,
+    backupPlan: row?.backupPlan ?? null,
+  };
 }
 
 /** Key-customer flag, planning calendar (rounds are re-planned on it) and the backup-and-recovery plan. */
-export async function updateProfile({ deps, actor, customerId, input }: { deps: Deps; actor: Actor; customerId: string; input: ProfileInput }) {
+export async function updateProfile({
+  deps,
+  actor,
+  customerId,
+  input,
+}: {
+  deps: Deps;
+  actor: Actor;
+  customerId: string;
+  input: ProfileInput;
+}) {
   authorize(actor, 'maintenance.work');
   const now = deps.clock();
   await deps.db.transaction(async (tx) => {

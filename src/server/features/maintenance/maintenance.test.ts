@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createJobRegistry } from '../../jobs/registry.ts';
 import { runJobs } from '../../jobs/jobs.service.ts';
+import { createJobRegistry } from '../../jobs/registry.ts';
 import { pdfText } from '../../testing/read-documents.ts';
 import { createTestContext, type Session, type TestContext } from '../../testing/test-context.ts';
 import { runMaintenanceDaily } from './maintenance.service.ts';
@@ -58,7 +58,13 @@ describe('schedules', () => {
     const c = await ctx.customer();
     const res = await ctx.call('POST', '/api/v1/service-contracts', {
       as: agent,
-      body: { customerId: c.id, tierId: tiers.diamond, startDate: '2026-01-01', endDate: '2026-12-31', residentEngineerId: engineer.user.id },
+      body: {
+        customerId: c.id,
+        tierId: tiers.diamond,
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+        residentEngineerId: engineer.user.id,
+      },
     });
     expect(res.statusCode).toBe(201);
     const diamond = await rounds(c.id, 2026);
@@ -93,7 +99,10 @@ describe('schedules', () => {
       ['2026-12-01', '2027-05-31'],
     ]);
 
-    const edited = await ctx.call('PATCH', `/api/v1/service-contracts/${renewed.json().id}`, { as: agent, body: { endDate: '2026-11-30' } });
+    const edited = await ctx.call('PATCH', `/api/v1/service-contracts/${renewed.json().id}`, {
+      as: agent,
+      body: { endDate: '2026-11-30' },
+    });
     expect(edited.statusCode).toBe(200);
     const cut = await rounds(customer.id, 2026);
     expect(cut.map((r) => r.windowStart)).toEqual(['2025-06-01', '2025-09-01', '2025-12-01', '2026-03-01', '2026-06-01']);
@@ -158,16 +167,25 @@ describe('a round on site', () => {
     // An admin edits the checklists: a new version; the started round keeps version 1.
     const v2 = await ctx.call('POST', '/api/v1/maintenance-checklists', {
       as: admin,
-      body: { items: [...started.checklist, { key: 'c5_reports', section: 'C', labelZh: '报表核对', labelEn: 'Check reports', measurements: [] }] },
+      body: {
+        items: [...started.checklist, { key: 'c5_reports', section: 'C', labelZh: '报表核对', labelEn: 'Check reports', measurements: [] }],
+      },
     });
     expect(v2.statusCode).toBe(201);
     expect(v2.json().version).toBe(2);
-    expect((await ctx.call('POST', '/api/v1/maintenance-checklists', { as: agent, body: { items: started.checklist } })).statusCode).toBe(403);
+    expect((await ctx.call('POST', '/api/v1/maintenance-checklists', { as: agent, body: { items: started.checklist } })).statusCode).toBe(
+      403,
+    );
 
     const before = await ctx.snapshot();
     const unknown = await ctx.call('PUT', `/api/v1/maintenance-rounds/${round.id}/results`, {
       as: engineer,
-      body: { results: [{ itemKey: 'a1_os_patches', result: 'done' }, { itemKey: 'c5_reports', result: 'done' }] },
+      body: {
+        results: [
+          { itemKey: 'a1_os_patches', result: 'done' },
+          { itemKey: 'c5_reports', result: 'done' },
+        ],
+      },
     });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.fields).toHaveProperty(['results.1.itemKey']);
@@ -175,14 +193,20 @@ describe('a round on site', () => {
 
     // Signing before every item has a result is refused too.
     expect(
-      (await ctx.call('POST', `/api/v1/maintenance-rounds/${round.id}/sign`, { as: engineer, body: { signerName: '张主任', signature: SIGNATURE } }))
-        .statusCode,
+      (
+        await ctx.call('POST', `/api/v1/maintenance-rounds/${round.id}/sign`, {
+          as: engineer,
+          body: { signerName: '张主任', signature: SIGNATURE },
+        })
+      ).statusCode,
     ).toBe(400);
 
     const results = started.checklist.map((i: { key: string }) => ({
       itemKey: i.key,
       result: i.key === 'b2_db_cleanup' ? 'problem' : i.key === 'a3_os_reinstall' ? 'not_applicable' : 'done',
-      ...(i.key === 'b4_db_backup' ? { note: '全备 + 归档', measurements: { last_good_backup: '2026-03-01', database_size: '312 GB' } } : {}),
+      ...(i.key === 'b4_db_backup'
+        ? { note: '全备 + 归档', measurements: { last_good_backup: '2026-03-01', database_size: '312 GB' } }
+        : {}),
       ...(i.key === 'b2_db_cleanup' ? { note: '临时表空间占满' } : {}),
     }));
     const recorded = await ctx.call('PUT', `/api/v1/maintenance-rounds/${round.id}/results`, { as: engineer, body: { results } });
@@ -190,22 +214,31 @@ describe('a round on site', () => {
     expect(recorded.json().results).toHaveLength(12);
 
     expect(
-      (await ctx.call('POST', `/api/v1/maintenance-rounds/${round.id}/problems`, { as: engineer, body: { itemKey: 'a1_os_patches' } })).statusCode,
+      (await ctx.call('POST', `/api/v1/maintenance-rounds/${round.id}/problems`, { as: engineer, body: { itemKey: 'a1_os_patches' } }))
+        .statusCode,
     ).toBe(400);
-    const problem = await ctx.call('POST', `/api/v1/maintenance-rounds/${round.id}/problems`, { as: engineer, body: { itemKey: 'b2_db_cleanup' } });
+    const problem = await ctx.call('POST', `/api/v1/maintenance-rounds/${round.id}/problems`, {
+      as: engineer,
+      body: { itemKey: 'b2_db_cleanup' },
+    });
     expect(problem.statusCode).toBe(200);
     const linked = problem.json().results.find((r: { itemKey: string }) => r.itemKey === 'b2_db_cleanup');
     expect(linked.ticketNumber).toMatch(/\d/);
     const request = (await ctx.call('GET', `/api/v1/tickets/${linked.ticketId}`, { as: agent })).json();
     expect(request.title).toContain('数据库的整理');
     expect(
-      (await ctx.call('POST', `/api/v1/maintenance-rounds/${round.id}/problems`, { as: engineer, body: { itemKey: 'b2_db_cleanup' } })).statusCode,
+      (await ctx.call('POST', `/api/v1/maintenance-rounds/${round.id}/problems`, { as: engineer, body: { itemKey: 'b2_db_cleanup' } }))
+        .statusCode,
     ).toBe(409);
 
     // On site: check in and out through the work order, then the customer signs on the phone.
-    expect((await ctx.call('POST', `/api/v1/work-orders/${started.workOrderId}/check-in`, { as: engineer, body: {} })).statusCode).toBe(200);
+    expect((await ctx.call('POST', `/api/v1/work-orders/${started.workOrderId}/check-in`, { as: engineer, body: {} })).statusCode).toBe(
+      200,
+    );
     ctx.clock.advance(2 * 3600_000);
-    expect((await ctx.call('POST', `/api/v1/work-orders/${started.workOrderId}/check-out`, { as: engineer, body: {} })).statusCode).toBe(200);
+    expect((await ctx.call('POST', `/api/v1/work-orders/${started.workOrderId}/check-out`, { as: engineer, body: {} })).statusCode).toBe(
+      200,
+    );
     const signed = await ctx.call('POST', `/api/v1/maintenance-rounds/${round.id}/sign`, {
       as: engineer,
       body: { signerName: '张主任', signerTitle: '信息科主任', signature: SIGNATURE },
@@ -220,7 +253,8 @@ describe('a round on site', () => {
     });
     expect(again.statusCode).toBe(409);
     expect(
-      (await ctx.call('PUT', `/api/v1/maintenance-rounds/${round.id}/results`, { as: engineer, body: { results: [results[0]] } })).statusCode,
+      (await ctx.call('PUT', `/api/v1/maintenance-rounds/${round.id}/results`, { as: engineer, body: { results: [results[0]] } }))
+        .statusCode,
     ).toBe(409);
     expect(await ctx.snapshot()).toEqual(twice);
 
@@ -230,7 +264,16 @@ describe('a round on site', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toContain('application/pdf');
     const text = await pdfText(pdf.rawPayload);
-    for (const s of ['常规维护报告', '服务器操作系统维护', '数据库的整理、清除数据垃圾', '发现问题', '312 GB', '张主任', '信息科主任', '李工程师']) {
+    for (const s of [
+      '常规维护报告',
+      '服务器操作系统维护',
+      '数据库的整理、清除数据垃圾',
+      '发现问题',
+      '312 GB',
+      '张主任',
+      '信息科主任',
+      '李工程师',
+    ]) {
       expect(text).toContain(s);
     }
 

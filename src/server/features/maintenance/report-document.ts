@@ -1,4 +1,10 @@
-import { CHECKLIST_SECTIONS, type ChecklistItem, type ItemResult, MEASUREMENTS, type Measurement } from '../../../domain/maintenance/checklist.ts';
+import {
+  CHECKLIST_SECTIONS,
+  type ChecklistItem,
+  type ItemResult,
+  MEASUREMENTS,
+  type Measurement,
+} from '../../../domain/maintenance/checklist.ts';
 import type { DocumentModel, DocumentSection } from '../../documents/index.ts';
 import { formatInstant } from '../../lib/format.ts';
 import { type Locale, translator } from '../../messages/catalogue.ts';
@@ -18,7 +24,13 @@ type Round = {
   checklistVersion: number | null;
   isKeyCustomer: boolean;
   checklist: ChecklistItem[];
-  results: { itemKey: string; result: ItemResult; note: string | null; measurements: Partial<Record<Measurement, string>>; ticketNumber: string | null }[];
+  results: {
+    itemKey: string;
+    result: ItemResult;
+    note: string | null;
+    measurements: Partial<Record<Measurement, string>>;
+    ticketNumber: string | null;
+  }[];
 };
 type Order = {
   number: string;

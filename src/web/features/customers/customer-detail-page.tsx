@@ -15,6 +15,7 @@ import { TimelineTab } from '../archive/timeline-tab.tsx';
 import { CustomerContractsTab } from '../contracts/customer-contracts-tab.tsx';
 import { EntitlementBadge } from '../contracts/entitlement-badge.tsx';
 import { VisitsTab } from '../contracts/visits-tab.tsx';
+import { MaintenanceTab } from '../maintenance/maintenance-tab.tsx';
 import { CustomerServiceTab } from '../service-quality/customer-service-tab.tsx';
 import { TicketTable } from '../tickets/ticket-table.tsx';
 import { useCustomer } from './api.ts';
@@ -32,6 +33,7 @@ const CUSTOMER_TABS = [
   'documents',
   'timeline',
   'service',
+  'maintenance',
 ] as const;
 type CustomerTab = (typeof CUSTOMER_TABS)[number];
 
@@ -199,6 +201,7 @@ export function CustomerDetailPage() {
           { key: 'documents', label: tabLabel('documents'), children: <DocumentsTab customerId={data.id} /> },
           { key: 'timeline', label: tabLabel('timeline'), children: <TimelineTab customerId={data.id} /> },
           { key: 'service', label: tabLabel('service'), children: <CustomerServiceTab customerId={data.id} /> },
+          { key: 'maintenance', label: tabLabel('maintenance'), children: <MaintenanceTab customerId={data.id} /> },
         ]}
       />
       <ContactFormModal customerId={data.id} open={isAddingContact} onClose={() => setAddingContact(false)} />
