@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runJobs } from '../../jobs/jobs.service.ts';
@@ -263,6 +264,7 @@ describe('a round on site', () => {
     const pdf = await ctx.call('GET', `/api/v1/maintenance-rounds/${round.id}/report.pdf`, { as: hospital });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toContain('application/pdf');
+    if (process.env.MAINTENANCE_PDF_OUT) writeFileSync(process.env.MAINTENANCE_PDF_OUT, pdf.rawPayload);
     const text = await pdfText(pdf.rawPayload);
     for (const s of [
       '常规维护报告',
