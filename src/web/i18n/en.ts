@@ -1736,6 +1736,7 @@ export const en: Messages = {
     request: 'Service request {{number}}',
     toRequest: 'Make it a service request',
     save: 'Save the results',
+    allDone: 'Mark the rest done',
     saved: 'Results saved',
     sign: 'Customer sign-off',
     signerName: 'Signed by',

@@ -1725,6 +1725,7 @@ export const zhCN = {
     request: '已转服务请求 {{number}}',
     toRequest: '转为服务请求',
     save: '保存检查结果',
+    allDone: '其余各项标为已完成',
     saved: '检查结果已保存',
     sign: '客户签字确认',
     signerName: '签字人',

@@ -217,6 +217,17 @@ function Checklist({ round: r }: { round: RoundDetail }) {
         ))}
         {editable && (
           <Button
+            block
+            onClick={() => {
+              for (const item of r.checklist) if (!entries[item.key]) set(item.key, { result: 'done' });
+            }}
+            data-testid="round-all-done"
+          >
+            {t('maintenance.allDone')}
+          </Button>
+        )}
+        {editable && (
+          <Button
             type="primary"
             block
             loading={record.isPending}
