@@ -359,6 +359,7 @@ export async function startRound({ deps, actor, id, input }: { deps: Deps; actor
       ticketId: ticket.id,
       workOrderId: order.id,
       checklistId: checklist.id,
+      assigneeId: locked.assigneeId ?? engineerIds[0],
       updatedAt: now,
     });
     await insertAudit(tx, {

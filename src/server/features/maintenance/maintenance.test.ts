@@ -287,6 +287,49 @@ describe('a round on site', () => {
   });
 });
 
+describe('the customer’s maintenance profile', () => {
+  test('key customer, backup plan and the planning calendar (rounds re-planned on it); a hospital user only reads', async () => {
+    const { customer } = await contracted('gold');
+    const hospital = await ctx.user('customer', { customerId: customer.id });
+    const calendars = (await ctx.call('GET', '/api/v1/calendars', { as: agent })).json().items as { id: string; name: string }[];
+    const allDay = calendars.find((c) => c.name.startsWith('7×24'));
+    expect(allDay).toBeDefined();
+
+    const before = await ctx.snapshot();
+    const bad = await ctx.call('PUT', `/api/v1/customers/${customer.id}/maintenance-profile`, {
+      as: agent,
+      body: { calendarId: '00000000-0000-4000-8000-000000000000', isKeyCustomer: true },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      (await ctx.call('PUT', `/api/v1/customers/${customer.id}/maintenance-profile`, { as: hospital, body: { isKeyCustomer: true } }))
+        .statusCode,
+    ).toBe(403);
+    expect(await ctx.snapshot()).toEqual(before);
+
+    const plan = {
+      what: '全库 + 归档日志',
+      location: '信息科 NAS',
+      frequency: '每日 02:00',
+      offsiteCopy: '院区二机房',
+      lastVerifiedRestore: '2026-02-20',
+    };
+    const saved = await ctx.call('PUT', `/api/v1/customers/${customer.id}/maintenance-profile`, {
+      as: agent,
+      body: { isKeyCustomer: true, backupPlan: plan, calendarId: allDay?.id },
+    });
+    expect(saved.statusCode).toBe(200);
+    expect((await ctx.call('GET', `/api/v1/customers/${customer.id}/maintenance-profile`, { as: hospital })).json()).toMatchObject({
+      isKeyCustomer: true,
+      backupPlan: plan,
+    });
+    // Round the clock: Saturday 16 May is open (it is no statutory holiday), so Q2 moves there.
+    const items = await rounds(customer.id, 2026);
+    expect(items[1].plannedDate).toBe('2026-05-16');
+    expect((await ctx.call('GET', `/api/v1/maintenance-rounds/${items[1].id}`, { as: hospital })).json().isKeyCustomer).toBe(true);
+  });
+});
+
 describe('due and overdue', () => {
   test('the service centre’s lists; an overdue round warns the account owner once', async () => {
     const { customer } = await contracted('gold', '2025-09-01', '2026-08-31');

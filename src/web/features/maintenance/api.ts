@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type {
   DueQuery,
   ProblemBody,
+  ProfileBody,
+  ProfileResponse,
   ReplanBody,
   ResultsBody,
   RoundDetailResponse,
@@ -19,6 +21,8 @@ export type ReplanInput = z.input<typeof ReplanBody>;
 export type ResultsInput = z.input<typeof ResultsBody>;
 export type ProblemInput = z.input<typeof ProblemBody>;
 export type SignInput = z.input<typeof SignBody>;
+export type Profile = Json<z.infer<typeof ProfileResponse>>;
+export type ProfileInput = z.input<typeof ProfileBody>;
 export type DueFilter = { due: z.input<typeof DueQuery>['due']; days?: number };
 
 export const maintenanceKeys = {
@@ -26,6 +30,7 @@ export const maintenanceKeys = {
   ofCustomer: (customerId: string, year: number) => [...maintenanceKeys.all, 'customer', customerId, year] as const,
   due: (filter: DueFilter) => [...maintenanceKeys.all, 'due', filter] as const,
   round: (id: string) => [...maintenanceKeys.all, 'round', id] as const,
+  profile: (customerId: string) => [...maintenanceKeys.all, 'profile', customerId] as const,
 };
 
 export const roundReportUrl = (id: string, lang?: string) =>
@@ -89,5 +94,22 @@ export function useWorkOrderStep(roundId: string) {
         queryClient.invalidateQueries({ queryKey: maintenanceKeys.round(roundId) }),
         queryClient.invalidateQueries({ queryKey: ['work-orders'] }),
       ]),
+  });
+}
+
+export function useMaintenanceProfile(customerId: string) {
+  return useQuery({
+    queryKey: maintenanceKeys.profile(customerId),
+    queryFn: ({ signal }) => api.get<Profile>(`/customers/${customerId}/maintenance-profile`, undefined, signal),
+  });
+}
+
+/** Key-customer flag and the backup-and-recovery plan; the rounds are re-planned on the profile's calendar. */
+export function useUpdateMaintenanceProfile(customerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ProfileInput) =>
+      apiRequest<Profile>(`/customers/${customerId}/maintenance-profile`, { method: 'PUT', body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: maintenanceKeys.all }),
   });
 }

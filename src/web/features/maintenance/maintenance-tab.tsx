@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { useCan } from '../../components/session.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { type Round, useCustomerRounds, useReplanRound, useStartRound } from './api.ts';
+import { ProfileCard } from './profile-card.tsx';
 
 export const STATUS_COLORS: Record<Round['status'], string> = {
   planned: 'blue',
@@ -23,6 +24,7 @@ export function MaintenanceTab({ customerId }: { customerId: string }) {
   const [replanning, setReplanning] = useState<Round | null>(null);
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="maintenance-tab">
+      <ProfileCard customerId={customerId} />
       <Space wrap>
         <Typography.Text>{t('maintenance.year')}</Typography.Text>
         <InputNumber
