@@ -21,6 +21,7 @@ import { ImportPage } from './features/imports/import-page.tsx';
 import { IntakePage } from './features/intake/intake-page.tsx';
 import { JobsPage } from './features/jobs/jobs-page.tsx';
 import { MaintenanceDuePage } from './features/maintenance/due-page.tsx';
+import { PortalMaintenancePage } from './features/maintenance/maintenance-tab.tsx';
 import { RoundPage } from './features/maintenance/round-page.tsx';
 import { PortalHomePage } from './features/portal/portal-home-page.tsx';
 import { PortalNewRequestPage } from './features/portal/portal-new-request-page.tsx';
@@ -115,6 +116,8 @@ const router = createBrowserRouter([
           { index: true, element: <PortalHomePage /> },
           { path: 'new', element: <PortalNewRequestPage /> },
           { path: 'requests/:id', element: <PortalTicketPage /> },
+          { path: 'maintenance', element: <PortalMaintenancePage /> },
+          { path: 'maintenance-rounds/:id', element: <RoundPage /> },
           { path: 'search', element: <SearchResultsPage audience="portal" /> },
           { path: 'settings', element: <SettingsPage /> },
         ],

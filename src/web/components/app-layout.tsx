@@ -49,6 +49,7 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
     return [
       { key: 'requests', path: '/portal', icon: <UnorderedListOutlined aria-hidden />, label: t('nav.myRequests') },
       { key: 'new', path: '/portal/new', icon: <FileAddOutlined aria-hidden />, label: t('nav.newRequest') },
+      { key: 'maintenance', path: '/portal/maintenance', icon: <ToolOutlined aria-hidden />, label: t('nav.maintenance') },
       { key: 'settings', path: '/portal/settings', icon: <SettingOutlined aria-hidden />, label: t('nav.settings') },
     ];
   }

@@ -938,6 +938,7 @@ export const en: Messages = {
       incident_stage: 'Emergency plan: {{stage}} without recovery, departments go manual',
       corrective_action_due: 'Corrective action due: {{description}}',
       drill_due: 'No emergency drill for six months: {{customer}}',
+      maintenance_overdue: 'Routine maintenance overdue: {{customer}}',
       sla_warning: '{{metric}} due soon',
       sla_breached: '{{metric}} breached',
       escalated: 'Escalated to {{level}}',

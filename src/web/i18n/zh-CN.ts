@@ -929,6 +929,7 @@ export const zhCN = {
       incident_stage: '应急预案：{{stage}}未恢复，部门转入手工操作',
       corrective_action_due: '整改措施到期：{{description}}',
       drill_due: '{{customer}} 的应急预案超过半年未演练',
+      maintenance_overdue: '{{customer}} 的常规维护已逾期',
       sla_warning: '{{metric}}即将超时',
       sla_breached: '{{metric}}已超时',
       escalated: '已升级至{{level}}',

@@ -2,7 +2,8 @@ import { Button, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useCan } from '../../components/session.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { useCan, useSession } from '../../components/session.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { type Round, useCustomerRounds, useReplanRound, useStartRound } from './api.ts';
 import { ProfileCard } from './profile-card.tsx';
@@ -15,8 +16,21 @@ export const STATUS_COLORS: Record<Round['status'], string> = {
   overdue: 'red',
 };
 
+/** The hospital's own rounds in the portal: the same tab, read-only (the policy hides planning), its reports. */
+export function PortalMaintenancePage() {
+  const { t } = useTranslation();
+  const user = useSession();
+  if (!user.customerId) return null;
+  return (
+    <div>
+      <PageHeader title={t('maintenance.title')} />
+      <MaintenanceTab customerId={user.customerId} basePath="/portal" />
+    </div>
+  );
+}
+
 /** 维护计划 on the customer: the year's routine rounds (contract years overlapping it), re-plan and start. */
-export function MaintenanceTab({ customerId }: { customerId: string }) {
+export function MaintenanceTab({ customerId, basePath = '' }: { customerId: string; basePath?: string }) {
   const { t } = useTranslation();
   const can = useCan();
   const [year, setYear] = useState(new Date().getFullYear());
@@ -49,7 +63,7 @@ export function MaintenanceTab({ customerId }: { customerId: string }) {
             key: 'window',
             title: t('maintenance.window'),
             render: (_v, r) => (
-              <Link to={`/maintenance-rounds/${r.id}`}>
+              <Link to={`${basePath}/maintenance-rounds/${r.id}`}>
                 {r.windowStart} – {r.windowEnd}
               </Link>
             ),

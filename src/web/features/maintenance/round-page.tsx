@@ -2,7 +2,7 @@ import { FilePdfOutlined } from '@ant-design/icons';
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Form, Input, Radio, Result, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useCan } from '../../components/session.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -30,16 +30,21 @@ export function RoundPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const round = useRound(id);
+  const isPortal = useLocation().pathname.startsWith('/portal');
   if (round.isPending) return <Skeleton active />;
   if (round.isError || !round.data) return <Result status="404" title={t('maintenance.notFound')} />;
   const r = round.data;
   return (
     <div className="maintenance-round" data-testid="maintenance-round">
       <Breadcrumb
-        items={[
-          { title: <Link to="/maintenance">{t('maintenance.title')}</Link> },
-          { title: <Link to={`/customers/${r.customerId}?tab=maintenance`}>{r.customerName}</Link> },
-        ]}
+        items={
+          isPortal
+            ? [{ title: <Link to="/portal/maintenance">{t('maintenance.title')}</Link> }]
+            : [
+                { title: <Link to="/maintenance">{t('maintenance.title')}</Link> },
+                { title: <Link to={`/customers/${r.customerId}?tab=maintenance`}>{r.customerName}</Link> },
+              ]
+        }
       />
       <PageHeader
         title={t('maintenance.roundTitle', { customer: r.customerName })}
