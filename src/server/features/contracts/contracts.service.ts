@@ -159,6 +159,7 @@ export async function createSystemContract({
       after: row,
       at: now,
     });
+    await enqueueRoundRegeneration(tx, customerId, now);
     return withTerms(row);
   });
 }
@@ -202,6 +203,7 @@ export async function updateSystemContract({
       after: row,
       at: now,
     });
+    await enqueueRoundRegeneration(tx, before.customerId, now);
     return withTerms(row);
   });
 }

@@ -109,6 +109,35 @@ describe('schedules', () => {
     expect(cut.map((r) => r.windowStart)).toEqual(['2025-06-01', '2025-09-01', '2025-12-01', '2026-03-01', '2026-06-01']);
   });
 
+  test('the free year after final acceptance (003 6.2): one on-site round a month; a paid contract takes over its months', async () => {
+    const c = await ctx.customer();
+    const sys = await ctx.call('POST', `/api/v1/customers/${c.id}/system-contracts`, {
+      as: agent,
+      body: { title: 'HIS 系统合同', signedDate: '2025-06-01', totalPriceFen: 100_000_000, acceptanceDate: '2026-01-10' },
+    });
+    expect(sys.statusCode).toBe(201);
+    const free = await rounds(c.id, 2026);
+    expect(free).toHaveLength(12);
+    expect(free.every((r) => r.isFreeYear)).toBe(true);
+    expect(free[0]).toMatchObject({ windowStart: '2026-01-10', windowEnd: '2026-02-09' });
+    // A Gold contract from July: its quarters replace the free months not started from then on.
+    const paid = await ctx.call('POST', '/api/v1/service-contracts', {
+      as: agent,
+      body: { customerId: c.id, tierId: tiers.gold, startDate: '2026-07-10', endDate: '2027-07-09' },
+    });
+    expect(paid.statusCode).toBe(201);
+    const after = await rounds(c.id, 2026);
+    expect(after.filter((r) => r.isFreeYear).map((r) => r.windowStart)).toEqual([
+      '2026-01-10',
+      '2026-02-10',
+      '2026-03-10',
+      '2026-04-10',
+      '2026-05-10',
+      '2026-06-10',
+    ]);
+    expect(after.filter((r) => !r.isFreeYear)).toHaveLength(4);
+  });
+
   test('re-plan: a holiday by hand needs a reason (kept); a make-up Saturday is a working day; outside the window is refused', async () => {
     const { customer } = await contracted('gold');
     const q2 = (await rounds(customer.id, 2026))[1];
