@@ -22,7 +22,7 @@ beforeAll(async () => {
   admin = await ctx.user('admin');
   const items = (await ctx.call('GET', '/api/v1/service-tiers', { as: agent })).json().items as { code: string; id: string }[];
   tiers = Object.fromEntries(items.map((t) => [t.code, t.id]));
-});
+}, 120_000);
 afterAll(() => ctx.close());
 
 async function contracted(tier: string, startDate = '2026-01-01', endDate = '2026-12-31') {
@@ -182,7 +182,9 @@ describe('schedules', () => {
 });
 
 describe('a round on site', () => {
-  test('start → checklist (versioned; unknown item 4xx) → problem → request → sign once → report PDF; the quota is untouched', async () => {
+  test('start → checklist (versioned; unknown item 4xx) → problem → request → sign once → report PDF; the quota is untouched', {
+    timeout: 90_000,
+  }, async () => {
     const { customer } = await contracted('bronze');
     const [round] = await rounds(customer.id, 2026);
     const start = await ctx.call('POST', `/api/v1/maintenance-rounds/${round.id}/start`, { as: engineer, body: {} });
