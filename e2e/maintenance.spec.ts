@@ -32,7 +32,7 @@ test('maintenance (zh-CN): a Gold year of four rounds, one round done and signed
   await signIn(page, world.engineer, 'zh-CN', /\/queue/);
   await page.goto(`/customers/${world.customer.id}?tab=maintenance`);
   const tab = page.getByTestId('maintenance-tab');
-  await expect(tab.locator('tr.ant-table-row')).toHaveCount(4);
+  await expect(tab.locator('tr.ant-table-row')).toHaveCount(4, { timeout: 30_000 });
   await expect(tab).toContainText(`${year}-01-01 – ${year}-03-31`);
   await screenshot(page, 'maintenance-tab-1280');
 
