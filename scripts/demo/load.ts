@@ -9,6 +9,7 @@ import { findUserByEmail } from '../../src/server/features/auth/auth.repo.ts';
 import { findCustomerByName } from '../../src/server/features/customers/customers.repo.ts';
 import { addContact, createCustomer } from '../../src/server/features/customers/customers.service.ts';
 import { addRosterEntry } from '../../src/server/features/escalations/escalations.service.ts';
+import { runMaintenanceDaily } from '../../src/server/features/maintenance/maintenance.service.ts';
 import { createSparePart } from '../../src/server/features/parts/parts.service.ts';
 import { createMeeting } from '../../src/server/features/return-visits/return-visits.service.ts';
 import { setSurveySchedule } from '../../src/server/features/surveys/surveys.service.ts';
@@ -319,6 +320,10 @@ export async function loadDemoData({
     customerIds: new Map([...world.customers].map(([key, value]) => [key, value.id])),
     random,
   });
+
+  // Routine maintenance (features/maintenance): every contracted customer's rounds, overdue ones warned once.
+  report('Maintenance rounds from the contracts…');
+  await runMaintenanceDaily({ deps: demoDeps });
 
   const firstCustomer = [...world.customers.values()][0];
   if (firstCustomer) {

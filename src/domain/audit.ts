@@ -87,6 +87,13 @@ export const AUDIT_ENTITY = {
   'spare_part.create': 'spare_part',
   'spare_part.update': 'spare_part',
   'price_setting.update': 'price_setting',
+  'maintenance_round.replan': 'maintenance_round',
+  'maintenance_round.start': 'maintenance_round',
+  'maintenance_round.record': 'maintenance_round',
+  'maintenance_round.problem': 'maintenance_round',
+  'maintenance_round.finish': 'maintenance_round',
+  'maintenance_checklist.create': 'maintenance_checklist',
+  'maintenance_profile.update': 'maintenance_profile',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ENTITY;
 export type AuditEntityType = (typeof AUDIT_ENTITY)[AuditAction];

@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   'incident_stage',
   'corrective_action_due',
   'drill_due',
+  'maintenance_overdue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -35,6 +36,8 @@ export type NotificationData = {
   corrective_action_due: { incidentId: string; actionId: string; customerName: string; description: string; dueDate: string };
   /** A plan has had no drill for six months (001 2.8 (2)): to the managers. */
   drill_due: { customerId: string; customerName: string; lastDrillAt: string | null };
+  /** A routine maintenance round's window ended and it is not done (issue 13): to the account owner, once per round. */
+  maintenance_overdue: { roundId: string; customerId: string; customerName: string; windowEnd: string; plannedDate: string | null };
 };
 
 /** One notification's content: a discriminated union on `kind`. */
@@ -57,4 +60,5 @@ export const notification = {
   incidentStage: make('incident_stage'),
   correctiveActionDue: make('corrective_action_due'),
   drillDue: make('drill_due'),
+  maintenanceOverdue: make('maintenance_overdue'),
 } satisfies Record<string, (data: never) => NotificationContent>;

@@ -20,6 +20,15 @@ describe('policy', () => {
     }
   });
 
+  test('maintenance: staff plan and record rounds, only admins edit the checklists, a customer user reads its own', () => {
+    expect(can(actor('engineer'), 'maintenance.work')).toBe(true);
+    expect(can(actor('manager'), 'maintenance.manage_checklists')).toBe(false);
+    expect(can(actor('admin'), 'maintenance.manage_checklists')).toBe(true);
+    expect(can(actor('customer', A), 'maintenance.read', { customerId: A })).toBe(true);
+    expect(denial(actor('customer', A), 'maintenance.read', { customerId: B })).toBe('not_found');
+    expect(can(actor('customer', A), 'maintenance.work', { customerId: A })).toBe(false);
+  });
+
   test('a customer user touches only its own organisation', () => {
     const hospitalUser = actor('customer', A);
     for (const action of ['ticket.read', 'ticket.create', 'ticket.reply', 'ticket.transition', 'ticket.attach', 'customer.read'] as const) {

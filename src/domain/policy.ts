@@ -120,6 +120,11 @@ export const ACTIONS = [
   'work_order.act_for_others',
   // Dispatch a customer without entitlement and without a signed quote, with a reason on the timeline.
   'work_order.override_dispatch',
+  // Routine maintenance (features/maintenance): staff plan, start and record rounds; a customer user reads
+  // its own organisation's rounds and their reports; admins edit the checklists A/B/C (new versions).
+  'maintenance.read',
+  'maintenance.work',
+  'maintenance.manage_checklists',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -182,6 +187,8 @@ const WORK_REQUESTS: readonly Action[] = [
   'work_order.create',
   'work_order.work',
   'spare_part.read',
+  'maintenance.read',
+  'maintenance.work',
 ];
 
 /** The service desk (agents and managers) also keeps the customer archive and its contracts. */
@@ -235,6 +242,7 @@ const CUSTOMER_ACTIONS = new Set<Action>([
   'survey.answer',
   'training.read',
   'work_order.read',
+  'maintenance.read',
 ]);
 
 // Actions on a specific organisation's data: a customer user may only touch its own.
@@ -256,6 +264,7 @@ const SCOPED_ACTIONS = new Set<Action>([
   'survey.answer',
   'training.read',
   'work_order.read',
+  'maintenance.read',
 ]);
 
 /** The service side (every role but a hospital's own users): the staff app rather than the portal. */

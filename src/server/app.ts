@@ -34,6 +34,7 @@ import { escalationRoutes } from './features/escalations/escalations.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { importRoutes } from './features/imports/imports.routes.ts';
 import { liveRoutes } from './features/live/live.routes.ts';
+import { maintenanceRoutes } from './features/maintenance/maintenance.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { partsRoutes } from './features/parts/parts.routes.ts';
 import { remoteAccessRoutes } from './features/remote-access/remote-access.routes.ts';
@@ -260,6 +261,7 @@ export async function build({ deps, logger = false, webDir = WEB_DIST_DIR }: Bui
   await app.register(contractRoutes, { prefix: API_PREFIX, deps });
   await app.register(visitRoutes, { prefix: API_PREFIX, deps });
   await app.register(workOrderRoutes, { prefix: API_PREFIX, deps });
+  await app.register(maintenanceRoutes, { prefix: API_PREFIX, deps });
   await app.register(surveyRoutes, { prefix: API_PREFIX, deps });
   await app.register(returnVisitRoutes, { prefix: API_PREFIX, deps });
   await app.register(trainingRoutes, { prefix: API_PREFIX, deps });

@@ -5,7 +5,7 @@ import { type LoadResult, loadDemoData } from '../../scripts/demo/load.ts';
 import { planCustomers, planTickets } from '../../scripts/demo/plan.ts';
 import { createRandom } from '../../scripts/demo/random.ts';
 import { STATUSES } from '../domain/vocabulary.ts';
-import { customers, ticketEvents, tickets, visits } from './db/schema.ts';
+import { customers, maintenanceRounds, ticketEvents, tickets, visits } from './db/schema.ts';
 import { createTestContext, type Session, type TestContext } from './testing/test-context.ts';
 
 const REQUESTS = 40;
@@ -84,6 +84,9 @@ describe('the demo data set', () => {
     expect([...bases].sort()).toEqual(['expired', 'free_maintenance', 'service_contract', 'unaccepted_running']);
     const [registered] = await db().select({ n: count() }).from(visits);
     expect(registered.n).toBeGreaterThan(0);
+    // Routine maintenance rounds are generated from the contracts (and the free years).
+    const [planned] = await db().select({ n: count() }).from(maintenanceRounds);
+    expect(planned.n).toBeGreaterThan(0);
   });
 
   test('a second run changes nothing', async () => {

@@ -16,7 +16,8 @@ import { QueuePage } from './features/tickets/queue-page.tsx';
  * A page loaded when first opened: the first screen (sign-in, the queue, the portal's list) ships in the main
  * bundle, every other page in its own chunk, so the browser parses and runs only what it shows (issue 9: first load).
  */
-function lazyPage<Name extends string, Props>(load: () => Promise<Record<Name, ComponentType<Props>>>, name: Name) {
+// biome-ignore lint/suspicious/noExplicitAny: any props here; each page's own props are checked where it is used (JSX).
+function lazyPage<Module extends Record<Name, ComponentType<any>>, Name extends keyof Module>(load: () => Promise<Module>, name: Name) {
   return lazy(async () => ({ default: (await load())[name] }));
 }
 
@@ -46,6 +47,9 @@ const UsersPage = lazyPage(() => import('./features/users/users-page.tsx'), 'Use
 const FieldPage = lazyPage(() => import('./features/work-orders/field-page.tsx'), 'FieldPage');
 
 const PartsPage = lazyPage(() => import('./features/parts/parts-page.tsx'), 'PartsPage');
+const MaintenanceDuePage = lazyPage(() => import('./features/maintenance/due-page.tsx'), 'MaintenanceDuePage');
+const PortalMaintenancePage = lazyPage(() => import('./features/maintenance/maintenance-tab.tsx'), 'PortalMaintenancePage');
+const RoundPage = lazyPage(() => import('./features/maintenance/round-page.tsx'), 'RoundPage');
 function FullPageSpin() {
   return (
     <div className="full-page-center">
@@ -131,6 +135,8 @@ const router = createBrowserRouter([
           { index: true, element: <PortalHomePage /> },
           { path: 'new', element: <PortalNewRequestPage /> },
           { path: 'requests/:id', element: <PortalTicketPage /> },
+          { path: 'maintenance', element: <PortalMaintenancePage /> },
+          { path: 'maintenance-rounds/:id', element: <RoundPage /> },
           { path: 'search', element: <SearchResultsPage audience="portal" /> },
           { path: 'settings', element: <SettingsPage /> },
         ],
@@ -156,6 +162,8 @@ const router = createBrowserRouter([
           { path: 'customers/:id/emergency-plan', element: <PlanPage /> },
           { path: 'contracts', element: <ContractsPage /> },
           { path: 'field', element: <FieldPage /> },
+          { element: <Allowed action="maintenance.work" />, children: [{ path: 'maintenance', element: <MaintenanceDuePage /> }] },
+          { path: 'maintenance-rounds/:id', element: <RoundPage /> },
           { element: <Allowed action="return_visit.read" />, children: [{ path: 'return-visits', element: <CallListPage /> }] },
           { element: <Allowed action="survey.read_results" />, children: [{ path: 'surveys', element: <SurveyResultsPage /> }] },
           { path: 'incidents', element: <IncidentsPage /> },

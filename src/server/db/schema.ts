@@ -45,6 +45,8 @@ import type {
   WorkOrderType,
 } from '../../domain/field/work-orders.ts';
 import type { JobSchedule } from '../../domain/jobs/schedule.ts';
+import type { BackupPlan, ItemResult, ChecklistItem as MaintenanceChecklistItem, Measurement } from '../../domain/maintenance/checklist.ts';
+import type { RoundStatus } from '../../domain/maintenance/schedule.ts';
 import type { NotificationKind } from '../../domain/notifications.ts';
 import type { RemoteAccessMethod } from '../../domain/remote-access.ts';
 import type { ReturnVisitKind, ReturnVisitOutcome, SurveyChannel, TrainingKind } from '../../domain/service-quality/vocabulary.ts';
@@ -1581,3 +1583,94 @@ export const adminCertifications = pgTable(
   },
   (t) => [index('admin_certifications_customer_idx').on(t.customerId, t.certifiedOn)],
 );
+
+// Routine maintenance (issue 13): checklists A/B/C (versioned), the rounds each contract year owes, their
+// checklist results, and per customer the planning calendar, the key-customer flag and the backup plan.
+
+/** A checklist version; a round keeps the version it started with. Items: domain/maintenance/checklist.ts. */
+export const maintenanceChecklists = pgTable(
+  'maintenance_checklists',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    version: integer('version').notNull(),
+    items: jsonb('items').$type<MaintenanceChecklistItem[]>().notNull(),
+    createdById: uuid('created_by_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('maintenance_checklists_version_key').on(t.version),
+    check('maintenance_checklists_version_check', sql`${t.version} > 0`),
+  ],
+);
+
+/** One routine round: its window in a contract year (or the free year), the planned working day, and its visit. */
+export const maintenanceRounds = pgTable(
+  'maintenance_rounds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    /** The paid contract the round is owed under, or the system contract whose free year it is. */
+    serviceContractId: uuid('service_contract_id').references(() => serviceContracts.id, { onDelete: 'cascade' }),
+    systemContractId: uuid('system_contract_id').references(() => systemContracts.id, { onDelete: 'cascade' }),
+    contractYear: integer('contract_year').notNull(),
+    windowStart: date('window_start').notNull(),
+    windowEnd: date('window_end').notNull(),
+    plannedDate: date('planned_date'),
+    isPlannedByHand: boolean('is_planned_by_hand').notNull().default(false),
+    /** Why a round was planned by hand on a day off (a holiday needs a reason). */
+    replanReason: text('replan_reason'),
+    status: text('status').$type<RoundStatus>().notNull().default('planned'),
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    ticketId: uuid('ticket_id').references(() => tickets.id),
+    workOrderId: uuid('work_order_id').references(() => workOrders.id),
+    checklistId: uuid('checklist_id').references(() => maintenanceChecklists.id),
+    overdueWarnedAt: timestamp('overdue_warned_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('maintenance_rounds_customer_idx').on(t.customerId, t.windowStart),
+    index('maintenance_rounds_due_idx').on(t.status, t.windowEnd),
+    uniqueIndex('maintenance_rounds_work_order_key').on(t.workOrderId),
+    vocabularyCheck('maintenance_rounds_status_check', t.status),
+    check('maintenance_rounds_window_check', sql`${t.windowEnd} >= ${t.windowStart}`),
+    check('maintenance_rounds_source_check', sql`(${t.serviceContractId} is null) <> (${t.systemContractId} is null)`),
+  ],
+);
+
+/** A checklist item's result on a round; a problem found may have become a service request. */
+export const maintenanceResults = pgTable(
+  'maintenance_results',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => maintenanceRounds.id, { onDelete: 'cascade' }),
+    itemKey: text('item_key').notNull(),
+    result: text('result').$type<ItemResult>().notNull(),
+    note: text('note'),
+    measurements: jsonb('measurements').$type<Partial<Record<Measurement, string>>>().notNull().default({}),
+    ticketId: uuid('ticket_id').references(() => tickets.id),
+    recordedById: uuid('recorded_by_id').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('maintenance_results_item_key').on(t.roundId, t.itemKey),
+    vocabularyCheck('maintenance_results_result_check', t.result),
+  ],
+);
+
+/** Per customer: the calendar rounds are planned on (default China 5×8), the key-customer flag, the backup plan. */
+export const maintenanceProfiles = pgTable('maintenance_profiles', {
+  customerId: uuid('customer_id')
+    .primaryKey()
+    .references(() => customers.id),
+  calendarId: uuid('calendar_id').references(() => calendars.id),
+  /** 重点客户: the database must run with online archive logs (联机归档日志). */
+  isKeyCustomer: boolean('is_key_customer').notNull().default(false),
+  backupPlan: jsonb('backup_plan').$type<BackupPlan>(),
+  updatedAt: updatedAt(),
+});

@@ -26,6 +26,8 @@ import {
   REENTRY_STATES,
 } from '../../domain/emergency/incident.ts';
 import { APPROVAL_METHODS, TRANSPORTS, VISIT_TYPES, WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from '../../domain/field/work-orders.ts';
+import { ITEM_RESULTS } from '../../domain/maintenance/checklist.ts';
+import { ROUND_STATUSES } from '../../domain/maintenance/schedule.ts';
 import { NOTIFICATION_KINDS } from '../../domain/notifications.ts';
 import { REMOTE_ACCESS_METHODS } from '../../domain/remote-access.ts';
 import { RETURN_VISIT_KINDS, RETURN_VISIT_OUTCOMES, SURVEY_CHANNELS, TRAINING_KINDS } from '../../domain/service-quality/vocabulary.ts';
@@ -113,6 +115,8 @@ export const VOCABULARY_CHECKS = {
   sla_policies_customer_kind_check: CUSTOMER_KINDS,
   sla_policies_service_class_check: SERVICE_CLASSES,
   customers_finances_check: FINANCES,
+  maintenance_rounds_status_check: ROUND_STATUSES,
+  maintenance_results_result_check: ITEM_RESULTS,
 } as const satisfies Record<string, readonly (string | number)[]>;
 export type VocabularyCheckName = keyof typeof VOCABULARY_CHECKS;
 

@@ -2,9 +2,12 @@
  * The one registry of job handlers, by name, and the recurring system jobs. A feature that needs scheduled
  * work adds its handler here (and its rule to SYSTEM_RECURRING_JOBS, or enqueues one-offs with `enqueueJob`).
  */
+
+import { MAINTENANCE_DAILY_JOB, REGENERATE_ROUNDS_JOB } from '../../domain/maintenance/schedule.ts';
 import type { Config } from '../config.ts';
 import { runRenewalReminders } from '../features/contracts/contracts.service.ts';
 import { runContinuityTick, runEmergencyReminders } from '../features/emergency/emergency.service.ts';
+import { runMaintenanceDaily, runRegenerateRounds } from '../features/maintenance/maintenance.service.ts';
 import { runRemoteAccessMaintenance } from '../features/remote-access/remote-access.service.ts';
 import { runSlaTick } from '../features/sla/escalation.ts';
 import { runPeriodicSurveys } from '../features/surveys/surveys.service.ts';
@@ -33,6 +36,10 @@ export function createJobRegistry({ mailer }: { mailer: Mailer | null }): JobReg
     [REMOTE_ACCESS_JOB]: { run: async ({ deps }) => void (await runRemoteAccessMaintenance({ deps })) },
     // Each customer's periodic satisfaction survey (e.g. half-yearly): opened once per period, its link mailed.
     [PERIODIC_SURVEYS_JOB]: { run: async ({ deps, now }) => void (await runPeriodicSurveys({ deps, now })) },
+    // A contract was created, renewed or edited: regenerate that customer's maintenance rounds.
+    [REGENERATE_ROUNDS_JOB]: { run: ({ deps, payload }) => runRegenerateRounds({ deps, payload }) },
+    // Every customer's rounds regenerated (calendars, free years), then overdue rounds warn the account owner once.
+    [MAINTENANCE_DAILY_JOB]: { run: async ({ deps }) => void (await runMaintenanceDaily({ deps })) },
     [MAIL_JOB]: { run: (context) => runMailJob(context, mailer), maxAttempts: MAIL_MAX_ATTEMPTS, retry: MAIL_RETRY },
   };
   return new Map(Object.entries(handlers));
@@ -46,6 +53,7 @@ export function systemRecurringJobs(config: Config): RecurringJob[] {
     { name: RENEWAL_REMINDERS_JOB, schedule: { kind: 'daily', at: '08:00' } },
     { name: CONTINUITY_TICK_JOB, schedule: { kind: 'interval', everyMs: config.schedulerIntervalMs } },
     { name: EMERGENCY_REMINDERS_JOB, schedule: { kind: 'daily', at: '09:00' } },
+    { name: MAINTENANCE_DAILY_JOB, schedule: { kind: 'daily', at: '07:30' } },
     // A secret outlives its window by at most a minute.
     { name: REMOTE_ACCESS_JOB, schedule: { kind: 'interval', everyMs: 60_000 } },
     { name: PERIODIC_SURVEYS_JOB, schedule: { kind: 'daily', at: '09:30' } },

@@ -49,6 +49,7 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
     return [
       { key: 'requests', path: '/portal', icon: <UnorderedListOutlined aria-hidden />, label: t('nav.myRequests') },
       { key: 'new', path: '/portal/new', icon: <FileAddOutlined aria-hidden />, label: t('nav.newRequest') },
+      { key: 'maintenance', path: '/portal/maintenance', icon: <ToolOutlined aria-hidden />, label: t('nav.maintenance') },
       { key: 'settings', path: '/portal/settings', icon: <SettingOutlined aria-hidden />, label: t('nav.settings') },
     ];
   }
@@ -60,6 +61,8 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
     { key: 'contracts', path: '/contracts', icon: <FileProtectOutlined aria-hidden />, label: t('nav.contracts') },
   ];
   if (can('work_order.work')) items.push({ key: 'field', path: '/field', icon: <CarOutlined aria-hidden />, label: t('nav.field') });
+  if (can('maintenance.work'))
+    items.push({ key: 'maintenance', path: '/maintenance', icon: <ToolOutlined aria-hidden />, label: t('nav.maintenance') });
   if (can('return_visit.read')) {
     items.push({
       key: 'returnVisits',

@@ -16,6 +16,7 @@ import { CustomerContractsTab } from '../contracts/customer-contracts-tab.tsx';
 import { EntitlementBadge } from '../contracts/entitlement-badge.tsx';
 import { RetrainingLine } from '../contracts/retraining-line.tsx';
 import { VisitsTab } from '../contracts/visits-tab.tsx';
+import { MaintenanceTab } from '../maintenance/maintenance-tab.tsx';
 import { CustomerServiceTab } from '../service-quality/customer-service-tab.tsx';
 import { TicketTable } from '../tickets/ticket-table.tsx';
 import { useCustomer } from './api.ts';
@@ -33,6 +34,7 @@ const CUSTOMER_TABS = [
   'documents',
   'timeline',
   'service',
+  'maintenance',
 ] as const;
 type CustomerTab = (typeof CUSTOMER_TABS)[number];
 
@@ -201,6 +203,7 @@ export function CustomerDetailPage() {
           { key: 'documents', label: tabLabel('documents'), children: <DocumentsTab customerId={data.id} /> },
           { key: 'timeline', label: tabLabel('timeline'), children: <TimelineTab customerId={data.id} /> },
           { key: 'service', label: tabLabel('service'), children: <CustomerServiceTab customerId={data.id} contacts={data.contacts} /> },
+          { key: 'maintenance', label: tabLabel('maintenance'), children: <MaintenanceTab customerId={data.id} /> },
         ]}
       />
       <ContactFormModal customerId={data.id} open={isAddingContact} onClose={() => setAddingContact(false)} />

@@ -32,6 +32,8 @@ function useNotificationText() {
         return t('notifications.text.corrective_action_due', { description: String(n.data.description ?? '') });
       case 'drill_due':
         return t('notifications.text.drill_due', { customer: String(n.data.customerName ?? '') });
+      case 'maintenance_overdue':
+        return t('notifications.text.maintenance_overdue', { customer: String(n.data.customerName ?? '') });
       case 'password_change_reminder':
         return t('notifications.text.password_change_reminder');
       case 'cannot_solve_escalated':
