@@ -316,6 +316,29 @@ describe('remote access grants', () => {
   });
 });
 
+describe('remote access: engineers on the request\'s work orders', () => {
+  test('an engineer on an open work order reads the secret; once the order is cancelled, 403 and nothing changes', async () => {
+    const t = await assignedTicket();
+    const grantId = (await call('POST', `/api/v1/tickets/${t.id}/remote-access`, { as: agent, body: grantBody() })).json().id;
+    const secretOf = () => ctx.call('GET', `/api/v1/remote-access/${grantId}/secret`, { as: otherEngineer });
+    expect((await secretOf()).statusCode).toBe(403);
+    const order = await call('POST', `/api/v1/tickets/${t.id}/work-orders`, {
+      as: agent,
+      body: { type: 'routine', plannedAt: at(1), engineerIds: [otherEngineer.user.id] },
+    });
+    expect(order.statusCode).toBe(201);
+    const listed = (await call('GET', `/api/v1/tickets/${t.id}/remote-access`, { as: otherEngineer })).json().items[0];
+    expect(listed.canReveal).toBe(true);
+    const reveal = await secretOf();
+    expect(reveal.statusCode).toBe(200);
+    expect(reveal.json()).toEqual({ secret: SECRET });
+    expect((await call('POST', `/api/v1/work-orders/${order.json().id}/cancel`, { as: otherEngineer, body: {} })).statusCode).toBe(200);
+    const before = await ctx.snapshot();
+    expect((await secretOf()).statusCode).toBe(403);
+    expect(await ctx.snapshot()).toEqual(before);
+  });
+});
+
 describe('raising a request to critical after intake', () => {
   test('alerts the managers, as a critical intake does; lowering it or re-saving critical does not', async () => {
     const manager = await ctx.user('manager');
