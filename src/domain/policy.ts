@@ -116,6 +116,12 @@ export const ACTIONS = [
   'work_order.act_for_others',
   // Dispatch a customer without entitlement and without a signed quote, with a reason on the timeline.
   'work_order.override_dispatch',
+  // The dispatch board (features/dispatch): the service desk plans who goes where on which day.
+  'work_order.dispatch',
+  // Field settings: the default on-site checklist new work orders copy (administrators).
+  'field_settings.manage',
+  // An engineer's own iCalendar feed (secret URL): create, rotate, revoke.
+  'calendar_feed.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -155,6 +161,7 @@ const WORK_REQUESTS: readonly Action[] = [
   'remote_access.revoke',
   'remote_access.reveal',
   'remote_access.log_session',
+  'calendar_feed.manage',
   'escalation.read',
   'escalation.create',
   'escalation.record_reproduction',
@@ -203,8 +210,9 @@ const STAFF_ACTIONS: Record<Exclude<Role, 'customer'>, ReadonlySet<Action> | 'al
     'training.override_quota',
     'work_order.act_for_others',
     'work_order.override_dispatch',
+    'work_order.dispatch',
   ]),
-  agent: new Set<Action>([...WORK_REQUESTS, ...KEEP_ARCHIVE]),
+  agent: new Set<Action>([...WORK_REQUESTS, ...KEEP_ARCHIVE, 'work_order.dispatch']),
   engineer: new Set<Action>(WORK_REQUESTS),
 };
 

@@ -58,7 +58,7 @@ export type TimelineData = {
     workOrderId: string;
     number: string;
     type: WorkOrderType;
-    step: 'created' | 'checked_in' | 'checked_out' | 'signed_off' | 'cancelled';
+    step: 'created' | 'assigned' | 'checked_in' | 'checked_out' | 'signed_off' | 'cancelled';
   };
   /** A manager dispatched a customer without entitlement and without a signed quote; the reason is the body. */
   dispatch_override: { workOrderId: string; number: string };

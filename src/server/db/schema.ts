@@ -934,6 +934,8 @@ export const workOrders = pgTable(
     signedOffAt: timestamp('signed_off_at', { withTimezone: true }),
     visitId: uuid('visit_id').references(() => visits.id),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** Bumped by every change: the dispatch board's assign/re-plan names the version it saw (409 when stale). */
+    version: integer('version').notNull().default(1),
     createdById: uuid('created_by_id')
       .notNull()
       .references(() => users.id),
@@ -964,6 +966,36 @@ export const workOrderEngineers = pgTable(
       .references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.workOrderId, t.userId] }), index('work_order_engineers_user_idx').on(t.userId)],
+);
+
+/** An engineer's iCalendar feed: the secret URL's token is shown once; only its SHA-256 is kept. */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('calendar_feeds_token_hash_idx').on(t.tokenHash),
+    uniqueIndex('calendar_feeds_live_user_idx').on(t.userId).where(sql`${t.revokedAt} is null`),
+  ],
+);
+
+/** Field settings (one row): the default on-site checklist new work orders copy. */
+export const fieldSettings = pgTable(
+  'field_settings',
+  {
+    id: boolean('id').primaryKey().default(true),
+    defaultChecklist: jsonb('default_checklist').$type<{ key: string; label: string }[]>().notNull(),
+    updatedById: uuid('updated_by_id').references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('field_settings_singleton', sql`${t.id}`)],
 );
 
 /** Client-generated ids of actions already applied: a replay (offline sync) is answered, not applied again. */

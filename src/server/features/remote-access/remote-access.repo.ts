@@ -1,15 +1,7 @@
 import { and, asc, eq, isNotNull, lte, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.ts';
-import {
-  remoteAccessGrants,
-  remoteAccessSessions,
-  ticketEvents,
-  tickets,
-  users,
-  workOrderEngineers,
-  workOrders,
-} from '../../db/schema.ts';
+import { remoteAccessGrants, remoteAccessSessions, ticketEvents, tickets, users, workOrderEngineers, workOrders } from '../../db/schema.ts';
 
 export type GrantRow = typeof remoteAccessGrants.$inferSelect;
 

@@ -316,7 +316,7 @@ describe('remote access grants', () => {
   });
 });
 
-describe('remote access: engineers on the request\'s work orders', () => {
+describe("remote access: engineers on the request's work orders", () => {
   test('an engineer on an open work order reads the secret; once the order is cancelled, 403 and nothing changes', async () => {
     const t = await assignedTicket();
     const grantId = (await call('POST', `/api/v1/tickets/${t.id}/remote-access`, { as: agent, body: grantBody() })).json().id;
