@@ -13,6 +13,7 @@ import { ContractsPage } from './features/contracts/contracts-page.tsx';
 import { TiersPage } from './features/contracts/tiers-page.tsx';
 import { CustomerDetailPage } from './features/customers/customer-detail-page.tsx';
 import { CustomersPage } from './features/customers/customers-page.tsx';
+import { DispatchPage } from './features/dispatch/dispatch-page.tsx';
 import { IncidentPage } from './features/emergency/incident-page.tsx';
 import { IncidentsPage } from './features/emergency/incidents-page.tsx';
 import { PlanPage } from './features/emergency/plan-page.tsx';
@@ -33,6 +34,7 @@ import { PoliciesPage } from './features/sla/policies-page.tsx';
 import { QueuePage } from './features/tickets/queue-page.tsx';
 import { TicketDetailPage } from './features/tickets/ticket-detail-page.tsx';
 import { UsersPage } from './features/users/users-page.tsx';
+import { ChecklistSettingsPage } from './features/work-orders/checklist-settings-page.tsx';
 import { FieldPage } from './features/work-orders/field-page.tsx';
 
 function FullPageSpin() {
@@ -138,6 +140,11 @@ const router = createBrowserRouter([
           { path: 'customers/:id/emergency-plan', element: <PlanPage /> },
           { path: 'contracts', element: <ContractsPage /> },
           { path: 'field', element: <FieldPage /> },
+          { element: <Allowed action="work_order.dispatch" />, children: [{ path: 'dispatch', element: <DispatchPage /> }] },
+          {
+            element: <Allowed action="field_settings.manage" />,
+            children: [{ path: 'settings/field-checklist', element: <ChecklistSettingsPage /> }],
+          },
           { element: <Allowed action="return_visit.read" />, children: [{ path: 'return-visits', element: <CallListPage /> }] },
           { element: <Allowed action="survey.read_results" />, children: [{ path: 'surveys', element: <SurveyResultsPage /> }] },
           { path: 'incidents', element: <IncidentsPage /> },

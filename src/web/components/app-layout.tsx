@@ -59,6 +59,9 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
     { key: 'contracts', path: '/contracts', icon: <FileProtectOutlined aria-hidden />, label: t('nav.contracts') },
   ];
   if (can('work_order.work')) items.push({ key: 'field', path: '/field', icon: <CarOutlined aria-hidden />, label: t('nav.field') });
+  if (can('work_order.dispatch')) {
+    items.push({ key: 'dispatch', path: '/dispatch', icon: <ScheduleOutlined aria-hidden />, label: t('nav.dispatch') });
+  }
   if (can('return_visit.read')) {
     items.push({
       key: 'returnVisits',
@@ -83,6 +86,14 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
     items.push({ key: 'serviceTiers', path: '/settings/service-tiers', icon: <CrownOutlined aria-hidden />, label: t('nav.serviceTiers') });
   }
   if (can('user.update')) items.push({ key: 'users', path: '/users', icon: <TeamOutlined aria-hidden />, label: t('nav.users') });
+  if (can('field_settings.manage')) {
+    items.push({
+      key: 'fieldChecklist',
+      path: '/settings/field-checklist',
+      icon: <CarOutlined aria-hidden />,
+      label: t('nav.fieldChecklist'),
+    });
+  }
   if (can('jobs.read')) items.push({ key: 'jobs', path: '/settings/jobs', icon: <ScheduleOutlined aria-hidden />, label: t('nav.jobs') });
   if (can('escalation_roster.manage')) {
     items.push({

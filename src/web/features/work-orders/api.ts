@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  ChecklistTemplateBody,
+  ChecklistTemplateResponse,
   CreateWorkOrderBody,
   SuggestionResponse,
   UpdateWorkOrderBody,
@@ -13,13 +15,32 @@ export type WorkOrder = Json<z.infer<typeof WorkOrderResponse>>;
 export type Suggestion = Json<z.infer<typeof SuggestionResponse>>;
 export type CreateWorkOrderInput = z.input<typeof CreateWorkOrderBody>;
 export type UpdateWorkOrderInput = z.input<typeof UpdateWorkOrderBody>;
+export type ChecklistTemplate = Json<z.infer<typeof ChecklistTemplateResponse>>;
+export type ChecklistTemplateInput = z.input<typeof ChecklistTemplateBody>;
 
 export const workOrderKeys = {
   all: ['work-orders'] as const,
   ofTicket: (ticketId: string) => [...workOrderKeys.all, 'ticket', ticketId] as const,
   suggestion: (ticketId: string) => [...workOrderKeys.all, 'suggestion', ticketId] as const,
   mine: (from: string) => [...workOrderKeys.all, 'mine', from] as const,
+  checklistTemplate: () => [...workOrderKeys.all, 'checklist-template'] as const,
 };
+
+/** The default on-site checklist new orders copy (administrators edit it). */
+export function useChecklistTemplate() {
+  return useQuery({
+    queryKey: workOrderKeys.checklistTemplate(),
+    queryFn: ({ signal }) => api.get<ChecklistTemplate>('/field-settings/checklist', undefined, signal),
+  });
+}
+
+export function useSaveChecklistTemplate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChecklistTemplateInput) => api.put<ChecklistTemplate>('/field-settings/checklist', input),
+    onSuccess: (data) => queryClient.setQueryData(workOrderKeys.checklistTemplate(), data),
+  });
+}
 
 export const reportUrl = (id: string) => `${API_BASE}/work-orders/${id}/report.pdf`;
 /** A map search for the address (AMap works without an API key). */

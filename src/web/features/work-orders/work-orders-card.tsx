@@ -141,11 +141,7 @@ function CreateWorkOrderModal({ ticketId, onClose }: { ticketId: string; onClose
         <Form.Item name="plannedAt" label={t('workOrders.plannedAt')} rules={[{ required: true }]}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" className="full-width" />
         </Form.Item>
-        <Form.Item
-          name="engineerIds"
-          label={t('workOrders.engineers')}
-          rules={[{ required: true, message: t('workOrders.engineersRequired') }]}
-        >
+        <Form.Item name="engineerIds" label={t('workOrders.engineers')} extra={t('workOrders.engineersLater')}>
           <Select
             mode="multiple"
             data-testid="work-order-engineers"
