@@ -1,6 +1,6 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Space, Spin, Tag, Typography } from 'antd';
-import { type DragEvent, useState } from 'react';
+import { type DragEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { addDays } from '../../../domain/contracts/local-date.ts';
@@ -46,12 +46,15 @@ function OrderChip({
   fromEngineerId,
   picked,
   onPick,
+  onDragPick,
 }: {
   order: BoardOrder;
   timeZone: string;
   fromEngineerId: string | null;
   picked: Picked | null;
   onPick: (p: Picked | null) => void;
+  /** Remembers the dragged order without re-rendering (a layout change would move the drop targets). */
+  onDragPick: (p: Picked) => void;
 }) {
   const { t } = useTranslation();
   const movable = order.status === 'planned';
@@ -67,7 +70,7 @@ function OrderChip({
       onDragStart={(event: DragEvent) => {
         event.dataTransfer.setData(DRAG_TYPE, order.id);
         event.dataTransfer.effectAllowed = 'move';
-        onPick({ order, fromEngineerId });
+        onDragPick({ order, fromEngineerId });
       }}
       onClick={(event) => {
         event.stopPropagation();
@@ -110,12 +113,14 @@ function BoardGrid({
   board,
   picked,
   onPick,
+  onDragPick,
   onDrop,
 }: {
   board: DispatchBoard;
   picked: Picked | null;
   onPick: (p: Picked | null) => void;
-  onDrop: (engineerId: string, date: string) => void;
+  onDragPick: (p: Picked) => void;
+  onDrop: (engineerId: string, date: string, how: 'drag' | 'tap') => void;
 }) {
   const { t } = useTranslation();
   const [over, setOver] = useState<string | null>(null);
@@ -123,7 +128,7 @@ function BoardGrid({
     <div className="dispatch-grid-scroll">
       <div
         className="dispatch-grid"
-        style={{ gridTemplateColumns: `minmax(96px, 140px) repeat(${board.dates.length}, minmax(150px, 1fr))` }}
+        style={{ gridTemplateColumns: `minmax(96px, 140px) repeat(${board.dates.length}, minmax(128px, 1fr))` }}
       >
         <div className="dispatch-corner">{t('dispatch.engineer')}</div>
         {board.dates.map((date) => (
@@ -152,13 +157,13 @@ function BoardGrid({
                   onDrop={(event) => {
                     event.preventDefault();
                     setOver(null);
-                    onDrop(engineer.id, date);
+                    onDrop(engineer.id, date, 'drag');
                   }}
-                  onClick={() => picked && onDrop(engineer.id, date)}
+                  onClick={() => picked && onDrop(engineer.id, date, 'tap')}
                   onKeyDown={(event) => {
                     if (picked && (event.key === 'Enter' || event.key === ' ')) {
                       event.preventDefault();
-                      onDrop(engineer.id, date);
+                      onDrop(engineer.id, date, 'tap');
                     }
                   }}
                   role="button"
@@ -174,6 +179,7 @@ function BoardGrid({
                       fromEngineerId={engineer.id}
                       picked={picked}
                       onPick={onPick}
+                      onDragPick={onDragPick}
                     />
                   ))}
                 </div>
@@ -199,11 +205,17 @@ export function DispatchPage() {
   const board = useDispatchBoard(from);
   const assign = useAssignWorkOrder();
   const [picked, setPicked] = useState<Picked | null>(null);
+  const dragged = useRef<Picked | null>(null);
+  const onDragPick = (p: Picked) => {
+    dragged.current = p;
+  };
   const data = board.data;
 
-  const drop = (engineerId: string, date: string) => {
-    if (!picked || !data) return;
-    const { order, fromEngineerId } = picked;
+  const drop = (engineerId: string, date: string, how: 'drag' | 'tap') => {
+    const source = how === 'drag' ? dragged.current : picked;
+    dragged.current = null;
+    if (!source || !data) return;
+    const { order, fromEngineerId } = source;
     setPicked(null);
     const others = order.engineerIds.filter((id) => id !== fromEngineerId && id !== engineerId);
     const plannedAt = plannedOn(date, new Date(order.plannedAt), data.timeZone).toISOString();
@@ -272,7 +284,14 @@ export function DispatchPage() {
                   <Typography.Text type="secondary" className="dispatch-side-date">
                     {order.date}
                   </Typography.Text>
-                  <OrderChip order={order} timeZone={data.timeZone} fromEngineerId={null} picked={picked} onPick={setPicked} />
+                  <OrderChip
+                    order={order}
+                    timeZone={data.timeZone}
+                    fromEngineerId={null}
+                    picked={picked}
+                    onPick={setPicked}
+                    onDragPick={onDragPick}
+                  />
                 </div>
               ))
             )}
@@ -280,7 +299,7 @@ export function DispatchPage() {
               {t('dispatch.help')}
             </Typography.Paragraph>
           </aside>
-          <BoardGrid board={data} picked={picked} onPick={setPicked} onDrop={drop} />
+          <BoardGrid board={data} picked={picked} onPick={setPicked} onDragPick={onDragPick} onDrop={drop} />
         </div>
       )}
     </div>
