@@ -60,6 +60,7 @@ export const AUDIT_ENTITY = {
   'work_order.sign_off': 'work_order',
   'work_order.cancel': 'work_order',
   'work_order.assign': 'work_order',
+  'ticket.written_confirmation': 'ticket',
   'calendar_feed.create': 'calendar_feed',
   'calendar_feed.revoke': 'calendar_feed',
   'field_settings.update': 'field_settings',

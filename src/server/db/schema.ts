@@ -48,6 +48,7 @@ import type { NotificationKind } from '../../domain/notifications.ts';
 import type { RemoteAccessMethod } from '../../domain/remote-access.ts';
 import type { ReturnVisitKind, ReturnVisitOutcome, SurveyChannel, TrainingKind } from '../../domain/service-quality/vocabulary.ts';
 import type { DistanceClass, EscalationLadder, PolicyTargets, SlaMetric, TargetState } from '../../domain/sla.ts';
+import type { DistanceRule, OnSiteStart } from '../../domain/sla/on-site.ts';
 import type { TimelineEventType } from '../../domain/timeline.ts';
 import type {
   CauseCategory,
@@ -386,6 +387,10 @@ export const slaPolicies = pgTable(
       .$type<EscalationLadder>()
       .notNull()
       .default(sql`'{"senior_engineer":0,"product_manager":4,"rnd":8}'::jsonb`),
+    /** When the on-site clock starts: at dispatch (000) or at the written confirmation of the solution (002 四(二)). */
+    onSiteStart: text('on_site_start').$type<OnSiteStart>().notNull().default('dispatch'),
+    /** Provinces/cities with their own distance class or hours, consulted before the customer's class (002). */
+    onSiteRules: jsonb('on_site_rules').$type<DistanceRule[]>().notNull().default([]),
     isBuiltin: boolean('is_builtin').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -394,6 +399,7 @@ export const slaPolicies = pgTable(
     uniqueIndex('sla_policies_name_key').on(t.name),
     vocabularyCheck('sla_policies_content_category_check', t.contentCategory),
     vocabularyCheck('sla_policies_customer_kind_check', t.customerKind),
+    vocabularyCheck('sla_policies_on_site_start_check', t.onSiteStart),
     vocabularyCheck('sla_policies_service_class_check', t.serviceClass),
   ],
 );

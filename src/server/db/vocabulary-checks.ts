@@ -29,6 +29,7 @@ import { NOTIFICATION_KINDS } from '../../domain/notifications.ts';
 import { REMOTE_ACCESS_METHODS } from '../../domain/remote-access.ts';
 import { RETURN_VISIT_KINDS, RETURN_VISIT_OUTCOMES, SURVEY_CHANNELS, TRAINING_KINDS } from '../../domain/service-quality/vocabulary.ts';
 import { DISTANCE_CLASSES, ESCALATION_LEVELS, SLA_METRICS, TARGET_STATES } from '../../domain/sla.ts';
+import { ON_SITE_STARTS } from '../../domain/sla/on-site.ts';
 import { TIMELINE_EVENT_TYPES } from '../../domain/timeline.ts';
 import {
   CAUSE_CATEGORIES,
@@ -111,6 +112,7 @@ export const VOCABULARY_CHECKS = {
   tickets_handling_approach_check: HANDLING_APPROACHES,
   sla_policies_customer_kind_check: CUSTOMER_KINDS,
   sla_policies_service_class_check: SERVICE_CLASSES,
+  sla_policies_on_site_start_check: ON_SITE_STARTS,
 } as const satisfies Record<string, readonly (string | number)[]>;
 export type VocabularyCheckName = keyof typeof VOCABULARY_CHECKS;
 

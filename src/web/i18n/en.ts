@@ -432,6 +432,8 @@ export const en: Messages = {
       defect_reported: 'Reported a defect to the software development centre',
       rma_recorded_created: 'Sent equipment to {{manufacturer}}',
       rma_recorded_updated: 'Updated the return with {{manufacturer}}',
+      written_confirmation: 'recorded the customer’s written confirmation of the solution ({{name}})',
+      written_confirmation_clock: 'recorded the customer’s written confirmation of the solution ({{name}}); the on-site clock started',
       internalSystem: 'Internal',
     },
     firstResponseStatus: 'First response',

@@ -431,6 +431,8 @@ export const zhCN = {
       defect_reported: '已向软件开发中心提交缺陷报告',
       rma_recorded_created: '已登记返厂：{{manufacturer}}',
       rma_recorded_updated: '已更新返厂记录：{{manufacturer}}',
+      written_confirmation: '登记了客户对解决方案的书面确认（{{name}}）',
+      written_confirmation_clock: '登记了客户对解决方案的书面确认（{{name}}），到场时限开始计时',
       internalSystem: '内部',
     },
     firstResponseStatus: '首次响应',

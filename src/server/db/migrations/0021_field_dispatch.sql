@@ -24,3 +24,16 @@ CREATE TABLE "field_settings" (
 	CONSTRAINT "field_settings_singleton" CHECK ("id"),
 	CONSTRAINT "field_settings_updated_by_id_users_id_fk" FOREIGN KEY ("updated_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action
 );
+--> statement-breakpoint
+-- The on-site clock's start (at dispatch, 000; or at the customer's written confirmation of the proposed
+-- solution, 002 四(二)) and distance rules naming provinces or cities (002: 北京及周边城市特殊处理).
+ALTER TABLE "sla_policies" ADD COLUMN "on_site_start" text DEFAULT 'dispatch' NOT NULL;
+--> statement-breakpoint
+ALTER TABLE "sla_policies" ADD COLUMN "on_site_rules" jsonb DEFAULT '[]'::jsonb NOT NULL;
+--> statement-breakpoint
+ALTER TABLE "sla_policies" ADD CONSTRAINT "sla_policies_on_site_start_check" CHECK ("sla_policies"."on_site_start" in ('dispatch','written_confirmation'));
+--> statement-breakpoint
+-- A new timeline event: the written confirmation (the complete vocabulary of src/domain/timeline.ts).
+ALTER TABLE "ticket_events" DROP CONSTRAINT "ticket_events_type_check";
+--> statement-breakpoint
+ALTER TABLE "ticket_events" ADD CONSTRAINT "ticket_events_type_check" CHECK ("ticket_events"."type" in ('created','assigned','field_changed','status_changed','reply','note','phone_call','solution_proposed','attachment_added','on_site_arrival','manager_alerted','sla_warning','sla_breached','escalated','work_order','dispatch_override','remote_access_granted','password_change_reminder','cannot_solve_escalated','defect_reported','rma_recorded','written_confirmation'));

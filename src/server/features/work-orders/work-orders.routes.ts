@@ -16,6 +16,8 @@ import {
   UpdateWorkOrderBody,
   WorkOrderListResponse,
   WorkOrderResponse,
+  WrittenConfirmationBody,
+  WrittenConfirmationResponse,
 } from './work-orders.schema.ts';
 import {
   assignWorkOrder,
@@ -27,6 +29,7 @@ import {
   getWorkOrder,
   listTicketWorkOrders,
   listWorkOrdersFor,
+  recordWrittenConfirmation,
   reportPdf,
   saveDefaultChecklist,
   signOff,
@@ -54,6 +57,12 @@ export const workOrderRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
     '/tickets/:id/work-order-suggestion',
     { schema: { tags, params: IdParams, response: { 200: SuggestionResponse } } },
     async (req) => suggestForTicket({ deps, actor: actorOf(req), ticketId: req.params.id }),
+  );
+  /** The customer's written confirmation of the solution: may start the on-site clock (002 四(二)). */
+  app.post(
+    '/tickets/:id/written-confirmation',
+    { schema: { tags, params: IdParams, body: WrittenConfirmationBody, response: { 200: WrittenConfirmationResponse } } },
+    async (req) => recordWrittenConfirmation({ deps, actor: actorOf(req), ticketId: req.params.id, input: req.body }),
   );
   app.get('/work-orders', { schema: { tags, querystring: ListQuery, response: { 200: WorkOrderListResponse } } }, async (req) =>
     listWorkOrdersFor({ deps, actor: actorOf(req), query: req.query }),

@@ -23,6 +23,17 @@ export type CreateWorkOrderInput = z.infer<typeof CreateWorkOrderBody>;
 export const ActionBody = z.object({ at: Instant.optional(), clientActionId: ClientActionId }).strict();
 export type ActionInput = z.infer<typeof ActionBody>;
 
+/** The customer's written confirmation of the proposed solution (002 四(二)): who, when. */
+export const WrittenConfirmationBody = z
+  .object({
+    confirmedByName: z.string().trim().min(1).max(100),
+    confirmedAt: Instant.optional(),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+export type WrittenConfirmationInput = z.infer<typeof WrittenConfirmationBody>;
+export const WrittenConfirmationResponse = z.object({ startsOnSiteClock: z.boolean() });
+
 /** The dispatch board's drag: who goes and when; `version` is the order's version as the board saw it. */
 export const AssignBody = z
   .object({

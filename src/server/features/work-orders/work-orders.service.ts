@@ -19,7 +19,7 @@ import { AppError, notFound } from '../../errors.ts';
 import type { Locale } from '../../messages/catalogue.ts';
 import { type Actor, authorize, can, customerScope, isStaff } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
-import { applySlaEvent } from '../sla/sla.service.ts';
+import { applySlaEvent, startOnSiteClockOnConfirmation } from '../sla/sla.service.ts';
 import { findUsableQuote, recordWorkOrderVisit, visitCoverage } from '../visits/visits.service.ts';
 import { workOrderReport } from './report-document.ts';
 import {
@@ -52,6 +52,7 @@ import type {
   ListInput,
   SignOffInput,
   UpdateWorkOrderInput,
+  WrittenConfirmationInput,
 } from './work-orders.schema.ts';
 
 type Order = NonNullable<Awaited<ReturnType<typeof findWorkOrder>>>;
@@ -279,6 +280,53 @@ export async function assignWorkOrder({ deps, actor, id, input }: { deps: Deps; 
   const order = await readOrder(deps, id);
   publish(deps, actor, order);
   return order;
+}
+
+/**
+ * Records the customer's written confirmation of the proposed solution (002 四(二)) on the request. Under
+ * an SLA policy whose on-site clock starts then, the clock starts at the confirmation's instant (urgent
+ * 12 h, otherwise 36 h); under one that starts at dispatch it is only recorded.
+ */
+export async function recordWrittenConfirmation({
+  deps,
+  actor,
+  ticketId,
+  input,
+}: {
+  deps: Deps;
+  actor: Actor;
+  ticketId: string;
+  input: WrittenConfirmationInput;
+}) {
+  authorize(actor, 'ticket.update');
+  const now = deps.clock();
+  const confirmedAt = actionInstant(input.confirmedAt, now, new Date(0), 'confirmedAt');
+  return deps.db.transaction(async (tx) => {
+    const ticket = await lockTicketRow(tx, ticketId);
+    if (!ticket) throw notFound('request');
+    authorize(actor, 'ticket.update', { customerId: ticket.customerId }, 'request');
+    if (FINISHED.includes(ticket.status)) throw new AppError('invalid_transition', `this request is ${ticket.status}`);
+    const startsOnSiteClock = await startOnSiteClockOnConfirmation({ tx, ticket, now: confirmedAt });
+    await insertTicketEvent(tx, {
+      ticketId,
+      actorId: actor.id,
+      createdAt: now,
+      ...timeline.writtenConfirmation(
+        { confirmedByName: input.confirmedByName, confirmedAt: confirmedAt.toISOString(), startsOnSiteClock },
+        { body: input.note ?? null },
+      ),
+    });
+    await touchTicket(tx, ticketId, now);
+    await insertAudit(tx, {
+      actorId: actor.id,
+      action: 'ticket.written_confirmation',
+      entityType: 'ticket',
+      entityId: ticketId,
+      after: { confirmedByName: input.confirmedByName, confirmedAt, startsOnSiteClock },
+      at: now,
+    });
+    return { startsOnSiteClock };
+  });
 }
 
 /** The default on-site checklist (000: install software, set parameters, supporting software, initial data). */
