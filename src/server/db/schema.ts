@@ -47,8 +47,8 @@ import type { JobSchedule } from '../../domain/jobs/schedule.ts';
 import type { NotificationKind } from '../../domain/notifications.ts';
 import type { RemoteAccessMethod } from '../../domain/remote-access.ts';
 import type { ReturnVisitKind, ReturnVisitOutcome, SurveyChannel, TrainingKind } from '../../domain/service-quality/vocabulary.ts';
-import type { DistanceClass, EscalationLadder, PolicyTargets, SlaMetric, TargetState } from '../../domain/sla.ts';
 import type { DistanceRule, OnSiteStart } from '../../domain/sla/on-site.ts';
+import type { DistanceClass, EscalationLadder, PolicyTargets, SlaMetric, TargetState } from '../../domain/sla.ts';
 import type { TimelineEventType } from '../../domain/timeline.ts';
 import type {
   CauseCategory,

@@ -1138,6 +1138,7 @@ export const en: Messages = {
         contract: 'Contract',
         signed_quote: 'Signed quote',
         service_report: 'Service report',
+        confidentiality_undertaking: 'Confidentiality undertaking',
         other: 'Other',
       },
     },

@@ -1129,6 +1129,7 @@ export const zhCN = {
         contract: '合同',
         signed_quote: '已签报价单',
         service_report: '服务报告',
+        confidentiality_undertaking: '保密承诺',
         other: '其他',
       },
     },

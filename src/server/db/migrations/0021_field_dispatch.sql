@@ -37,3 +37,8 @@ ALTER TABLE "sla_policies" ADD CONSTRAINT "sla_policies_on_site_start_check" CHE
 ALTER TABLE "ticket_events" DROP CONSTRAINT "ticket_events_type_check";
 --> statement-breakpoint
 ALTER TABLE "ticket_events" ADD CONSTRAINT "ticket_events_type_check" CHECK ("ticket_events"."type" in ('created','assigned','field_changed','status_changed','reply','note','phone_call','solution_proposed','attachment_added','on_site_arrival','manager_alerted','sla_warning','sla_breached','escalated','work_order','dispatch_override','remote_access_granted','password_change_reminder','cannot_solve_escalated','defect_reported','rma_recorded','written_confirmation'));
+--> statement-breakpoint
+-- The confidentiality undertaking (保密承诺) as a customer document kind (src/domain/contracts/vocabulary.ts).
+ALTER TABLE "customer_documents" DROP CONSTRAINT "customer_documents_kind_check";
+--> statement-breakpoint
+ALTER TABLE "customer_documents" ADD CONSTRAINT "customer_documents_kind_check" CHECK ("customer_documents"."kind" in ('project_plan','technical_manual','maintenance_manual','project_summary','acceptance_report','service_agreement','contract','signed_quote','service_report','confidentiality_undertaking','other'));

@@ -339,6 +339,34 @@ describe("remote access: engineers on the request's work orders", () => {
   });
 });
 
+describe('confidentiality undertaking (保密承诺) in the customer’s documents', () => {
+  test('filed as its own document kind; the hospital reads it; another hospital does not; an unknown kind is 400', async () => {
+    const upload = (kind: string, as: Session = agent) => {
+      const form = new FormData();
+      form.append('kind', kind);
+      form.append('file', new Blob([Buffer.from('%PDF-1.4\n%undertaking\n')], { type: 'application/pdf' }), '保密承诺书.pdf');
+      const multipart = new Request('http://x', { method: 'POST', body: form });
+      return multipart.arrayBuffer().then((body) =>
+        ctx.call('POST', `/api/v1/customers/${hospital.id}/documents`, {
+          as,
+          body: Buffer.from(body),
+          headers: { 'content-type': multipart.headers.get('content-type') ?? '' },
+        }),
+      );
+    };
+    const before = await ctx.snapshot();
+    expect((await upload('secret_pact')).statusCode).toBe(400);
+    expect(await ctx.snapshot()).toEqual(before);
+    const filed = await upload('confidentiality_undertaking');
+    expect(filed.statusCode).toBe(201);
+    expect(filed.json()).toMatchObject({ kind: 'confidentiality_undertaking' });
+    const own = await ctx.call('GET', `/api/v1/customers/${hospital.id}/documents`, { as: portal });
+    expect(own.statusCode).toBe(200);
+    expect(JSON.stringify(own.json())).toContain('confidentiality_undertaking');
+    expect((await ctx.call('GET', `/api/v1/customers/${hospital.id}/documents`, { as: strangerPortal })).statusCode).toBe(404);
+  });
+});
+
 describe('raising a request to critical after intake', () => {
   test('alerts the managers, as a critical intake does; lowering it or re-saving critical does not', async () => {
     const manager = await ctx.user('manager');
