@@ -7,6 +7,8 @@ import type {
   SuggestionResponse,
   UpdateWorkOrderBody,
   WorkOrderResponse,
+  WrittenConfirmationBody,
+  WrittenConfirmationResponse,
 } from '../../../server/features/work-orders/work-orders.schema.ts';
 import { API_BASE, api } from '../../api/client.ts';
 import type { Json } from '../../api/types.ts';
@@ -15,6 +17,8 @@ export type WorkOrder = Json<z.infer<typeof WorkOrderResponse>>;
 export type Suggestion = Json<z.infer<typeof SuggestionResponse>>;
 export type CreateWorkOrderInput = z.input<typeof CreateWorkOrderBody>;
 export type UpdateWorkOrderInput = z.input<typeof UpdateWorkOrderBody>;
+export type WrittenConfirmationInput = z.input<typeof WrittenConfirmationBody>;
+export type WrittenConfirmation = Json<z.infer<typeof WrittenConfirmationResponse>>;
 export type ChecklistTemplate = Json<z.infer<typeof ChecklistTemplateResponse>>;
 export type ChecklistTemplateInput = z.input<typeof ChecklistTemplateBody>;
 
@@ -25,6 +29,15 @@ export const workOrderKeys = {
   mine: (from: string) => [...workOrderKeys.all, 'mine', from] as const,
   checklistTemplate: () => [...workOrderKeys.all, 'checklist-template'] as const,
 };
+
+/** The customer's written confirmation of the solution (002 四(二)): may start the on-site clock. */
+export function useRecordWrittenConfirmation(ticketId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: WrittenConfirmationInput) => api.post<WrittenConfirmation>(`/tickets/${ticketId}/written-confirmation`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tickets'] }),
+  });
+}
 
 /** The default on-site checklist new orders copy (administrators edit it). */
 export function useChecklistTemplate() {
