@@ -1607,6 +1607,8 @@ export const en: Messages = {
     confirmationNote: 'Note',
     confirmationClock: 'Written confirmation recorded; the on-site clock started',
     confirmationRecorded: 'Written confirmation recorded',
+    retry: 'Retry',
+    discard: 'Discard',
     engineersLater: 'May be left empty and assigned later on the dispatch board',
     engineersRequired: 'Choose at least one engineer',
     transportLabel: 'Transport',

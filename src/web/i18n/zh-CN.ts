@@ -1596,6 +1596,8 @@ export const zhCN = {
     confirmationNote: '说明',
     confirmationClock: '已登记书面确认，到场时限开始计时',
     confirmationRecorded: '已登记书面确认',
+    retry: '重试',
+    discard: '放弃此操作',
     engineersLater: '可先不选，稍后在派工看板上分配',
     engineersRequired: '请选择至少一名工程师',
     transportLabel: '交通方式',
