@@ -298,7 +298,7 @@ async function onSiteMinutesFor(tx: Tx, policy: PolicyRow, ticket: TicketRow, di
 export async function startOnSiteClockOnConfirmation({ tx, ticket, now }: SlaContext): Promise<boolean> {
   if (!ticket.slaPolicyId) return false;
   const { calendars, policy, targets } = await loadContext(tx, ticket);
-  if (!policy || policy.onSiteStart !== 'written_confirmation') return false;
+  if (policy?.onSiteStart !== 'written_confirmation') return false;
   if (!shouldStartOnSiteClock({ status: ticket.status, hasOnSiteClock: targets.some((t) => t.metric === 'on_site') })) return false;
   const place = await findCustomerPlace(tx, ticket.customerId);
   const distance = place?.distanceClass ?? 'same_province';
