@@ -29,6 +29,17 @@ describe('policy', () => {
     expect(can(actor('customer', A), 'maintenance.work', { customerId: A })).toBe(false);
   });
 
+  test('dispatch board: the service desk plans; engineers keep their own calendar feed; admins edit the default checklist', () => {
+    expect(can(actor('agent'), 'work_order.dispatch')).toBe(true);
+    expect(can(actor('manager'), 'work_order.dispatch')).toBe(true);
+    expect(can(actor('engineer'), 'work_order.dispatch')).toBe(false);
+    expect(can(actor('customer', A), 'work_order.dispatch', { customerId: A })).toBe(false);
+    expect(can(actor('engineer'), 'calendar_feed.manage')).toBe(true);
+    expect(can(actor('customer', A), 'calendar_feed.manage')).toBe(false);
+    expect(can(actor('admin'), 'field_settings.manage')).toBe(true);
+    expect(can(actor('manager'), 'field_settings.manage')).toBe(false);
+  });
+
   test('a customer user touches only its own organisation', () => {
     const hospitalUser = actor('customer', A);
     for (const action of ['ticket.read', 'ticket.create', 'ticket.reply', 'ticket.transition', 'ticket.attach', 'customer.read'] as const) {

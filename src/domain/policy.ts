@@ -125,6 +125,12 @@ export const ACTIONS = [
   'maintenance.read',
   'maintenance.work',
   'maintenance.manage_checklists',
+  // The dispatch board (features/dispatch): the service desk plans who goes where on which day.
+  'work_order.dispatch',
+  // Field settings: the default on-site checklist new work orders copy (administrators).
+  'field_settings.manage',
+  // An engineer's own iCalendar feed (secret URL): create, rotate, revoke.
+  'calendar_feed.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -164,6 +170,7 @@ const WORK_REQUESTS: readonly Action[] = [
   'remote_access.revoke',
   'remote_access.reveal',
   'remote_access.log_session',
+  'calendar_feed.manage',
   'escalation.read',
   'escalation.create',
   'escalation.record_reproduction',
@@ -217,8 +224,9 @@ const STAFF_ACTIONS: Record<Exclude<Role, 'customer'>, ReadonlySet<Action> | 'al
     'work_order.override_dispatch',
     'spare_part.manage',
     'price_setting.manage',
+    'work_order.dispatch',
   ]),
-  agent: new Set<Action>([...WORK_REQUESTS, ...KEEP_ARCHIVE]),
+  agent: new Set<Action>([...WORK_REQUESTS, ...KEEP_ARCHIVE, 'work_order.dispatch']),
   engineer: new Set<Action>(WORK_REQUESTS),
 };
 

@@ -32,6 +32,7 @@ export const TIMELINE_EVENT_TYPES = [
   'cannot_solve_escalated',
   'defect_reported',
   'rma_recorded',
+  'written_confirmation',
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
@@ -58,7 +59,7 @@ export type TimelineData = {
     workOrderId: string;
     number: string;
     type: WorkOrderType;
-    step: 'created' | 'checked_in' | 'checked_out' | 'signed_off' | 'cancelled';
+    step: 'created' | 'assigned' | 'checked_in' | 'checked_out' | 'signed_off' | 'cancelled';
   };
   /** A manager dispatched a customer without entitlement and without a signed quote; the reason is the body. */
   dispatch_override: { workOrderId: string; number: string };
@@ -71,6 +72,8 @@ export type TimelineData = {
   /** The summary is the event's body (internal). */
   defect_reported: { defectReportId: string; escalationId: string | null };
   rma_recorded: { rmaId: string; manufacturer: string; change: 'created' | 'updated' };
+  /** The customer confirmed the proposed solution in writing (002 四(二)); may start the on-site clock. */
+  written_confirmation: { confirmedByName: string; confirmedAt: string; startsOnSiteClock: boolean };
 };
 
 /** One timeline event as written: a discriminated union on `type`. */
@@ -112,6 +115,7 @@ export const timeline = {
   cannotSolveEscalated: make('cannot_solve_escalated', { isInternal: true }),
   defectReported: make('defect_reported', { isInternal: true }),
   rmaRecorded: make('rma_recorded', { isInternal: true }),
+  writtenConfirmation: make('written_confirmation'),
 } satisfies Record<string, (...args: never[]) => TimelineEvent>;
 
 /** Narrows a stored event (type and data read back from the database) to its kind. */

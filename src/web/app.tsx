@@ -50,6 +50,8 @@ const PartsPage = lazyPage(() => import('./features/parts/parts-page.tsx'), 'Par
 const MaintenanceDuePage = lazyPage(() => import('./features/maintenance/due-page.tsx'), 'MaintenanceDuePage');
 const PortalMaintenancePage = lazyPage(() => import('./features/maintenance/maintenance-tab.tsx'), 'PortalMaintenancePage');
 const RoundPage = lazyPage(() => import('./features/maintenance/round-page.tsx'), 'RoundPage');
+const DispatchPage = lazyPage(() => import('./features/dispatch/dispatch-page.tsx'), 'DispatchPage');
+const ChecklistSettingsPage = lazyPage(() => import('./features/work-orders/checklist-settings-page.tsx'), 'ChecklistSettingsPage');
 function FullPageSpin() {
   return (
     <div className="full-page-center">
@@ -164,6 +166,11 @@ const router = createBrowserRouter([
           { path: 'field', element: <FieldPage /> },
           { element: <Allowed action="maintenance.work" />, children: [{ path: 'maintenance', element: <MaintenanceDuePage /> }] },
           { path: 'maintenance-rounds/:id', element: <RoundPage /> },
+          { element: <Allowed action="work_order.dispatch" />, children: [{ path: 'dispatch', element: <DispatchPage /> }] },
+          {
+            element: <Allowed action="field_settings.manage" />,
+            children: [{ path: 'settings/field-checklist', element: <ChecklistSettingsPage /> }],
+          },
           { element: <Allowed action="return_visit.read" />, children: [{ path: 'return-visits', element: <CallListPage /> }] },
           { element: <Allowed action="survey.read_results" />, children: [{ path: 'surveys', element: <SurveyResultsPage /> }] },
           { path: 'incidents', element: <IncidentsPage /> },

@@ -19,7 +19,15 @@ export const HANDOVER_ITEMS = [
 ] as const;
 export type HandoverItem = (typeof HANDOVER_ITEMS)[number];
 
-export const DOCUMENT_KINDS = [...HANDOVER_ITEMS, 'contract', 'signed_quote', 'service_report', 'other'] as const;
+/** `confidentiality_undertaking`: 保密承诺, the vendor's undertaking filed with remote access (001 1.3, 003 6.6). */
+export const DOCUMENT_KINDS = [
+  ...HANDOVER_ITEMS,
+  'contract',
+  'signed_quote',
+  'service_report',
+  'confidentiality_undertaking',
+  'other',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const ROUTINE_FREQUENCIES = ['resident', 'monthly', 'quarterly', 'half_yearly', 'yearly', 'none'] as const;

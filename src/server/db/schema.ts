@@ -50,6 +50,7 @@ import type { RoundStatus } from '../../domain/maintenance/schedule.ts';
 import type { NotificationKind } from '../../domain/notifications.ts';
 import type { RemoteAccessMethod } from '../../domain/remote-access.ts';
 import type { ReturnVisitKind, ReturnVisitOutcome, SurveyChannel, TrainingKind } from '../../domain/service-quality/vocabulary.ts';
+import type { DistanceRule, OnSiteStart } from '../../domain/sla/on-site.ts';
 import type { DistanceClass, EscalationLadder, PolicyTargets, SlaMetric, TargetState } from '../../domain/sla.ts';
 import type { TimelineEventType } from '../../domain/timeline.ts';
 import type {
@@ -403,6 +404,10 @@ export const slaPolicies = pgTable(
       .$type<EscalationLadder>()
       .notNull()
       .default(sql`'{"senior_engineer":0,"product_manager":4,"rnd":8}'::jsonb`),
+    /** When the on-site clock starts: at dispatch (000) or at the written confirmation of the solution (002 四(二)). */
+    onSiteStart: text('on_site_start').$type<OnSiteStart>().notNull().default('dispatch'),
+    /** Provinces/cities with their own distance class or hours, consulted before the customer's class (002). */
+    onSiteRules: jsonb('on_site_rules').$type<DistanceRule[]>().notNull().default([]),
     isBuiltin: boolean('is_builtin').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -411,6 +416,7 @@ export const slaPolicies = pgTable(
     uniqueIndex('sla_policies_name_key').on(t.name),
     vocabularyCheck('sla_policies_content_category_check', t.contentCategory),
     vocabularyCheck('sla_policies_customer_kind_check', t.customerKind),
+    vocabularyCheck('sla_policies_on_site_start_check', t.onSiteStart),
     vocabularyCheck('sla_policies_service_class_check', t.serviceClass),
   ],
 );
@@ -985,6 +991,8 @@ export const workOrders = pgTable(
     signedOffAt: timestamp('signed_off_at', { withTimezone: true }),
     visitId: uuid('visit_id').references(() => visits.id),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** Bumped by every change: the dispatch board's assign/re-plan names the version it saw (409 when stale). */
+    version: integer('version').notNull().default(1),
     createdById: uuid('created_by_id')
       .notNull()
       .references(() => users.id),
@@ -1015,6 +1023,36 @@ export const workOrderEngineers = pgTable(
       .references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.workOrderId, t.userId] }), index('work_order_engineers_user_idx').on(t.userId)],
+);
+
+/** An engineer's iCalendar feed: the secret URL's token is shown once; only its SHA-256 is kept. */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('calendar_feeds_token_hash_idx').on(t.tokenHash),
+    uniqueIndex('calendar_feeds_live_user_idx').on(t.userId).where(sql`${t.revokedAt} is null`),
+  ],
+);
+
+/** Field settings (one row): the default on-site checklist new work orders copy. */
+export const fieldSettings = pgTable(
+  'field_settings',
+  {
+    id: boolean('id').primaryKey().default(true),
+    defaultChecklist: jsonb('default_checklist').$type<{ key: string; label: string }[]>().notNull(),
+    updatedById: uuid('updated_by_id').references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('field_settings_singleton', sql`${t.id}`)],
 );
 
 /** Client-generated ids of actions already applied: a replay (offline sync) is answered, not applied again. */

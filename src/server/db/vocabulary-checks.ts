@@ -31,6 +31,7 @@ import { ROUND_STATUSES } from '../../domain/maintenance/schedule.ts';
 import { NOTIFICATION_KINDS } from '../../domain/notifications.ts';
 import { REMOTE_ACCESS_METHODS } from '../../domain/remote-access.ts';
 import { RETURN_VISIT_KINDS, RETURN_VISIT_OUTCOMES, SURVEY_CHANNELS, TRAINING_KINDS } from '../../domain/service-quality/vocabulary.ts';
+import { ON_SITE_STARTS } from '../../domain/sla/on-site.ts';
 import { DISTANCE_CLASSES, ESCALATION_LEVELS, SLA_METRICS, TARGET_STATES } from '../../domain/sla.ts';
 import { TIMELINE_EVENT_TYPES } from '../../domain/timeline.ts';
 import {
@@ -117,6 +118,7 @@ export const VOCABULARY_CHECKS = {
   customers_finances_check: FINANCES,
   maintenance_rounds_status_check: ROUND_STATUSES,
   maintenance_results_result_check: ITEM_RESULTS,
+  sla_policies_on_site_start_check: ON_SITE_STARTS,
 } as const satisfies Record<string, readonly (string | number)[]>;
 export type VocabularyCheckName = keyof typeof VOCABULARY_CHECKS;
 

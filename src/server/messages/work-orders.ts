@@ -67,6 +67,10 @@ export const workOrderMessages = defineMessages({
     'transport.plane': '飞机',
     'approval.phone': '电话',
     'approval.signed_form': '签字单',
+    'calendar.name': '{name} 的派工日程',
+    'calendar.request': '服务请求 {number}：{title}',
+    'calendar.contact': '联系人：{name} {phone}',
+    'calendar.engineers': '工程师：{names}',
   },
   en: {
     'report.title': 'On-site Service Report',
@@ -133,5 +137,9 @@ export const workOrderMessages = defineMessages({
     'transport.plane': 'Plane',
     'approval.phone': 'phone',
     'approval.signed_form': 'signed form',
+    'calendar.name': "{name}'s work orders",
+    'calendar.request': 'Request {number}: {title}',
+    'calendar.contact': 'Contact: {name} {phone}',
+    'calendar.engineers': 'Engineers: {names}',
   },
 });

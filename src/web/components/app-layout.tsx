@@ -63,6 +63,9 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
   if (can('work_order.work')) items.push({ key: 'field', path: '/field', icon: <CarOutlined aria-hidden />, label: t('nav.field') });
   if (can('maintenance.work'))
     items.push({ key: 'maintenance', path: '/maintenance', icon: <ToolOutlined aria-hidden />, label: t('nav.maintenance') });
+  if (can('work_order.dispatch')) {
+    items.push({ key: 'dispatch', path: '/dispatch', icon: <ScheduleOutlined aria-hidden />, label: t('nav.dispatch') });
+  }
   if (can('return_visit.read')) {
     items.push({
       key: 'returnVisits',
@@ -89,6 +92,14 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
   if (can('spare_part.read'))
     items.push({ key: 'spareParts', path: '/settings/spare-parts', icon: <ToolOutlined aria-hidden />, label: t('nav.spareParts') });
   if (can('user.update')) items.push({ key: 'users', path: '/users', icon: <TeamOutlined aria-hidden />, label: t('nav.users') });
+  if (can('field_settings.manage')) {
+    items.push({
+      key: 'fieldChecklist',
+      path: '/settings/field-checklist',
+      icon: <CarOutlined aria-hidden />,
+      label: t('nav.fieldChecklist'),
+    });
+  }
   if (can('jobs.read')) items.push({ key: 'jobs', path: '/settings/jobs', icon: <ScheduleOutlined aria-hidden />, label: t('nav.jobs') });
   if (can('escalation_roster.manage')) {
     items.push({

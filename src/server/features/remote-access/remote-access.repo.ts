@@ -1,7 +1,7 @@
 import { and, asc, eq, isNotNull, lte, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.ts';
-import { remoteAccessGrants, remoteAccessSessions, ticketEvents, tickets, users } from '../../db/schema.ts';
+import { remoteAccessGrants, remoteAccessSessions, ticketEvents, tickets, users, workOrderEngineers, workOrders } from '../../db/schema.ts';
 
 export type GrantRow = typeof remoteAccessGrants.$inferSelect;
 
@@ -15,11 +15,16 @@ export async function findTicketOf(tx: Tx, ticketId: string, options: { lock?: b
 }
 
 /**
- * The engineers assigned to a request: those who may read its remote-access secrets. Today the request's
- * assignee; when work orders exist (issue 11 part A) the engineers on its open work orders join here.
+ * The engineers assigned to a request: those who may read its remote-access secrets. The request's
+ * assignee and the engineers on its open work orders (not cancelled, not yet signed off).
  */
-export async function assignedEngineerIds(_tx: Tx, ticket: { id: string; assigneeId: string | null }): Promise<string[]> {
-  return ticket.assigneeId ? [ticket.assigneeId] : [];
+export async function assignedEngineerIds(tx: Tx, ticket: { id: string; assigneeId: string | null }): Promise<string[]> {
+  const rows = await tx
+    .selectDistinct({ userId: workOrderEngineers.userId })
+    .from(workOrderEngineers)
+    .innerJoin(workOrders, eq(workOrders.id, workOrderEngineers.workOrderId))
+    .where(and(eq(workOrders.ticketId, ticket.id), sql`${workOrders.status} not in ('cancelled', 'signed_off')`));
+  return [...new Set([...(ticket.assigneeId ? [ticket.assigneeId] : []), ...rows.map((r) => r.userId)])];
 }
 
 export async function insertGrant(tx: Tx, values: typeof remoteAccessGrants.$inferInsert) {

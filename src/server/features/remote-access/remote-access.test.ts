@@ -316,6 +316,57 @@ describe('remote access grants', () => {
   });
 });
 
+describe("remote access: engineers on the request's work orders", () => {
+  test('an engineer on an open work order reads the secret; once the order is cancelled, 403 and nothing changes', async () => {
+    const t = await assignedTicket();
+    const grantId = (await call('POST', `/api/v1/tickets/${t.id}/remote-access`, { as: agent, body: grantBody() })).json().id;
+    const secretOf = () => ctx.call('GET', `/api/v1/remote-access/${grantId}/secret`, { as: otherEngineer });
+    expect((await secretOf()).statusCode).toBe(403);
+    const order = await call('POST', `/api/v1/tickets/${t.id}/work-orders`, {
+      as: agent,
+      body: { type: 'routine', plannedAt: at(1), engineerIds: [otherEngineer.user.id] },
+    });
+    expect(order.statusCode).toBe(201);
+    const listed = (await call('GET', `/api/v1/tickets/${t.id}/remote-access`, { as: otherEngineer })).json().items[0];
+    expect(listed.canReveal).toBe(true);
+    const reveal = await secretOf();
+    expect(reveal.statusCode).toBe(200);
+    expect(reveal.json()).toEqual({ secret: SECRET });
+    expect((await call('POST', `/api/v1/work-orders/${order.json().id}/cancel`, { as: otherEngineer, body: {} })).statusCode).toBe(200);
+    const before = await ctx.snapshot();
+    expect((await secretOf()).statusCode).toBe(403);
+    expect(await ctx.snapshot()).toEqual(before);
+  });
+});
+
+describe('confidentiality undertaking (保密承诺) in the customer’s documents', () => {
+  test('filed as its own document kind; the hospital reads it; another hospital does not; an unknown kind is 400', async () => {
+    const upload = (kind: string, as: Session = agent) => {
+      const form = new FormData();
+      form.append('kind', kind);
+      form.append('file', new Blob([Buffer.from('%PDF-1.4\n%undertaking\n')], { type: 'application/pdf' }), '保密承诺书.pdf');
+      const multipart = new Request('http://x', { method: 'POST', body: form });
+      return multipart.arrayBuffer().then((body) =>
+        ctx.call('POST', `/api/v1/customers/${hospital.id}/documents`, {
+          as,
+          body: Buffer.from(body),
+          headers: { 'content-type': multipart.headers.get('content-type') ?? '' },
+        }),
+      );
+    };
+    const before = await ctx.snapshot();
+    expect((await upload('secret_pact')).statusCode).toBe(400);
+    expect(await ctx.snapshot()).toEqual(before);
+    const filed = await upload('confidentiality_undertaking');
+    expect(filed.statusCode).toBe(201);
+    expect(filed.json()).toMatchObject({ kind: 'confidentiality_undertaking' });
+    const own = await ctx.call('GET', `/api/v1/customers/${hospital.id}/documents`, { as: portal });
+    expect(own.statusCode).toBe(200);
+    expect(JSON.stringify(own.json())).toContain('confidentiality_undertaking');
+    expect((await ctx.call('GET', `/api/v1/customers/${hospital.id}/documents`, { as: strangerPortal })).statusCode).toBe(404);
+  });
+});
+
 describe('raising a request to critical after intake', () => {
   test('alerts the managers, as a critical intake does; lowering it or re-saving critical does not', async () => {
     const manager = await ctx.user('manager');

@@ -7,6 +7,15 @@ import { preparedPerHandle } from '../../db/prepared.ts';
 import { customers, serviceTiers, slaPauses, slaPolicies, ticketEvents, ticketSlaTargets, tickets, users } from '../../db/schema.ts';
 
 export type PolicyRow = typeof slaPolicies.$inferSelect;
+
+/** Where the customer is: the on-site clock's distance rules name provinces and cities. */
+export async function findCustomerPlace(tx: Tx, customerId: string) {
+  const [row] = await tx
+    .select({ province: customers.province, city: customers.city, distanceClass: customers.distanceClass })
+    .from(customers)
+    .where(eq(customers.id, customerId));
+  return row;
+}
 export type TargetRow = typeof ticketSlaTargets.$inferSelect;
 
 export async function selectPolicies(tx: Tx) {

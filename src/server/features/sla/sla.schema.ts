@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ON_SITE_STARTS } from '../../../domain/sla/on-site.ts';
 import { DEFAULT_ESCALATION_LADDER, DISTANCE_CLASSES, SLA_METRICS } from '../../../domain/sla.ts';
 import { CONTENT_CATEGORIES, CUSTOMER_KINDS, SERVICE_CLASSES, SEVERITIES } from '../../../domain/vocabulary.ts';
 import { SlaTargetView } from './sla-target.schema.ts';
@@ -34,6 +35,17 @@ export const EscalationLadderSchema = z.strictObject({
   rnd: LadderHours,
 });
 
+/** Provinces or cities with their own distance class or explicit hours (002: 北京及周边城市特殊处理). */
+const PlaceName = z.string().trim().min(1).max(50);
+export const OnSiteRulesSchema = z
+  .array(
+    z.union([
+      z.strictObject({ province: PlaceName, city: PlaceName.nullable().optional(), distance: z.enum(DISTANCE_CLASSES) }),
+      z.strictObject({ province: PlaceName, city: PlaceName.nullable().optional(), hours: z.number().positive().max(720) }),
+    ]),
+  )
+  .max(100);
+
 export const CreatePolicyBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
   priority: z.number().int().min(-1000).max(1000).default(0),
@@ -49,6 +61,8 @@ export const CreatePolicyBody = z.strictObject({
   pausedMetrics: z.array(z.enum(SLA_METRICS)).max(5).default(['reply', 'solution', 'resolution']),
   warnPercent: z.number().int().min(1).max(99).default(80),
   escalationLadder: EscalationLadderSchema.default(DEFAULT_ESCALATION_LADDER),
+  onSiteStart: z.enum(ON_SITE_STARTS).default('dispatch'),
+  onSiteRules: OnSiteRulesSchema.default([]),
 });
 export type CreatePolicyInput = z.infer<typeof CreatePolicyBody>;
 export const UpdatePolicyBody = z.strictObject({
@@ -64,6 +78,8 @@ export const UpdatePolicyBody = z.strictObject({
   pausedMetrics: z.array(z.enum(SLA_METRICS)).max(5).optional(),
   warnPercent: z.number().int().min(1).max(99).optional(),
   escalationLadder: EscalationLadderSchema.optional(),
+  onSiteStart: z.enum(ON_SITE_STARTS).optional(),
+  onSiteRules: OnSiteRulesSchema.optional(),
 });
 export type UpdatePolicyInput = z.infer<typeof UpdatePolicyBody>;
 
@@ -81,6 +97,8 @@ export const PolicyResponse = z.object({
   pausedMetrics: z.array(z.enum(SLA_METRICS)),
   warnPercent: z.number().int(),
   escalationLadder: EscalationLadderSchema,
+  onSiteStart: z.enum(ON_SITE_STARTS),
+  onSiteRules: OnSiteRulesSchema,
   isBuiltin: z.boolean(),
   createdAt: z.date(),
   updatedAt: z.date(),

@@ -16,6 +16,7 @@ import {
   tierPolicyTargets,
 } from '../../../domain/sla/default-policies.ts';
 import { nextRungDueAt } from '../../../domain/sla/ladder.ts';
+import { type OnSiteStart, onSiteMinutes } from '../../../domain/sla/on-site.ts';
 import {
   DEFAULT_ESCALATION_LADDER,
   type DistanceClass,
@@ -42,6 +43,7 @@ import { loadArchiveFacts } from '../contracts/contracts.repo.ts';
 import {
   clearEscalationOfFinishedTickets,
   closePauses,
+  findCustomerPlace,
   findPolicy,
   insertPause,
   insertPolicy,
@@ -249,9 +251,17 @@ async function loadContext(tx: Tx, ticket: TicketRow) {
   return { calendars, policy, targets };
 }
 
-function newTarget(policy: PolicyRow, calendars: Calendars, ticket: TicketRow, metric: SlaMetric, distance: DistanceClass, now: Date) {
+function newTarget(
+  policy: PolicyRow,
+  calendars: Calendars,
+  ticket: TicketRow,
+  metric: SlaMetric,
+  distance: DistanceClass,
+  now: Date,
+  minutes?: number,
+) {
   const rule = targetRule(policy.targets, ticket.severity, metric, distance);
-  const clock: TargetClock = { targetMs: rule.minutes * MINUTE_MS, elapsedMs: 0, runningSince: now };
+  const clock: TargetClock = { targetMs: (minutes ?? rule.minutes) * MINUTE_MS, elapsedMs: 0, runningSince: now };
   return {
     ticketId: ticket.id,
     metric,
@@ -309,6 +319,35 @@ export async function startTicketSla({ tx, ticket, now, distance }: SlaContext &
   );
 }
 
+/** The on-site target under the policy: distance rules by province/city, or 12/36 h after the written confirmation. */
+async function onSiteMinutesFor(tx: Tx, policy: PolicyRow, ticket: TicketRow, distance: DistanceClass, start: OnSiteStart) {
+  const place = await findCustomerPlace(tx, ticket.customerId);
+  return onSiteMinutes({
+    start,
+    severity: ticket.severity,
+    place: { province: place?.province ?? null, city: place?.city ?? null, distanceClass: distance },
+    rules: policy.onSiteRules,
+    minutesByDistance: policy.targets[ticket.severity].on_site.minutes,
+  });
+}
+
+/**
+ * The customer confirmed the proposed solution in writing (002 四(二)). Under a policy whose on-site clock
+ * starts then, it starts now (urgent 12 h, otherwise 36 h); returns whether it did. The caller holds the
+ * request's row lock.
+ */
+export async function startOnSiteClockOnConfirmation({ tx, ticket, now }: SlaContext): Promise<boolean> {
+  if (!ticket.slaPolicyId) return false;
+  const { calendars, policy, targets } = await loadContext(tx, ticket);
+  if (policy?.onSiteStart !== 'written_confirmation') return false;
+  if (!shouldStartOnSiteClock({ status: ticket.status, hasOnSiteClock: targets.some((t) => t.metric === 'on_site') })) return false;
+  const place = await findCustomerPlace(tx, ticket.customerId);
+  const distance = place?.distanceClass ?? 'same_province';
+  const minutes = await onSiteMinutesFor(tx, policy, ticket, distance, 'written_confirmation');
+  await insertTargets(tx, [newTarget(policy, calendars, ticket, 'on_site', distance, now, minutes)]);
+  return true;
+}
+
 /** What happened to the request, as far as its clocks are concerned. */
 export type SlaEvent = ClockEvent | { kind: 'retarget'; distance: DistanceClass } | { kind: 'field_dispatched'; distance: DistanceClass };
 
@@ -336,8 +375,10 @@ export async function applySlaEvent({ tx, ticket, now, event }: SlaContext & { e
 
   switch (event.kind) {
     case 'field_dispatched': {
+      if (policy.onSiteStart !== 'dispatch') return;
       if (!shouldStartOnSiteClock({ status: ticket.status, hasOnSiteClock: targets.some((t) => t.metric === 'on_site') })) return;
-      await insertTargets(tx, [newTarget(policy, calendars, ticket, 'on_site', event.distance, now)]);
+      const minutes = await onSiteMinutesFor(tx, policy, ticket, event.distance, 'dispatch');
+      await insertTargets(tx, [newTarget(policy, calendars, ticket, 'on_site', event.distance, now, minutes)]);
       return;
     }
     case 'retarget': {

@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.ts';
 import {
   contacts,
   customers,
+  fieldSettings,
   quotes,
   ticketEvents,
   tickets,
@@ -88,12 +89,37 @@ export async function listWorkOrders(
 
 export async function insertWorkOrder(tx: Tx, values: typeof workOrders.$inferInsert, engineerIds: string[]) {
   const [row] = await tx.insert(workOrders).values(values).returning({ id: workOrders.id });
-  await tx.insert(workOrderEngineers).values(engineerIds.map((userId) => ({ workOrderId: row.id, userId })));
+  if (engineerIds.length > 0) await tx.insert(workOrderEngineers).values(engineerIds.map((userId) => ({ workOrderId: row.id, userId })));
   return row;
 }
 
+/** Every change bumps the order's version (the dispatch board's optimistic check). */
 export async function updateWorkOrderRow(tx: Tx, id: string, values: Partial<typeof workOrders.$inferInsert>) {
-  await tx.update(workOrders).set(values).where(eq(workOrders.id, id));
+  await tx
+    .update(workOrders)
+    .set({ ...values, version: sql`${workOrders.version} + 1` })
+    .where(eq(workOrders.id, id));
+}
+
+export async function replaceEngineers(tx: Tx, workOrderId: string, engineerIds: string[]) {
+  await tx.delete(workOrderEngineers).where(eq(workOrderEngineers.workOrderId, workOrderId));
+  if (engineerIds.length > 0) await tx.insert(workOrderEngineers).values(engineerIds.map((userId) => ({ workOrderId, userId })));
+}
+
+/** The admin-edited default on-site checklist, or undefined when none was saved (the built-in one applies). */
+export async function findChecklistTemplate(tx: Tx) {
+  const [row] = await tx.select().from(fieldSettings).limit(1);
+  return row;
+}
+
+export async function saveChecklistTemplate(
+  tx: Tx,
+  values: { defaultChecklist: { key: string; label: string }[]; updatedById: string; updatedAt: Date },
+) {
+  await tx
+    .insert(fieldSettings)
+    .values({ id: true, ...values })
+    .onConflictDoUpdate({ target: fieldSettings.id, set: values });
 }
 
 export async function selectEngineerIds(tx: Tx, workOrderId: string) {

@@ -6,6 +6,9 @@ import { actorOf } from '../../http/request-context.ts';
 import { LOCALES, toLocale } from '../../messages/catalogue.ts';
 import {
   ActionBody,
+  AssignBody,
+  ChecklistTemplateBody,
+  ChecklistTemplateResponse,
   CreateWorkOrderBody,
   ListQuery,
   SignOffBody,
@@ -13,16 +16,22 @@ import {
   UpdateWorkOrderBody,
   WorkOrderListResponse,
   WorkOrderResponse,
+  WrittenConfirmationBody,
+  WrittenConfirmationResponse,
 } from './work-orders.schema.ts';
 import {
+  assignWorkOrder,
   cancelWorkOrder,
   checkIn,
   checkOut,
   createWorkOrder,
+  getChecklistTemplate,
   getWorkOrder,
   listTicketWorkOrders,
   listWorkOrdersFor,
+  recordWrittenConfirmation,
   reportPdf,
+  saveDefaultChecklist,
   signOff,
   suggestForTicket,
   updateWorkOrder,
@@ -49,6 +58,12 @@ export const workOrderRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
     { schema: { tags, params: IdParams, response: { 200: SuggestionResponse } } },
     async (req) => suggestForTicket({ deps, actor: actorOf(req), ticketId: req.params.id }),
   );
+  /** The customer's written confirmation of the solution: may start the on-site clock (002 四(二)). */
+  app.post(
+    '/tickets/:id/written-confirmation',
+    { schema: { tags, params: IdParams, body: WrittenConfirmationBody, response: { 200: WrittenConfirmationResponse } } },
+    async (req) => recordWrittenConfirmation({ deps, actor: actorOf(req), ticketId: req.params.id, input: req.body }),
+  );
   app.get('/work-orders', { schema: { tags, querystring: ListQuery, response: { 200: WorkOrderListResponse } } }, async (req) =>
     listWorkOrdersFor({ deps, actor: actorOf(req), query: req.query }),
   );
@@ -66,6 +81,18 @@ export const workOrderRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
   );
   app.post('/work-orders/:id/sign-off', { schema: { tags, params: IdParams, body: SignOffBody, response: ok } }, async (req) =>
     signOff({ deps, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  /** The dispatch board's assign / re-plan (409 when the board's version is stale). */
+  app.post('/work-orders/:id/assign', { schema: { tags, params: IdParams, body: AssignBody, response: ok } }, async (req) =>
+    assignWorkOrder({ deps, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  app.get('/field-settings/checklist', { schema: { tags, response: { 200: ChecklistTemplateResponse } } }, async (req) =>
+    getChecklistTemplate({ deps, actor: actorOf(req) }),
+  );
+  app.put(
+    '/field-settings/checklist',
+    { schema: { tags, body: ChecklistTemplateBody, response: { 200: ChecklistTemplateResponse } } },
+    async (req) => saveDefaultChecklist({ deps, actor: actorOf(req), input: req.body }),
   );
   app.post('/work-orders/:id/cancel', { schema: { tags, params: IdParams, body: ActionBody, response: ok } }, async (req) =>
     cancelWorkOrder({ deps, actor: actorOf(req), id: req.params.id, input: req.body ?? {} }),

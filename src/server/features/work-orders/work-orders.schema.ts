@@ -9,7 +9,8 @@ export const CreateWorkOrderBody = z
   .object({
     type: z.enum(WORK_ORDER_TYPES),
     plannedAt: Instant,
-    engineerIds: z.array(z.uuid()).min(1).max(20),
+    /** Empty: an unassigned order, planned later on the dispatch board. */
+    engineerIds: z.array(z.uuid()).max(20),
     transport: z.enum(TRANSPORTS).optional(),
     /** A signed per-visit quote of this customer (a customer without entitlement). */
     quoteId: z.uuid().optional(),
@@ -21,6 +22,42 @@ export type CreateWorkOrderInput = z.infer<typeof CreateWorkOrderBody>;
 
 export const ActionBody = z.object({ at: Instant.optional(), clientActionId: ClientActionId }).strict();
 export type ActionInput = z.infer<typeof ActionBody>;
+
+/** The customer's written confirmation of the proposed solution (002 四(二)): who, when. */
+export const WrittenConfirmationBody = z
+  .object({
+    confirmedByName: z.string().trim().min(1).max(100),
+    confirmedAt: Instant.optional(),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+export type WrittenConfirmationInput = z.infer<typeof WrittenConfirmationBody>;
+export const WrittenConfirmationResponse = z.object({ startsOnSiteClock: z.boolean() });
+
+/** The dispatch board's drag: who goes and when; `version` is the order's version as the board saw it. */
+export const AssignBody = z
+  .object({
+    engineerIds: z.array(z.uuid()).min(1).max(20),
+    plannedAt: Instant.optional(),
+    version: z.int().min(1),
+  })
+  .strict();
+export type AssignInput = z.infer<typeof AssignBody>;
+
+const ChecklistTemplateItem = z.object({ key: z.string().trim().min(1).max(60), label: z.string().trim().min(1).max(200) }).strict();
+export const ChecklistTemplateBody = z
+  .object({
+    items: z
+      .array(ChecklistTemplateItem)
+      .max(50)
+      .refine((items) => new Set(items.map((i) => i.key)).size === items.length, { message: 'keys must be unique' }),
+  })
+  .strict();
+export type ChecklistTemplateInput = z.infer<typeof ChecklistTemplateBody>;
+export const ChecklistTemplateResponse = z.object({
+  items: z.array(z.object({ key: z.string(), label: z.string() })),
+  updatedAt: z.date().nullable(),
+});
 
 export const SignOffBody = z
   .object({
@@ -112,6 +149,8 @@ export const WorkOrderResponse = z.object({
   signedOffAt: z.date().nullable(),
   visitId: z.uuid().nullable(),
   cancelledAt: z.date().nullable(),
+  /** Bumped by every change; the dispatch board sends it back (409 when another change came first). */
+  version: z.number().int(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

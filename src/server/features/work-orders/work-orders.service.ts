@@ -19,11 +19,12 @@ import { AppError, notFound } from '../../errors.ts';
 import type { Locale } from '../../messages/catalogue.ts';
 import { type Actor, authorize, can, customerScope, isStaff } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
-import { applySlaEvent } from '../sla/sla.service.ts';
+import { applySlaEvent, startOnSiteClockOnConfirmation } from '../sla/sla.service.ts';
 import { findUsableQuote, recordWorkOrderVisit, visitCoverage } from '../visits/visits.service.ts';
 import { workOrderReport } from './report-document.ts';
 import {
   findAppliedAction,
+  findChecklistTemplate,
   findCustomerForOrder,
   findSignedQuoteOfTicket,
   findTicketBasics,
@@ -35,13 +36,24 @@ import {
   listWorkOrders,
   lockTicketRow,
   lockWorkOrder,
+  replaceEngineers,
+  saveChecklistTemplate,
   selectEngineerIds,
   selectSignature,
   selectUsers,
   touchTicket,
   updateWorkOrderRow,
 } from './work-orders.repo.ts';
-import type { ActionInput, CreateWorkOrderInput, ListInput, SignOffInput, UpdateWorkOrderInput } from './work-orders.schema.ts';
+import type {
+  ActionInput,
+  AssignInput,
+  ChecklistTemplateInput,
+  CreateWorkOrderInput,
+  ListInput,
+  SignOffInput,
+  UpdateWorkOrderInput,
+  WrittenConfirmationInput,
+} from './work-orders.schema.ts';
 
 type Order = NonNullable<Awaited<ReturnType<typeof findWorkOrder>>>;
 type LockedOrder = NonNullable<Awaited<ReturnType<typeof lockWorkOrder>>>;
@@ -106,11 +118,7 @@ export async function createWorkOrder({
     const ticket = await lockTicketRow(tx, ticketId);
     if (!ticket) throw notFound('request');
     if (FINISHED.includes(ticket.status)) throw new AppError('invalid_transition', `this request is ${ticket.status}`);
-    const engineerIds = [...new Set(input.engineerIds)];
-    const engineers = await selectUsers(tx, engineerIds);
-    if (engineers.length !== engineerIds.length || engineers.some((e) => !isStaff({ role: e.role, customerId: null }) || !e.isActive)) {
-      throw new AppError('validation_failed', 'engineers must be active staff users', { engineerIds: 'unknown' });
-    }
+    const engineerIds = await checkEngineers(tx, input.engineerIds);
     const customer = await findCustomerForOrder(tx, ticket.customerId);
     if (!customer) throw notFound('customer');
     const plannedAt = new Date(input.plannedAt);
@@ -168,7 +176,7 @@ export async function createWorkOrder({
         contactPhone: customer.contact?.phone ?? null,
         quoteId,
         overrideReason,
-        checklist: defaultChecklist(),
+        checklist: await currentChecklist(tx),
         createdById: actor.id,
         createdAt: now,
         updatedAt: now,
@@ -206,6 +214,148 @@ export async function createWorkOrder({
   const order = await readOrder(deps, id);
   publish(deps, actor, order);
   return order;
+}
+
+/** Distinct ids of active staff users, or 400 naming the field. */
+async function checkEngineers(tx: Tx, ids: string[]) {
+  const engineerIds = [...new Set(ids)];
+  const engineers = await selectUsers(tx, engineerIds);
+  if (engineers.length !== engineerIds.length || engineers.some((e) => !isStaff({ role: e.role, customerId: null }) || !e.isActive)) {
+    throw new AppError('validation_failed', 'engineers must be active staff users', { engineerIds: 'unknown' });
+  }
+  return engineerIds;
+}
+
+/** The on-site checklist a new order copies: the admins' list, or the built-in one of 000. */
+async function currentChecklist(tx: Tx) {
+  const saved = await findChecklistTemplate(tx);
+  return saved ? saved.defaultChecklist.map((i) => ({ ...i, isDone: false })) : defaultChecklist();
+}
+
+/**
+ * The dispatch board's drag: the engineers who go (replacing those on the order) and, when moved to
+ * another day, the new planned arrival. Only a planned order is (re)assigned. `version` is the order's
+ * version as the board saw it: when another dispatcher changed the order first the second gets
+ * 409 `conflict` and nothing changes.
+ */
+export async function assignWorkOrder({ deps, actor, id, input }: { deps: Deps; actor: Actor; id: string; input: AssignInput }) {
+  authorize(actor, 'work_order.dispatch');
+  const now = deps.clock();
+  const seen = await findWorkOrder(deps.db, id);
+  if (!seen) throw notFound('work order');
+  await deps.db.transaction(async (tx) => {
+    await lockTicketRow(tx, seen.ticketId);
+    const order = await lockWorkOrder(tx, id);
+    if (!order) throw notFound('work order');
+    if (order.version !== input.version) {
+      throw new AppError('conflict', 'someone else changed this work order first; reload the board', {
+        version: `now ${order.version}`,
+      });
+    }
+    if (order.status !== 'planned') {
+      throw new AppError('invalid_transition', `a ${order.status} work order cannot be re-planned`, { status: order.status });
+    }
+    const engineerIds = await checkEngineers(tx, input.engineerIds);
+    const before = await selectEngineerIds(tx, id);
+    const plannedAt = input.plannedAt ? new Date(input.plannedAt) : order.plannedAt;
+    await replaceEngineers(tx, id, engineerIds);
+    await updateWorkOrderRow(tx, id, { plannedAt, updatedAt: now });
+    await insertTicketEvent(tx, {
+      ticketId: order.ticketId,
+      actorId: actor.id,
+      createdAt: now,
+      ...timeline.workOrder({ workOrderId: id, number: order.number, type: order.type, step: 'assigned' }),
+    });
+    await touchTicket(tx, order.ticketId, now);
+    await insertAudit(tx, {
+      actorId: actor.id,
+      action: 'work_order.assign',
+      entityType: 'work_order',
+      entityId: id,
+      before: { engineerIds: before, plannedAt: order.plannedAt },
+      after: { engineerIds, plannedAt },
+      at: now,
+    });
+  });
+  const order = await readOrder(deps, id);
+  publish(deps, actor, order);
+  return order;
+}
+
+/**
+ * Records the customer's written confirmation of the proposed solution (002 四(二)) on the request. Under
+ * an SLA policy whose on-site clock starts then, the clock starts at the confirmation's instant (urgent
+ * 12 h, otherwise 36 h); under one that starts at dispatch it is only recorded.
+ */
+export async function recordWrittenConfirmation({
+  deps,
+  actor,
+  ticketId,
+  input,
+}: {
+  deps: Deps;
+  actor: Actor;
+  ticketId: string;
+  input: WrittenConfirmationInput;
+}) {
+  authorize(actor, 'ticket.update');
+  const now = deps.clock();
+  const confirmedAt = actionInstant(input.confirmedAt, now, new Date(0), 'confirmedAt');
+  return deps.db.transaction(async (tx) => {
+    const ticket = await lockTicketRow(tx, ticketId);
+    if (!ticket) throw notFound('request');
+    authorize(actor, 'ticket.update', { customerId: ticket.customerId }, 'request');
+    if (FINISHED.includes(ticket.status)) throw new AppError('invalid_transition', `this request is ${ticket.status}`);
+    const startsOnSiteClock = await startOnSiteClockOnConfirmation({ tx, ticket, now: confirmedAt });
+    await insertTicketEvent(tx, {
+      ticketId,
+      actorId: actor.id,
+      createdAt: now,
+      ...timeline.writtenConfirmation(
+        { confirmedByName: input.confirmedByName, confirmedAt: confirmedAt.toISOString(), startsOnSiteClock },
+        { body: input.note ?? null },
+      ),
+    });
+    await touchTicket(tx, ticketId, now);
+    await insertAudit(tx, {
+      actorId: actor.id,
+      action: 'ticket.written_confirmation',
+      entityType: 'ticket',
+      entityId: ticketId,
+      after: { confirmedByName: input.confirmedByName, confirmedAt, startsOnSiteClock },
+      at: now,
+    });
+    return { startsOnSiteClock };
+  });
+}
+
+/** The default on-site checklist (000: install software, set parameters, supporting software, initial data). */
+export async function getChecklistTemplate({ deps, actor }: { deps: Deps; actor: Actor }) {
+  authorize(actor, 'work_order.create');
+  const saved = await findChecklistTemplate(deps.db);
+  return saved
+    ? { items: saved.defaultChecklist, updatedAt: saved.updatedAt }
+    : { items: defaultChecklist().map(({ key, label }) => ({ key, label })), updatedAt: null };
+}
+
+/** Administrators edit the default checklist; orders made afterwards copy it, earlier ones keep theirs. */
+export async function saveDefaultChecklist({ deps, actor, input }: { deps: Deps; actor: Actor; input: ChecklistTemplateInput }) {
+  authorize(actor, 'field_settings.manage');
+  const now = deps.clock();
+  await deps.db.transaction(async (tx) => {
+    const before = await findChecklistTemplate(tx);
+    await saveChecklistTemplate(tx, { defaultChecklist: input.items, updatedById: actor.id, updatedAt: now });
+    await insertAudit(tx, {
+      actorId: actor.id,
+      action: 'field_settings.update',
+      entityType: 'field_settings',
+      entityId: null,
+      before: { defaultChecklist: before?.defaultChecklist ?? null },
+      after: { defaultChecklist: input.items },
+      at: now,
+    });
+  });
+  return getChecklistTemplate({ deps, actor });
 }
 
 // ---------- reading ----------

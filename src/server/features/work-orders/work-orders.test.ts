@@ -287,7 +287,7 @@ describe('work orders: bad input is a 4xx and changes nothing', () => {
     const cases: [object, number, Session?][] = [
       [{ engineerIds: [randomUUID()] }, 400],
       [{ engineerIds: [hospitalUser.user.id] }, 400],
-      [{ engineerIds: [] }, 400],
+      [{ engineerIds: [engineer.user.id, 'not-a-uuid'] }, 400],
       [{ type: 'picnic' }, 400],
       [{ transport: 'rocket' }, 400],
       [{ plannedAt: 'tomorrow' }, 400],

@@ -7,12 +7,13 @@ import type { ApiTokenSummary, CreatedApiToken } from '../../api/types.ts';
 import { DateTime } from '../../components/date-time.tsx';
 import { changeLanguage } from '../../components/language-switch.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { useSession } from '../../components/session.tsx';
+import { useCan, useSession } from '../../components/session.tsx';
 import { currentLanguage, LANGUAGES, type Language } from '../../i18n/index.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { applyServerFieldErrors, schemaRules } from '../../lib/schema-form.ts';
 import { timeZoneOptions } from '../../lib/time.ts';
 import { useApiTokens, useChangePassword, useCreateApiToken, useRevokeApiToken, useUpdateMe } from '../auth/api.ts';
+import { CalendarFeedCard } from '../calendar-feeds/calendar-feed-card.tsx';
 
 function ProfileCard() {
   const { t } = useTranslation();
@@ -258,12 +259,14 @@ function TokensCard() {
 
 export function SettingsPage() {
   const { t } = useTranslation();
+  const can = useCan();
   return (
     <div className="page page-narrow">
       <PageHeader title={t('settings.title')} />
       <Space orientation="vertical" size={16} className="full-width">
         <ProfileCard />
         <PasswordCard />
+        {can('calendar_feed.manage') && <CalendarFeedCard />}
         <TokensCard />
       </Space>
     </div>

@@ -1,7 +1,8 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Drawer, Input, InputNumber, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type DistanceRule, ON_SITE_STARTS, type OnSiteStart } from '../../../domain/sla/on-site.ts';
 import { DISTANCE_CLASSES, type EscalationLadder, type PolicyTargets, SLA_METRICS } from '../../../domain/sla.ts';
 import { CONTENT_CATEGORIES, CUSTOMER_KINDS, SERVICE_CLASSES, SEVERITIES, type Severity } from '../../../domain/vocabulary.ts';
 import { CreatePolicyBody } from '../../../server/features/sla/sla.schema.ts';
@@ -33,6 +34,8 @@ type PolicyDraft = {
   pausedMetrics: (typeof SLA_METRICS)[number][];
   warnPercent: number;
   escalationLadder: EscalationLadder;
+  onSiteStart: OnSiteStart;
+  onSiteRules: DistanceRule[];
 };
 
 function draftOf(policy: SlaPolicy): PolicyDraft {
@@ -49,7 +52,94 @@ function draftOf(policy: SlaPolicy): PolicyDraft {
     pausedMetrics: [...policy.pausedMetrics],
     warnPercent: policy.warnPercent,
     escalationLadder: { ...policy.escalationLadder },
+    onSiteStart: policy.onSiteStart,
+    onSiteRules: structuredClone(policy.onSiteRules),
   };
+}
+
+/** Provinces or cities with their own on-site class or hours (002: 北京及周边城市特殊处理), consulted first. */
+function DistanceRulesEditor({
+  rules,
+  readOnly,
+  onChange,
+}: {
+  rules: DistanceRule[];
+  readOnly: boolean;
+  onChange: (rules: DistanceRule[]) => void;
+}) {
+  const { t } = useTranslation();
+  const { label } = useVocab();
+  const set = (i: number, rule: DistanceRule) => onChange(rules.map((r, n) => (n === i ? rule : r)));
+  return (
+    <Space orientation="vertical" className="full-width" data-testid="policy-distance-rules">
+      {rules.map((rule, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own; edits keep their position
+        <Space key={i} wrap size={4}>
+          <Input
+            value={rule.province}
+            placeholder={t('policies.province')}
+            aria-label={t('policies.province')}
+            onChange={(e) => set(i, { ...rule, province: e.target.value })}
+            disabled={readOnly}
+            className="policy-rule-place"
+          />
+          <Input
+            value={rule.city ?? ''}
+            placeholder={t('policies.cityOptional')}
+            aria-label={t('policies.cityOptional')}
+            onChange={(e) => set(i, { ...rule, city: e.target.value || null })}
+            disabled={readOnly}
+            className="policy-rule-place"
+          />
+          <Select
+            value={'hours' in rule ? 'hours' : rule.distance}
+            aria-label={t('policies.ruleKind')}
+            options={[
+              ...DISTANCE_CLASSES.map((d) => ({ value: d, label: label('distanceClass', d) })),
+              { value: 'hours', label: t('policies.explicitHours') },
+            ]}
+            onChange={(v: (typeof DISTANCE_CLASSES)[number] | 'hours') =>
+              set(
+                i,
+                v === 'hours'
+                  ? { province: rule.province, city: rule.city, hours: 4 }
+                  : { province: rule.province, city: rule.city, distance: v },
+              )
+            }
+            disabled={readOnly}
+            className="policy-rule-kind"
+          />
+          {'hours' in rule && (
+            <InputNumber
+              min={0.5}
+              max={720}
+              value={rule.hours}
+              suffix={t('policies.hoursSuffix')}
+              aria-label={t('policies.explicitHours')}
+              onChange={(n) => set(i, { ...rule, hours: typeof n === 'number' ? n : 4 })}
+              disabled={readOnly}
+            />
+          )}
+          {!readOnly && (
+            <Button
+              icon={<DeleteOutlined aria-hidden />}
+              aria-label={t('policies.removeRule')}
+              onClick={() => onChange(rules.filter((_, n) => n !== i))}
+            />
+          )}
+        </Space>
+      ))}
+      {!readOnly && (
+        <Button
+          size="small"
+          icon={<PlusOutlined aria-hidden />}
+          onClick={() => onChange([...rules, { province: '', distance: 'same_city' }])}
+        >
+          {t('policies.addRule')}
+        </Button>
+      )}
+    </Space>
+  );
 }
 
 const LADDER_RUNGS = ['senior_engineer', 'product_manager', 'rnd'] as const satisfies readonly (keyof EscalationLadder)[];
@@ -399,6 +489,24 @@ function PolicyDrawer({ policy, open, onClose }: { policy: SlaPolicy | null; ope
               />
               {errors.escalationLadder && <div className="cal-error">{errors.escalationLadder}</div>}
               <div className="muted small-text">{t('policies.ladderHelp')}</div>
+            </div>
+            <span className="field-label">{t('policies.onSiteStart')}</span>
+            <div>
+              <Select
+                value={draft.onSiteStart}
+                options={ON_SITE_STARTS.map((v) => ({ value: v, label: t(`policies.onSiteStarts.${v}`) }))}
+                onChange={(v) => setField('onSiteStart', v)}
+                disabled={readOnly}
+                data-testid="policy-on-site-start"
+                className="policy-on-site-start"
+              />
+              <div className="muted small-text">{t('policies.onSiteStartHelp')}</div>
+            </div>
+            <span className="field-label">{t('policies.distanceRules')}</span>
+            <div>
+              <DistanceRulesEditor rules={draft.onSiteRules} readOnly={readOnly} onChange={(rules) => setField('onSiteRules', rules)} />
+              {errors.onSiteRules && <div className="cal-error">{errors.onSiteRules}</div>}
+              <div className="muted small-text">{t('policies.distanceRulesHelp')}</div>
             </div>
             <span className="field-label">{t('policies.pausedMetrics')}</span>
             <div>

@@ -232,6 +232,14 @@ export function TicketTimeline({ events }: { events: TicketEvent[] }) {
             manufacturer: asString(data.manufacturer) ?? '',
           }),
         };
+      case 'written_confirmation':
+        return {
+          icon: <FileAddOutlined aria-hidden />,
+          color: 'green',
+          text: t(data.startsOnSiteClock ? 'detail.events.written_confirmation_clock' : 'detail.events.written_confirmation', {
+            name: asString(data.confirmedByName) ?? '',
+          }),
+        };
       default:
         return { icon: <FileAddOutlined aria-hidden />, color: 'gray', text: t('detail.events.unknown', { type: event.type }) };
     }

@@ -1,10 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  ChecklistTemplateBody,
+  ChecklistTemplateResponse,
   CreateWorkOrderBody,
   SuggestionResponse,
   UpdateWorkOrderBody,
   WorkOrderResponse,
+  WrittenConfirmationBody,
+  WrittenConfirmationResponse,
 } from '../../../server/features/work-orders/work-orders.schema.ts';
 import { API_BASE, api } from '../../api/client.ts';
 import type { Json } from '../../api/types.ts';
@@ -13,13 +17,43 @@ export type WorkOrder = Json<z.infer<typeof WorkOrderResponse>>;
 export type Suggestion = Json<z.infer<typeof SuggestionResponse>>;
 export type CreateWorkOrderInput = z.input<typeof CreateWorkOrderBody>;
 export type UpdateWorkOrderInput = z.input<typeof UpdateWorkOrderBody>;
+export type WrittenConfirmationInput = z.input<typeof WrittenConfirmationBody>;
+export type WrittenConfirmation = Json<z.infer<typeof WrittenConfirmationResponse>>;
+export type ChecklistTemplate = Json<z.infer<typeof ChecklistTemplateResponse>>;
+export type ChecklistTemplateInput = z.input<typeof ChecklistTemplateBody>;
 
 export const workOrderKeys = {
   all: ['work-orders'] as const,
   ofTicket: (ticketId: string) => [...workOrderKeys.all, 'ticket', ticketId] as const,
   suggestion: (ticketId: string) => [...workOrderKeys.all, 'suggestion', ticketId] as const,
   mine: (from: string) => [...workOrderKeys.all, 'mine', from] as const,
+  checklistTemplate: () => [...workOrderKeys.all, 'checklist-template'] as const,
 };
+
+/** The customer's written confirmation of the solution (002 四(二)): may start the on-site clock. */
+export function useRecordWrittenConfirmation(ticketId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: WrittenConfirmationInput) => api.post<WrittenConfirmation>(`/tickets/${ticketId}/written-confirmation`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tickets'] }),
+  });
+}
+
+/** The default on-site checklist new orders copy (administrators edit it). */
+export function useChecklistTemplate() {
+  return useQuery({
+    queryKey: workOrderKeys.checklistTemplate(),
+    queryFn: ({ signal }) => api.get<ChecklistTemplate>('/field-settings/checklist', undefined, signal),
+  });
+}
+
+export function useSaveChecklistTemplate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChecklistTemplateInput) => api.put<ChecklistTemplate>('/field-settings/checklist', input),
+    onSuccess: (data) => queryClient.setQueryData(workOrderKeys.checklistTemplate(), data),
+  });
+}
 
 export const reportUrl = (id: string) => `${API_BASE}/work-orders/${id}/report.pdf`;
 /** A map search for the address (AMap works without an API key). */

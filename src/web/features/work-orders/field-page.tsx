@@ -10,7 +10,7 @@ import { SignaturePad } from '../../components/signature-pad.tsx';
 import { formatDateTime } from '../../lib/time.ts';
 import { mapUrl, reportUrl, useMyWorkOrders, type WorkOrder, workOrderKeys } from './api.ts';
 import { useFieldOffline } from './install-offline.ts';
-import { dismissConflicts, enqueue, type QueuedAction, useFieldQueue } from './offline-queue.ts';
+import { discardConflict, dismissConflicts, enqueue, type QueuedAction, retryConflict, useFieldQueue } from './offline-queue.ts';
 import { STATUS_COLOR } from './work-orders-card.tsx';
 import './field.css';
 
@@ -109,8 +109,28 @@ export function FieldPage() {
           description={
             <ul className="field-conflicts">
               {queue.conflicts.map((c) => (
-                <li key={c.action.clientActionId}>
-                  {t(`workOrders.action.${c.action.kind}`)}: {c.message}
+                <li key={c.action.clientActionId} data-testid="field-conflict">
+                  {t(`workOrders.action.${c.action.kind}`)}: {c.message}{' '}
+                  <Space size={4}>
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        retryConflict(c.action.clientActionId);
+                        void queue.flush();
+                      }}
+                      data-testid="field-conflict-retry"
+                    >
+                      {t('workOrders.retry')}
+                    </Button>
+                    <Button
+                      size="small"
+                      danger
+                      onClick={() => discardConflict(c.action.clientActionId)}
+                      data-testid="field-conflict-discard"
+                    >
+                      {t('workOrders.discard')}
+                    </Button>
+                  </Space>
                 </li>
               ))}
             </ul>

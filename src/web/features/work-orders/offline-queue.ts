@@ -76,6 +76,27 @@ export function dismissConflicts() {
   write(snapshot.queue, []);
 }
 
+/**
+ * Puts a refused action back at the end of the queue (the engineer fixed what the server objected to,
+ * e.g. signed in again or the order was re-planned). The server never applied it, so its id is reused.
+ */
+export function retryConflict(clientActionId: string) {
+  const conflict = snapshot.conflicts.find((c) => c.action.clientActionId === clientActionId);
+  if (!conflict) return;
+  write(
+    [...snapshot.queue, conflict.action],
+    snapshot.conflicts.filter((c) => c !== conflict),
+  );
+}
+
+/** Drops one refused action for good (it stays undone on the server). */
+export function discardConflict(clientActionId: string) {
+  write(
+    snapshot.queue,
+    snapshot.conflicts.filter((c) => c.action.clientActionId !== clientActionId),
+  );
+}
+
 const subscribe = (listener: () => void) => {
   listeners.add(listener);
   return () => listeners.delete(listener);

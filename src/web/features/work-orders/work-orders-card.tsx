@@ -1,14 +1,16 @@
-import { FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
+import { AuditOutlined, FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TRANSPORTS, WORK_ORDER_TYPES, type WorkOrderStatus } from '../../../domain/field/work-orders.ts';
 import { isApiError } from '../../api/client.ts';
+import { FormModal } from '../../components/form-modal.tsx';
 import { useCan, useTimeZone } from '../../components/session.tsx';
+import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/time.ts';
 import { useStaffUsers } from '../users/api.ts';
-import { reportUrl, useCreateWorkOrder, useTicketWorkOrders, useWorkOrderSuggestion } from './api.ts';
+import { reportUrl, useCreateWorkOrder, useRecordWrittenConfirmation, useTicketWorkOrders, useWorkOrderSuggestion } from './api.ts';
 
 export const STATUS_COLOR: Record<WorkOrderStatus, string> = {
   planned: 'blue',
@@ -33,6 +35,7 @@ export function WorkOrdersCard({ ticketId, isClosed }: { ticketId: string; isClo
   const timeZone = useTimeZone();
   const orders = useTicketWorkOrders(ticketId);
   const [open, setOpen] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   return (
     <Card
       size="small"
@@ -40,11 +43,24 @@ export function WorkOrdersCard({ ticketId, isClosed }: { ticketId: string; isClo
       className="side-card"
       data-testid="work-orders-card"
       extra={
-        can('work_order.create') &&
         !isClosed && (
-          <Button size="small" icon={<PlusOutlined aria-hidden />} onClick={() => setOpen(true)} data-testid="work-order-new">
-            {t('workOrders.create')}
-          </Button>
+          <Space size={4} wrap>
+            {can('ticket.update') && (
+              <Button
+                size="small"
+                icon={<AuditOutlined aria-hidden />}
+                onClick={() => setConfirming(true)}
+                data-testid="written-confirmation"
+              >
+                {t('workOrders.writtenConfirmation')}
+              </Button>
+            )}
+            {can('work_order.create') && (
+              <Button size="small" icon={<PlusOutlined aria-hidden />} onClick={() => setOpen(true)} data-testid="work-order-new">
+                {t('workOrders.create')}
+              </Button>
+            )}
+          </Space>
         )
       }
     >
@@ -83,7 +99,49 @@ export function WorkOrdersCard({ ticketId, isClosed }: { ticketId: string; isClo
         )}
       />
       {open && <CreateWorkOrderModal ticketId={ticketId} onClose={() => setOpen(false)} />}
+      <WrittenConfirmationModal ticketId={ticketId} open={confirming} onClose={() => setConfirming(false)} />
     </Card>
+  );
+}
+
+/** Records the customer's written confirmation of the proposed solution; under that policy option it starts the on-site clock. */
+function WrittenConfirmationModal({ ticketId, open, onClose }: { ticketId: string; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ confirmedByName: string; note?: string }>();
+  const record = useRecordWrittenConfirmation(ticketId);
+  return (
+    <FormModal
+      title={t('workOrders.writtenConfirmation')}
+      form={form}
+      open={open}
+      onClose={onClose}
+      isPending={record.isPending}
+      intro={<Typography.Paragraph type="secondary">{t('workOrders.writtenConfirmationHelp')}</Typography.Paragraph>}
+      onFinish={(values) =>
+        record.mutate(
+          { confirmedByName: values.confirmedByName.trim(), note: values.note?.trim() || undefined },
+          {
+            onSuccess: (result) => {
+              message.success(t(result.startsOnSiteClock ? 'workOrders.confirmationClock' : 'workOrders.confirmationRecorded'));
+              onClose();
+            },
+            onError: (error) => message.error(errorMessage(error, t)),
+          },
+        )
+      }
+    >
+      <Form.Item
+        name="confirmedByName"
+        label={t('workOrders.confirmedBy')}
+        rules={[{ required: true, whitespace: true, message: t('workOrders.signerRequired') }]}
+      >
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="note" label={t('workOrders.confirmationNote')}>
+        <Input.TextArea maxLength={2000} rows={2} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -141,11 +199,7 @@ function CreateWorkOrderModal({ ticketId, onClose }: { ticketId: string; onClose
         <Form.Item name="plannedAt" label={t('workOrders.plannedAt')} rules={[{ required: true }]}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" className="full-width" />
         </Form.Item>
-        <Form.Item
-          name="engineerIds"
-          label={t('workOrders.engineers')}
-          rules={[{ required: true, message: t('workOrders.engineersRequired') }]}
-        >
+        <Form.Item name="engineerIds" label={t('workOrders.engineers')} extra={t('workOrders.engineersLater')}>
           <Select
             mode="multiple"
             data-testid="work-order-engineers"
