@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   'incident_stage',
   'corrective_action_due',
   'drill_due',
+  'emergency_training_due',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -35,6 +36,8 @@ export type NotificationData = {
   corrective_action_due: { incidentId: string; actionId: string; customerName: string; description: string; dueDate: string };
   /** A plan has had no drill for six months (001 2.8 (2)): to the managers. */
   drill_due: { customerId: string; customerName: string; lastDrillAt: string | null };
+  /** No emergency-team training yet this quarter (001 2.8 (1)): to the service department manager, once per quarter. */
+  emergency_training_due: { customerId: string; customerName: string; quarter: string };
 };
 
 /** One notification's content: a discriminated union on `kind`. */
@@ -57,4 +60,5 @@ export const notification = {
   incidentStage: make('incident_stage'),
   correctiveActionDue: make('corrective_action_due'),
   drillDue: make('drill_due'),
+  emergencyTrainingDue: make('emergency_training_due'),
 } satisfies Record<string, (data: never) => NotificationContent>;

@@ -4,7 +4,7 @@
  */
 import type { Config } from '../config.ts';
 import { runRenewalReminders } from '../features/contracts/contracts.service.ts';
-import { runContinuityTick, runEmergencyReminders } from '../features/emergency/emergency.service.ts';
+import { runContinuityTick, runEmergencyReminders, runTrainingReminders } from '../features/emergency/emergency.service.ts';
 import { runRemoteAccessMaintenance } from '../features/remote-access/remote-access.service.ts';
 import { runSlaTick } from '../features/sla/escalation.ts';
 import { MAIL_JOB, MAIL_MAX_ATTEMPTS, MAIL_RETRY, runMailJob } from '../mail/mail.service.ts';
@@ -15,6 +15,7 @@ export const SLA_TICK_JOB = 'sla.tick';
 export const RENEWAL_REMINDERS_JOB = 'contracts.renewal-reminders';
 export const CONTINUITY_TICK_JOB = 'emergency.continuity-tick';
 export const EMERGENCY_REMINDERS_JOB = 'emergency.reminders';
+export const TRAINING_REMINDERS_JOB = 'emergency.training-reminders';
 export const REMOTE_ACCESS_JOB = 'remote-access.maintain';
 
 export function createJobRegistry({ mailer }: { mailer: Mailer | null }): JobRegistry {
@@ -27,6 +28,8 @@ export function createJobRegistry({ mailer }: { mailer: Mailer | null }): JobReg
     [CONTINUITY_TICK_JOB]: { run: ({ deps, now }) => runContinuityTick({ deps, now }) },
     // Corrective actions due (to their owners) and plans without a drill for six months (to the managers).
     [EMERGENCY_REMINDERS_JOB]: { run: ({ deps, now }) => runEmergencyReminders({ deps, now }) },
+    // The emergency team's quarterly training (001 2.8 (1)): the service department manager, once per plan and quarter.
+    [TRAINING_REMINDERS_JOB]: { run: async ({ deps, now }) => void (await runTrainingReminders({ deps, now })) },
     // Erases remote-access secrets whose window ended or that were revoked; re-seals those under a rotated-out key.
     [REMOTE_ACCESS_JOB]: { run: async ({ deps }) => void (await runRemoteAccessMaintenance({ deps })) },
     [MAIL_JOB]: { run: (context) => runMailJob(context, mailer), maxAttempts: MAIL_MAX_ATTEMPTS, retry: MAIL_RETRY },
@@ -42,6 +45,7 @@ export function systemRecurringJobs(config: Config): RecurringJob[] {
     { name: RENEWAL_REMINDERS_JOB, schedule: { kind: 'daily', at: '08:00' } },
     { name: CONTINUITY_TICK_JOB, schedule: { kind: 'interval', everyMs: config.schedulerIntervalMs } },
     { name: EMERGENCY_REMINDERS_JOB, schedule: { kind: 'daily', at: '09:00' } },
+    { name: TRAINING_REMINDERS_JOB, schedule: { kind: 'daily', at: '09:00' } },
     // A secret outlives its window by at most a minute.
     { name: REMOTE_ACCESS_JOB, schedule: { kind: 'interval', everyMs: 60_000 } },
   ];

@@ -937,6 +937,7 @@ export const en: Messages = {
       incident_stage: 'Emergency plan: {{stage}} without recovery, departments go manual',
       corrective_action_due: 'Corrective action due: {{description}}',
       drill_due: 'No emergency drill for six months: {{customer}}',
+      emergency_training_due: 'No emergency-team training yet this quarter ({{quarter}}): {{customer}}',
       sla_warning: '{{metric}} due soon',
       sla_breached: '{{metric}} breached',
       escalated: 'Escalated to {{level}}',

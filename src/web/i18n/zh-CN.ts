@@ -928,6 +928,7 @@ export const zhCN = {
       incident_stage: '应急预案：{{stage}}未恢复，部门转入手工操作',
       corrective_action_due: '整改措施到期：{{description}}',
       drill_due: '{{customer}} 的应急预案超过半年未演练',
+      emergency_training_due: '{{customer}} 本季度（{{quarter}}）尚未进行应急小组培训',
       sla_warning: '{{metric}}即将超时',
       sla_breached: '{{metric}}已超时',
       escalated: '已升级至{{level}}',

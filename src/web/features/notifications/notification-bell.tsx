@@ -32,6 +32,11 @@ function useNotificationText() {
         return t('notifications.text.corrective_action_due', { description: String(n.data.description ?? '') });
       case 'drill_due':
         return t('notifications.text.drill_due', { customer: String(n.data.customerName ?? '') });
+      case 'emergency_training_due':
+        return t('notifications.text.emergency_training_due', {
+          customer: String(n.data.customerName ?? ''),
+          quarter: String(n.data.quarter ?? ''),
+        });
       case 'password_change_reminder':
         return t('notifications.text.password_change_reminder');
       case 'cannot_solve_escalated':
