@@ -47,6 +47,7 @@ describe('GET /api/v1/jobs', () => {
       'contracts.renewal-reminders',
       'emergency.continuity-tick',
       'emergency.reminders',
+      'emergency.training-reminders',
       'remote-access.maintain',
       'sla.tick',
     ]);

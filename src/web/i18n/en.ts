@@ -1424,6 +1424,18 @@ export const en: Messages = {
     outage: 'Outage {{time}}',
     nextStage: 'Until the “{{stage}}” stage',
     stageNames: { '15m': '15 minutes', '3h': '3 hours' },
+    /** The default departments of 001 2.7 by their stable key (custom departments show their typed name). */
+    departmentNames: {
+      outpatient_registration: 'Outpatient registration',
+      admission_registration: 'Admission registration',
+      outpatient_billing: 'Outpatient billing',
+      emergency_billing: 'Emergency billing',
+      outpatient_pharmacy: 'Outpatient pharmacy',
+      inpatient_pharmacy: 'Inpatient pharmacy',
+      nurse_stations: 'Nurse stations',
+      operating_rooms: 'Operating rooms',
+      medical_examinations: 'Medical-technical examinations',
+    },
     stageFired: 'Fired at {{at}}',
     stageDue: 'Due {{at}}',
     stageStopped: 'System recovered, will not fire',

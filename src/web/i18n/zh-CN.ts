@@ -1413,6 +1413,18 @@ export const zhCN = {
     outage: '中断时长 {{time}}',
     nextStage: '距“{{stage}}”阶段还有',
     stageNames: { '15m': '15 分钟', '3h': '3 小时' },
+    /** The default departments of 001 2.7 by their stable key (custom departments show their typed name). */
+    departmentNames: {
+      outpatient_registration: '门诊挂号',
+      admission_registration: '住院登记',
+      outpatient_billing: '门诊收费',
+      emergency_billing: '急诊收费',
+      outpatient_pharmacy: '门诊药房',
+      inpatient_pharmacy: '住院药房',
+      nurse_stations: '护士站',
+      operating_rooms: '手术室',
+      medical_examinations: '医技检查',
+    },
     stageFired: '已于 {{at}} 触发',
     stageDue: '到期 {{at}}',
     stageStopped: '系统已恢复，不再触发',
