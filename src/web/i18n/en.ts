@@ -330,6 +330,7 @@ export const en: Messages = {
     newIntake: 'Phone intake',
   },
   detail: {
+    tools: 'Tools',
     description: 'Description',
     timeline: 'Activity',
     properties: 'Details',

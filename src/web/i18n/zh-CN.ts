@@ -329,6 +329,7 @@ export const zhCN = {
     newIntake: '电话受理',
   },
   detail: {
+    tools: '协作工具',
     description: '问题描述',
     timeline: '处理记录',
     properties: '基本信息',
