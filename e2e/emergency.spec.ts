@@ -2,17 +2,7 @@
 // request, activates the plan in the war room, recovers and closes it; the hospital's portal shows the plan
 // active with its departments on paper and follows changes live; the plan editor saves a new version. At 1280 px and 390 px.
 import { expect, test } from '@playwright/test';
-import {
-  chooseOption,
-  createTicket,
-  createUser,
-  createWorld,
-  PASSWORD,
-  screenshot,
-  signIn,
-  signInAdmin,
-  uniqueNumber,
-} from './support.ts';
+import { chooseOption, createTicket, createUser, createWorld, PASSWORD, screenshot, signIn, signInAdmin, uniqueNumber } from './support.ts';
 
 /** Texts written out here so a wrong translation fails (one language keeps the browser suite fast; the server tests cover both). */
 const text = {
@@ -27,7 +17,7 @@ const text = {
 };
 
 test('major incident from the web, live in the portal (en)', async ({ page, baseURL }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const language = 'en';
   const admin = await signInAdmin(baseURL ?? '');
   const world = await createWorld(admin, language);

@@ -42,9 +42,9 @@ import {
   ROLES,
   SERVICE_CLASSES,
   SEVERITIES,
+  STAFF_DESIGNATIONS,
   STAGES,
   STATUSES,
-  STAFF_DESIGNATIONS,
   TEAMS,
 } from '../../domain/vocabulary.ts';
 

@@ -156,15 +156,15 @@ describe('live incident updates', { timeout: 60_000 }, () => {
     expect(note.statusCode).toBe(200);
     const detailB = (await ctx.call('GET', `/api/v1/incidents/${idB}`, { as: manager })).json();
     const activationB = detailB.items.find((i: { kind: string; position: number }) => i.kind === 'activation' && i.position === 2);
-    expect(
-      (await ctx.call('POST', `/api/v1/incidents/${idB}/items/${activationB.id}/done`, { as: manager, body: {} })).statusCode,
-    ).toBe(200);
+    expect((await ctx.call('POST', `/api/v1/incidents/${idB}/items/${activationB.id}/done`, { as: manager, body: {} })).statusCode).toBe(
+      200,
+    );
     // A checklist tick on A (the activation, which the hospital sees).
     const detailA = (await ctx.call('GET', `/api/v1/incidents/${idA}`, { as: manager })).json();
     const activationA = detailA.items.find((i: { kind: string; position: number }) => i.kind === 'activation' && i.position === 2);
-    expect(
-      (await ctx.call('POST', `/api/v1/incidents/${idA}/items/${activationA.id}/done`, { as: manager, body: {} })).statusCode,
-    ).toBe(200);
+    expect((await ctx.call('POST', `/api/v1/incidents/${idA}/items/${activationA.id}/done`, { as: manager, body: {} })).statusCode).toBe(
+      200,
+    );
     const countOn = (stream: LiveStream, id: string) => stream.received.filter((e) => incidentData(e)?.incidentId === id).length;
     await staff.next((e) => countOn(staff, idA) === 3 && incidentData(e)?.incidentId === idA);
     await streamA.next((e) => countOn(streamA, idA) === 2 && incidentData(e)?.incidentId === idA);
@@ -179,14 +179,14 @@ describe('live incident updates', { timeout: 60_000 }, () => {
     expect(portal[0].onPaper).toContainEqual({ key: 'outpatient_registration', name: '门诊挂号', nameEn: 'Outpatient registration' });
 
     // Department back, recovery, 补录: each one event for the hospital.
-    const paper = (await ctx.call('GET', `/api/v1/incidents/${idA}`, { as: manager })).json().departments.filter(
-      (d: { manualFrom: string | null }) => d.manualFrom,
-    );
+    const paper = (await ctx.call('GET', `/api/v1/incidents/${idA}`, { as: manager }))
+      .json()
+      .departments.filter((d: { manualFrom: string | null }) => d.manualFrom);
     expect(paper.length).toBeGreaterThan(0);
     ctx.clock.set(at(T0, 30 * MIN));
-    expect(
-      (await ctx.call('POST', `/api/v1/incidents/${idA}/departments/${paper[0].id}/back`, { as: manager, body: {} })).statusCode,
-    ).toBe(200);
+    expect((await ctx.call('POST', `/api/v1/incidents/${idA}/departments/${paper[0].id}/back`, { as: manager, body: {} })).statusCode).toBe(
+      200,
+    );
     expect((await ctx.call('POST', `/api/v1/incidents/${idA}/recover`, { as: manager, body: {} })).statusCode).toBe(200);
     expect(
       (

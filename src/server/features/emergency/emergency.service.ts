@@ -17,8 +17,8 @@ import {
   ACTIVATION_STEPS,
   CONTINUITY_STAGES,
   type ContinuityStage,
-  type PlanContent,
   departmentKeyOf,
+  type PlanContent,
   type Trigger,
   templatePlanContent,
   vendorTeamFromDesignations,
@@ -55,8 +55,8 @@ import {
   selectActions,
   selectActiveStaffIds,
   selectCustomerUserIds,
-  selectDesignatedStaff,
   selectDepartments,
+  selectDesignatedStaff,
   selectDueActions,
   selectIncidentEvents,
   selectIncidents,
@@ -616,31 +616,31 @@ export async function tickItem({
     actor,
     incidentId,
     async (tx, incident, now) => {
-    notClosed(incident);
-    const item = await findItem(tx, incident.id, itemId);
-    if (!item) throw notFound('checklist item');
-    if (item.doneAt) throw new AppError('conflict', 'this item is already done');
-    const isActivation = item.kind === 'activation' && item.position === ACTIVATE_STEP;
-    if (isActivation) {
-      const plan = await findPlanOfCustomer(tx, incident.customerId);
-      if (!mayActivatePlan(actor, plan?.content.vendorTeam.map((m) => m.userId) ?? [])) {
-        throw new AppError('forbidden', 'only a manager or a member of the vendor team may activate the plan');
+      notClosed(incident);
+      const item = await findItem(tx, incident.id, itemId);
+      if (!item) throw notFound('checklist item');
+      if (item.doneAt) throw new AppError('conflict', 'this item is already done');
+      const isActivation = item.kind === 'activation' && item.position === ACTIVATE_STEP;
+      if (isActivation) {
+        const plan = await findPlanOfCustomer(tx, incident.customerId);
+        if (!mayActivatePlan(actor, plan?.content.vendorTeam.map((m) => m.userId) ?? [])) {
+          throw new AppError('forbidden', 'only a manager or a member of the vendor team may activate the plan');
+        }
+        await updateIncidentRow(tx, incident.id, { activatedAt: now });
       }
-      await updateIncidentRow(tx, incident.id, { activatedAt: now });
-    }
-    await updateItemRow(tx, item.id, { doneAt: now, doneById: actor.id, note: note || null });
-    await addEvent(tx, {
-      incidentId: incident.id,
-      type: 'item_done',
-      at: now,
-      actorId: actor.id,
-      body: note || null,
-      data: { kind: item.kind, position: item.position, text: item.text },
-      // The hospital sees the activation procedure; playbook and measures are the vendor's working notes.
-      isInternal: item.kind !== 'activation' || Boolean(note),
-    });
-    isInternal = item.kind !== 'activation';
-    return undefined;
+      await updateItemRow(tx, item.id, { doneAt: now, doneById: actor.id, note: note || null });
+      await addEvent(tx, {
+        incidentId: incident.id,
+        type: 'item_done',
+        at: now,
+        actorId: actor.id,
+        body: note || null,
+        data: { kind: item.kind, position: item.position, text: item.text },
+        // The hospital sees the activation procedure; playbook and measures are the vendor's working notes.
+        isInternal: item.kind !== 'activation' || Boolean(note),
+      });
+      isInternal = item.kind !== 'activation';
+      return undefined;
     },
     { isStaffOnly: () => isInternal },
   );
@@ -838,28 +838,34 @@ export async function addCorrectiveAction({
   incidentId: string;
   input: CorrectiveActionInput;
 }) {
-  return change(deps, actor, incidentId, async (tx, incident, now) => {
-    if (!(await selectActiveStaffIds(tx, [input.ownerId])).has(input.ownerId))
-      throw badInput('ownerId', 'the owner must be an active staff user');
-    await insertAction(tx, {
-      incidentId: incident.id,
-      description: input.description,
-      ownerId: input.ownerId,
-      dueDate: input.dueDate,
-      createdById: actor.id,
-      createdAt: now,
-    });
-    await addEvent(tx, {
-      incidentId: incident.id,
-      type: 'note',
-      at: now,
-      actorId: actor.id,
-      body: input.description,
-      data: { action: 'added', dueDate: input.dueDate },
-      isInternal: true,
-    });
-    return undefined;
-  }, { isStaffOnly: true });
+  return change(
+    deps,
+    actor,
+    incidentId,
+    async (tx, incident, now) => {
+      if (!(await selectActiveStaffIds(tx, [input.ownerId])).has(input.ownerId))
+        throw badInput('ownerId', 'the owner must be an active staff user');
+      await insertAction(tx, {
+        incidentId: incident.id,
+        description: input.description,
+        ownerId: input.ownerId,
+        dueDate: input.dueDate,
+        createdById: actor.id,
+        createdAt: now,
+      });
+      await addEvent(tx, {
+        incidentId: incident.id,
+        type: 'note',
+        at: now,
+        actorId: actor.id,
+        body: input.description,
+        data: { action: 'added', dueDate: input.dueDate },
+        isInternal: true,
+      });
+      return undefined;
+    },
+    { isStaffOnly: true },
+  );
 }
 
 export async function completeCorrectiveAction({
@@ -875,13 +881,19 @@ export async function completeCorrectiveAction({
   actionId: string;
   note?: string;
 }) {
-  return change(deps, actor, incidentId, async (tx, incident, now) => {
-    const action = await findAction(tx, incident.id, actionId);
-    if (!action) throw notFound('corrective action');
-    if (action.doneAt) throw new AppError('conflict', 'this action is already done');
-    await updateActionRow(tx, action.id, { doneAt: now, doneNote: note || null });
-    return undefined;
-  }, { isStaffOnly: true });
+  return change(
+    deps,
+    actor,
+    incidentId,
+    async (tx, incident, now) => {
+      const action = await findAction(tx, incident.id, actionId);
+      if (!action) throw notFound('corrective action');
+      if (action.doneAt) throw new AppError('conflict', 'this action is already done');
+      await updateActionRow(tx, action.id, { doneAt: now, doneNote: note || null });
+      return undefined;
+    },
+    { isStaffOnly: true },
+  );
 }
 
 /**

@@ -240,7 +240,6 @@ type Run = (path: string, body?: unknown, method?: 'POST' | 'PATCH') => void;
 
 function DepartmentsTable({ incident: i, mayWork, run }: { incident: Incident; mayWork: boolean; run: Run }) {
   const { t } = useTranslation();
-  const bilingual = useBilingual();
   const [waiving, setWaiving] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [engineer, setEngineer] = useState<string | null>(null);

@@ -185,7 +185,11 @@ function PlanEditor({ plan }: { plan: Plan }) {
                   />
                 ),
               },
-              designationField(t('emergency.role'), (m) => m.designation, (designation) => ({ designation })),
+              designationField(
+                t('emergency.role'),
+                (m) => m.designation,
+                (designation) => ({ designation }),
+              ),
               textField('phone', t('emergency.phone'), 140),
             ]}
             add={
@@ -207,7 +211,11 @@ function PlanEditor({ plan }: { plan: Plan }) {
               textField('name', t('emergency.name'), 130),
               textField('title', t('emergency.titleField'), 130),
               textField('phone', t('emergency.phone'), 130),
-              designationField(t('emergency.role'), (m) => m.role, (role) => ({ role })),
+              designationField(
+                t('emergency.role'),
+                (m) => m.role,
+                (role) => ({ role }),
+              ),
             ]}
             add={
               <AddButton

@@ -2,13 +2,13 @@ import { KeyOutlined, RiseOutlined, ToolOutlined } from '@ant-design/icons';
 import { Card, Collapse, type CollapseProps } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TicketDetail } from '../../api/types.ts';
 import { useCan } from '../../components/session.tsx';
+import { useEscalations, useRmas } from '../escalations/api.ts';
 import { EscalationCard } from '../escalations/escalation-card.tsx';
 import { RmaCard } from '../escalations/rma-card.tsx';
-import { useEscalations, useRmas } from '../escalations/api.ts';
-import { RemoteAccessCard } from '../remote-access/remote-access-card.tsx';
 import { useGrants } from '../remote-access/api.ts';
-import type { TicketDetail } from '../../api/types.ts';
+import { RemoteAccessCard } from '../remote-access/remote-access-card.tsx';
 
 type Section = { key: string; icon: ReactNode; title: string; count: number; isOpenByDefault: boolean; body: ReactNode };
 
