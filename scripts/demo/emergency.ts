@@ -3,7 +3,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { templatePlanContent } from '../../src/domain/emergency/template.ts';
 import { OPEN_STATUSES } from '../../src/domain/vocabulary.ts';
-import { tickets } from '../../src/server/db/schema.ts';
+import { tickets, users } from '../../src/server/db/schema.ts';
 import type { Deps } from '../../src/server/deps.ts';
 import { createPlan, declareIncident, savePlan } from '../../src/server/features/emergency/emergency.service.ts';
 import type { Actor } from '../../src/server/policy.ts';
@@ -19,6 +19,9 @@ export async function createEmergencyDemo({
   engineer: Actor;
   customerId: string;
 }) {
+  // Designations (001 2.2): a new plan's vendor team is filled from them.
+  await deps.db.update(users).set({ designation: 'service_department_manager' }).where(eq(users.id, manager.id));
+  await deps.db.update(users).set({ designation: 'technical_backbone' }).where(eq(users.id, engineer.id));
   await createPlan({ deps, actor: manager, customerId });
   const content = {
     ...templatePlanContent(),

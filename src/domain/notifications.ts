@@ -17,6 +17,7 @@ export const NOTIFICATION_KINDS = [
   'corrective_action_due',
   'drill_due',
   'maintenance_overdue',
+  'emergency_training_due',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -38,6 +39,8 @@ export type NotificationData = {
   drill_due: { customerId: string; customerName: string; lastDrillAt: string | null };
   /** A routine maintenance round's window ended and it is not done (issue 13): to the account owner, once per round. */
   maintenance_overdue: { roundId: string; customerId: string; customerName: string; windowEnd: string; plannedDate: string | null };
+  /** No emergency-team training yet this quarter (001 2.8 (1)): to the service department manager, once per quarter. */
+  emergency_training_due: { customerId: string; customerName: string; quarter: string };
 };
 
 /** One notification's content: a discriminated union on `kind`. */
@@ -61,4 +64,5 @@ export const notification = {
   correctiveActionDue: make('corrective_action_due'),
   drillDue: make('drill_due'),
   maintenanceOverdue: make('maintenance_overdue'),
+  emergencyTrainingDue: make('emergency_training_due'),
 } satisfies Record<string, (data: never) => NotificationContent>;

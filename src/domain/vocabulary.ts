@@ -33,6 +33,20 @@ export type CauseCategory = (typeof CAUSE_CATEGORIES)[number];
 export const TEAMS = ['service_center', 'technical_center', 'field', 'rnd'] as const;
 export type Team = (typeof TEAMS)[number];
 
+/**
+ * A staff user's designation in the company (001 2.2): who leads, deputises and serves on the emergency team.
+ * general manager → leader; service director, technical director, service department manager → deputies;
+ * the service department's technical backbone → members.
+ */
+export const STAFF_DESIGNATIONS = [
+  'general_manager',
+  'service_director',
+  'technical_director',
+  'service_department_manager',
+  'technical_backbone',
+] as const;
+export type StaffDesignation = (typeof STAFF_DESIGNATIONS)[number];
+
 export const STATUSES = [
   'new',
   'acknowledged',

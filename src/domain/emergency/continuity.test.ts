@@ -4,12 +4,25 @@ import {
   isQuarterlyTrainingDue,
   minutesOnPaper,
   nextStage,
+  quarterOf,
   reentryOutstanding,
   type StageState,
   stageDueAt,
   stagesToFire,
+  trainingReminderQuarter,
 } from './continuity.ts';
-import { ACTIVATION_STEPS, DEFAULT_DEPARTMENTS, MEASURES, PLAYBOOKS, PlanContent, TRIGGERS, templatePlanContent } from './template.ts';
+import {
+  ACTIVATION_STEPS,
+  DEFAULT_DEPARTMENTS,
+  DEPARTMENT_KEYS,
+  departmentKeyOf,
+  MEASURES,
+  PLAYBOOKS,
+  PlanContent,
+  TRIGGERS,
+  templatePlanContent,
+  vendorTeamFromDesignations,
+} from './template.ts';
 
 const failedAt = new Date('2026-03-02T01:00:00Z');
 const stages = (): StageState[] => [
@@ -104,5 +117,52 @@ describe('quarterly emergency training (001 2.8 (1))', () => {
     { last: '2025-12-31', today: '2026-01-02', isDue: true },
   ])('last $last, today $today → due $isDue', ({ last, today, isDue }) => {
     expect(isQuarterlyTrainingDue(last, today)).toBe(isDue);
+  });
+});
+
+describe('quarterly training reminder', () => {
+  test('quarters of local dates', () => {
+    expect(quarterOf('2026-01-01')).toBe('2026-Q1');
+    expect(quarterOf('2026-03-31')).toBe('2026-Q1');
+    expect(quarterOf('2026-04-01')).toBe('2026-Q2');
+    expect(quarterOf('2026-12-31')).toBe('2026-Q4');
+  });
+
+  test('due when no training this quarter, once per quarter', () => {
+    expect(trainingReminderQuarter({ lastTrainingOn: null, today: '2026-04-02', remindedQuarter: null })).toBe('2026-Q2');
+    expect(trainingReminderQuarter({ lastTrainingOn: '2026-03-30', today: '2026-04-02', remindedQuarter: '2026-Q1' })).toBe('2026-Q2');
+    // Reminded already this quarter, or trained this quarter: nothing.
+    expect(trainingReminderQuarter({ lastTrainingOn: null, today: '2026-05-20', remindedQuarter: '2026-Q2' })).toBeNull();
+    expect(trainingReminderQuarter({ lastTrainingOn: '2026-04-01', today: '2026-06-30', remindedQuarter: null })).toBeNull();
+    // Next quarter it is due again.
+    expect(trainingReminderQuarter({ lastTrainingOn: '2026-04-01', today: '2026-07-01', remindedQuarter: '2026-Q2' })).toBe('2026-Q3');
+  });
+});
+
+describe('departments and the vendor team', () => {
+  test('every default department has a distinct stable key; older plans find theirs by name; custom ones have none', () => {
+    expect(DEFAULT_DEPARTMENTS.map((d) => d.key)).toEqual([...DEPARTMENT_KEYS]);
+    expect(departmentKeyOf({ name: '门诊收费' })).toBe('outpatient_billing');
+    expect(departmentKeyOf({ key: 'operating_rooms', name: '手术室（东院）' })).toBe('operating_rooms');
+    expect(departmentKeyOf({ name: '体检中心' })).toBeNull();
+    const twice = templatePlanContent();
+    twice.departments.push({ key: 'outpatient_billing', name: '门诊收费二', nameEn: '', stage: '15m' });
+    expect(PlanContent.safeParse(twice).success).toBe(false);
+  });
+
+  test('designations fill the team: leader, deputies, members (001 2.2); undesignated staff are left out', () => {
+    const team = vendorTeamFromDesignations([
+      { id: 'b', designation: 'technical_backbone' },
+      { id: 'x', designation: null },
+      { id: 'm', designation: 'service_department_manager' },
+      { id: 'g', designation: 'general_manager' },
+      { id: 't', designation: 'technical_director' },
+    ]);
+    expect(team).toEqual([
+      { userId: 'g', designation: 'leader', phone: '' },
+      { userId: 'm', designation: 'deputy', phone: '' },
+      { userId: 't', designation: 'deputy', phone: '' },
+      { userId: 'b', designation: 'member', phone: '' },
+    ]);
   });
 });

@@ -65,6 +65,29 @@ export function isQuarterlyTrainingDue(lastTrainingOn: string | null, today: str
   return quarter(lastTrainingOn) < quarter(today);
 }
 
+/** The calendar quarter of a local date (YYYY-MM-DD) as `YYYY-Qn`. */
+export function quarterOf(date: string): string {
+  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+/**
+ * The quarterly training reminder (001 2.8 (1)): the quarter to remind for when no emergency training falls in
+ * today's quarter and no reminder was recorded for it yet (once per quarter, however often the job runs); else null.
+ */
+export function trainingReminderQuarter({
+  lastTrainingOn,
+  today,
+  remindedQuarter,
+}: {
+  lastTrainingOn: string | null;
+  today: string;
+  remindedQuarter: string | null;
+}): string | null {
+  if (!isQuarterlyTrainingDue(lastTrainingOn, today)) return null;
+  const quarter = quarterOf(today);
+  return remindedQuarter === quarter ? null : quarter;
+}
+
 export function isDrillOverdue(lastDrillAt: Date | null, createdAt: Date, now: Date): boolean {
   const from = lastDrillAt ?? createdAt;
   const due = new Date(from);

@@ -3,6 +3,7 @@
  * starts from. Each text is given in the seed's Chinese and in English. Pure data: no I/O.
  */
 import { z } from 'zod';
+import type { StaffDesignation } from '../vocabulary.ts';
 
 export const TRIGGERS = [1, 2, 3, 4, 5, 6] as const;
 export type Trigger = (typeof TRIGGERS)[number];
@@ -199,18 +200,58 @@ export const VENDOR_DESIGNATION_TEXTS: Record<VendorDesignation, BilingualText> 
   member: t('组员（服务部技术骨干）', 'Member (service department senior engineer)'),
 };
 
+/** 2.7 (2): the default departments' stable keys (labels in the web's zh-CN/en resources; custom departments have none). */
+export const DEPARTMENT_KEYS = [
+  'outpatient_registration',
+  'admission_registration',
+  'outpatient_billing',
+  'emergency_billing',
+  'outpatient_pharmacy',
+  'inpatient_pharmacy',
+  'nurse_stations',
+  'operating_rooms',
+  'medical_examinations',
+] as const;
+export type DepartmentKey = (typeof DEPARTMENT_KEYS)[number];
+
 /** 2.7 (2): the default departments and the stage at which each goes manual. */
-export const DEFAULT_DEPARTMENTS: { name: string; nameEn: string; stage: ContinuityStage }[] = [
-  { name: '门诊挂号', nameEn: 'Outpatient registration', stage: '15m' },
-  { name: '住院登记', nameEn: 'Admission registration', stage: '15m' },
-  { name: '门诊收费', nameEn: 'Outpatient billing', stage: '15m' },
-  { name: '急诊收费', nameEn: 'Emergency billing', stage: '15m' },
-  { name: '门诊药房', nameEn: 'Outpatient pharmacy', stage: '15m' },
-  { name: '住院药房', nameEn: 'Inpatient pharmacy', stage: '15m' },
-  { name: '护士站', nameEn: 'Nurse stations', stage: '3h' },
-  { name: '手术室', nameEn: 'Operating rooms', stage: '3h' },
-  { name: '医技检查', nameEn: 'Medical-technical examinations', stage: '3h' },
+export const DEFAULT_DEPARTMENTS: { key: DepartmentKey; name: string; nameEn: string; stage: ContinuityStage }[] = [
+  { key: 'outpatient_registration', name: '门诊挂号', nameEn: 'Outpatient registration', stage: '15m' },
+  { key: 'admission_registration', name: '住院登记', nameEn: 'Admission registration', stage: '15m' },
+  { key: 'outpatient_billing', name: '门诊收费', nameEn: 'Outpatient billing', stage: '15m' },
+  { key: 'emergency_billing', name: '急诊收费', nameEn: 'Emergency billing', stage: '15m' },
+  { key: 'outpatient_pharmacy', name: '门诊药房', nameEn: 'Outpatient pharmacy', stage: '15m' },
+  { key: 'inpatient_pharmacy', name: '住院药房', nameEn: 'Inpatient pharmacy', stage: '15m' },
+  { key: 'nurse_stations', name: '护士站', nameEn: 'Nurse stations', stage: '3h' },
+  { key: 'operating_rooms', name: '手术室', nameEn: 'Operating rooms', stage: '3h' },
+  { key: 'medical_examinations', name: '医技检查', nameEn: 'Medical-technical examinations', stage: '3h' },
 ];
+
+/**
+ * A department's stable key: the one it carries, or, for plans saved before keys existed, the default
+ * department of the same Chinese name. A custom department has none (it keeps its typed name).
+ */
+export function departmentKeyOf(department: { key?: DepartmentKey | null; name: string }): DepartmentKey | null {
+  return department.key ?? DEFAULT_DEPARTMENTS.find((d) => d.name === department.name)?.key ?? null;
+}
+
+/** 2.2: the vendor team a new plan starts with, from the staff users' designations (leader, deputies, members). */
+export function vendorTeamFromDesignations(
+  users: readonly { id: string; designation: StaffDesignation | null }[],
+): { userId: string; designation: VendorDesignation; phone: string }[] {
+  const roleOf: Record<StaffDesignation, VendorDesignation> = {
+    general_manager: 'leader',
+    service_director: 'deputy',
+    technical_director: 'deputy',
+    service_department_manager: 'deputy',
+    technical_backbone: 'member',
+  };
+  const order = VENDOR_DESIGNATIONS;
+  return users
+    .flatMap((u) => (u.designation ? [{ userId: u.id, designation: roleOf[u.designation], phone: '' }] : []))
+    .sort((a, b) => order.indexOf(a.designation) - order.indexOf(b.designation))
+    .slice(0, 50);
+}
 
 /** A plan's editable content (stored whole in every version). */
 export const PlanContent = z
@@ -236,6 +277,7 @@ export const PlanContent = z
       .array(
         z
           .object({
+            key: z.enum(DEPARTMENT_KEYS).optional(),
             name: z.string().trim().min(1).max(60),
             nameEn: z.string().trim().max(80).default(''),
             stage: z.enum(CONTINUITY_STAGES),
@@ -243,7 +285,11 @@ export const PlanContent = z
           .strict(),
       )
       .max(100)
-      .refine((ds) => new Set(ds.map((d) => d.name)).size === ds.length, { message: 'department names must be unique' }),
+      .refine((ds) => new Set(ds.map((d) => d.name)).size === ds.length, { message: 'department names must be unique' })
+      .refine((ds) => {
+        const keys = ds.flatMap((d) => (d.key ? [d.key] : []));
+        return new Set(keys).size === keys.length;
+      }, 'a default department is listed twice'),
     playbooks: z
       .object({
         1: z.array(BilingualText),

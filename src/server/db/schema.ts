@@ -33,7 +33,7 @@ import type {
 } from '../../domain/contracts/vocabulary.ts';
 import type { ReentryState } from '../../domain/emergency/continuity.ts';
 import type { IncidentEventType, IncidentItemKind, IncidentStatus } from '../../domain/emergency/incident.ts';
-import type { BilingualText, ContinuityStage, MeasureLevel, PlanContent } from '../../domain/emergency/template.ts';
+import type { BilingualText, ContinuityStage, DepartmentKey, MeasureLevel, PlanContent } from '../../domain/emergency/template.ts';
 import type {
   ApprovalMethod,
   ChecklistItem,
@@ -64,6 +64,7 @@ import type {
   Role,
   ServiceClass,
   Severity,
+  StaffDesignation,
   Stage,
   Status,
   Team,
@@ -136,6 +137,8 @@ export const users = pgTable(
     role: text('role').$type<Role>().notNull(),
     customerId: uuid('customer_id').references(() => customers.id),
     team: text('team').$type<Team>(),
+    /** 001 2.2: the staff user's designation (general manager … technical backbone); customers have none. */
+    designation: text('designation').$type<StaffDesignation>(),
     passwordHash: text('password_hash').notNull(),
     isActive: boolean('is_active').notNull().default(true),
     locale: text('locale').notNull().default('zh-CN'),
@@ -147,6 +150,8 @@ export const users = pgTable(
     uniqueIndex('users_email_key').on(t.email),
     vocabularyCheck('users_role_check', t.role),
     vocabularyCheck('users_team_check', t.team),
+    vocabularyCheck('users_designation_check', t.designation),
+    check('users_designation_staff_check', sql`${t.designation} is null or ${t.role} <> 'customer'`),
     // A customer user belongs to exactly one organisation; staff belong to none.
     check('users_customer_scope_check', sql`(${t.role} = 'customer') = (${t.customerId} is not null)`),
   ],
@@ -1081,6 +1086,8 @@ export const emergencyPlans = pgTable(
     lastDrillAt: timestamp('last_drill_at', { withTimezone: true }),
     /** When the managers were last told the plan's drill is overdue (once per overdue period). */
     drillRemindedAt: timestamp('drill_reminded_at', { withTimezone: true }),
+    /** The quarter (YYYY-Qn) whose emergency-training reminder was sent (once per quarter). */
+    trainingRemindedQuarter: text('training_reminded_quarter'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -1184,6 +1191,8 @@ export const incidentDepartments = pgTable(
     incidentId: uuid('incident_id')
       .notNull()
       .references(() => incidents.id),
+    /** A default department's stable key (labels in the web's resources); null for a custom one. */
+    key: text('key').$type<DepartmentKey>(),
     name: text('name').notNull(),
     nameEn: text('name_en').notNull().default(''),
     stage: text('stage').$type<ContinuityStage>().notNull(),
@@ -1200,6 +1209,7 @@ export const incidentDepartments = pgTable(
     uniqueIndex('incident_departments_key').on(t.incidentId, t.name),
     vocabularyCheck('incident_departments_stage_check', t.stage),
     vocabularyCheck('incident_departments_reentry_state_check', t.reentryState),
+    vocabularyCheck('incident_departments_key_check', t.key),
   ],
 );
 

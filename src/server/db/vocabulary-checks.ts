@@ -25,6 +25,7 @@ import {
   MEASURE_LEVELS,
   REENTRY_STATES,
 } from '../../domain/emergency/incident.ts';
+import { DEPARTMENT_KEYS } from '../../domain/emergency/template.ts';
 import { APPROVAL_METHODS, TRANSPORTS, VISIT_TYPES, WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from '../../domain/field/work-orders.ts';
 import { ITEM_RESULTS } from '../../domain/maintenance/checklist.ts';
 import { ROUND_STATUSES } from '../../domain/maintenance/schedule.ts';
@@ -45,6 +46,7 @@ import {
   ROLES,
   SERVICE_CLASSES,
   SEVERITIES,
+  STAFF_DESIGNATIONS,
   STAGES,
   STATUSES,
   TEAMS,
@@ -63,6 +65,7 @@ const ESCALATION_RUNGS = ESCALATION_LEVELS.map((_, rung) => rung);
 export const VOCABULARY_CHECKS = {
   users_role_check: ROLES,
   users_team_check: TEAMS,
+  users_designation_check: STAFF_DESIGNATIONS,
   customers_kind_check: CUSTOMER_KINDS,
   customers_distance_class_check: DISTANCE_CLASSES,
   contacts_role_check: CONTACT_ROLES,
@@ -97,6 +100,7 @@ export const VOCABULARY_CHECKS = {
   incident_stages_stage_check: CONTINUITY_STAGES,
   incident_departments_stage_check: CONTINUITY_STAGES,
   incident_departments_reentry_state_check: REENTRY_STATES,
+  incident_departments_key_check: DEPARTMENT_KEYS,
   incident_items_kind_check: INCIDENT_ITEM_KINDS,
   incident_events_type_check: INCIDENT_EVENT_TYPES,
   remote_access_grants_method_check: REMOTE_ACCESS_METHODS,

@@ -48,6 +48,7 @@ describe('GET /api/v1/jobs', () => {
       'emergency.continuity-tick',
       'emergency.reminders',
       'maintenance.daily',
+      'emergency.training-reminders',
       'remote-access.maintain',
       'sla.tick',
       'surveys.periodic',

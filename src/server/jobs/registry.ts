@@ -6,7 +6,7 @@
 import { MAINTENANCE_DAILY_JOB, REGENERATE_ROUNDS_JOB } from '../../domain/maintenance/schedule.ts';
 import type { Config } from '../config.ts';
 import { runRenewalReminders } from '../features/contracts/contracts.service.ts';
-import { runContinuityTick, runEmergencyReminders } from '../features/emergency/emergency.service.ts';
+import { runContinuityTick, runEmergencyReminders, runTrainingReminders } from '../features/emergency/emergency.service.ts';
 import { runMaintenanceDaily, runRegenerateRounds } from '../features/maintenance/maintenance.service.ts';
 import { runRemoteAccessMaintenance } from '../features/remote-access/remote-access.service.ts';
 import { runSlaTick } from '../features/sla/escalation.ts';
@@ -19,6 +19,7 @@ export const SLA_TICK_JOB = 'sla.tick';
 export const RENEWAL_REMINDERS_JOB = 'contracts.renewal-reminders';
 export const CONTINUITY_TICK_JOB = 'emergency.continuity-tick';
 export const EMERGENCY_REMINDERS_JOB = 'emergency.reminders';
+export const TRAINING_REMINDERS_JOB = 'emergency.training-reminders';
 export const REMOTE_ACCESS_JOB = 'remote-access.maintain';
 export const PERIODIC_SURVEYS_JOB = 'surveys.periodic';
 
@@ -32,6 +33,8 @@ export function createJobRegistry({ mailer }: { mailer: Mailer | null }): JobReg
     [CONTINUITY_TICK_JOB]: { run: ({ deps, now }) => runContinuityTick({ deps, now }) },
     // Corrective actions due (to their owners) and plans without a drill for six months (to the managers).
     [EMERGENCY_REMINDERS_JOB]: { run: ({ deps, now }) => runEmergencyReminders({ deps, now }) },
+    // The emergency team's quarterly training (001 2.8 (1)): the service department manager, once per plan and quarter.
+    [TRAINING_REMINDERS_JOB]: { run: async ({ deps, now }) => void (await runTrainingReminders({ deps, now })) },
     // Erases remote-access secrets whose window ended or that were revoked; re-seals those under a rotated-out key.
     [REMOTE_ACCESS_JOB]: { run: async ({ deps }) => void (await runRemoteAccessMaintenance({ deps })) },
     // Each customer's periodic satisfaction survey (e.g. half-yearly): opened once per period, its link mailed.
@@ -54,6 +57,7 @@ export function systemRecurringJobs(config: Config): RecurringJob[] {
     { name: CONTINUITY_TICK_JOB, schedule: { kind: 'interval', everyMs: config.schedulerIntervalMs } },
     { name: EMERGENCY_REMINDERS_JOB, schedule: { kind: 'daily', at: '09:00' } },
     { name: MAINTENANCE_DAILY_JOB, schedule: { kind: 'daily', at: '07:30' } },
+    { name: TRAINING_REMINDERS_JOB, schedule: { kind: 'daily', at: '09:00' } },
     // A secret outlives its window by at most a minute.
     { name: REMOTE_ACCESS_JOB, schedule: { kind: 'interval', everyMs: 60_000 } },
     { name: PERIODIC_SURVEYS_JOB, schedule: { kind: 'daily', at: '09:30' } },

@@ -12,6 +12,16 @@ export type LiveEvent =
       /** A change only staff can see (an internal note): customer users' streams do not get it. */
       isStaffOnly?: boolean;
     }
+  | {
+      /** A major incident changed (a step, a tick, a stage fired, a department on paper or back, 补录…): war rooms refetch it. */
+      type: 'incident.updated';
+      incidentId: string;
+      ticketId: string;
+      customerId: string;
+      actorId: string | null;
+      /** Only internal data changed (a note, a corrective action): the hospital's streams do not get it. */
+      isStaffOnly?: boolean;
+    }
   | { type: 'notification.created'; userId: string; notificationId: string }
   /**
    * This process may have missed events (its database listener was away for a moment): open streams

@@ -1,7 +1,9 @@
 import http from 'node:http';
 import type { LiveEvent } from '../lib/live-bus.ts';
 
-export type TicketLiveEvent = Extract<LiveEvent, { ticketId: string }>;
+export type TicketLiveEvent = Extract<LiveEvent, { type: 'ticket.created' | 'ticket.updated' }>;
+export type IncidentLiveEvent = Extract<LiveEvent, { type: 'incident.updated' }>;
+/** What a stream received; `data` is a ticket event unless `event` says otherwise (read an incident's with `incidentData`). */
 export type ReceivedLiveEvent = { event: string; data: TicketLiveEvent };
 
 export type LiveStream = {
@@ -21,6 +23,13 @@ export type LiveStream = {
 
 export const forTicket = (ticketId: string, type: TicketLiveEvent['type']) => (e: ReceivedLiveEvent) =>
   e.data.ticketId === ticketId && e.data.type === type;
+
+/** An `event: incident` message's data. */
+export function incidentData(e: ReceivedLiveEvent): IncidentLiveEvent | null {
+  return e.event === 'incident' ? (e.data as unknown as IncidentLiveEvent) : null;
+}
+
+export const forIncident = (incidentId: string) => (e: ReceivedLiveEvent) => incidentData(e)?.incidentId === incidentId;
 
 /**
  * Opens GET /api/v1/live over a real connection (inject() cannot stream) and parses the server-sent

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../../../domain/time-zone.ts';
-import { ROLES, TEAMS } from '../../../domain/vocabulary.ts';
+import { ROLES, STAFF_DESIGNATIONS, TEAMS } from '../../../domain/vocabulary.ts';
 
 export const LoginBody = z.object({
   email: z.email().max(254),
@@ -16,6 +16,8 @@ export const UserResponse = z.object({
   role: z.enum(ROLES),
   customerId: z.uuid().nullable(),
   team: z.enum(TEAMS).nullable(),
+  /** 001 2.2: general manager … technical backbone (staff only). */
+  designation: z.enum(STAFF_DESIGNATIONS).nullable(),
   isActive: z.boolean(),
   locale: z.string(),
   timeZone: z.string(),

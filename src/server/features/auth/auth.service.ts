@@ -39,6 +39,7 @@ export function toUserDto(u: UserRow): UserDto {
     role: u.role,
     customerId: u.customerId,
     team: u.team,
+    designation: u.designation,
     isActive: u.isActive,
     locale: u.locale,
     timeZone: u.timeZone,

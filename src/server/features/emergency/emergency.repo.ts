@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
-import type { ContinuityStage, PlanContent } from '../../../domain/emergency/template.ts';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { ContinuityStage, DepartmentKey, PlanContent } from '../../../domain/emergency/template.ts';
 import type { Tx } from '../../db/client.ts';
 import {
   customers,
@@ -38,7 +38,7 @@ export async function insertPlan(tx: Tx, values: { customerId: string; content: 
 export async function updatePlanRow(
   tx: Tx,
   id: string,
-  patch: Partial<Pick<PlanRow, 'content' | 'version' | 'lastDrillAt' | 'drillRemindedAt' | 'updatedAt'>>,
+  patch: Partial<Pick<PlanRow, 'content' | 'version' | 'lastDrillAt' | 'drillRemindedAt' | 'trainingRemindedQuarter' | 'updatedAt'>>,
 ) {
   const [row] = await tx.update(emergencyPlans).set(patch).where(eq(emergencyPlans.id, id)).returning();
   return row;
@@ -181,8 +181,8 @@ export async function selectIncidents(tx: Tx, filter: { status: 'open' | 'closed
       reentryTotal: sql<number>`(select count(*)::int from ${incidentDepartments} d where d.incident_id = ${incidents.id} and d.manual_from is not null)`,
       reentryFinished: sql<number>`(select count(*)::int from ${incidentDepartments} d where d.incident_id = ${incidents.id} and d.manual_from is not null and d.reentry_state in ('done', 'waived'))`,
       onPaper: sql<
-        string[]
-      >`coalesce((select json_agg(d.name order by d.name) from ${incidentDepartments} d where d.incident_id = ${incidents.id} and d.manual_from is not null and d.back_at is null), '[]'::json)`,
+        { key: DepartmentKey | null; name: string; nameEn: string }[]
+      >`coalesce((select json_agg(json_build_object('key', d.key, 'name', d.name, 'nameEn', d.name_en) order by d.name) from ${incidentDepartments} d where d.incident_id = ${incidents.id} and d.manual_from is not null and d.back_at is null), '[]'::json)`,
     })
     .from(incidents)
     .innerJoin(tickets, eq(tickets.id, incidents.ticketId))
@@ -338,6 +338,39 @@ export async function selectPlansForDrillCheck(tx: Tx) {
     .from(emergencyPlans)
     .innerJoin(customers, eq(customers.id, emergencyPlans.customerId))
     .for('update', { of: emergencyPlans, skipLocked: true });
+}
+
+/** Every plan with the customer's last emergency-team training (features/trainings, kind emergency_quarterly), locked for the reminder. */
+export async function selectPlansForTrainingCheck(tx: Tx) {
+  return tx
+    .select({
+      plan: emergencyPlans,
+      customerName: customers.name,
+      lastTrainingOn: sql<
+        string | null
+      >`(select max(s.session_date)::text from training_sessions s where s.customer_id = ${emergencyPlans.customerId} and s.kind = 'emergency_quarterly')`,
+    })
+    .from(emergencyPlans)
+    .innerJoin(customers, eq(customers.id, emergencyPlans.customerId))
+    .for('update', { of: emergencyPlans, skipLocked: true });
+}
+
+/** Active staff users with a designation (001 2.2), in name order: a new plan's vendor team. */
+export async function selectDesignatedStaff(tx: Tx) {
+  return tx
+    .select({ id: users.id, designation: users.designation })
+    .from(users)
+    .where(and(isNotNull(users.designation), ne(users.role, 'customer'), eq(users.isActive, true)))
+    .orderBy(asc(users.name), asc(users.id));
+}
+
+/** The users designated service department manager (active staff): told when the quarter's emergency training is due. */
+export async function selectServiceManagerIds(tx: Tx) {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.designation, 'service_department_manager'), ne(users.role, 'customer'), eq(users.isActive, true)));
+  return rows.map((r) => r.id);
 }
 
 /** Managers and administrators: told when a plan's drill is overdue. */

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { REENTRY_STATES } from '../../../domain/emergency/continuity.ts';
 import { INCIDENT_EVENT_TYPES, INCIDENT_ITEM_KINDS, INCIDENT_STATUSES } from '../../../domain/emergency/incident.ts';
-import { BilingualText, CONTINUITY_STAGES, MEASURE_LEVELS, PlanContent, VENDOR_DESIGNATIONS } from '../../../domain/emergency/template.ts';
+import {
+  BilingualText,
+  CONTINUITY_STAGES,
+  DEPARTMENT_KEYS,
+  MEASURE_LEVELS,
+  PlanContent,
+  VENDOR_DESIGNATIONS,
+} from '../../../domain/emergency/template.ts';
 
 const note = z.string().trim().max(2000);
 const Person = z.object({ id: z.uuid(), name: z.string() });
@@ -109,6 +116,8 @@ export const ActionDoneBody = z.object({ note: note.optional() }).strict();
 
 export const NoteBody = z.object({ body: z.string().trim().min(1).max(2000) }).strict();
 
+const DepartmentName = z.object({ key: z.enum(DEPARTMENT_KEYS).nullable(), name: z.string(), nameEn: z.string() });
+
 const Continuity = z.object({
   stage: z.enum(CONTINUITY_STAGES),
   dueAt: z.date(),
@@ -132,6 +141,8 @@ export const IncidentSummary = z.object({
   recoveredAt: z.date().nullable(),
   closedAt: z.date().nullable(),
   departmentsOnPaper: z.array(z.string()),
+  /** The same departments with their stable keys (default departments; labels in the web's zh-CN/en resources). */
+  onPaper: z.array(DepartmentName),
   activatedAt: z.date().nullable(),
   /** 补录 progress: departments that went manual, and those done or waived. */
   reentry: z.object({ total: z.number().int(), finished: z.number().int() }),
@@ -157,6 +168,7 @@ export const IncidentDetailResponse = IncidentSummary.extend({
   departments: z.array(
     z.object({
       id: z.uuid(),
+      key: z.enum(DEPARTMENT_KEYS).nullable(),
       name: z.string(),
       nameEn: z.string(),
       stage: z.enum(CONTINUITY_STAGES),

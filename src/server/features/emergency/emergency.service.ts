@@ -9,6 +9,7 @@ import {
   reentryOutstanding,
   stageDueAt,
   stagesToFire,
+  trainingReminderQuarter,
 } from '../../../domain/emergency/continuity.ts';
 import type { IncidentEventType } from '../../../domain/emergency/incident.ts';
 import {
@@ -16,9 +17,11 @@ import {
   ACTIVATION_STEPS,
   CONTINUITY_STAGES,
   type ContinuityStage,
+  departmentKeyOf,
   type PlanContent,
   type Trigger,
   templatePlanContent,
+  vendorTeamFromDesignations,
 } from '../../../domain/emergency/template.ts';
 import { notification } from '../../../domain/notifications.ts';
 import type { Tx } from '../../db/client.ts';
@@ -53,6 +56,7 @@ import {
   selectActiveStaffIds,
   selectCustomerUserIds,
   selectDepartments,
+  selectDesignatedStaff,
   selectDueActions,
   selectIncidentEvents,
   selectIncidents,
@@ -61,7 +65,9 @@ import {
   selectManagerIds,
   selectPlans,
   selectPlansForDrillCheck,
+  selectPlansForTrainingCheck,
   selectPlanVersions,
+  selectServiceManagerIds,
   selectStages,
   selectUserNames,
   sendStageToPaper,
@@ -107,9 +113,14 @@ async function planView(tx: Tx, plan: PlanRow, now: Date) {
   };
 }
 
-/** Creates a customer's plan from the template (version 1) inside the caller's transaction. */
+/**
+ * Creates a customer's plan from the template (version 1) inside the caller's transaction; the vendor team is
+ * filled from the staff users' designations (001 2.2: general manager leads, directors and the service
+ * department manager deputise, the technical backbone are members).
+ */
 async function createPlanFromTemplate(tx: Tx, { actor, customerId, at }: { actor: Actor; customerId: string; at: Date }) {
-  const plan = await insertPlan(tx, { customerId, content: templatePlanContent(), at });
+  const content = { ...templatePlanContent(), vendorTeam: vendorTeamFromDesignations(await selectDesignatedStaff(tx)) };
+  const plan = await insertPlan(tx, { customerId, content, at });
   if (!plan) throw new AppError('conflict', 'this customer already has an emergency plan');
   await insertPlanVersion(tx, {
     planId: plan.id,
@@ -259,7 +270,13 @@ export async function declareIncident({ deps, actor, input }: { deps: Deps; acto
     );
     await insertDepartments(
       tx,
-      plan.content.departments.map((d) => ({ incidentId: incident.id, name: d.name, nameEn: d.nameEn, stage: d.stage })),
+      plan.content.departments.map((d) => ({
+        incidentId: incident.id,
+        key: departmentKeyOf(d),
+        name: d.name,
+        nameEn: d.nameEn,
+        stage: d.stage,
+      })),
     );
     // 2.5 step 1 is done when the description and impact are recorded with the declaration.
     const hasImpact = input.impact.length > 0;
@@ -296,7 +313,7 @@ export async function declareIncident({ deps, actor, input }: { deps: Deps; acto
     });
     // A failure declared late: stages already due fire now, dated when they were due.
     const live = await fireDueStages(tx, deps, incident, now);
-    return { id: incident.id, live };
+    return { id: incident.id, live: [...live, incidentChanged(incident, actor.id)] };
   });
   publish(deps, live);
   return getIncident({ deps, actor, incidentId: id });
@@ -304,6 +321,18 @@ export async function declareIncident({ deps, actor, input }: { deps: Deps; acto
 
 function publish(deps: Deps, events: LiveEvent[]) {
   for (const event of events) deps.live.publish(event);
+}
+
+/** The live event every change of an incident publishes: war rooms and the portal refetch it. */
+function incidentChanged(incident: IncidentRow, actorId: string | null, isStaffOnly = false): LiveEvent {
+  return {
+    type: 'incident.updated',
+    incidentId: incident.id,
+    ticketId: incident.ticketId,
+    customerId: incident.customerId,
+    actorId,
+    ...(isStaffOnly ? { isStaffOnly } : {}),
+  };
 }
 
 /**
@@ -352,6 +381,7 @@ async function fireDueStages(tx: Tx, deps: Deps, incident: IncidentRow, now: Dat
       })),
     );
   }
+  live.push(incidentChanged(incident, null));
   return live;
 }
 
@@ -410,7 +440,8 @@ export async function listIncidents({ deps, actor, filter }: { deps: Deps; actor
       ticketNumber: r.ticketNumber,
       ticketTitle: r.ticketTitle,
       customerName: r.customerName,
-      departmentsOnPaper: r.onPaper,
+      departmentsOnPaper: r.onPaper.map((d) => d.name),
+      onPaper: r.onPaper,
       reentry: { total: r.reentryTotal, finished: r.reentryFinished },
     })),
   };
@@ -467,6 +498,7 @@ export async function incidentDetail(tx: Tx, actor: Actor, incident: IncidentRow
     ticketTitle: ticket?.title ?? '',
     customerName: customerName ?? '',
     departmentsOnPaper: departments.filter((d) => d.manualFrom && !d.backAt).map((d) => d.name),
+    onPaper: departments.filter((d) => d.manualFrom && !d.backAt).map((d) => ({ key: d.key, name: d.name, nameEn: d.nameEn })),
     reentry: {
       total: departments.filter((d) => d.manualFrom).length,
       finished: departments.filter((d) => d.manualFrom && (d.reentryState === 'done' || d.reentryState === 'waived')).length,
@@ -491,6 +523,7 @@ export async function incidentDetail(tx: Tx, actor: Actor, incident: IncidentRow
     nextStage: nextStage(stages, { now, recoveredAt: incident.recoveredAt }),
     departments: departments.map((d) => ({
       id: d.id,
+      key: d.key,
       name: d.name,
       nameEn: d.nameEn,
       stage: d.stage,
@@ -547,12 +580,16 @@ async function change(
   actor: Actor,
   incidentId: string,
   work: (tx: Tx, incident: IncidentRow, now: Date) => Promise<LiveEvent[] | undefined>,
+  options: { isStaffOnly?: boolean | (() => boolean) } = {},
 ): Promise<IncidentDetail> {
   const now = deps.clock();
   const { detail, live } = await deps.db.transaction(async (tx) => {
     const incident = await loadIncident(tx, actor, incidentId, { forUpdate: true, action: 'incident.work' });
     const live = (await work(tx, incident, now)) ?? [];
     const fresh = (await findIncident(tx, incidentId)) ?? incident;
+    const isStaffOnly = typeof options.isStaffOnly === 'function' ? options.isStaffOnly() : Boolean(options.isStaffOnly);
+    // Every change tells the war rooms (and, unless only internal data changed, the hospital's portal) to refetch.
+    live.push(incidentChanged(fresh, actor.id, isStaffOnly));
     return { detail: await incidentDetail(tx, actor, fresh, now, deps.config.timeZone), live };
   });
   publish(deps, live);
@@ -573,32 +610,40 @@ export async function tickItem({
   itemId: string;
   note?: string;
 }) {
-  return change(deps, actor, incidentId, async (tx, incident, now) => {
-    notClosed(incident);
-    const item = await findItem(tx, incident.id, itemId);
-    if (!item) throw notFound('checklist item');
-    if (item.doneAt) throw new AppError('conflict', 'this item is already done');
-    const isActivation = item.kind === 'activation' && item.position === ACTIVATE_STEP;
-    if (isActivation) {
-      const plan = await findPlanOfCustomer(tx, incident.customerId);
-      if (!mayActivatePlan(actor, plan?.content.vendorTeam.map((m) => m.userId) ?? [])) {
-        throw new AppError('forbidden', 'only a manager or a member of the vendor team may activate the plan');
+  let isInternal = false;
+  return change(
+    deps,
+    actor,
+    incidentId,
+    async (tx, incident, now) => {
+      notClosed(incident);
+      const item = await findItem(tx, incident.id, itemId);
+      if (!item) throw notFound('checklist item');
+      if (item.doneAt) throw new AppError('conflict', 'this item is already done');
+      const isActivation = item.kind === 'activation' && item.position === ACTIVATE_STEP;
+      if (isActivation) {
+        const plan = await findPlanOfCustomer(tx, incident.customerId);
+        if (!mayActivatePlan(actor, plan?.content.vendorTeam.map((m) => m.userId) ?? [])) {
+          throw new AppError('forbidden', 'only a manager or a member of the vendor team may activate the plan');
+        }
+        await updateIncidentRow(tx, incident.id, { activatedAt: now });
       }
-      await updateIncidentRow(tx, incident.id, { activatedAt: now });
-    }
-    await updateItemRow(tx, item.id, { doneAt: now, doneById: actor.id, note: note || null });
-    await addEvent(tx, {
-      incidentId: incident.id,
-      type: 'item_done',
-      at: now,
-      actorId: actor.id,
-      body: note || null,
-      data: { kind: item.kind, position: item.position, text: item.text },
-      // The hospital sees the activation procedure; playbook and measures are the vendor's working notes.
-      isInternal: item.kind !== 'activation' || Boolean(note),
-    });
-    return undefined;
-  });
+      await updateItemRow(tx, item.id, { doneAt: now, doneById: actor.id, note: note || null });
+      await addEvent(tx, {
+        incidentId: incident.id,
+        type: 'item_done',
+        at: now,
+        actorId: actor.id,
+        body: note || null,
+        data: { kind: item.kind, position: item.position, text: item.text },
+        // The hospital sees the activation procedure; playbook and measures are the vendor's working notes.
+        isInternal: item.kind !== 'activation' || Boolean(note),
+      });
+      isInternal = item.kind !== 'activation';
+      return undefined;
+    },
+    { isStaffOnly: () => isInternal },
+  );
 }
 
 /** The system is back: no further stage fires; departments still on paper come back at the recovery instant. */
@@ -725,17 +770,29 @@ export async function updateReportFields({
   incidentId: string;
   input: ReportFieldsInput;
 }) {
-  return change(deps, actor, incidentId, async (tx, incident) => {
-    await updateIncidentRow(tx, incident.id, input);
-    return undefined;
-  });
+  return change(
+    deps,
+    actor,
+    incidentId,
+    async (tx, incident) => {
+      await updateIncidentRow(tx, incident.id, input);
+      return undefined;
+    },
+    { isStaffOnly: true },
+  );
 }
 
 export async function addIncidentNote({ deps, actor, incidentId, body }: { deps: Deps; actor: Actor; incidentId: string; body: string }) {
-  return change(deps, actor, incidentId, async (tx, incident, now) => {
-    await addEvent(tx, { incidentId: incident.id, type: 'note', at: now, actorId: actor.id, body, isInternal: true });
-    return undefined;
-  });
+  return change(
+    deps,
+    actor,
+    incidentId,
+    async (tx, incident, now) => {
+      await addEvent(tx, { incidentId: incident.id, type: 'note', at: now, actorId: actor.id, body, isInternal: true });
+      return undefined;
+    },
+    { isStaffOnly: true },
+  );
 }
 
 /** Closing needs the system recovered and every department that went manual re-entered or waived. A drill closed is the plan's last drill. */
@@ -781,28 +838,34 @@ export async function addCorrectiveAction({
   incidentId: string;
   input: CorrectiveActionInput;
 }) {
-  return change(deps, actor, incidentId, async (tx, incident, now) => {
-    if (!(await selectActiveStaffIds(tx, [input.ownerId])).has(input.ownerId))
-      throw badInput('ownerId', 'the owner must be an active staff user');
-    await insertAction(tx, {
-      incidentId: incident.id,
-      description: input.description,
-      ownerId: input.ownerId,
-      dueDate: input.dueDate,
-      createdById: actor.id,
-      createdAt: now,
-    });
-    await addEvent(tx, {
-      incidentId: incident.id,
-      type: 'note',
-      at: now,
-      actorId: actor.id,
-      body: input.description,
-      data: { action: 'added', dueDate: input.dueDate },
-      isInternal: true,
-    });
-    return undefined;
-  });
+  return change(
+    deps,
+    actor,
+    incidentId,
+    async (tx, incident, now) => {
+      if (!(await selectActiveStaffIds(tx, [input.ownerId])).has(input.ownerId))
+        throw badInput('ownerId', 'the owner must be an active staff user');
+      await insertAction(tx, {
+        incidentId: incident.id,
+        description: input.description,
+        ownerId: input.ownerId,
+        dueDate: input.dueDate,
+        createdById: actor.id,
+        createdAt: now,
+      });
+      await addEvent(tx, {
+        incidentId: incident.id,
+        type: 'note',
+        at: now,
+        actorId: actor.id,
+        body: input.description,
+        data: { action: 'added', dueDate: input.dueDate },
+        isInternal: true,
+      });
+      return undefined;
+    },
+    { isStaffOnly: true },
+  );
 }
 
 export async function completeCorrectiveAction({
@@ -818,13 +881,19 @@ export async function completeCorrectiveAction({
   actionId: string;
   note?: string;
 }) {
-  return change(deps, actor, incidentId, async (tx, incident, now) => {
-    const action = await findAction(tx, incident.id, actionId);
-    if (!action) throw notFound('corrective action');
-    if (action.doneAt) throw new AppError('conflict', 'this action is already done');
-    await updateActionRow(tx, action.id, { doneAt: now, doneNote: note || null });
-    return undefined;
-  });
+  return change(
+    deps,
+    actor,
+    incidentId,
+    async (tx, incident, now) => {
+      const action = await findAction(tx, incident.id, actionId);
+      if (!action) throw notFound('corrective action');
+      if (action.doneAt) throw new AppError('conflict', 'this action is already done');
+      await updateActionRow(tx, action.id, { doneAt: now, doneNote: note || null });
+      return undefined;
+    },
+    { isStaffOnly: true },
+  );
 }
 
 /**
@@ -877,4 +946,40 @@ export async function runEmergencyReminders({ deps, now }: { deps: Deps; now?: D
   });
   publish(deps, live.events);
   return { actions: live.actions, drills: live.drills };
+}
+
+/**
+ * The quarterly emergency-team training reminder (001 2.8 (1)): for each plan whose customer has had no emergency
+ * training this quarter (the dashboard's flag), the service department manager(s) — by designation, else the
+ * managers — are told once per quarter. The quarter is recorded on the plan in the same transaction, so a restart
+ * or a second run sends nothing twice.
+ */
+export async function runTrainingReminders({ deps, now }: { deps: Deps; now?: Date }) {
+  const at = now ?? deps.clock();
+  const today = localDateOf(at, deps.config.timeZone);
+  const { events, reminded } = await deps.db.transaction(async (tx) => {
+    const events: LiveEvent[] = [];
+    let reminded = 0;
+    const plans = await selectPlansForTrainingCheck(tx);
+    if (plans.length === 0) return { events, reminded };
+    const designated = await selectServiceManagerIds(tx);
+    const recipients = designated.length > 0 ? designated : await selectManagerIds(tx);
+    for (const { plan, customerName, lastTrainingOn } of plans) {
+      const quarter = trainingReminderQuarter({ lastTrainingOn, today, remindedQuarter: plan.trainingRemindedQuarter });
+      if (!quarter) continue;
+      await updatePlanRow(tx, plan.id, { trainingRemindedQuarter: quarter });
+      events.push(
+        ...(await notifyUsers(tx, deps, {
+          userIds: recipients,
+          ticketId: null,
+          at,
+          ...notification.emergencyTrainingDue({ customerId: plan.customerId, customerName, quarter }),
+        })),
+      );
+      reminded += 1;
+    }
+    return { events, reminded };
+  });
+  publish(deps, events);
+  return { reminded };
 }

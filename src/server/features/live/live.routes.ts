@@ -5,7 +5,7 @@ import { customerScope } from '../../policy.ts';
 
 const HEARTBEAT_MS = 25_000;
 
-/** Server-sent events: tells each browser which requests changed, within what its user may see. */
+/** Server-sent events: tells each browser which requests and major incidents changed, within what its user may see. */
 export const liveRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const openStreams = new Set<() => void>();
   // Streams never end on their own: end them before the server waits for open requests to
@@ -38,7 +38,12 @@ export const liveRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
         if (event.userId === actor.id) res.write(`event: notification\ndata: ${JSON.stringify(event)}\n\n`);
         return;
       }
+      // A hospital user's stream carries its own organisation's requests and incidents only.
       if (scope && (event.customerId !== scope || event.isStaffOnly)) return;
+      if (event.type === 'incident.updated') {
+        res.write(`event: incident\ndata: ${JSON.stringify(event)}\n\n`);
+        return;
+      }
       res.write(`event: ticket\ndata: ${JSON.stringify(event)}\n\n`);
     });
     const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, TEAMS } from '../../../domain/vocabulary.ts';
+import { ROLES, STAFF_DESIGNATIONS, TEAMS } from '../../../domain/vocabulary.ts';
 import { UserResponse } from '../auth/auth.schema.ts';
 
 // Length only here (the web app shares this schema); the service checks strength (password-strength.ts),
@@ -14,6 +14,7 @@ export const CreateUserBody = z
     role: z.enum(ROLES),
     customerId: z.uuid().optional(),
     team: z.enum(TEAMS).optional(),
+    designation: z.enum(STAFF_DESIGNATIONS).optional(),
   })
   .strict();
 export type CreateUserInput = z.infer<typeof CreateUserBody>;
@@ -23,6 +24,7 @@ export const UpdateUserBody = z
     name: z.string().trim().min(1).max(100).optional(),
     role: z.enum(ROLES).optional(),
     team: z.enum(TEAMS).nullable().optional(),
+    designation: z.enum(STAFF_DESIGNATIONS).nullable().optional(),
     isActive: z.boolean().optional(),
     password: Password.optional(),
   })

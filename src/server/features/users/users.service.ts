@@ -33,6 +33,9 @@ export async function createUser({ deps, actor, input }: { deps: Deps; actor: Ac
   if (input.role === 'customer' && input.team) {
     throw new AppError('validation_failed', 'customer users have no team', { team: 'must be empty for customers' });
   }
+  if (input.role === 'customer' && input.designation) {
+    throw new AppError('validation_failed', 'customer users have no designation', { designation: 'must be empty for customers' });
+  }
   assertStrongPassword(input.password, [input.email, input.name]);
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock();
@@ -46,6 +49,7 @@ export async function createUser({ deps, actor, input }: { deps: Deps; actor: Ac
       role: input.role,
       customerId: input.customerId ?? null,
       team: input.team ?? null,
+      designation: input.designation ?? null,
       passwordHash,
       createdAt: now,
       updatedAt: now,
@@ -76,6 +80,9 @@ export async function updateUser({ deps, actor, userId, input }: { deps: Deps; a
       throw new AppError('validation_failed', 'a user cannot move between staff and customer roles', {
         role: 'cannot cross staff/customer',
       });
+    }
+    if (nextRole === 'customer' && input.designation) {
+      throw new AppError('validation_failed', 'customer users have no designation', { designation: 'must be empty for customers' });
     }
     if (userId === actor.id && (input.isActive === false || (input.role && input.role !== 'admin'))) {
       throw new AppError('validation_failed', 'you cannot deactivate or demote yourself', { role: 'self' });

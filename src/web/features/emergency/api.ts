@@ -12,6 +12,7 @@ import type {
   SavePlanBody,
 } from '../../../server/features/emergency/emergency.schema.ts';
 import { api, apiRequest, isApiError } from '../../api/client.ts';
+import { useLiveConnected, useLiveIncidents } from '../../api/live.ts';
 
 /** A response as JSON carries instants as ISO strings. */
 type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
@@ -35,24 +36,38 @@ export const emergencyKeys = {
   versions: (customerId: string) => [...emergencyKeys.all, 'versions', customerId] as const,
 };
 
-/** The war room refreshes every few seconds (stages fire on the server's jobs). */
-const LIVE_MS = 5000;
+/**
+ * Incidents are kept fresh by the live stream (every change on the server publishes `incident.updated`); only while
+ * the stream is down do they fall back to a slow poll.
+ */
+const FALLBACK_POLL_MS = 60_000;
 
 export function useIncidents(filter: { status?: 'open' | 'closed' | 'all'; ticketId?: string }, options: { enabled?: boolean } = {}) {
+  const queryClient = useQueryClient();
+  const isLive = useLiveConnected();
+  const queryKey = emergencyKeys.incidents(filter);
+  useLiveIncidents((message) => {
+    if (!filter.ticketId || filter.ticketId === message.ticketId) void queryClient.invalidateQueries({ queryKey });
+  });
   return useQuery({
-    queryKey: emergencyKeys.incidents(filter),
+    queryKey,
     queryFn: ({ signal }) => api.get<{ items: IncidentSummary[] }>('/incidents', filter, signal),
-    refetchInterval: 15_000,
+    refetchInterval: isLive ? false : FALLBACK_POLL_MS,
     enabled: options.enabled ?? true,
   });
 }
 
 export function useIncident(id: string | undefined) {
+  const queryClient = useQueryClient();
+  const isLive = useLiveConnected();
+  useLiveIncidents((message) => {
+    if (message.incidentId === id) void queryClient.invalidateQueries({ queryKey: emergencyKeys.incident(id) });
+  });
   return useQuery({
     queryKey: emergencyKeys.incident(id ?? ''),
     queryFn: ({ signal }) => api.get<Incident>(`/incidents/${id}`, undefined, signal),
     enabled: Boolean(id),
-    refetchInterval: LIVE_MS,
+    refetchInterval: isLive ? false : FALLBACK_POLL_MS,
   });
 }
 

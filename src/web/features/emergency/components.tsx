@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { TRIGGER_TEXTS, TRIGGERS } from '../../../domain/emergency/template.ts';
+import { type DepartmentKey, TRIGGER_TEXTS, TRIGGERS } from '../../../domain/emergency/template.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useCan, useTimeZone } from '../../components/session.tsx';
 import { errorMessage } from '../../lib/errors.ts';
@@ -29,6 +29,17 @@ export function IncidentStatusTag({ status, isDrill }: { status: IncidentSummary
 export function useBilingual() {
   const { i18n } = useTranslation();
   return (text: { zh: string; en: string }) => (i18n.language === 'en' && text.en ? text.en : text.zh);
+}
+
+/**
+ * A department's name in the reader's language: a default department (001 2.7) by its stable key, a custom one by
+ * the name typed for it (its English name in English when one was given).
+ */
+export function useDepartmentName() {
+  const { t } = useTranslation();
+  const bilingual = useBilingual();
+  return (d: { key?: DepartmentKey | null; name: string; nameEn?: string }) =>
+    d.key ? t(`emergency.departmentNames.${d.key}`) : bilingual({ zh: d.name, en: d.nameEn ?? '' });
 }
 
 type DeclareForm = { trigger: number; failedAt?: Dayjs; drill: boolean; alertHospital?: boolean; scope?: string; impact?: string };
@@ -127,7 +138,8 @@ export function DeclareIncidentButton({ ticketId }: { ticketId: string }) {
 
 /** Portal: the hospital sees that the plan is active, which departments are on paper, and the re-entry progress. */
 export function PortalEmergencyBanner({ hospital }: { hospital: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const departmentName = useDepartmentName();
   const incidents = useIncidents({ status: 'open' });
   const items = incidents.data?.items ?? [];
   if (items.length === 0) return null;
@@ -150,8 +162,10 @@ export function PortalEmergencyBanner({ hospital }: { hospital: string }) {
             <div>
               <div>{i.status === 'open' ? t('emergency.portalBody', { hospital }) : t('emergency.portalRecovered')}</div>
               <div>
-                {i.departmentsOnPaper.length > 0
-                  ? t('emergency.portalOnPaper', { departments: i.departmentsOnPaper.join('、') })
+                {i.onPaper.length > 0
+                  ? t('emergency.portalOnPaper', {
+                      departments: i.onPaper.map(departmentName).join(i18n.language === 'en' ? ', ' : '、'),
+                    })
                   : t('emergency.portalNone')}
               </div>
               {i.reentry.total > 0 && (

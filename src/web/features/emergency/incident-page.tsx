@@ -33,7 +33,7 @@ import { useCan } from '../../components/session.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDuration, useNow } from '../../lib/time.ts';
 import { type Incident, useIncident, useIncidentAction } from './api.ts';
-import { IncidentStatusTag, useBilingual } from './components.tsx';
+import { IncidentStatusTag, useBilingual, useDepartmentName } from './components.tsx';
 import './emergency.css';
 
 type Item = Incident['items'][number];
@@ -74,7 +74,7 @@ function WarRoom({ incident: i }: { incident: Incident }) {
   const elapsedEnd = i.recoveredAt ? Date.parse(i.recoveredAt) : now;
   const elapsed = formatDuration(elapsedEnd - Date.parse(i.failedAt));
   const next = i.nextStage ? Math.max(0, Date.parse(i.nextStage.dueAt) - now) : null;
-  const deptName = (d: { name: string; nameEn: string }) => bilingual({ zh: d.name, en: d.nameEn });
+  const deptName = useDepartmentName();
 
   return (
     <div className="page incident-page" data-testid="incident-page" data-status={i.status}>
@@ -169,7 +169,7 @@ function WarRoom({ incident: i }: { incident: Incident }) {
                   )}
                   <div className="stage-departments">
                     {s.departments.map((name) => (
-                      <Tag key={name}>{deptName(i.departments.find((d) => d.name === name) ?? { name, nameEn: '' })}</Tag>
+                      <Tag key={name}>{deptName(i.departments.find((d) => d.name === name) ?? { name })}</Tag>
                     ))}
                   </div>
                 </div>
@@ -240,10 +240,10 @@ type Run = (path: string, body?: unknown, method?: 'POST' | 'PATCH') => void;
 
 function DepartmentsTable({ incident: i, mayWork, run }: { incident: Incident; mayWork: boolean; run: Run }) {
   const { t } = useTranslation();
-  const bilingual = useBilingual();
   const [waiving, setWaiving] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [engineer, setEngineer] = useState<string | null>(null);
+  const departmentName = useDepartmentName();
   return (
     <Table<Department>
       rowKey="id"
@@ -253,7 +253,7 @@ function DepartmentsTable({ incident: i, mayWork, run }: { incident: Incident; m
       dataSource={i.departments}
       data-testid="incident-departments"
       columns={[
-        { key: 'name', title: t('emergency.department'), render: (_v, d) => bilingual({ zh: d.name, en: d.nameEn }) },
+        { key: 'name', title: t('emergency.department'), render: (_v, d) => departmentName(d) },
         { key: 'stage', title: t('emergency.stage'), render: (_v, d) => t(`emergency.stageNames.${d.stage}`) },
         { key: 'from', title: t('emergency.manualFrom'), render: (_v, d) => <DateTime value={d.manualFrom} short /> },
         {
@@ -497,9 +497,10 @@ function ReportCard({ incident: i, mayWork, run }: { incident: Incident; mayWork
 function EventTimeline({ incident: i }: { incident: Incident }) {
   const { t } = useTranslation();
   const bilingual = useBilingual();
+  const departmentName = useDepartmentName();
   const deptName = (name: unknown) => {
     const d = i.departments.find((x) => x.name === name);
-    return d ? bilingual({ zh: d.name, en: d.nameEn }) : String(name ?? '');
+    return d ? departmentName(d) : String(name ?? '');
   };
   const text = (e: Incident['events'][number]) => {
     const d = e.data as Record<string, unknown>;

@@ -1,9 +1,26 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Col, Empty, Input, List, Result, Row, Select, Skeleton, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import {
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Input,
+  List,
+  Result,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  type TableColumnsType,
+  Typography,
+} from 'antd';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { TRIGGER_TEXTS, TRIGGERS, VENDOR_DESIGNATIONS } from '../../../domain/emergency/template.ts';
+import { TRIGGER_TEXTS, TRIGGERS, VENDOR_DESIGNATIONS, type VendorDesignation } from '../../../domain/emergency/template.ts';
 import { DateTime } from '../../components/date-time.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { UserPicker } from '../../components/pickers.tsx';
@@ -14,6 +31,9 @@ import { useBilingual } from './components.tsx';
 import './emergency.css';
 
 type Content = Plan['content'];
+type VendorMember = Content['vendorTeam'][number];
+type HospitalMember = Content['hospitalTeam'][number];
+type Department = Content['departments'][number];
 type Bilingual = { zh: string; en: string };
 
 /** "中文 | English" per line ⇄ the plan's bilingual items. */
@@ -68,6 +88,37 @@ export function PlanPage() {
 function PlanEditor({ plan }: { plan: Plan }) {
   const { t } = useTranslation();
   const can = useCan();
+  /** A text field of a row, e.g. a phone number. */
+  const textField = <Row extends object, K extends keyof Row & string>(key: K, title: string, width: number): RowField<Row> => ({
+    key,
+    title,
+    input: (row, update) => (
+      <Input
+        disabled={!mayEdit}
+        style={{ width }}
+        value={String(row[key] ?? '')}
+        onChange={(e) => update({ [key]: e.target.value } as Partial<Row>)}
+      />
+    ),
+  });
+  /** Leader / deputy / member (001 2.2), for either team. */
+  const designationField = <Row extends object>(
+    title: string,
+    read: (row: Row) => VendorDesignation,
+    write: (value: VendorDesignation) => Partial<Row>,
+  ): RowField<Row> => ({
+    key: 'designation',
+    title,
+    input: (row, update) => (
+      <Select
+        disabled={!mayEdit}
+        style={{ width: 110 }}
+        value={read(row)}
+        options={VENDOR_DESIGNATIONS.map((d) => ({ value: d, label: t(`emergency.designations.${d}`) }))}
+        onChange={(v) => update(write(v))}
+      />
+    ),
+  });
   const { message } = App.useApp();
   const bilingual = useBilingual();
   const save = useSavePlan(plan.customerId);
@@ -115,257 +166,107 @@ function PlanEditor({ plan }: { plan: Plan }) {
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
-          <Card size="small" title={t('emergency.vendorTeam')}>
-            <Table
-              rowKey={(_m, i) => String(i)}
-              size="small"
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              dataSource={content.vendorTeam}
-              columns={[
-                {
-                  key: 'user',
-                  title: t('emergency.name'),
-                  render: (_v, m, i) => (
-                    <UserPicker
-                      disabled={!mayEdit}
-                      style={{ width: 160 }}
-                      value={m.userId}
-                      onChange={(v) =>
-                        set(
-                          'vendorTeam',
-                          content.vendorTeam.map((x, j) => (j === i ? { ...x, userId: v ?? x.userId } : x)),
-                        )
-                      }
-                    />
-                  ),
-                },
-                {
-                  key: 'designation',
-                  title: t('emergency.role'),
-                  render: (_v, m, i) => (
-                    <Select
-                      disabled={!mayEdit}
-                      style={{ width: 110 }}
-                      value={m.designation}
-                      options={VENDOR_DESIGNATIONS.map((d) => ({ value: d, label: t(`emergency.designations.${d}`) }))}
-                      onChange={(v) =>
-                        set(
-                          'vendorTeam',
-                          content.vendorTeam.map((x, j) => (j === i ? { ...x, designation: v } : x)),
-                        )
-                      }
-                    />
-                  ),
-                },
-                {
-                  key: 'phone',
-                  title: t('emergency.phone'),
-                  render: (_v, m, i) => (
-                    <Input
-                      disabled={!mayEdit}
-                      style={{ width: 140 }}
-                      value={m.phone}
-                      onChange={(e) =>
-                        set(
-                          'vendorTeam',
-                          content.vendorTeam.map((x, j) => (j === i ? { ...x, phone: e.target.value } : x)),
-                        )
-                      }
-                    />
-                  ),
-                },
-                {
-                  key: 'remove',
-                  render: (_v, _m, i) =>
-                    mayEdit && (
-                      <Button
-                        type="text"
-                        icon={<DeleteOutlined aria-hidden />}
-                        aria-label={t('common.close')}
-                        onClick={() =>
-                          set(
-                            'vendorTeam',
-                            content.vendorTeam.filter((_x, j) => j !== i),
-                          )
-                        }
-                      />
-                    ),
-                },
-              ]}
-            />
-            {mayEdit && (
+          <RowsCard<VendorMember>
+            title={t('emergency.vendorTeam')}
+            testId="plan-vendor-team"
+            rows={content.vendorTeam}
+            mayEdit={mayEdit}
+            onChange={(rows) => set('vendorTeam', rows)}
+            fields={[
+              {
+                key: 'user',
+                title: t('emergency.name'),
+                input: (m, update) => (
+                  <UserPicker
+                    disabled={!mayEdit}
+                    style={{ width: 160 }}
+                    value={m.userId}
+                    onChange={(v) => update({ userId: v ?? m.userId })}
+                  />
+                ),
+              },
+              designationField(
+                t('emergency.role'),
+                (m) => m.designation,
+                (designation) => ({ designation }),
+              ),
+              textField('phone', t('emergency.phone'), 140),
+            ]}
+            add={
               <VendorAdd
                 onAdd={(userId) =>
                   !content.vendorTeam.some((m) => m.userId === userId) &&
                   set('vendorTeam', [...content.vendorTeam, { userId, designation: 'member', phone: '' }])
                 }
               />
-            )}
-          </Card>
-          <Card size="small" title={t('emergency.hospitalTeam')} style={{ marginTop: 16 }}>
-            <Table
-              rowKey={(_m, i) => String(i)}
-              size="small"
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              dataSource={content.hospitalTeam}
-              columns={[
-                ...(['name', 'title', 'phone'] as const).map((field) => ({
-                  key: field,
-                  title: t(field === 'title' ? 'emergency.titleField' : field === 'name' ? 'emergency.name' : 'emergency.phone'),
-                  render: (_v: unknown, m: Content['hospitalTeam'][number], i: number) => (
-                    <Input
-                      disabled={!mayEdit}
-                      style={{ width: 130 }}
-                      value={m[field]}
-                      onChange={(e) =>
-                        set(
-                          'hospitalTeam',
-                          content.hospitalTeam.map((x, j) => (j === i ? { ...x, [field]: e.target.value } : x)),
-                        )
-                      }
-                    />
-                  ),
-                })),
-                {
-                  key: 'role',
-                  title: t('emergency.role'),
-                  render: (_v, m, i) => (
-                    <Select
-                      disabled={!mayEdit}
-                      style={{ width: 100 }}
-                      value={m.role}
-                      options={VENDOR_DESIGNATIONS.map((d) => ({ value: d, label: t(`emergency.designations.${d}`) }))}
-                      onChange={(v) =>
-                        set(
-                          'hospitalTeam',
-                          content.hospitalTeam.map((x, j) => (j === i ? { ...x, role: v } : x)),
-                        )
-                      }
-                    />
-                  ),
-                },
-                {
-                  key: 'remove',
-                  render: (_v, _m, i) =>
-                    mayEdit && (
-                      <Button
-                        type="text"
-                        icon={<DeleteOutlined aria-hidden />}
-                        aria-label={t('common.close')}
-                        onClick={() =>
-                          set(
-                            'hospitalTeam',
-                            content.hospitalTeam.filter((_x, j) => j !== i),
-                          )
-                        }
-                      />
-                    ),
-                },
-              ]}
-            />
-            {mayEdit && (
-              <Button
-                icon={<PlusOutlined aria-hidden />}
-                style={{ marginTop: 8 }}
+            }
+          />
+          <RowsCard<HospitalMember>
+            title={t('emergency.hospitalTeam')}
+            testId="plan-hospital-team"
+            rows={content.hospitalTeam}
+            mayEdit={mayEdit}
+            onChange={(rows) => set('hospitalTeam', rows)}
+            fields={[
+              textField('name', t('emergency.name'), 130),
+              textField('title', t('emergency.titleField'), 130),
+              textField('phone', t('emergency.phone'), 130),
+              designationField(
+                t('emergency.role'),
+                (m) => m.role,
+                (role) => ({ role }),
+              ),
+            ]}
+            add={
+              <AddButton
+                label={t('emergency.addMember')}
                 onClick={() => set('hospitalTeam', [...content.hospitalTeam, { name: '', role: 'member', title: '', phone: '' }])}
-              >
-                {t('emergency.addMember')}
-              </Button>
-            )}
-          </Card>
-          <Card size="small" title={t('emergency.departments')} style={{ marginTop: 16 }}>
-            <Table
-              rowKey={(_d, i) => String(i)}
-              size="small"
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              dataSource={content.departments}
-              data-testid="plan-departments"
-              columns={[
-                {
-                  key: 'name',
-                  title: t('emergency.department'),
-                  render: (_v, d, i) => (
-                    <Input
-                      disabled={!mayEdit}
-                      style={{ width: 130 }}
-                      value={d.name}
-                      onChange={(e) =>
-                        set(
-                          'departments',
-                          content.departments.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)),
-                        )
-                      }
-                    />
-                  ),
-                },
-                {
-                  key: 'nameEn',
-                  title: t('emergency.nameEn'),
-                  render: (_v, d, i) => (
-                    <Input
-                      disabled={!mayEdit}
-                      style={{ width: 170 }}
-                      value={d.nameEn}
-                      onChange={(e) =>
-                        set(
-                          'departments',
-                          content.departments.map((x, j) => (j === i ? { ...x, nameEn: e.target.value } : x)),
-                        )
-                      }
-                    />
-                  ),
-                },
-                {
-                  key: 'stage',
-                  title: t('emergency.stage'),
-                  render: (_v, d, i) => (
-                    <Select
-                      disabled={!mayEdit}
-                      style={{ width: 110 }}
-                      value={d.stage}
-                      options={(['15m', '3h'] as const).map((s) => ({ value: s, label: t(`emergency.stageNames.${s}`) }))}
-                      onChange={(v) =>
-                        set(
-                          'departments',
-                          content.departments.map((x, j) => (j === i ? { ...x, stage: v } : x)),
-                        )
-                      }
-                    />
-                  ),
-                },
-                {
-                  key: 'remove',
-                  render: (_v, _d, i) =>
-                    mayEdit && (
-                      <Button
-                        type="text"
-                        icon={<DeleteOutlined aria-hidden />}
-                        aria-label={t('common.close')}
-                        onClick={() =>
-                          set(
-                            'departments',
-                            content.departments.filter((_x, j) => j !== i),
-                          )
-                        }
-                      />
-                    ),
-                },
-              ]}
-            />
-            {mayEdit && (
-              <Button
-                icon={<PlusOutlined aria-hidden />}
-                style={{ marginTop: 8 }}
+              />
+            }
+          />
+          <RowsCard<Department>
+            title={t('emergency.departments')}
+            testId="plan-departments"
+            rows={content.departments}
+            mayEdit={mayEdit}
+            onChange={(rows) => set('departments', rows)}
+            fields={[
+              {
+                key: 'name',
+                title: t('emergency.department'),
+                // A renamed default department becomes the hospital's own: it loses its stable key (and shows as typed).
+                input: (d, update) => (
+                  <Input
+                    disabled={!mayEdit}
+                    style={{ width: 130 }}
+                    value={d.name}
+                    onChange={(e) => update({ name: e.target.value, key: undefined })}
+                  />
+                ),
+              },
+              textField('nameEn', t('emergency.nameEn'), 170),
+              {
+                key: 'stage',
+                title: t('emergency.stage'),
+                input: (d, update) => (
+                  <Select
+                    disabled={!mayEdit}
+                    style={{ width: 110 }}
+                    value={d.stage}
+                    options={(['15m', '3h'] as const).map((stage) => ({ value: stage, label: t(`emergency.stageNames.${stage}`) }))}
+                    onChange={(stage) => update({ stage })}
+                  />
+                ),
+              },
+            ]}
+            add={
+              <AddButton
+                label={t('emergency.addDepartment')}
                 onClick={() => set('departments', [...content.departments, { name: '', nameEn: '', stage: '3h' }])}
-              >
-                {t('emergency.addDepartment')}
-              </Button>
-            )}
-          </Card>
-          <Card size="small" title={t('emergency.duties')} style={{ marginTop: 16 }}>
+              />
+            }
+          />
+          <Card size="small" title={t('emergency.duties')}>
             <List size="small" dataSource={content.duties} renderItem={(d, i) => <List.Item>{`${i + 1}. ${bilingual(d)}`}</List.Item>} />
           </Card>
         </Col>
@@ -416,6 +317,79 @@ function PlanEditor({ plan }: { plan: Plan }) {
         </Col>
       </Row>
     </div>
+  );
+}
+
+type RowField<Row> = {
+  key: string;
+  title: string;
+  /** The cell's editor; `update` merges a change into this row. */
+  input: (row: Row, update: (patch: Partial<Row>) => void) => ReactNode;
+};
+
+/**
+ * One editable table of the plan (the vendor team, the hospital team, the departments): a column per field, a
+ * remove button per row and an add control under it when the user may edit.
+ */
+function RowsCard<Row extends object>({
+  title,
+  testId,
+  rows,
+  fields,
+  mayEdit,
+  onChange,
+  add,
+}: {
+  title: string;
+  testId: string;
+  rows: Row[];
+  fields: RowField<Row>[];
+  mayEdit: boolean;
+  onChange: (rows: Row[]) => void;
+  add: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const columns: TableColumnsType<Row> = [
+    ...fields.map((field) => ({
+      key: field.key,
+      title: field.title,
+      render: (_v: unknown, row: Row, i: number) =>
+        field.input(row, (patch) => onChange(rows.map((x, j) => (j === i ? { ...x, ...patch } : x)))),
+    })),
+    {
+      key: 'remove',
+      render: (_v: unknown, _row: Row, i: number) =>
+        mayEdit && (
+          <Button
+            type="text"
+            icon={<DeleteOutlined aria-hidden />}
+            aria-label={t('common.close')}
+            onClick={() => onChange(rows.filter((_x, j) => j !== i))}
+          />
+        ),
+    },
+  ];
+  return (
+    <Card size="small" title={title} className="plan-rows-card">
+      <Table<Row>
+        rowKey={(_row, i) => String(i)}
+        size="small"
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        dataSource={rows}
+        data-testid={testId}
+        columns={columns}
+      />
+      {mayEdit && add}
+    </Card>
+  );
+}
+
+function AddButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <Button icon={<PlusOutlined aria-hidden />} style={{ marginTop: 8 }} onClick={onClick}>
+      {label}
+    </Button>
   );
 }
 

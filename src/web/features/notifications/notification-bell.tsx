@@ -34,6 +34,11 @@ function useNotificationText() {
         return t('notifications.text.drill_due', { customer: String(n.data.customerName ?? '') });
       case 'maintenance_overdue':
         return t('notifications.text.maintenance_overdue', { customer: String(n.data.customerName ?? '') });
+      case 'emergency_training_due':
+        return t('notifications.text.emergency_training_due', {
+          customer: String(n.data.customerName ?? ''),
+          quarter: String(n.data.quarter ?? ''),
+        });
       case 'password_change_reminder':
         return t('notifications.text.password_change_reminder');
       case 'cannot_solve_escalated':

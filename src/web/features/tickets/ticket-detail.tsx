@@ -10,9 +10,6 @@ import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/time.ts';
 import { EntitlementCard } from '../contracts/entitlement-card.tsx';
 import { DeclareIncidentButton } from '../emergency/components.tsx';
-import { EscalationCard } from '../escalations/escalation-card.tsx';
-import { RmaCard } from '../escalations/rma-card.tsx';
-import { RemoteAccessCard } from '../remote-access/remote-access-card.tsx';
 import { SurveyLinkCard } from '../service-quality/survey-link-card.tsx';
 import { SlaBadge } from '../sla/sla-badge.tsx';
 import { SlaPanel } from '../sla/sla-panel.tsx';
@@ -22,6 +19,7 @@ import { AttachmentsCard } from './attachments-card.tsx';
 import { ReplyBox } from './reply-box.tsx';
 import { DispatchCard, TicketProperties } from './ticket-properties.tsx';
 import { TicketTimeline } from './ticket-timeline.tsx';
+import { TicketToolsCard } from './ticket-tools-card.tsx';
 import { TransitionActions } from './transition-actions.tsx';
 
 type Props = {
@@ -148,11 +146,7 @@ export function TicketDetailView({ id, audience, backTo, backLabel }: Props) {
             {audience === 'staff' && <DispatchCard ticket={ticket} />}
             <WorkOrdersCard ticketId={ticket.id} isClosed={ticket.status === 'closed' || ticket.status === 'cancelled'} />
             <TicketProperties ticket={ticket} audience={audience} />
-            <RemoteAccessCard ticketId={ticket.id} customerId={ticket.customerId} audience={audience} />
-            {audience === 'staff' && (
-              <EscalationCard ticketId={ticket.id} isFinished={['resolved', 'confirmed', 'closed', 'cancelled'].includes(ticket.status)} />
-            )}
-            {audience === 'staff' && <RmaCard ticketId={ticket.id} />}
+            <TicketToolsCard ticket={ticket} audience={audience} />
             {audience === 'staff' && <SurveyLinkCard ticketId={ticket.id} status={ticket.status} />}
             <AttachmentsCard ticketId={ticket.id} attachments={ticket.attachments} audience={audience} />
           </Space>

@@ -1,6 +1,6 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role, TEAMS, type Team } from '../../../domain/vocabulary.ts';
+import { ROLES, type Role, STAFF_DESIGNATIONS, type StaffDesignation, TEAMS, type Team } from '../../../domain/vocabulary.ts';
 import { CreateUserBody } from '../../../server/features/users/users.schema.ts';
 import { FormModal, useSubmitFeedback } from '../../components/form-modal.tsx';
 import { CustomerPicker } from '../../components/pickers.tsx';
@@ -8,7 +8,15 @@ import { useVocab } from '../../components/vocab.tsx';
 import { cleanValues, schemaRules } from '../../lib/schema-form.ts';
 import { type CreateUserInput, useCreateUser } from './api.ts';
 
-type Values = { email: string; name: string; password: string; role: Role; customerId?: string; team?: Team };
+type Values = {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+  customerId?: string;
+  team?: Team;
+  designation?: StaffDesignation;
+};
 
 export function UserFormModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -25,6 +33,7 @@ export function UserFormModal({ open, onClose }: { open: boolean; onClose: () =>
       ...values,
       customerId: isCustomer ? values.customerId : undefined,
       team: isCustomer ? undefined : values.team,
+      designation: isCustomer ? undefined : values.designation,
     }) as CreateUserInput;
     create.mutate(
       body,
@@ -69,6 +78,16 @@ export function UserFormModal({ open, onClose }: { open: boolean; onClose: () =>
           </Form.Item>
         )}
       </div>
+      {!isCustomer && (
+        <Form.Item name="designation" label={t('users.designation')} extra={t('users.designationHelp')}>
+          <Select
+            allowClear
+            placeholder={t('common.none')}
+            options={STAFF_DESIGNATIONS.map((d) => ({ value: d, label: t(`users.designations.${d}`) }))}
+            data-testid="user-designation"
+          />
+        </Form.Item>
+      )}
     </FormModal>
   );
 }

@@ -2,7 +2,7 @@ import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { App, Avatar, Badge, Button, Card, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role, TEAMS, type Team } from '../../../domain/vocabulary.ts';
+import { ROLES, type Role, STAFF_DESIGNATIONS, type StaffDesignation, TEAMS, type Team } from '../../../domain/vocabulary.ts';
 import type { User } from '../../api/types.ts';
 import { DateTime } from '../../components/date-time.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -25,7 +25,7 @@ export function UsersPage() {
   const users = useUsers({ q: debouncedQ || undefined, role });
   const update = useUpdateUser();
 
-  const save = (user: User, changes: { isActive?: boolean; role?: Role; team?: Team | null }) =>
+  const save = (user: User, changes: { isActive?: boolean; role?: Role; team?: Team | null; designation?: StaffDesignation | null }) =>
     update.mutate(
       { id: user.id, ...changes },
       {
@@ -135,6 +135,28 @@ export function UsersPage() {
                     options={options('team', TEAMS)}
                     onChange={(next) => changeTeam(user, next)}
                     popupMatchSelectWidth={false}
+                  />
+                ),
+            },
+            {
+              // 001 2.2: a new emergency plan's vendor team is filled from these.
+              key: 'designation',
+              title: t('users.designation'),
+              width: 170,
+              render: (_v, user) =>
+                user.role === 'customer' ? (
+                  <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+                ) : (
+                  <Select<StaffDesignation>
+                    size="small"
+                    variant="borderless"
+                    allowClear
+                    placeholder={t('common.none')}
+                    value={user.designation ?? undefined}
+                    options={STAFF_DESIGNATIONS.map((d) => ({ value: d, label: t(`users.designations.${d}`) }))}
+                    onChange={(next) => save(user, { designation: next ?? null })}
+                    popupMatchSelectWidth={false}
+                    data-testid="user-designation-cell"
                   />
                 ),
             },
