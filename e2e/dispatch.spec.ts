@@ -46,7 +46,8 @@ test('dispatch board: drag to assign, tap to re-plan at 390 px (zh-CN)', async (
 
   // On a phone: tap the order, then the engineer's next day; the page itself never scrolls sideways.
   await page.setViewportSize({ width: 390, height: 844 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // Layout settles after the resize (and the toast's animation): poll instead of measuring once.
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await cell.getByTestId(`dispatch-chip-${order.number}`).click();
   await expect(page.getByText(`已选中 ${order.number}`)).toBeVisible();
   const next = page.getByTestId(`dispatch-cell-${world.engineer.name}-${dayAfter}`);

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ContactBody, CreateCustomerBody, UpdateCustomerBody } from '../../../server/features/customers/customers.schema.ts';
 import { api } from '../../api/client.ts';
 import type { Contact, CustomerDetail, CustomerListRow, Page } from '../../api/types.ts';
+import { contractKeys } from '../contracts/api.ts';
 
 export type CustomerFilters = { q?: string; province?: string; limit?: number };
 
@@ -60,7 +61,12 @@ export function useUpdateCustomer(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: UpdateCustomerInput) => api.patch<CustomerDetail>(`/customers/${id}`, input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }),
+    // The entitlement names the responsible engineer and follows the profile: intake must not show the old one.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: customerKeys.all }),
+        queryClient.invalidateQueries({ queryKey: contractKeys.customer(id) }),
+      ]),
   });
 }
 
