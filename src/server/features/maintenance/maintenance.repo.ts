@@ -177,7 +177,7 @@ export async function updateRound(
     status: RoundStatus;
     ticketId: string;
     workOrderId: string;
-    checklistId: string;
+    checklistId: string | null;
     assigneeId: string | null;
     finishedAt: Date;
     updatedAt: Date;

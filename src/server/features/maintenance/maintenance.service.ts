@@ -22,7 +22,7 @@ import { loadCompiledCalendar } from '../calendars/calendar-cache.ts';
 import { notifyUsers } from '../notifications/notifications.service.ts';
 import { createTicket } from '../tickets/tickets.service.ts';
 import type { SignOffInput } from '../work-orders/work-orders.schema.ts';
-import { createWorkOrder, getWorkOrder, signOff } from '../work-orders/work-orders.service.ts';
+import { checkEngineers, createWorkOrder, getWorkOrder, signOff } from '../work-orders/work-orders.service.ts';
 import {
   deleteRounds,
   findChecklist,
@@ -334,40 +334,56 @@ export async function startRound({ deps, actor, id, input }: { deps: Deps; actor
   if (round.status !== 'planned') throw new AppError('conflict', `this round is already ${round.status}`, { status: round.status });
   const plannedAt = input.plannedAt ?? (round.plannedDate ? morningOf(round.plannedDate, deps.config.timeZone) : null);
   if (!plannedAt) throw new AppError('validation_failed', 'the round has no planned date: give plannedAt', { plannedAt: 'required' });
-  const engineerIds = input.engineerIds ?? [round.assigneeId ?? actor.id];
-  const ticket = await createTicket({
-    deps,
-    actor,
-    input: {
-      customerId: round.customerId,
-      title: `常规维护（A、B、C） ${round.windowStart} – ${round.windowEnd}`,
-      description: `常规维护：服务器操作系统（A）、数据库系统软件（B）、HIS 应用软件（C）。计划日期 ${round.plannedDate ?? '—'}。`,
-      severity: 'normal',
-      channel: 'phone',
-      kind: 'request',
-      stage: 'after_sale',
-    },
-  });
-  const order = await createWorkOrder({ deps, actor, ticketId: ticket.id, input: { type: 'routine', plannedAt, engineerIds } });
+  // Checked before anything is written: bad input changes nothing.
+  const engineerIds = await checkEngineers(deps.db, input.engineerIds ?? [round.assigneeId ?? actor.id]);
   const now = deps.clock();
-  await deps.db.transaction(async (tx) => {
+  // Claim the round first (locked, planned → in progress), so of two people pressing "start" at once the
+  // second gets 409 before anything is created; the request and work order are then made and linked.
+  const checklist = await deps.db.transaction(async (tx) => {
     const locked = await lockRound(tx, id);
     if (locked?.status !== 'planned') throw new AppError('conflict', 'this round was started meanwhile', { status: 'started' });
-    const checklist = await ensureChecklist(tx, now);
+    const current = await ensureChecklist(tx, now);
     await updateRound(tx, id, {
       status: 'in_progress',
-      ticketId: ticket.id,
-      workOrderId: order.id,
-      checklistId: checklist.id,
+      checklistId: current.id,
       assigneeId: locked.assigneeId ?? engineerIds[0],
       updatedAt: now,
     });
+    return current;
+  });
+  let ticketId: string;
+  let workOrderId: string;
+  try {
+    const ticket = await createTicket({
+      deps,
+      actor,
+      input: {
+        customerId: round.customerId,
+        title: `常规维护（A、B、C） ${round.windowStart} – ${round.windowEnd}`,
+        description: `常规维护：服务器操作系统（A）、数据库系统软件（B）、HIS 应用软件（C）。计划日期 ${round.plannedDate ?? '—'}。`,
+        severity: 'normal',
+        channel: 'phone',
+        kind: 'request',
+        stage: 'after_sale',
+      },
+    });
+    ticketId = ticket.id;
+    workOrderId = (await createWorkOrder({ deps, actor, ticketId, input: { type: 'routine', plannedAt, engineerIds } })).id;
+  } catch (error) {
+    // Anything else failing here (the request refused …): the round is planned again, as before the press.
+    await deps.db.transaction((tx) =>
+      updateRound(tx, id, { status: 'planned', checklistId: round.checklistId, assigneeId: round.assigneeId, updatedAt: now }),
+    );
+    throw error;
+  }
+  await deps.db.transaction(async (tx) => {
+    await updateRound(tx, id, { ticketId, workOrderId, updatedAt: now });
     await insertAudit(tx, {
       actorId: actor.id,
       action: 'maintenance_round.start',
       entityType: 'maintenance_round',
       entityId: id,
-      after: { ticketId: ticket.id, workOrderId: order.id, checklistVersion: checklist.version },
+      after: { ticketId, workOrderId, checklistVersion: checklist.version },
       at: now,
     });
   });

@@ -182,6 +182,46 @@ describe('schedules', () => {
 });
 
 describe('a round on site', () => {
+  test('two people start the same round at once: one starts it, the other gets 409 and nothing of its own is left behind', async () => {
+    const { customer } = await contracted('silver');
+    const [round] = await rounds(customer.id, 2026);
+    const countOf = async () => {
+      const [row] = await ctx.rows<{ tickets: number; orders: number }>(
+        sql`select (select count(*)::int from tickets where customer_id = ${customer.id}) as tickets,
+                   (select count(*)::int from work_orders w join tickets t on t.id = w.ticket_id where t.customer_id = ${customer.id}) as orders`,
+      );
+      return row;
+    };
+    const before = await countOf();
+    const presses = await Promise.all([
+      ctx.call('POST', `/api/v1/maintenance-rounds/${round.id}/start`, { as: engineer, body: {} }),
+      ctx.call('POST', `/api/v1/maintenance-rounds/${round.id}/start`, { as: agent, body: {} }),
+    ]);
+    expect(presses.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(await countOf()).toEqual({ tickets: before.tickets + 1, orders: before.orders + 1 });
+    const started = presses.find((r) => r.statusCode === 200)?.json();
+    expect(started).toMatchObject({ status: 'in_progress' });
+    expect(started.workOrderId).toBeTruthy();
+  });
+
+  test('a start refused for bad input leaves the round planned and creates nothing', async () => {
+    const { customer } = await contracted('silver');
+    const [round] = await rounds(customer.id, 2026);
+    const snapshot = await ctx.snapshot();
+    const refused = await ctx.call('POST', `/api/v1/maintenance-rounds/${round.id}/start`, {
+      as: agent,
+      body: { engineerIds: ['00000000-0000-4000-8000-000000000000'] },
+    });
+    expect(refused.statusCode).toBeGreaterThanOrEqual(400);
+    expect(refused.statusCode).toBeLessThan(500);
+    const after = await ctx.snapshot();
+    expect(after).toEqual(snapshot);
+    expect((await ctx.call('GET', `/api/v1/maintenance-rounds/${round.id}`, { as: agent })).json()).toMatchObject({
+      status: 'planned',
+      workOrderId: null,
+    });
+  });
+
   test('start → checklist (versioned; unknown item 4xx) → problem → request → sign once → report PDF; the quota is untouched', {
     timeout: 90_000,
   }, async () => {

@@ -217,7 +217,7 @@ export async function createWorkOrder({
 }
 
 /** Distinct ids of active staff users, or 400 naming the field. */
-async function checkEngineers(tx: Tx, ids: string[]) {
+export async function checkEngineers(tx: Tx, ids: string[]) {
   const engineerIds = [...new Set(ids)];
   const engineers = await selectUsers(tx, engineerIds);
   if (engineers.length !== engineerIds.length || engineers.some((e) => !isStaff({ role: e.role, customerId: null }) || !e.isActive)) {
