@@ -16,7 +16,6 @@ import {
   selectDueSchedules,
   selectMeetings,
   selectReturnVisits,
-  selectSchedules,
   selectUnscheduledUnderContract,
   upsertSchedule,
 } from './return-visits.repo.ts';
