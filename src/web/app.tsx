@@ -16,42 +16,43 @@ import { QueuePage } from './features/tickets/queue-page.tsx';
  * A page loaded when first opened: the first screen (sign-in, the queue, the portal's list) ships in the main
  * bundle, every other page in its own chunk, so the browser parses and runs only what it shows (issue 9: first load).
  */
-// biome-ignore lint/suspicious/noExplicitAny: any props here; each page's own props are checked where it is used (JSX).
-function lazyPage<Module extends Record<Name, ComponentType<any>>, Name extends keyof Module>(load: () => Promise<Module>, name: Name) {
-  return lazy(async () => ({ default: (await load())[name] }));
+function lazyPage<Props>(load: () => Promise<ComponentType<Props>>) {
+  return lazy(async () => ({ default: await load() }));
 }
 
-const CalendarsPage = lazyPage(() => import('./features/calendars/calendars-page.tsx'), 'CalendarsPage');
-const ContractsPage = lazyPage(() => import('./features/contracts/contracts-page.tsx'), 'ContractsPage');
-const TiersPage = lazyPage(() => import('./features/contracts/tiers-page.tsx'), 'TiersPage');
-const CustomerDetailPage = lazyPage(() => import('./features/customers/customer-detail-page.tsx'), 'CustomerDetailPage');
-const CustomersPage = lazyPage(() => import('./features/customers/customers-page.tsx'), 'CustomersPage');
-const IncidentPage = lazyPage(() => import('./features/emergency/incident-page.tsx'), 'IncidentPage');
-const IncidentsPage = lazyPage(() => import('./features/emergency/incidents-page.tsx'), 'IncidentsPage');
-const PlanPage = lazyPage(() => import('./features/emergency/plan-page.tsx'), 'PlanPage');
-const RosterPage = lazyPage(() => import('./features/escalations/roster-page.tsx'), 'RosterPage');
-const ImportPage = lazyPage(() => import('./features/imports/import-page.tsx'), 'ImportPage');
-const IntakePage = lazyPage(() => import('./features/intake/intake-page.tsx'), 'IntakePage');
-const JobsPage = lazyPage(() => import('./features/jobs/jobs-page.tsx'), 'JobsPage');
-const PortalNewRequestPage = lazyPage(() => import('./features/portal/portal-new-request-page.tsx'), 'PortalNewRequestPage');
-const PortalTicketPage = lazyPage(() => import('./features/portal/portal-ticket-page.tsx'), 'PortalTicketPage');
-const SearchResultsPage = lazyPage(() => import('./features/search/search-results-page.tsx'), 'SearchResultsPage');
-const CallListPage = lazyPage(() => import('./features/service-quality/call-list-page.tsx'), 'CallListPage');
-const PublicSurveyPage = lazyPage(() => import('./features/service-quality/public-survey-page.tsx'), 'PublicSurveyPage');
-const SurveyResultsPage = lazyPage(() => import('./features/service-quality/survey-results-page.tsx'), 'SurveyResultsPage');
-const SettingsPage = lazyPage(() => import('./features/settings/settings-page.tsx'), 'SettingsPage');
-const AtRiskPage = lazyPage(() => import('./features/sla/at-risk-page.tsx'), 'AtRiskPage');
-const PoliciesPage = lazyPage(() => import('./features/sla/policies-page.tsx'), 'PoliciesPage');
-const TicketDetailPage = lazyPage(() => import('./features/tickets/ticket-detail-page.tsx'), 'TicketDetailPage');
-const UsersPage = lazyPage(() => import('./features/users/users-page.tsx'), 'UsersPage');
-const FieldPage = lazyPage(() => import('./features/work-orders/field-page.tsx'), 'FieldPage');
+const CalendarsPage = lazyPage(() => import('./features/calendars/calendars-page.tsx').then((m) => m.CalendarsPage));
+const ContractsPage = lazyPage(() => import('./features/contracts/contracts-page.tsx').then((m) => m.ContractsPage));
+const TiersPage = lazyPage(() => import('./features/contracts/tiers-page.tsx').then((m) => m.TiersPage));
+const CustomerDetailPage = lazyPage(() => import('./features/customers/customer-detail-page.tsx').then((m) => m.CustomerDetailPage));
+const CustomersPage = lazyPage(() => import('./features/customers/customers-page.tsx').then((m) => m.CustomersPage));
+const IncidentPage = lazyPage(() => import('./features/emergency/incident-page.tsx').then((m) => m.IncidentPage));
+const IncidentsPage = lazyPage(() => import('./features/emergency/incidents-page.tsx').then((m) => m.IncidentsPage));
+const PlanPage = lazyPage(() => import('./features/emergency/plan-page.tsx').then((m) => m.PlanPage));
+const RosterPage = lazyPage(() => import('./features/escalations/roster-page.tsx').then((m) => m.RosterPage));
+const ImportPage = lazyPage(() => import('./features/imports/import-page.tsx').then((m) => m.ImportPage));
+const IntakePage = lazyPage(() => import('./features/intake/intake-page.tsx').then((m) => m.IntakePage));
+const JobsPage = lazyPage(() => import('./features/jobs/jobs-page.tsx').then((m) => m.JobsPage));
+const PortalNewRequestPage = lazyPage(() => import('./features/portal/portal-new-request-page.tsx').then((m) => m.PortalNewRequestPage));
+const PortalTicketPage = lazyPage(() => import('./features/portal/portal-ticket-page.tsx').then((m) => m.PortalTicketPage));
+const SearchResultsPage = lazyPage(() => import('./features/search/search-results-page.tsx').then((m) => m.SearchResultsPage));
+const CallListPage = lazyPage(() => import('./features/service-quality/call-list-page.tsx').then((m) => m.CallListPage));
+const PublicSurveyPage = lazyPage(() => import('./features/service-quality/public-survey-page.tsx').then((m) => m.PublicSurveyPage));
+const SurveyResultsPage = lazyPage(() => import('./features/service-quality/survey-results-page.tsx').then((m) => m.SurveyResultsPage));
+const SettingsPage = lazyPage(() => import('./features/settings/settings-page.tsx').then((m) => m.SettingsPage));
+const AtRiskPage = lazyPage(() => import('./features/sla/at-risk-page.tsx').then((m) => m.AtRiskPage));
+const PoliciesPage = lazyPage(() => import('./features/sla/policies-page.tsx').then((m) => m.PoliciesPage));
+const TicketDetailPage = lazyPage(() => import('./features/tickets/ticket-detail-page.tsx').then((m) => m.TicketDetailPage));
+const UsersPage = lazyPage(() => import('./features/users/users-page.tsx').then((m) => m.UsersPage));
+const FieldPage = lazyPage(() => import('./features/work-orders/field-page.tsx').then((m) => m.FieldPage));
 
-const PartsPage = lazyPage(() => import('./features/parts/parts-page.tsx'), 'PartsPage');
-const MaintenanceDuePage = lazyPage(() => import('./features/maintenance/due-page.tsx'), 'MaintenanceDuePage');
-const PortalMaintenancePage = lazyPage(() => import('./features/maintenance/maintenance-tab.tsx'), 'PortalMaintenancePage');
-const RoundPage = lazyPage(() => import('./features/maintenance/round-page.tsx'), 'RoundPage');
-const DispatchPage = lazyPage(() => import('./features/dispatch/dispatch-page.tsx'), 'DispatchPage');
-const ChecklistSettingsPage = lazyPage(() => import('./features/work-orders/checklist-settings-page.tsx'), 'ChecklistSettingsPage');
+const PartsPage = lazyPage(() => import('./features/parts/parts-page.tsx').then((m) => m.PartsPage));
+const MaintenanceDuePage = lazyPage(() => import('./features/maintenance/due-page.tsx').then((m) => m.MaintenanceDuePage));
+const PortalMaintenancePage = lazyPage(() => import('./features/maintenance/maintenance-tab.tsx').then((m) => m.PortalMaintenancePage));
+const RoundPage = lazyPage(() => import('./features/maintenance/round-page.tsx').then((m) => m.RoundPage));
+const DispatchPage = lazyPage(() => import('./features/dispatch/dispatch-page.tsx').then((m) => m.DispatchPage));
+const ChecklistSettingsPage = lazyPage(() =>
+  import('./features/work-orders/checklist-settings-page.tsx').then((m) => m.ChecklistSettingsPage),
+);
 function FullPageSpin() {
   return (
     <div className="full-page-center">
