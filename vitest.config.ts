@@ -17,6 +17,7 @@ export default defineConfig({
     setupFiles: ['src/server/testing/setup-file.ts'],
     // PGlite instances are large: two files at a time fit this machine's two cores.
     maxWorkers: 2,
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

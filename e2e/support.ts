@@ -81,7 +81,13 @@ export function uniqueNumber(): number {
   return (Date.now() % 1_000_000) * 100 + counter;
 }
 
+/**
+ * A full-page screenshot under test-results/screens, for a person to look at: taken only when
+ * E2E_SCREENSHOTS=1 (`E2E_SCREENSHOTS=1 npx playwright test`). CI runs nobody looks at skip them,
+ * which saves ~1 s per screenshot of the browser stage.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.E2E_SCREENSHOTS !== '1') return;
   const dir = path.join('test-results', 'screens');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });

@@ -4,8 +4,8 @@
  * browser suite when Chromium is installed. Prints each stage's time, then a summary table and one
  * line counting every test.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 type Counts = { passed: number; failed: number };
@@ -30,6 +30,32 @@ function run(label: string, command: string, args: string[], env: Record<string,
     console.log(`✔ ${label}: ${seconds.toFixed(1)} s`);
   }
   return ok;
+}
+
+/**
+ * Starts a stage in the background with its output in a log file (printed when it ends), so it can share the
+ * machine with the browser stage; resolve the result with `finish()`.
+ */
+function runInBackground(label: string, command: string, args: string[], logFile: string) {
+  console.log(`\n▶ ${label} (in the background, log: ${logFile}): ${command} ${args.join(' ')}`);
+  const t0 = Date.now();
+  const fd = openSync(logFile, 'w');
+  const child = spawn(command, args, { stdio: ['ignore', fd, fd], env: process.env });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return async function finish(): Promise<boolean> {
+    const code = await exited;
+    closeSync(fd);
+    const seconds = (Date.now() - t0) / 1000;
+    console.log(`\n── ${label}: output ──`);
+    process.stdout.write(readFileSync(logFile, 'utf8'));
+    const ok = code === 0;
+    stages.push({ label, status: ok ? 'passed' : 'failed', seconds });
+    if (!ok) {
+      hasFailed = true;
+      console.log(`✖ ${label} failed (exit ${code}) after ${seconds.toFixed(1)} s`);
+    } else console.log(`✔ ${label}: ${seconds.toFixed(1)} s (alongside the browser stage)`);
+    return ok;
+  };
 }
 
 function skip(label: string, note: string) {
@@ -98,27 +124,53 @@ const pgliteEnv = { TEST_DATABASE_URL: '', AFTERSALES_POSTGRES_STAGE_FOLLOWS: pr
 run('unit + API tests (PGlite)', `${bin}/vitest`, vitestArgs('test-results/vitest-pglite.json'), pgliteEnv);
 addVitest('test-results/vitest-pglite.json');
 
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = existsSync(chromium);
+const postgresLabel = 'database tests (PostgreSQL)';
+const browserLabel = 'browser tests (Playwright + Chromium)';
+/**
+ * With both a PostgreSQL server and Chromium, the PostgreSQL suite runs on one worker beside the browser suite
+ * (one worker too): the browser suite spends much of its time waiting on the browser and the server, so the two
+ * share the two cores better than they run one after the other. AFTERSALES_TEST_SEQUENTIAL=1 runs them in turn.
+ */
+const overlap = Boolean(process.env.TEST_DATABASE_URL) && hasChromium && process.env.AFTERSALES_TEST_SEQUENTIAL !== '1';
+
+let finishPostgres: (() => Promise<boolean>) | null = null;
 if (process.env.TEST_DATABASE_URL) {
   const files = databaseTestFiles();
   console.log(`\nPostgreSQL: ${files.length} test files touch the database`);
-  run('database tests (PostgreSQL)', `${bin}/vitest`, vitestArgs('test-results/vitest-postgres.json', files));
+  const args = vitestArgs('test-results/vitest-postgres.json', files);
+  if (overlap) {
+    // The web build first: it is short, and the browser stage needs it.
+    if (!run('web build', `${bin}/vite`, ['build', '--logLevel', 'warn'])) {
+      run(postgresLabel, `${bin}/vitest`, args);
+    } else {
+      finishPostgres = runInBackground(postgresLabel, `${bin}/vitest`, [...args, '--maxWorkers=1'], 'test-results/postgres.log');
+      run(browserLabel, `${bin}/playwright`, ['test']);
+      addPlaywright('test-results/e2e.json');
+      await finishPostgres();
+    }
+  } else {
+    run(postgresLabel, `${bin}/vitest`, args);
+  }
   addVitest('test-results/vitest-postgres.json');
 } else {
   skip(
-    'database tests (PostgreSQL)',
+    postgresLabel,
     'PostgreSQL suite not run: set TEST_DATABASE_URL=postgres://… to run the database tests against a PostgreSQL server (.ci/run does).',
   );
 }
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (existsSync(chromium)) {
-  if (run('web build', `${bin}/vite`, ['build', '--logLevel', 'warn'])) {
-    run('browser tests (Playwright + Chromium)', `${bin}/playwright`, ['test']);
-    addPlaywright('test-results/e2e.json');
+if (!overlap) {
+  if (hasChromium) {
+    if (run('web build', `${bin}/vite`, ['build', '--logLevel', 'warn'])) {
+      run(browserLabel, `${bin}/playwright`, ['test']);
+      addPlaywright('test-results/e2e.json');
+    }
+  } else {
+    skip('web build', `Browser suite not run: Chromium is not installed at ${chromium} (apt-get install chromium).`);
+    stages.push({ label: browserLabel, status: 'skipped', seconds: null });
   }
-} else {
-  skip('web build', `Browser suite not run: Chromium is not installed at ${chromium} (apt-get install chromium).`);
-  stages.push({ label: 'browser tests (Playwright + Chromium)', status: 'skipped', seconds: null });
 }
 
 printSummary();

@@ -1,4 +1,6 @@
-import { addBusinessMillis, businessMillisBetween, type CompiledCalendar } from './calendar/index.ts';
+// Not the calendar barrel: it would bring the Zod schema (and the built-in calendars) into the browser's first screen.
+import { addBusinessMillis, businessMillisBetween } from './calendar/business-time.ts';
+import type { CompiledCalendar } from './calendar/compiled-calendar.ts';
 import type { Severity } from './vocabulary.ts';
 
 /** The promises a request's tracking card carries (DOMAIN.md §3). */

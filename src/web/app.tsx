@@ -1,4 +1,5 @@
-import { Button, Result, Spin } from 'antd';
+import { WarningFilled } from '@ant-design/icons';
+import { Button, Spin, Typography } from 'antd';
 import { type ComponentType, lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } from 'react-router-dom';
@@ -8,7 +9,6 @@ import { useLanguageSync } from './components/language-switch.tsx';
 import { Providers } from './components/providers.tsx';
 import { SessionProvider, useCan, useSession } from './components/session.tsx';
 import { useMe } from './features/auth/api.ts';
-import { LoginPage } from './features/auth/login-page.tsx';
 import { PortalHomePage } from './features/portal/portal-home-page.tsx';
 import { QueuePage } from './features/tickets/queue-page.tsx';
 
@@ -50,6 +50,9 @@ const MaintenanceDuePage = lazyPage(() => import('./features/maintenance/due-pag
 const PortalMaintenancePage = lazyPage(() => import('./features/maintenance/maintenance-tab.tsx').then((m) => m.PortalMaintenancePage));
 const RoundPage = lazyPage(() => import('./features/maintenance/round-page.tsx').then((m) => m.RoundPage));
 const DispatchPage = lazyPage(() => import('./features/dispatch/dispatch-page.tsx').then((m) => m.DispatchPage));
+// Sign-in is its own chunk too: a signed-in user opening the queue never needs its form and schema.
+const LoginPage = lazyPage(() => import('./features/auth/login-page.tsx').then((m) => m.LoginPage));
+const NotFoundPage = lazyPage(() => import('./components/not-found-page.tsx').then((m) => m.NotFoundPage));
 const ChecklistSettingsPage = lazyPage(() =>
   import('./features/work-orders/checklist-settings-page.tsx').then((m) => m.ChecklistSettingsPage),
 );
@@ -73,13 +76,14 @@ function RequireAuth({ audience }: { audience: 'staff' | 'customer' }) {
   const { t } = useTranslation();
   if (me.isPending) return <FullPageSpin />;
   if (me.isError) {
+    // Not antd's Result: it ships its three large illustrations with every page that uses it.
     return (
-      <Result
-        status="warning"
-        title={t('errors.loadFailed')}
-        subTitle={t('errors.network')}
-        extra={<Button onClick={() => void me.refetch()}>{t('common.refresh')}</Button>}
-      />
+      <div className="full-page-center load-failed" role="alert">
+        <WarningFilled className="load-failed-icon" />
+        <Typography.Title level={4}>{t('errors.loadFailed')}</Typography.Title>
+        <Typography.Text type="secondary">{t('errors.network')}</Typography.Text>
+        <Button onClick={() => void me.refetch()}>{t('common.refresh')}</Button>
+      </div>
     );
   }
   if (!me.data) {
@@ -101,24 +105,15 @@ function Allowed({ action }: { action: Action }) {
   return useCan()(action) ? <Outlet /> : <Navigate to="/queue" replace />;
 }
 
-function NotFoundPage() {
-  const { t } = useTranslation();
-  return (
-    <Result
-      status="404"
-      title={t('errors.notFoundTitle')}
-      subTitle={t('errors.notFoundBody')}
-      extra={
-        <Button type="primary" href="/">
-          {t('errors.goHome')}
-        </Button>
-      }
-    />
-  );
-}
-
 const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/login',
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
   /** The satisfaction survey by signed link: no login. */
   {
     path: '/survey/:token',

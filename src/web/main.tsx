@@ -4,17 +4,20 @@
 import 'antd/dist/antd.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n/index.ts';
 import { AppRoot } from './app.tsx';
+import { i18nReady } from './i18n/index.ts';
 import './styles.css';
 import { watchIconLabels } from './lib/icon-labels.ts';
 
 watchIconLabels();
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <AppRoot />
-    </StrictMode>,
+  // The language's texts arrive in their own chunk; render once they are in (no flash of keys).
+  void i18nReady.finally(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <AppRoot />
+      </StrictMode>,
+    ),
   );
 }

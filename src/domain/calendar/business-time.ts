@@ -17,7 +17,7 @@
  *   any working time, so no input can make them loop.
  */
 import { DAY_MS, MINUTE_MS, weekdayOf } from './civil.ts';
-import { type CompiledCalendar, MAX_INSTANT_MS, MIN_INSTANT_MS } from './compile.ts';
+import { type CompiledCalendar, MAX_INSTANT_MS, MIN_INSTANT_MS } from './compiled-calendar.ts';
 import { CalendarError } from './errors.ts';
 
 /** 10 years (of 365.25 days) of minutes. */

@@ -16,10 +16,10 @@
  */
 import { z } from 'zod';
 import { parseDay, parseTime } from './civil.ts';
+import { WEEKDAYS } from './weekdays.ts';
 import { isKnownTimeZone } from './zone.ts';
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export { WEEKDAYS, type Weekday } from './weekdays.ts';
 
 /** Supported calendar dates (holidays, workdays): years 1900–2199. */
 export const MIN_YEAR = 1900;

@@ -1,4 +1,5 @@
-import { addBusinessMillis, type CompiledCalendar } from '../calendar/index.ts';
+import { addBusinessMillis } from '../calendar/business-time.ts';
+import type { CompiledCalendar } from '../calendar/compiled-calendar.ts';
 
 /**
  * The escalation ladder as a schedule (DOMAIN.md §4: engineer → senior engineer → product technical

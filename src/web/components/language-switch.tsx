@@ -4,11 +4,11 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../api/types.ts';
 import { useUpdateMe } from '../features/auth/api.ts';
-import i18n, { currentLanguage, isLanguage, LANGUAGES, type Language, rememberLanguage, storedLanguage } from '../i18n/index.ts';
+import { currentLanguage, isLanguage, LANGUAGES, type Language, rememberLanguage, storedLanguage, switchLanguage } from '../i18n/index.ts';
 
 export function changeLanguage(language: Language): void {
   rememberLanguage(language);
-  void i18n.changeLanguage(language);
+  void switchLanguage(language);
 }
 
 /** Globe menu for zh-CN / English; when signed in the choice is saved on the account too. */
@@ -63,6 +63,6 @@ export function useLanguageSync(user: User): void {
     synced.current = user.id;
     const local = storedLanguage();
     if (local && local !== user.locale) updateMe.mutate({ locale: local });
-    else if (!local && isLanguage(user.locale) && user.locale !== currentLanguage()) void i18n.changeLanguage(user.locale);
+    else if (!local && isLanguage(user.locale) && user.locale !== currentLanguage()) void switchLanguage(user.locale);
   }, [user.id, user.locale, updateMe]);
 }

@@ -1,7 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.ts';
-import { zhCN } from './zh-CN.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -35,14 +33,42 @@ export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
 }
 
+/**
+ * Each catalogue is its own chunk, fetched when its language is first needed: the first screen parses one
+ * language, not both (issue 9: first load). Both have the same keys (typed by `Messages`), so no fallback
+ * catalogue is needed at run time.
+ */
+const CATALOGUES: Record<Language, () => Promise<Record<string, unknown>>> = {
+  'zh-CN': () => import('./zh-CN.ts').then((m) => m.zhCN),
+  en: () => import('./en.ts').then((m) => m.en),
+};
+
+/** Fetches a language's catalogue once and adds it to i18next. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (i18n.hasResourceBundle(language, 'translation')) return;
+  i18n.addResourceBundle(language, 'translation', await CATALOGUES[language]());
+}
+
+/** Loads the language, then switches to it (a switch before its texts arrive would show keys). */
+export async function switchLanguage(language: Language): Promise<void> {
+  await loadLanguage(language);
+  await i18n.changeLanguage(language);
+}
+
+const initialLanguage = storedLanguage() ?? DEFAULT_LANGUAGE;
+
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: storedLanguage() ?? DEFAULT_LANGUAGE,
+  resources: {},
+  partialBundledLanguages: true,
+  lng: initialLanguage,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+/** Resolves once the first language's texts are in: render after it (main.tsx). */
+export const i18nReady: Promise<void> = loadLanguage(initialLanguage);
 
 i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;

@@ -1,6 +1,7 @@
 // Reading a request's SLA clocks (the server's SlaTargetView): which one matters most, how it looks, how long is left.
 import type { TFunction } from 'i18next';
-import { businessMillisBetween, type CompiledCalendar } from '../../domain/calendar/index.ts';
+import { businessMillisBetween } from '../../domain/calendar/business-time.ts';
+import type { CompiledCalendar } from '../../domain/calendar/compiled-calendar.ts';
 import { ESCALATION_LEVELS, type EscalationLevel } from '../../domain/sla.ts';
 import type { SlaTarget } from '../api/types.ts';
 

@@ -1,46 +1,16 @@
 import { AlertOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, DatePicker, Form, Input, Progress, Select, Space, Tag } from 'antd';
+import { App, Button, Checkbox, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { type DepartmentKey, TRIGGER_TEXTS, TRIGGERS } from '../../../domain/emergency/template.ts';
+import { TRIGGER_TEXTS, TRIGGERS } from '../../../domain/emergency/template.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useCan, useTimeZone } from '../../components/session.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { wallClockToInstant } from '../../lib/time.ts';
-import { type IncidentSummary, useDeclareIncident, useIncidents } from './api.ts';
-
-const STATUS_COLOURS = { open: 'red', recovered: 'orange', closed: 'default' } as const;
-
-export function IncidentStatusTag({ status, isDrill }: { status: IncidentSummary['status']; isDrill?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <Space size={4}>
-      <Tag color={STATUS_COLOURS[status]} data-testid="incident-status">
-        {t(`emergency.statuses.${status}`)}
-      </Tag>
-      {isDrill && <Tag color="purple">{t('emergency.drill')}</Tag>}
-    </Space>
-  );
-}
-
-/** A bilingual text of the plan in the reader's language. */
-export function useBilingual() {
-  const { i18n } = useTranslation();
-  return (text: { zh: string; en: string }) => (i18n.language === 'en' && text.en ? text.en : text.zh);
-}
-
-/**
- * A department's name in the reader's language: a default department (001 2.7) by its stable key, a custom one by
- * the name typed for it (its English name in English when one was given).
- */
-export function useDepartmentName() {
-  const { t } = useTranslation();
-  const bilingual = useBilingual();
-  return (d: { key?: DepartmentKey | null; name: string; nameEn?: string }) =>
-    d.key ? t(`emergency.departmentNames.${d.key}`) : bilingual({ zh: d.name, en: d.nameEn ?? '' });
-}
+import { useDeclareIncident, useIncidents } from './api.ts';
+import { useBilingual } from './incident-labels.tsx';
 
 type DeclareForm = { trigger: number; failedAt?: Dayjs; drill: boolean; alertHospital?: boolean; scope?: string; impact?: string };
 
@@ -133,51 +103,5 @@ export function DeclareIncidentButton({ ticketId }: { ticketId: string }) {
         </Form.Item>
       </FormModal>
     </>
-  );
-}
-
-/** Portal: the hospital sees that the plan is active, which departments are on paper, and the re-entry progress. */
-export function PortalEmergencyBanner({ hospital }: { hospital: string }) {
-  const { t, i18n } = useTranslation();
-  const departmentName = useDepartmentName();
-  const incidents = useIncidents({ status: 'open' });
-  const items = incidents.data?.items ?? [];
-  if (items.length === 0) return null;
-  return (
-    <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }}>
-      {items.map((i) => (
-        <Alert
-          key={i.id}
-          type={i.status === 'open' ? 'error' : 'warning'}
-          showIcon
-          data-testid="portal-emergency"
-          message={
-            <Space wrap>
-              <strong>{t('emergency.portalActive')}</strong>
-              <IncidentStatusTag status={i.status} isDrill={i.isDrill} />
-              <Link to={`/portal/requests/${i.ticketId}`}>{i.ticketNumber}</Link>
-            </Space>
-          }
-          description={
-            <div>
-              <div>{i.status === 'open' ? t('emergency.portalBody', { hospital }) : t('emergency.portalRecovered')}</div>
-              <div>
-                {i.onPaper.length > 0
-                  ? t('emergency.portalOnPaper', {
-                      departments: i.onPaper.map(departmentName).join(i18n.language === 'en' ? ', ' : '、'),
-                    })
-                  : t('emergency.portalNone')}
-              </div>
-              {i.reentry.total > 0 && (
-                <div style={{ maxWidth: 360 }}>
-                  {t('emergency.reentryProgress', { done: i.reentry.finished, total: i.reentry.total })}
-                  <Progress percent={Math.round((100 * i.reentry.finished) / i.reentry.total)} size="small" />
-                </div>
-              )}
-            </div>
-          }
-        />
-      ))}
-    </Space>
   );
 }

@@ -33,7 +33,7 @@ import { useCan } from '../../components/session.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDuration, useNow } from '../../lib/time.ts';
 import { type Incident, useIncident, useIncidentAction } from './api.ts';
-import { IncidentStatusTag, useBilingual, useDepartmentName } from './components.tsx';
+import { IncidentStatusTag, useBilingual, useDepartmentName } from './incident-labels.tsx';
 import './emergency.css';
 
 type Item = Incident['items'][number];

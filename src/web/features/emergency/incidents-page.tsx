@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { DateTime } from '../../components/date-time.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { type IncidentSummary, type PlanSummary, useIncidents, usePlans } from './api.ts';
-import { IncidentStatusTag } from './components.tsx';
+import { IncidentStatusTag } from './incident-labels.tsx';
 import './emergency.css';
 
 /** Major incidents (open first) and the plans' dashboard: last and next drill, open incidents. */

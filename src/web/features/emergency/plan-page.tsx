@@ -27,7 +27,7 @@ import { UserPicker } from '../../components/pickers.tsx';
 import { useCan } from '../../components/session.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { type Plan, useCreatePlan, usePlan, usePlanVersions, useSavePlan } from './api.ts';
-import { useBilingual } from './components.tsx';
+import { useBilingual } from './incident-labels.tsx';
 import './emergency.css';
 
 type Content = Plan['content'];

@@ -8,7 +8,7 @@ import type { TicketFilters } from '../../api/types.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useSession } from '../../components/session.tsx';
 import { useCustomer } from '../customers/api.ts';
-import { PortalEmergencyBanner } from '../emergency/components.tsx';
+import { PortalEmergencyBanner } from '../emergency/portal-emergency-banner.tsx';
 import { TicketTable } from '../tickets/ticket-table.tsx';
 
 type View = 'active' | 'resolved' | 'all';

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { type CalendarInput, type CompiledCalendar, compileCalendar } from '../../../domain/calendar/index.ts';
+import type { CalendarDefinition } from '../../../domain/calendar/calendar-schema.ts';
+import { type CompiledCalendar, compileValidatedCalendar } from '../../../domain/calendar/compiled-calendar.ts';
 import type { CalendarRecord } from '../../api/types.ts';
 import { useCan } from '../../components/session.tsx';
 import { useSlowNow } from '../../lib/time.ts';
@@ -21,7 +22,8 @@ export function compileAll(records: readonly CalendarRecord[] | undefined): Comp
   const out = new Map<string, CompiledCalendar>();
   for (const record of records) {
     try {
-      out.set(record.id, compileCalendar(record.definition as CalendarInput));
+      // The server validated it when it was saved: no schema pass in the browser.
+      out.set(record.id, compileValidatedCalendar(record.definition as CalendarDefinition));
     } catch {
       // Skipped: countdowns for this calendar only move on refetch.
     }
