@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { ChecklistItem, ItemResult, Measurement } from '../../../domain/maintenance/checklist.ts';
-import type { RoundStatus } from '../../../domain/maintenance/schedule.ts';
+import type { RoundStatus, SkipReason } from '../../../domain/maintenance/schedule.ts';
 import type { Tx } from '../../db/client.ts';
 import {
   customers,
@@ -52,6 +53,8 @@ export async function selectPlanningSources(tx: Tx, customerId: string) {
   return { contracts, systems };
 }
 
+const skippedBy = alias(users, 'skipped_by');
+
 const roundColumns = {
   id: maintenanceRounds.id,
   customerId: maintenanceRounds.customerId,
@@ -75,6 +78,11 @@ const roundColumns = {
   checklistVersion: maintenanceChecklists.version,
   overdueWarnedAt: maintenanceRounds.overdueWarnedAt,
   finishedAt: maintenanceRounds.finishedAt,
+  skipReason: maintenanceRounds.skipReason,
+  skipNote: maintenanceRounds.skipNote,
+  skippedAt: maintenanceRounds.skippedAt,
+  skippedById: maintenanceRounds.skippedById,
+  skippedByName: skippedBy.name,
   /** The start of the period the round is owed under (the contract, or the free year's acceptance). */
   periodStart: sql<string>`coalesce(${serviceContracts.startDate}, ${systemContracts.finalAcceptanceDate})`,
   accountOwnerId: serviceContracts.accountOwnerId,
@@ -87,6 +95,7 @@ function roundsQuery(tx: Tx) {
     .from(maintenanceRounds)
     .innerJoin(customers, eq(customers.id, maintenanceRounds.customerId))
     .leftJoin(users, eq(users.id, maintenanceRounds.assigneeId))
+    .leftJoin(skippedBy, eq(skippedBy.id, maintenanceRounds.skippedById))
     .leftJoin(workOrders, eq(workOrders.id, maintenanceRounds.workOrderId))
     .leftJoin(maintenanceChecklists, eq(maintenanceChecklists.id, maintenanceRounds.checklistId))
     .leftJoin(serviceContracts, eq(serviceContracts.id, maintenanceRounds.serviceContractId))
@@ -180,6 +189,10 @@ export async function updateRound(
     checklistId: string | null;
     assigneeId: string | null;
     finishedAt: Date;
+    skipReason: SkipReason;
+    skipNote: string | null;
+    skippedById: string;
+    skippedAt: Date;
     updatedAt: Date;
   }>,
 ) {

@@ -16,6 +16,7 @@ import {
   RoundDetailResponse,
   RoundListResponse,
   SignBody,
+  SkipBody,
   StartBody,
   YearQuery,
 } from './maintenance.schema.ts';
@@ -31,6 +32,7 @@ import {
   reportPdf,
   reportProblem,
   signRound,
+  skipRound,
   startRound,
   updateProfile,
 } from './maintenance.service.ts';
@@ -78,6 +80,10 @@ export const maintenanceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
   /** The customer's signature on site (the work order's sign-off); the round is then done. */
   app.post('/maintenance-rounds/:id/sign', { schema: { tags, params: IdParams, body: SignBody, response: detail } }, async (req) =>
     signRound({ deps, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
+  /** Skip a round not started, with a reason (service desk). */
+  app.post('/maintenance-rounds/:id/skip', { schema: { tags, params: IdParams, body: SkipBody, response: detail } }, async (req) =>
+    skipRound({ deps, actor: actorOf(req), id: req.params.id, input: req.body }),
   );
   app.get('/maintenance-rounds/:id/report.pdf', { schema: { tags, params: IdParams, querystring: DocumentQuery } }, async (req, reply) => {
     const locale = toLocale(req.query.lang ?? 'zh-CN');

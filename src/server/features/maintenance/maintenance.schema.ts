@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHECKLIST_SECTIONS, ITEM_RESULTS, MEASUREMENTS } from '../../../domain/maintenance/checklist.ts';
-import { ROUND_VIEW_STATUSES } from '../../../domain/maintenance/schedule.ts';
+import { ROUND_VIEW_STATUSES, SKIP_REASONS } from '../../../domain/maintenance/schedule.ts';
 import { SEVERITIES } from '../../../domain/vocabulary.ts';
 import { SignOffBody } from '../work-orders/work-orders.schema.ts';
 
@@ -64,6 +64,15 @@ export const ProblemBody = z
 export type ProblemInput = z.infer<typeof ProblemBody>;
 
 export const SignBody = SignOffBody;
+
+/** Skipping a round not started: why (merged / other need a note saying which visit or what happened). */
+export const SkipBody = z
+  .object({
+    reason: z.enum(SKIP_REASONS),
+    note: z.string().trim().min(1).max(1000).optional(),
+  })
+  .strict();
+export type SkipInput = z.infer<typeof SkipBody>;
 
 const ChecklistItemSchema = z
   .object({
@@ -132,6 +141,15 @@ export const RoundResponse = z.object({
   workOrderStatus: z.string().nullable(),
   checklistVersion: z.int().nullable(),
   isFreeYear: z.boolean(),
+  /** Who skipped the round, when and why (null unless skipped). */
+  skip: z
+    .object({
+      reason: z.enum(SKIP_REASONS),
+      note: z.string().nullable(),
+      at: z.date(),
+      by: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    })
+    .nullable(),
 });
 export const RoundListResponse = z.object({ items: z.array(RoundResponse) });
 

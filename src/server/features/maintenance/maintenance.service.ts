@@ -8,6 +8,7 @@ import {
   isMaintenanceDay,
   morningOf,
   reconcileRounds,
+  skipNeedsNote,
   viewStatus,
 } from '../../../domain/maintenance/schedule.ts';
 import { notification } from '../../../domain/notifications.ts';
@@ -20,7 +21,7 @@ import { type Actor, authorize } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
 import { loadCompiledCalendar } from '../calendars/calendar-cache.ts';
 import { notifyUsers } from '../notifications/notifications.service.ts';
-import { createTicket } from '../tickets/tickets.service.ts';
+import { createTicket, getTicket, transitionTicket } from '../tickets/tickets.service.ts';
 import type { SignOffInput } from '../work-orders/work-orders.schema.ts';
 import { checkEngineers, createWorkOrder, getWorkOrder, signOff } from '../work-orders/work-orders.service.ts';
 import {
@@ -49,7 +50,16 @@ import {
   upsertProfile,
   upsertResult,
 } from './maintenance.repo.ts';
-import type { ChecklistInput, DueInput, ProblemInput, ProfileInput, ReplanInput, ResultsInput, StartInput } from './maintenance.schema.ts';
+import type {
+  ChecklistInput,
+  DueInput,
+  ProblemInput,
+  ProfileInput,
+  ReplanInput,
+  ResultsInput,
+  SkipInput,
+  StartInput,
+} from './maintenance.schema.ts';
 import { maintenanceReport } from './report-document.ts';
 
 function today(deps: Deps, at: Date = deps.clock()): string {
@@ -191,6 +201,15 @@ function shapeRound(r: RoundRow, on: string) {
     workOrderStatus: r.workOrderStatus,
     checklistVersion: r.checklistVersion,
     isFreeYear: r.systemContractId !== null,
+    skip:
+      r.status === 'skipped' && r.skipReason && r.skippedAt
+        ? {
+            reason: r.skipReason,
+            note: r.skipNote,
+            at: r.skippedAt,
+            by: r.skippedById && r.skippedByName ? { id: r.skippedById, name: r.skippedByName } : null,
+          }
+        : null,
   };
 }
 
@@ -508,6 +527,72 @@ export async function signRound({ deps, actor, id, input }: { deps: Deps; actor:
       action: 'maintenance_round.finish',
       entityType: 'maintenance_round',
       entityId: id,
+      at: now,
+    });
+  });
+  if (round.ticketId) {
+    await finishRoundRequest({ deps, actor, ticketId: round.ticketId, signerName: input.signerName, number: round.workOrderNumber });
+  }
+  return getRound({ deps, actor, id });
+}
+
+const OPEN_REQUEST_STATUSES = new Set(['new', 'acknowledged', 'in_progress', 'waiting_on_customer']);
+
+/**
+ * The round's own request is finished by the customer's signature: resolved (the round's summary), confirmed
+ * in the signer's name (the signature is the written confirmation) and closed — each a status change on its
+ * timeline, and every clock still owed stops. Requests opened for problems found stay open: they are their own.
+ * Steps already taken by hand are not repeated.
+ */
+async function finishRoundRequest({
+  deps,
+  actor,
+  ticketId,
+  signerName,
+  number,
+}: {
+  deps: Deps;
+  actor: Actor;
+  ticketId: string;
+  signerName: string;
+  number: string | null;
+}) {
+  let status = (await getTicket({ deps, actor, ticketId })).status as string;
+  if (OPEN_REQUEST_STATUSES.has(status)) {
+    const resolution = `常规维护（A、B、C）已完成，客户 ${signerName} 现场签字确认${number ? `（${number}）` : ''}。`;
+    status = (await transitionTicket({ deps, actor, ticketId, input: { to: 'resolved', resolution } })).status;
+  }
+  if (status === 'resolved') {
+    status = (await transitionTicket({ deps, actor, ticketId, input: { to: 'confirmed', confirmedByName: signerName } })).status;
+  }
+  if (status === 'confirmed') await transitionTicket({ deps, actor, ticketId, input: { to: 'closed' } });
+}
+
+/**
+ * Skips a round not started (customer declined, hospital closed, merged with another visit): who, when and
+ * why are kept and audited; a skipped round is never overdue nor warned about. Started or done → 409.
+ */
+export async function skipRound({ deps, actor, id, input }: { deps: Deps; actor: Actor; id: string; input: SkipInput }) {
+  authorize(actor, 'maintenance.skip');
+  if (skipNeedsNote(input.reason) && !input.note) {
+    throw new AppError('validation_failed', `a round skipped as ${input.reason} needs a note`, { note: 'required' });
+  }
+  const now = deps.clock();
+  await deps.db.transaction(async (tx) => {
+    const round = await lockRound(tx, id);
+    if (!round) throw notFound('maintenance round');
+    if (round.status !== 'planned') {
+      throw new AppError('conflict', `a ${round.status} round cannot be skipped`, { status: round.status });
+    }
+    const values = { skipReason: input.reason, skipNote: input.note ?? null, skippedById: actor.id, skippedAt: now };
+    await updateRound(tx, id, { status: 'skipped', ...values, updatedAt: now });
+    await insertAudit(tx, {
+      actorId: actor.id,
+      action: 'maintenance_round.skip',
+      entityType: 'maintenance_round',
+      entityId: id,
+      before: { status: round.status },
+      after: { status: 'skipped', ...values },
       at: now,
     });
   });

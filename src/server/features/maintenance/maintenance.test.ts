@@ -422,3 +422,115 @@ describe('due and overdue', () => {
     expect((await warnings())[0].n).toBe(2);
   });
 });
+
+describe('sign-off finishes the round’s request', () => {
+  test('signing resolves, confirms (in the signer’s name) and closes the round’s request and stops its clocks; a problem’s request stays open', {
+    timeout: 90_000,
+  }, async () => {
+    const { customer } = await contracted('bronze');
+    const [round] = await rounds(customer.id, 2026);
+    const started = (await ctx.call('POST', `/api/v1/maintenance-rounds/${round.id}/start`, { as: engineer, body: {} })).json();
+    const results = started.checklist.map((i: { key: string }) => ({
+      itemKey: i.key,
+      result: i.key === 'c4_slowdown' ? 'problem' : 'done',
+    }));
+    expect((await ctx.call('PUT', `/api/v1/maintenance-rounds/${round.id}/results`, { as: engineer, body: { results } })).statusCode).toBe(
+      200,
+    );
+    const problem = await ctx.call('POST', `/api/v1/maintenance-rounds/${round.id}/problems`, {
+      as: engineer,
+      body: { itemKey: 'c4_slowdown' },
+    });
+    const problemTicketId = problem.json().results.find((r: { itemKey: string }) => r.itemKey === 'c4_slowdown').ticketId as string;
+    expect((await ctx.call('GET', `/api/v1/tickets/${started.ticketId}`, { as: agent })).json().status).not.toBe('closed');
+
+    await ctx.call('POST', `/api/v1/work-orders/${started.workOrderId}/check-in`, { as: engineer, body: {} });
+    ctx.clock.advance(3600_000);
+    await ctx.call('POST', `/api/v1/work-orders/${started.workOrderId}/check-out`, { as: engineer, body: {} });
+    const signed = await ctx.call('POST', `/api/v1/maintenance-rounds/${round.id}/sign`, {
+      as: engineer,
+      body: { signerName: '王科长', signature: SIGNATURE },
+    });
+    expect(signed.statusCode).toBe(200);
+
+    const request = (await ctx.call('GET', `/api/v1/tickets/${started.ticketId}`, { as: agent })).json();
+    expect(request).toMatchObject({ status: 'closed', confirmedByName: '王科长' });
+    expect(request.resolutionSummary).toContain('王科长');
+    const moves = await ctx.rows<{ to: string }>(
+      sql`select data->>'to' as to from ticket_events where ticket_id = ${started.ticketId} and type = 'status_changed' order by created_at, id`,
+    );
+    expect(moves.map((m) => m.to)).toEqual(expect.arrayContaining(['resolved', 'confirmed', 'closed']));
+    const running = await ctx.rows<{ n: number }>(
+      sql`select count(*)::int as n from ticket_sla_targets where ticket_id = ${started.ticketId} and (running_since is not null or (met_at is null and stopped_at is null))`,
+    );
+    expect(running[0].n).toBe(0);
+    // The problem found is its own request: still open, its clocks still running.
+    const open = (await ctx.call('GET', `/api/v1/tickets/${problemTicketId}`, { as: agent })).json();
+    expect(['new', 'acknowledged', 'in_progress']).toContain(open.status);
+    const owed = await ctx.rows<{ n: number }>(
+      sql`select count(*)::int as n from ticket_sla_targets where ticket_id = ${problemTicketId} and met_at is null and stopped_at is null`,
+    );
+    expect(owed[0].n).toBeGreaterThan(0);
+  });
+});
+
+describe('skipping a round', () => {
+  test('the service desk skips a round with a reason: skipped (who/when/why, audited), not overdue, not warned; bad input and the wrong people change nothing', {
+    timeout: 90_000,
+  }, async () => {
+    const { customer } = await contracted('gold', '2025-09-01', '2026-08-31');
+    const hospital = await ctx.user('customer', { customerId: customer.id });
+    const other = await ctx.user('customer', { customerId: (await ctx.customer()).id });
+    const items = await rounds(customer.id, 2026);
+    const [first, second, third] = items;
+    expect([first.status, second.status]).toEqual(['overdue', 'overdue']);
+
+    const before = await ctx.snapshot();
+    const refusals = [
+      await ctx.call('POST', `/api/v1/maintenance-rounds/${first.id}/skip`, { as: engineer, body: { reason: 'customer_declined' } }),
+      await ctx.call('POST', `/api/v1/maintenance-rounds/${first.id}/skip`, { as: hospital, body: { reason: 'customer_declined' } }),
+      await ctx.call('POST', `/api/v1/maintenance-rounds/${first.id}/skip`, { as: other, body: { reason: 'customer_declined' } }),
+      await ctx.call('POST', `/api/v1/maintenance-rounds/${first.id}/skip`, { as: agent, body: { reason: 'merged_with_visit' } }),
+      await ctx.call('POST', `/api/v1/maintenance-rounds/${first.id}/skip`, { as: agent, body: { reason: 'on_holiday' } }),
+      await ctx.call('POST', `/api/v1/maintenance-rounds/${first.id}/skip`, { as: agent, body: {} }),
+    ];
+    expect(refusals.map((r) => r.statusCode)).toEqual([403, 403, 403, 400, 400, 400]);
+    expect(refusals[3].json().error.fields).toHaveProperty('note');
+    expect(await ctx.snapshot()).toEqual(before);
+    expect((await ctx.call('GET', `/api/v1/maintenance-rounds/${first.id}`, { as: agent })).json().status).toBe('overdue');
+
+    const skipped = await ctx.call('POST', `/api/v1/maintenance-rounds/${first.id}/skip`, {
+      as: agent,
+      body: { reason: 'hospital_closed', note: '医院搬迁，停诊两周' },
+    });
+    expect(skipped.statusCode).toBe(200);
+    expect(skipped.json()).toMatchObject({
+      status: 'skipped',
+      skip: { reason: 'hospital_closed', note: '医院搬迁，停诊两周', by: { id: agent.user.id } },
+    });
+    const audit = await ctx.rows<{ action: string }>(sql`select action from audit_log where entity_id = ${first.id}`);
+    expect(audit.map((a) => a.action)).toContain('maintenance_round.skip');
+
+    // Twice, or a started round: 409.
+    expect(
+      (await ctx.call('POST', `/api/v1/maintenance-rounds/${first.id}/skip`, { as: agent, body: { reason: 'customer_declined' } }))
+        .statusCode,
+    ).toBe(409);
+    expect((await ctx.call('POST', `/api/v1/maintenance-rounds/${third.id}/start`, { as: agent, body: {} })).statusCode).toBe(200);
+    expect(
+      (await ctx.call('POST', `/api/v1/maintenance-rounds/${third.id}/skip`, { as: agent, body: { reason: 'customer_declined' } }))
+        .statusCode,
+    ).toBe(409);
+
+    // The hospital sees it skipped; the overdue list and the daily warning leave it out.
+    expect((await rounds(customer.id, 2026, hospital)).find((r) => r.id === first.id)?.status).toBe('skipped');
+    expect((await ctx.call('GET', `/api/v1/customers/${customer.id}/maintenance-rounds?year=2026`, { as: other })).statusCode).toBe(404);
+    const overdue = (await ctx.call('GET', '/api/v1/maintenance-rounds?due=overdue', { as: agent })).json().items as Round[];
+    expect(overdue.filter((r) => r.customerId === customer.id).map((r) => r.id)).toEqual([second.id]);
+    await runMaintenanceDaily({ deps: ctx.deps });
+    const warned = await ctx.rows<{ round: string }>(
+      sql`select data->>'roundId' as round from notifications where kind = 'maintenance_overdue' and data->>'customerId' = ${customer.id}`,
+    );
+    expect(warned.map((w) => w.round)).toEqual([second.id]);
+  });
+});
