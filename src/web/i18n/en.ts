@@ -1907,6 +1907,18 @@ export const en: Messages = {
     signerTitle: 'Title',
     signSubmit: 'Sign',
     report: 'Maintenance report (PDF)',
+    skip: 'Skip',
+    skipTitle: 'Skip this round (window {{window}})',
+    skipReason: 'Why skipped',
+    skipNote: 'Note',
+    skipNoteRequired: 'Say which visit it was merged with, or what happened',
+    skipReasons: {
+      customer_declined: 'Customer declined',
+      hospital_closed: 'Hospital closed',
+      merged_with_visit: 'Merged with another visit',
+      other: 'Other',
+    },
+    skippedBy: 'Skipped by {{name}} on {{at}}. {{note}}',
   },
   serviceQuality: {
     nav: { calls: 'Return calls', surveys: 'Satisfaction' },

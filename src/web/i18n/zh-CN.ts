@@ -1894,6 +1894,13 @@ export const zhCN = {
     signerTitle: '职务',
     signSubmit: '确认签字',
     report: '维护报告（PDF）',
+    skip: '跳过',
+    skipTitle: '跳过本次维护（窗口 {{window}}）',
+    skipReason: '跳过原因',
+    skipNote: '说明',
+    skipNoteRequired: '合并到其他上门或其他原因时，请说明',
+    skipReasons: { customer_declined: '客户谢绝', hospital_closed: '医院停诊/关闭', merged_with_visit: '与其他上门合并', other: '其他' },
+    skippedBy: '{{name}} 于 {{at}} 跳过。{{note}}',
   },
   serviceQuality: {
     nav: { calls: '回访清单', surveys: '满意度' },

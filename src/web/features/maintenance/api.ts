@@ -10,6 +10,7 @@ import type {
   RoundDetailResponse,
   RoundListResponse,
   SignBody,
+  SkipBody,
 } from '../../../server/features/maintenance/maintenance.schema.ts';
 import { API_BASE, api, apiRequest } from '../../api/client.ts';
 import type { Json } from '../../api/types.ts';
@@ -21,6 +22,8 @@ export type ReplanInput = z.input<typeof ReplanBody>;
 export type ResultsInput = z.input<typeof ResultsBody>;
 export type ProblemInput = z.input<typeof ProblemBody>;
 export type SignInput = z.input<typeof SignBody>;
+export type SkipInput = z.input<typeof SkipBody>;
+export { SKIP_REASONS } from '../../../domain/maintenance/schedule.ts';
 export type Profile = Json<z.infer<typeof ProfileResponse>>;
 export type ProfileInput = z.input<typeof ProfileBody>;
 export type DueFilter = { due: z.input<typeof DueQuery>['due']; days?: number };
@@ -82,6 +85,9 @@ export const useReportProblem = (id: string) =>
   useRoundMutation((input: ProblemInput) => api.post<RoundDetail>(`/maintenance-rounds/${id}/problems`, input));
 export const useSignRound = (id: string) =>
   useRoundMutation((input: SignInput) => api.post<RoundDetail>(`/maintenance-rounds/${id}/sign`, input));
+
+export const useSkipRound = (id: string) =>
+  useRoundMutation((input: SkipInput) => api.post<RoundDetail>(`/maintenance-rounds/${id}/skip`, input));
 
 /** Arrival and departure of the round's visit: the work order's own steps (the field page offers them too). */
 export function useWorkOrderStep(roundId: string) {
