@@ -1934,6 +1934,7 @@ export const en: Messages = {
     },
     sheet: { none: 'Not signed', drawn: 'Signed', scanned: 'Scanned' },
     survey: {
+      pendingTitle: 'Satisfaction surveys to answer',
       periodic: 'Periodic satisfaction survey (from {{period}})',
       title: 'Satisfaction survey',
       question: 'How satisfied are you with this service?',

@@ -1916,6 +1916,7 @@ export const zhCN = {
     },
     sheet: { none: '未签到', drawn: '已签名', scanned: '扫描件' },
     survey: {
+      pendingTitle: '待填写的满意度调查',
       periodic: '定期满意度调查（{{period}} 起）',
       title: '满意度调查',
       question: '您对本次服务是否满意？',

@@ -1,5 +1,5 @@
 import { FilePdfOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Card, Descriptions, Form, Input, Radio, Result, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Form, Input, Radio, Result, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
