@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { type AuditAction, audit } from '../../../domain/audit.ts';
 import { addDays } from '../../../domain/contracts/local-date.ts';
 import { type DocumentKind, HANDOVER_ITEMS, type HandoverItem, URGE_DEADLINE_DAYS } from '../../../domain/contracts/vocabulary.ts';
@@ -307,6 +307,52 @@ export async function uploadDocument({
       });
       return { entityId: row.id, after: row };
     });
+  } catch (error) {
+    await removeStoredFile(root, stored.storageKey);
+    throw error;
+  }
+}
+
+/**
+ * Files a document the product generated (a report PDF) in the customer's archive, inside the caller's
+ * transaction: the file is stored first and removed again if the transaction fails.
+ */
+export async function fileGeneratedDocument({
+  tx,
+  deps,
+  actorId,
+  customerId,
+  kind,
+  title,
+  fileName,
+  body,
+  at,
+}: {
+  tx: Tx;
+  deps: Deps;
+  actorId: string;
+  customerId: string;
+  kind: DocumentKind;
+  title: string;
+  fileName: string;
+  body: Uint8Array;
+  at: Date;
+}) {
+  const root = documentsRoot(deps);
+  const stored = await storeUpload({ root, stream: Readable.from([Buffer.from(body)]), isTruncated: () => false });
+  try {
+    const row = await insertDocument(tx, {
+      customerId,
+      kind,
+      title,
+      fileName,
+      ...stored,
+      isInternal: false,
+      uploadedById: actorId,
+      createdAt: at,
+    });
+    await insertAudit(tx, { actorId, ...audit('document.create'), entityId: row.id, after: row, at });
+    return row;
   } catch (error) {
     await removeStoredFile(root, stored.storageKey);
     throw error;

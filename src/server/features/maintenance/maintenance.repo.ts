@@ -11,6 +11,7 @@ import {
   maintenanceRounds,
   serviceContracts,
   serviceTiers,
+  systemAssessments,
   systemContracts,
   tickets,
   users,
@@ -301,4 +302,60 @@ export async function upsertProfile(tx: Tx, values: typeof maintenanceProfiles.$
 export async function selectWorkOrderSignature(tx: Tx, workOrderId: string): Promise<Uint8Array | null> {
   const [row] = await tx.select({ png: workOrders.signaturePng }).from(workOrders).where(eq(workOrders.id, workOrderId));
   return row?.png ?? null;
+}
+
+// ---------- the system operation assessment ----------
+
+const assessmentColumns = {
+  id: systemAssessments.id,
+  customerId: systemAssessments.customerId,
+  customerName: customers.name,
+  roundId: systemAssessments.roundId,
+  roundWindowStart: maintenanceRounds.windowStart,
+  roundWindowEnd: maintenanceRounds.windowEnd,
+  period: systemAssessments.period,
+  assessedOn: systemAssessments.assessedOn,
+  sections: systemAssessments.sections,
+  summary: systemAssessments.summary,
+  documentId: systemAssessments.documentId,
+  createdById: systemAssessments.createdById,
+  createdByName: users.name,
+  createdAt: systemAssessments.createdAt,
+};
+
+function assessmentsQuery(tx: Tx) {
+  return tx
+    .select(assessmentColumns)
+    .from(systemAssessments)
+    .innerJoin(customers, eq(customers.id, systemAssessments.customerId))
+    .innerJoin(users, eq(users.id, systemAssessments.createdById))
+    .leftJoin(maintenanceRounds, eq(maintenanceRounds.id, systemAssessments.roundId));
+}
+export type AssessmentRow = Awaited<ReturnType<typeof findAssessment>> & {};
+
+export async function selectAssessments(tx: Tx, customerId: string) {
+  return assessmentsQuery(tx).where(eq(systemAssessments.customerId, customerId)).orderBy(desc(systemAssessments.period));
+}
+
+export async function findAssessment(tx: Tx, id: string) {
+  const [row] = await assessmentsQuery(tx).where(eq(systemAssessments.id, id));
+  return row;
+}
+
+export async function findAssessmentOf(tx: Tx, customerId: string, period: number) {
+  const [row] = await tx
+    .select({ id: systemAssessments.id })
+    .from(systemAssessments)
+    .where(and(eq(systemAssessments.customerId, customerId), eq(systemAssessments.period, period)));
+  return row;
+}
+
+/** The new assessment; null when the customer already has one for that year (another press won). */
+export async function insertAssessment(tx: Tx, values: typeof systemAssessments.$inferInsert) {
+  const [row] = await tx.insert(systemAssessments).values(values).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
+export async function setAssessmentDocument(tx: Tx, id: string, documentId: string) {
+  await tx.update(systemAssessments).set({ documentId }).where(eq(systemAssessments.id, id));
 }

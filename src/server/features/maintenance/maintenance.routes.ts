@@ -5,6 +5,9 @@ import { sendDownload } from '../../http/download.ts';
 import { actorOf } from '../../http/request-context.ts';
 import { LOCALES, toLocale } from '../../messages/catalogue.ts';
 import {
+  AssessmentBody,
+  AssessmentListResponse,
+  AssessmentResponse,
   ChecklistBody,
   ChecklistResponse,
   DueQuery,
@@ -21,10 +24,13 @@ import {
   YearQuery,
 } from './maintenance.schema.ts';
 import {
+  assessmentReportPdf,
+  createAssessment,
   createChecklistVersion,
   getChecklist,
   getProfile,
   getRound,
+  listAssessments,
   listCustomerRounds,
   listDueRounds,
   recordResults,
@@ -88,6 +94,23 @@ export const maintenanceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
   app.get('/maintenance-rounds/:id/report.pdf', { schema: { tags, params: IdParams, querystring: DocumentQuery } }, async (req, reply) => {
     const locale = toLocale(req.query.lang ?? 'zh-CN');
     const { pdf, fileName, fallbackName } = await reportPdf({ deps, actor: actorOf(req), id: req.params.id, locale });
+    return sendDownload(reply, { body: pdf, fileName, fallbackName, contentType: 'application/pdf' });
+  });
+  /** The system operation assessment (000 G): per customer and year; its PDF is filed in the archive. */
+  app.get(
+    '/customers/:id/system-assessments',
+    { schema: { tags, params: IdParams, response: { 200: AssessmentListResponse } } },
+    async (req) => listAssessments({ deps, actor: actorOf(req), customerId: req.params.id }),
+  );
+  app.post(
+    '/customers/:id/system-assessments',
+    { schema: { tags, params: IdParams, body: AssessmentBody, response: { 201: AssessmentResponse } } },
+    async (req, reply) =>
+      reply.code(201).send(await createAssessment({ deps, actor: actorOf(req), customerId: req.params.id, input: req.body })),
+  );
+  app.get('/system-assessments/:id/report.pdf', { schema: { tags, params: IdParams, querystring: DocumentQuery } }, async (req, reply) => {
+    const locale = toLocale(req.query.lang ?? 'zh-CN');
+    const { pdf, fileName, fallbackName } = await assessmentReportPdf({ deps, actor: actorOf(req), id: req.params.id, locale });
     return sendDownload(reply, { body: pdf, fileName, fallbackName, contentType: 'application/pdf' });
   });
   app.get('/maintenance-checklists/current', { schema: { tags, response: { 200: ChecklistResponse } } }, async (req) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ASSESSMENT_RATINGS, ASSESSMENT_SECTIONS } from '../../../domain/maintenance/assessment.ts';
 import { CHECKLIST_SECTIONS, ITEM_RESULTS, MEASUREMENTS } from '../../../domain/maintenance/checklist.ts';
 import { ROUND_VIEW_STATUSES, SKIP_REASONS } from '../../../domain/maintenance/schedule.ts';
 import { SEVERITIES } from '../../../domain/vocabulary.ts';
@@ -168,3 +169,51 @@ export const RoundDetailResponse = RoundResponse.extend({
     }),
   ),
 });
+
+// ---------- the system operation assessment (000 G) ----------
+
+const AssessmentSectionSchema = z
+  .object({
+    key: z.enum(ASSESSMENT_SECTIONS),
+    rating: z.enum(ASSESSMENT_RATINGS),
+    findings: z.string().trim().min(1).max(4000),
+    recommendations: z.string().trim().max(4000).nullable().optional(),
+  })
+  .strict();
+
+/** Every section of the template once; the year assessed; optionally the round it was made with. */
+export const AssessmentBody = z
+  .object({
+    period: z.int().min(2000).max(2199),
+    assessedOn: LocalDate,
+    roundId: z.uuid().optional(),
+    sections: z
+      .array(AssessmentSectionSchema)
+      .min(1)
+      .max(ASSESSMENT_SECTIONS.length * 2),
+    summary: z.string().trim().min(1).max(4000),
+  })
+  .strict();
+export type AssessmentInput = z.infer<typeof AssessmentBody>;
+
+export const AssessmentResponse = z.object({
+  id: z.uuid(),
+  customerId: z.uuid(),
+  period: z.int(),
+  assessedOn: LocalDate,
+  roundId: z.uuid().nullable(),
+  sections: z.array(
+    z.object({
+      key: z.enum(ASSESSMENT_SECTIONS),
+      rating: z.enum(ASSESSMENT_RATINGS),
+      findings: z.string(),
+      recommendations: z.string().nullable(),
+    }),
+  ),
+  summary: z.string(),
+  /** The PDF filed in the customer's archive (documents). */
+  documentId: z.uuid().nullable(),
+  createdBy: z.object({ id: z.uuid(), name: z.string() }),
+  createdAt: z.date(),
+});
+export const AssessmentListResponse = z.object({ items: z.array(AssessmentResponse) });

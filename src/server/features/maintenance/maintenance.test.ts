@@ -534,3 +534,81 @@ describe('skipping a round', () => {
     expect(warned.map((w) => w.round)).toEqual([second.id]);
   });
 });
+
+describe('the system operation assessment (000 G)', () => {
+  const SECTIONS = [
+    { key: 'performance', rating: 'good', findings: '高峰期门诊挂号响应 1 秒以内' },
+    { key: 'usage_patterns', rating: 'acceptable', findings: '住院医嘱录入集中在上午', recommendations: '推广模板医嘱' },
+    { key: 'information_flow', rating: 'needs_attention', findings: '检验结果回传病区依赖人工打印', recommendations: '启用 LIS 接口' },
+    { key: 'network_security', rating: 'acceptable', findings: '内外网已隔离，防病毒库更新及时' },
+    { key: 'platform_upgrade', rating: 'good', findings: '数据库版本可平滑升级', recommendations: '明年一季度升级' },
+    { key: 'configuration', rating: 'good', findings: '服务器内存与存储配置合理' },
+  ];
+
+  test('staff fill it in per customer and year: the PDF (Chinese) is filed in the archive and the portal; bad input, twice, the hospital and another organisation change nothing', {
+    timeout: 90_000,
+  }, async () => {
+    const { customer } = await contracted('bronze');
+    const [round] = await rounds(customer.id, 2026);
+    const other = await contracted('bronze');
+    const [otherRound] = await rounds(other.customer.id, 2026);
+    const hospital = await ctx.user('customer', { customerId: customer.id });
+    const stranger = await ctx.user('customer', { customerId: other.customer.id });
+    const url = `/api/v1/customers/${customer.id}/system-assessments`;
+    const good = {
+      period: 2026,
+      assessedOn: '2026-03-02',
+      roundId: round.id,
+      sections: SECTIONS,
+      summary: '系统总体运行良好，建议完善检验结果回传。',
+    };
+
+    for (const [as, body, status] of [
+      [hospital, good, 403],
+      [agent, { ...good, sections: SECTIONS.slice(1) }, 400],
+      [agent, { ...good, sections: [...SECTIONS, SECTIONS[0]] }, 400],
+      [agent, { ...good, sections: SECTIONS.map((s, i) => (i === 0 ? { ...s, rating: 'excellent' } : s)) }, 400],
+      [agent, { ...good, assessedOn: '2026-03-20' }, 400],
+      [agent, { ...good, roundId: otherRound.id }, 400],
+      [agent, { ...good, summary: ' ' }, 400],
+      [agent, { ...good, period: 1999 }, 400],
+    ] as const) {
+      const before = await ctx.snapshot();
+      const res = await ctx.call('POST', url, { as, body });
+      expect(res.statusCode).toBe(status);
+      expect(await ctx.snapshot()).toEqual(before);
+    }
+
+    const created = await ctx.call('POST', url, { as: engineer, body: good });
+    expect(created.statusCode).toBe(201);
+    const assessment = created.json();
+    expect(assessment).toMatchObject({ period: 2026, roundId: round.id, createdBy: { id: engineer.user.id } });
+    expect(assessment.sections.map((s: { key: string }) => s.key)).toEqual(SECTIONS.map((s) => s.key));
+    expect(assessment.documentId).toBeTruthy();
+
+    const before = await ctx.snapshot();
+    expect((await ctx.call('POST', url, { as: agent, body: good })).statusCode).toBe(409);
+    expect(await ctx.snapshot()).toEqual(before);
+
+    // The hospital sees it and its PDF in the archive; another organisation does not.
+    expect((await ctx.call('GET', url, { as: hospital })).json().items.map((a: { id: string }) => a.id)).toEqual([assessment.id]);
+    expect((await ctx.call('GET', url, { as: stranger })).statusCode).toBe(404);
+    expect((await ctx.call('GET', `/api/v1/system-assessments/${assessment.id}/report.pdf`, { as: stranger })).statusCode).toBe(404);
+    const documents = (await ctx.call('GET', `/api/v1/customers/${customer.id}/documents`, { as: hospital })).json().items as {
+      id: string;
+      title: string;
+    }[];
+    expect(documents.find((d) => d.id === assessment.documentId)?.title).toBe('系统运行评估报告 2026');
+    const filed = await ctx.call('GET', `/api/v1/customers/${customer.id}/documents/${assessment.documentId}`, { as: hospital });
+    expect(filed.statusCode).toBe(200);
+    const pdf = await ctx.call('GET', `/api/v1/system-assessments/${assessment.id}/report.pdf`, { as: hospital });
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    if (process.env.ASSESSMENT_PDF_OUT) writeFileSync(process.env.ASSESSMENT_PDF_OUT, pdf.rawPayload);
+    for (const body of [pdf.rawPayload, filed.rawPayload]) {
+      const text = await pdfText(body);
+      for (const s of ['系统运行评估报告', '部门间信息传递流程分析', '需要改进', '启用 LIS 接口', '系统总体运行良好', '李工程师']) {
+        expect(text).toContain(s);
+      }
+    }
+  });
+});
