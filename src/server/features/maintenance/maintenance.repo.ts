@@ -208,6 +208,11 @@ export async function latestChecklist(tx: Tx) {
   return row;
 }
 
+/** Every version, newest first. */
+export async function selectChecklists(tx: Tx) {
+  return tx.select().from(maintenanceChecklists).orderBy(desc(maintenanceChecklists.version));
+}
+
 export async function findChecklist(tx: Tx, id: string) {
   const [row] = await tx.select().from(maintenanceChecklists).where(eq(maintenanceChecklists.id, id));
   return row;

@@ -9,6 +9,7 @@ import {
   AssessmentListResponse,
   AssessmentResponse,
   ChecklistBody,
+  ChecklistListResponse,
   ChecklistResponse,
   DueQuery,
   ProblemBody,
@@ -31,6 +32,7 @@ import {
   getProfile,
   getRound,
   listAssessments,
+  listChecklistVersions,
   listCustomerRounds,
   listDueRounds,
   recordResults,
@@ -113,6 +115,9 @@ export const maintenanceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
     const { pdf, fileName, fallbackName } = await assessmentReportPdf({ deps, actor: actorOf(req), id: req.params.id, locale });
     return sendDownload(reply, { body: pdf, fileName, fallbackName, contentType: 'application/pdf' });
   });
+  app.get('/maintenance-checklists', { schema: { tags, response: { 200: ChecklistListResponse } } }, async (req) =>
+    listChecklistVersions({ deps, actor: actorOf(req) }),
+  );
   app.get('/maintenance-checklists/current', { schema: { tags, response: { 200: ChecklistResponse } } }, async (req) =>
     getChecklist({ deps, actor: actorOf(req) }),
   );

@@ -98,6 +98,8 @@ export const ChecklistResponse = z.object({
   createdAt: z.date(),
 });
 
+export const ChecklistListResponse = z.object({ items: z.array(ChecklistResponse) });
+
 export const BackupPlanSchema = z
   .object({
     what: z.string().trim().min(1).max(500),

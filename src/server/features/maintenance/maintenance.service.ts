@@ -48,6 +48,7 @@ import {
   markWarned,
   type RoundRow,
   selectAssessments,
+  selectChecklists,
   selectCustomerRounds,
   selectCustomersToPlan,
   selectOpenRounds,
@@ -632,6 +633,13 @@ export async function reportPdf({ deps, actor, id, locale }: { deps: Deps; actor
 export async function getChecklist({ deps, actor }: { deps: Deps; actor: Actor }) {
   authorize(actor, 'maintenance.work');
   return deps.db.transaction((tx) => ensureChecklist(tx, deps.clock()));
+}
+
+/** Every version of the checklists, newest first (the settings screen). */
+export async function listChecklistVersions({ deps, actor }: { deps: Deps; actor: Actor }) {
+  authorize(actor, 'maintenance.work');
+  await deps.db.transaction((tx) => ensureChecklist(tx, deps.clock()));
+  return { items: await selectChecklists(deps.db) };
 }
 
 /** Admins edit the checklists: each edit is a new version; rounds already started keep theirs. */

@@ -248,6 +248,10 @@ describe('a round on site', () => {
     expect((await ctx.call('POST', '/api/v1/maintenance-checklists', { as: agent, body: { items: started.checklist } })).statusCode).toBe(
       403,
     );
+    const versions = (await ctx.call('GET', '/api/v1/maintenance-checklists', { as: agent })).json().items as { version: number }[];
+    expect(versions.map((v) => v.version).slice(0, 2)).toEqual([2, 1]);
+    const hospitalUser = await ctx.user('customer', { customerId: customer.id });
+    expect((await ctx.call('GET', '/api/v1/maintenance-checklists', { as: hospitalUser })).statusCode).toBe(403);
 
     const before = await ctx.snapshot();
     const unknown = await ctx.call('PUT', `/api/v1/maintenance-rounds/${round.id}/results`, {

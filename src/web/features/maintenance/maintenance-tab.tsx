@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useCan, useSession } from '../../components/session.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { type Round, SKIP_REASONS, type SkipInput, useCustomerRounds, useReplanRound, useSkipRound, useStartRound } from './api.ts';
+import { AssessmentCard } from './assessment-card.tsx';
 import { ProfileCard } from './profile-card.tsx';
 
 export const STATUS_COLORS: Record<Round['status'], string> = {
@@ -110,6 +111,7 @@ export function MaintenanceTab({ customerId, basePath = '' }: { customerId: stri
           },
         ]}
       />
+      <AssessmentCard customerId={customerId} year={year} rounds={rounds.data ?? []} />
       {replanning && <ReplanModal round={replanning} onClose={() => setReplanning(null)} />}
       {skipping && <SkipModal round={skipping} onClose={() => setSkipping(null)} />}
     </Space>
