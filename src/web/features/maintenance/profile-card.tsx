@@ -56,28 +56,30 @@ export function ProfileCard({ customerId }: { customerId: string }) {
           )}
         </Descriptions.Item>
         <Descriptions.Item label={t('maintenance.profile.calendar')}>
-          {can('maintenance.work') ? (
-            <Select
-              size="small"
-              style={{ minWidth: 220 }}
-              aria-label={t('maintenance.profile.calendar')}
-              value={profile.data?.calendarId ?? ''}
-              loading={calendars.isPending || update.isPending}
-              onChange={(calendarId: string) => update.mutate({ calendarId: calendarId || null }, { onError })}
-              options={[
-                { value: '', label: t('maintenance.profile.defaultCalendar') },
-                ...(calendars.data ?? []).map((c) => ({ value: c.id, label: c.name })),
-              ]}
-              data-testid="maintenance-calendar"
-            />
-          ) : profile.data?.calendarId ? (
-            t('maintenance.profile.ownCalendar')
-          ) : (
-            t('maintenance.profile.defaultCalendar')
-          )}
-          <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-            {t('maintenance.profile.calendarHelp')}
-          </Typography.Text>
+          <div style={{ minWidth: 0, flex: 1 }}>
+            {can('maintenance.work') ? (
+              <Select
+                size="small"
+                style={{ width: '100%', maxWidth: 300 }}
+                aria-label={t('maintenance.profile.calendar')}
+                value={profile.data?.calendarId ?? ''}
+                loading={calendars.isPending || update.isPending}
+                onChange={(calendarId: string) => update.mutate({ calendarId: calendarId || null }, { onError })}
+                options={[
+                  { value: '', label: t('maintenance.profile.defaultCalendar') },
+                  ...(calendars.data ?? []).map((c) => ({ value: c.id, label: c.name })),
+                ]}
+                data-testid="maintenance-calendar"
+              />
+            ) : profile.data?.calendarId ? (
+              t('maintenance.profile.ownCalendar')
+            ) : (
+              t('maintenance.profile.defaultCalendar')
+            )}
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {t('maintenance.profile.calendarHelp')}
+            </Typography.Text>
+          </div>
         </Descriptions.Item>
         <Descriptions.Item label={t('maintenance.profile.what')}>{plan?.what ?? none}</Descriptions.Item>
         <Descriptions.Item label={t('maintenance.profile.location')}>{plan?.location ?? none}</Descriptions.Item>
