@@ -1211,6 +1211,7 @@ export const en: Messages = {
       },
     },
     timeline: {
+      roundSkipped: 'Routine round {{window}} skipped ({{reason}}, by {{by}}).{{note}}',
       title: 'Customer timeline',
       empty: 'Nothing yet',
       serviceContract: '{{tier}} service contract {{start}} to {{end}}, {{price}}',
@@ -1218,6 +1219,7 @@ export const en: Messages = {
       visitOver: 'On-site visit on {{date}} (over quota, by quote)',
       quote: 'Quote {{number}} {{period}}, {{total}} ({{state}})',
       types: {
+        round_skipped: 'Round skipped',
         request: 'Request',
         visit: 'Visit',
         service_contract: 'Service contract',

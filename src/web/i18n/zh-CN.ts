@@ -1201,6 +1201,7 @@ export const zhCN = {
       },
     },
     timeline: {
+      roundSkipped: '常规维护 {{window}} 已跳过（{{reason}}，{{by}}）。{{note}}',
       title: '客户时间线',
       empty: '暂无记录',
       serviceContract: '{{tier}}服务合同 {{start}} 至 {{end}}，{{price}}',
@@ -1208,6 +1209,7 @@ export const zhCN = {
       visitOver: '{{date}} 上门服务（超出合同次数，凭报价单）',
       quote: '报价单 {{number}} {{period}}，{{total}}（{{state}}）',
       types: {
+        round_skipped: '跳过维护',
         request: '服务请求',
         visit: '上门',
         service_contract: '服务合同',

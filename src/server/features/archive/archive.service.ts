@@ -433,6 +433,14 @@ export async function getTimeline({ deps, actor, customerId, limit = 100 }: Ctx 
       title: o.reason,
       data: { fromDate: o.fromDate, untilDate: o.untilDate },
     })),
+    // A routine round skipped (customer declined, hospital closed, merged with another visit): who and why.
+    ...s.skippedRounds.map((r) => ({
+      type: 'round_skipped' as const,
+      id: r.id,
+      at: (r.skippedAt ?? new Date(0)).toISOString(),
+      title: `${r.windowStart} – ${r.windowEnd}`,
+      data: { reason: r.skipReason, note: r.skipNote, byName: r.skippedByName },
+    })),
   ];
   // Dates sort before instants of the same day ("2026-03-02" < "2026-03-02T…"): good enough for a day-level timeline.
   items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));

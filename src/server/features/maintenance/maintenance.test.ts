@@ -514,6 +514,16 @@ describe('skipping a round', () => {
     });
     const audit = await ctx.rows<{ action: string }>(sql`select action from audit_log where entity_id = ${first.id}`);
     expect(audit.map((a) => a.action)).toContain('maintenance_round.skip');
+    // On the customer's timeline, for the hospital too.
+    const timeline = (await ctx.call('GET', `/api/v1/customers/${customer.id}/timeline`, { as: hospital })).json().items as {
+      type: string;
+      id: string;
+      data: Record<string, unknown>;
+    }[];
+    expect(timeline.find((e) => e.type === 'round_skipped' && e.id === first.id)?.data).toMatchObject({
+      reason: 'hospital_closed',
+      note: '医院搬迁，停诊两周',
+    });
 
     // Twice, or a started round: 409.
     expect(
