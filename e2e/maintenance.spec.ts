@@ -1,6 +1,7 @@
 // Routine maintenance (issue 13), in Chinese: a Gold hospital's year shows its four rounds on the customer's
-// maintenance tab (1280 px); the engineer then does the current round on a 390 px phone — start, arrive, the
-// checklists A/B/C, leave, the customer signs — and the maintenance report is offered.
+// maintenance tab (1280 px) and the year's system operation assessment is filled in; the engineer then does
+// the current round on a 390 px phone — start, arrive, the checklists A/B/C, leave, the customer signs — and
+// the maintenance report is offered.
 import { expect, type Page, test } from '@playwright/test';
 import { createWorld, screenshot, signIn, signInAdmin } from './support.ts';
 
@@ -35,6 +36,20 @@ test('maintenance (zh-CN): a Gold year of four rounds, one round done and signed
   await expect(tab.locator('tr.ant-table-row')).toHaveCount(4, { timeout: 30_000 });
   await expect(tab).toContainText(`${year}-01-01 – ${year}-03-31`);
   await screenshot(page, 'maintenance-tab-1280');
+
+  // The system operation assessment (000 G) of the year: six sections, filed as a PDF in the archive.
+  await page.getByTestId('assessment-new').click();
+  const form = page.getByTestId('assessment-form');
+  for (const key of ['performance', 'usage_patterns', 'information_flow', 'network_security', 'platform_upgrade', 'configuration']) {
+    await form.getByTestId(`assessment-findings-${key}`).fill('运行正常');
+  }
+  await form.getByTestId('assessment-summary').fill('系统总体运行良好');
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /保\s*存/ })
+    .click();
+  await expect(page.getByTestId('assessment-card').locator('tr.ant-table-row')).toHaveCount(1);
+  await expect(page.getByTestId('assessment-pdf')).toBeVisible();
 
   // The round whose quarter holds today, on the phone.
   const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3);

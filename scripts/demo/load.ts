@@ -9,7 +9,7 @@ import { findUserByEmail } from '../../src/server/features/auth/auth.repo.ts';
 import { findCustomerByName } from '../../src/server/features/customers/customers.repo.ts';
 import { addContact, createCustomer } from '../../src/server/features/customers/customers.service.ts';
 import { addRosterEntry } from '../../src/server/features/escalations/escalations.service.ts';
-import { runMaintenanceDaily } from '../../src/server/features/maintenance/maintenance.service.ts';
+import { createAssessment, runMaintenanceDaily } from '../../src/server/features/maintenance/maintenance.service.ts';
 import { createSparePart } from '../../src/server/features/parts/parts.service.ts';
 import { createMeeting } from '../../src/server/features/return-visits/return-visits.service.ts';
 import { setSurveySchedule } from '../../src/server/features/surveys/surveys.service.ts';
@@ -324,6 +324,34 @@ export async function loadDemoData({
   // Routine maintenance (features/maintenance): every contracted customer's rounds, overdue ones warned once.
   report('Maintenance rounds from the contracts…');
   await runMaintenanceDaily({ deps: demoDeps });
+  const assessed = [...world.customers.values()][0];
+  if (assessed) {
+    // The system operation assessment (000 G) of the first hospital, filed in its archive.
+    const on = localDateOf(now, deps.config.timeZone);
+    await createAssessment({
+      deps: demoDeps,
+      actor: actorFor(world, 'engineer1'),
+      customerId: assessed.id,
+      input: {
+        period: Number(on.slice(0, 4)),
+        assessedOn: on,
+        summary: '系统整体运行稳定；建议完善检验结果回传流程，并在明年一季度评估数据库平台升级。',
+        sections: [
+          { key: 'performance', rating: 'good', findings: '门诊高峰期挂号、收费响应均在 1 秒以内。' },
+          { key: 'usage_patterns', rating: 'acceptable', findings: '医嘱录入集中在上午查房后。', recommendations: '推广模板医嘱。' },
+          {
+            key: 'information_flow',
+            rating: 'needs_attention',
+            findings: '检验结果回传病区仍依赖打印。',
+            recommendations: '启用 LIS 接口。',
+          },
+          { key: 'network_security', rating: 'good', findings: '内外网隔离，防病毒库每日更新。' },
+          { key: 'platform_upgrade', rating: 'acceptable', findings: '数据库版本可平滑升级。', recommendations: '明年一季度安排升级。' },
+          { key: 'configuration', rating: 'good', findings: '服务器内存与存储配置合理。' },
+        ],
+      },
+    });
+  }
 
   const firstCustomer = [...world.customers.values()][0];
   if (firstCustomer) {

@@ -97,6 +97,8 @@ export const AUDIT_ENTITY = {
   'maintenance_round.record': 'maintenance_round',
   'maintenance_round.problem': 'maintenance_round',
   'maintenance_round.finish': 'maintenance_round',
+  'maintenance_round.skip': 'maintenance_round',
+  'system_assessment.create': 'system_assessment',
   'maintenance_checklist.create': 'maintenance_checklist',
   'maintenance_profile.update': 'maintenance_profile',
 } as const;

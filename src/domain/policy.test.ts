@@ -29,6 +29,16 @@ describe('policy', () => {
     expect(can(actor('customer', A), 'maintenance.work', { customerId: A })).toBe(false);
   });
 
+  test('maintenance: the service desk skips rounds (not engineers, not hospitals); staff fill in the system assessment', () => {
+    expect(can(actor('agent'), 'maintenance.skip')).toBe(true);
+    expect(can(actor('manager'), 'maintenance.skip')).toBe(true);
+    expect(can(actor('admin'), 'maintenance.skip')).toBe(true);
+    expect(can(actor('engineer'), 'maintenance.skip')).toBe(false);
+    expect(can(actor('customer', A), 'maintenance.skip', { customerId: A })).toBe(false);
+    expect(can(actor('engineer'), 'maintenance.assess')).toBe(true);
+    expect(can(actor('customer', A), 'maintenance.assess', { customerId: A })).toBe(false);
+  });
+
   test('dispatch board: the service desk plans; engineers keep their own calendar feed; admins edit the default checklist', () => {
     expect(can(actor('agent'), 'work_order.dispatch')).toBe(true);
     expect(can(actor('manager'), 'work_order.dispatch')).toBe(true);

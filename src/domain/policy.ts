@@ -125,6 +125,10 @@ export const ACTIONS = [
   'maintenance.read',
   'maintenance.work',
   'maintenance.manage_checklists',
+  // Skip a round not started (customer declined, hospital closed, merged with another visit): the service desk.
+  'maintenance.skip',
+  // The system operation assessment (000 G): staff fill it in; a customer user reads its own (maintenance.read).
+  'maintenance.assess',
   // The dispatch board (features/dispatch): the service desk plans who goes where on which day.
   'work_order.dispatch',
   // Field settings: the default on-site checklist new work orders copy (administrators).
@@ -196,6 +200,7 @@ const WORK_REQUESTS: readonly Action[] = [
   'spare_part.read',
   'maintenance.read',
   'maintenance.work',
+  'maintenance.assess',
 ];
 
 /** The service desk (agents and managers) also keeps the customer archive and its contracts. */
@@ -225,8 +230,9 @@ const STAFF_ACTIONS: Record<Exclude<Role, 'customer'>, ReadonlySet<Action> | 'al
     'spare_part.manage',
     'price_setting.manage',
     'work_order.dispatch',
+    'maintenance.skip',
   ]),
-  agent: new Set<Action>([...WORK_REQUESTS, ...KEEP_ARCHIVE, 'work_order.dispatch']),
+  agent: new Set<Action>([...WORK_REQUESTS, ...KEEP_ARCHIVE, 'work_order.dispatch', 'maintenance.skip']),
   engineer: new Set<Action>(WORK_REQUESTS),
 };
 

@@ -38,6 +38,9 @@ const SearchResultsPage = lazyPage(() => import('./features/search/search-result
 const CallListPage = lazyPage(() => import('./features/service-quality/call-list-page.tsx').then((m) => m.CallListPage));
 const PublicSurveyPage = lazyPage(() => import('./features/service-quality/public-survey-page.tsx').then((m) => m.PublicSurveyPage));
 const SurveyResultsPage = lazyPage(() => import('./features/service-quality/survey-results-page.tsx').then((m) => m.SurveyResultsPage));
+const MaintenanceChecklistsPage = lazyPage(() =>
+  import('./features/maintenance/checklists-page.tsx').then((m) => m.MaintenanceChecklistsPage),
+);
 const SettingsPage = lazyPage(() => import('./features/settings/settings-page.tsx').then((m) => m.SettingsPage));
 const AtRiskPage = lazyPage(() => import('./features/sla/at-risk-page.tsx').then((m) => m.AtRiskPage));
 const PoliciesPage = lazyPage(() => import('./features/sla/policies-page.tsx').then((m) => m.PoliciesPage));
@@ -178,6 +181,10 @@ const router = createBrowserRouter([
           { element: <Allowed action="tier.manage" />, children: [{ path: 'settings/service-tiers', element: <TiersPage /> }] },
           { element: <Allowed action="spare_part.read" />, children: [{ path: 'settings/spare-parts', element: <PartsPage /> }] },
           { element: <Allowed action="jobs.read" />, children: [{ path: 'settings/jobs', element: <JobsPage /> }] },
+          {
+            element: <Allowed action="maintenance.manage_checklists" />,
+            children: [{ path: 'settings/maintenance-checklists', element: <MaintenanceChecklistsPage /> }],
+          },
           {
             element: <Allowed action="escalation_roster.manage" />,
             children: [{ path: 'settings/escalation-roster', element: <RosterPage /> }],

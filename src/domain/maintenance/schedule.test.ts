@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { CALENDAR_24X7, CALENDAR_CN_5X8 } from '../calendar/index.ts';
 import { statutoryCN } from '../calendar/statutory-cn.ts';
+import { ASSESSMENT_SECTIONS, assessmentIssues } from './assessment.ts';
 import { checklistIssues, DEFAULT_CHECKLIST } from './checklist.ts';
 import {
   type ExistingRound,
@@ -11,6 +12,7 @@ import {
   plannedDateIn,
   reconcileRounds,
   roundWindows,
+  skipNeedsNote,
   viewStatus,
 } from './schedule.ts';
 
@@ -170,4 +172,24 @@ test('checklist version 1 holds the items of 002: A 3, B 5, C 4, unique keys', (
   expect(DEFAULT_CHECKLIST.filter((i) => i.section === 'C')).toHaveLength(4);
   expect(checklistIssues(DEFAULT_CHECKLIST)).toEqual([]);
   expect(checklistIssues([...DEFAULT_CHECKLIST, DEFAULT_CHECKLIST[0]])).toEqual(['duplicate key a1_os_patches']);
+});
+
+describe('skipping and the system assessment', () => {
+  test('a skipped round is never overdue; merged and other need a note', () => {
+    expect(viewStatus({ status: 'skipped', windowEnd: '2026-01-31' }, '2026-03-02')).toBe('skipped');
+    expect(viewStatus({ status: 'planned', windowEnd: '2026-01-31' }, '2026-03-02')).toBe('overdue');
+    expect((['customer_declined', 'hospital_closed', 'merged_with_visit', 'other'] as const).map(skipNeedsNote)).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
+  });
+
+  test('the assessment template: every section once', () => {
+    const all = ASSESSMENT_SECTIONS.map((key) => ({ key }));
+    expect(assessmentIssues(all)).toEqual({});
+    expect(assessmentIssues(all.slice(1))).toEqual({ sections: 'missing performance' });
+    expect(assessmentIssues([...all, all[2]])).toEqual({ [`sections.${all.length}.key`]: 'given twice' });
+  });
 });

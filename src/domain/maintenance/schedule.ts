@@ -15,6 +15,18 @@ export const ROUND_VIEW_STATUSES = [...ROUND_STATUSES, 'overdue'] as const;
 export type RoundViewStatus = (typeof ROUND_VIEW_STATUSES)[number];
 
 /**
+ * Why a round was skipped: the customer declined it, the hospital was closed, or it was merged with another
+ * visit (the note says which). `other` needs a note too. A skipped round is never overdue.
+ */
+export const SKIP_REASONS = ['customer_declined', 'hospital_closed', 'merged_with_visit', 'other'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+/** Whether a skip reason needs a note (which visit it was merged with; what else happened). */
+export function skipNeedsNote(reason: SkipReason): boolean {
+  return reason === 'merged_with_visit' || reason === 'other';
+}
+
+/**
  * Months per round for a tier's routine frequency (002): Diamond's resident engineer does monthly rounds,
  * Gold quarterly, Silver half-yearly, Bronze yearly; `none` owes nothing. The free year (003 6.2: 每月提供至少
  * 一次定期现场服务) is monthly too.

@@ -2,10 +2,19 @@ import { describe, expect, test } from 'vitest';
 import { retrainingAllowance } from './retraining.ts';
 import { defaultEveryMonths, nextDueAfter } from './return-visits.ts';
 import { checkPngDataUrl, scanKind } from './signature.ts';
+import { defaultSurveyEveryMonths, defaultSurveySchedule } from './survey-schedule.ts';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]).toString('base64');
 
 describe('service quality rules', () => {
+  test('periodic survey defaults: Diamond 3 months, Gold 6, Silver and Bronze 12; first one period after the start', () => {
+    expect(
+      ['resident', 'monthly', 'quarterly', 'half_yearly', 'yearly', 'none'].map((f) => defaultSurveyEveryMonths(f as 'yearly')),
+    ).toEqual([3, 3, 6, 12, 12, 12]);
+    expect(defaultSurveyEveryMonths(null)).toBeNull();
+    expect(defaultSurveySchedule({ startDate: '2026-01-31', routine: 'quarterly' })).toEqual({ everyMonths: 6, nextDueDate: '2026-07-31' });
+  });
+
   test('tier frequencies: Diamond monthly, Gold quarterly, Silver half-yearly, Bronze yearly', () => {
     expect(['resident', 'quarterly', 'half_yearly', 'yearly', 'none'].map((f) => defaultEveryMonths(f as 'yearly'))).toEqual([
       1, 3, 6, 12, 12,

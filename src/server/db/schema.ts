@@ -45,8 +45,9 @@ import type {
   WorkOrderType,
 } from '../../domain/field/work-orders.ts';
 import type { JobSchedule } from '../../domain/jobs/schedule.ts';
+import type { AssessmentSectionEntry } from '../../domain/maintenance/assessment.ts';
 import type { BackupPlan, ItemResult, ChecklistItem as MaintenanceChecklistItem, Measurement } from '../../domain/maintenance/checklist.ts';
-import type { RoundStatus } from '../../domain/maintenance/schedule.ts';
+import type { RoundStatus, SkipReason } from '../../domain/maintenance/schedule.ts';
 import type { NotificationKind } from '../../domain/notifications.ts';
 import type { RemoteAccessMethod } from '../../domain/remote-access.ts';
 import type { ReturnVisitKind, ReturnVisitOutcome, SurveyChannel, TrainingKind } from '../../domain/service-quality/vocabulary.ts';
@@ -1676,6 +1677,11 @@ export const maintenanceRounds = pgTable(
     checklistId: uuid('checklist_id').references(() => maintenanceChecklists.id),
     overdueWarnedAt: timestamp('overdue_warned_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** A skipped round (migration 0026): why, a note, who and when. */
+    skipReason: text('skip_reason').$type<SkipReason>(),
+    skipNote: text('skip_note'),
+    skippedById: uuid('skipped_by_id').references(() => users.id),
+    skippedAt: timestamp('skipped_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -1686,6 +1692,8 @@ export const maintenanceRounds = pgTable(
     vocabularyCheck('maintenance_rounds_status_check', t.status),
     check('maintenance_rounds_window_check', sql`${t.windowEnd} >= ${t.windowStart}`),
     check('maintenance_rounds_source_check', sql`(${t.serviceContractId} is null) <> (${t.systemContractId} is null)`),
+    vocabularyCheck('maintenance_rounds_skip_reason_check', t.skipReason),
+    check('maintenance_rounds_skip_check', sql`(${t.status} = 'skipped') = (${t.skipReason} is not null)`),
   ],
 );
 
@@ -1722,3 +1730,30 @@ export const maintenanceProfiles = pgTable('maintenance_profiles', {
   backupPlan: jsonb('backup_plan').$type<BackupPlan>(),
   updatedAt: updatedAt(),
 });
+
+/** The system operation assessment (000 G 系统运行评估) of a customer for a year; its PDF is filed in the archive. */
+export const systemAssessments = pgTable(
+  'system_assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    /** The round it was made with (usually the yearly one), if any. */
+    roundId: uuid('round_id').references(() => maintenanceRounds.id, { onDelete: 'set null' }),
+    /** The year assessed: one assessment per customer and year. */
+    period: integer('period').notNull(),
+    assessedOn: date('assessed_on').notNull(),
+    sections: jsonb('sections').$type<AssessmentSectionEntry[]>().notNull(),
+    summary: text('summary').notNull(),
+    documentId: uuid('document_id').references(() => customerDocuments.id),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('system_assessments_customer_period_key').on(t.customerId, t.period),
+    check('system_assessments_period_check', sql`${t.period} between 2000 and 2199`),
+  ],
+);

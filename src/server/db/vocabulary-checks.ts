@@ -28,7 +28,7 @@ import {
 import { DEPARTMENT_KEYS } from '../../domain/emergency/template.ts';
 import { APPROVAL_METHODS, TRANSPORTS, VISIT_TYPES, WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from '../../domain/field/work-orders.ts';
 import { ITEM_RESULTS } from '../../domain/maintenance/checklist.ts';
-import { ROUND_STATUSES } from '../../domain/maintenance/schedule.ts';
+import { ROUND_STATUSES, SKIP_REASONS } from '../../domain/maintenance/schedule.ts';
 import { NOTIFICATION_KINDS } from '../../domain/notifications.ts';
 import { REMOTE_ACCESS_METHODS } from '../../domain/remote-access.ts';
 import { RETURN_VISIT_KINDS, RETURN_VISIT_OUTCOMES, SURVEY_CHANNELS, TRAINING_KINDS } from '../../domain/service-quality/vocabulary.ts';
@@ -121,6 +121,7 @@ export const VOCABULARY_CHECKS = {
   sla_policies_service_class_check: SERVICE_CLASSES,
   customers_finances_check: FINANCES,
   maintenance_rounds_status_check: ROUND_STATUSES,
+  maintenance_rounds_skip_reason_check: SKIP_REASONS,
   maintenance_results_result_check: ITEM_RESULTS,
   sla_policies_on_site_start_check: ON_SITE_STARTS,
 } as const satisfies Record<string, readonly (string | number)[]>;

@@ -100,6 +100,14 @@ function useNavItems(variant: 'staff' | 'portal'): NavItem[] {
       label: t('nav.fieldChecklist'),
     });
   }
+  if (can('maintenance.manage_checklists')) {
+    items.push({
+      key: 'maintenanceChecklists',
+      path: '/settings/maintenance-checklists',
+      icon: <FileProtectOutlined aria-hidden />,
+      label: t('nav.maintenanceChecklists'),
+    });
+  }
   if (can('jobs.read')) items.push({ key: 'jobs', path: '/settings/jobs', icon: <ScheduleOutlined aria-hidden />, label: t('nav.jobs') });
   if (can('escalation_roster.manage')) {
     items.push({

@@ -8,11 +8,13 @@ import {
   customers,
   entitlementOverrides,
   handoverItems,
+  maintenanceRounds,
   quotes,
   serviceContracts,
   serviceTiers,
   systemContracts,
   tickets,
+  users,
   visits,
 } from '../../db/schema.ts';
 
@@ -107,7 +109,7 @@ export async function selectDocuments(tx: Tx, customerId: string, includeInterna
 
 /** Everything the timeline joins, newest first, at most `limit` of each kind. */
 export async function selectTimelineSources(tx: Tx, customerId: string, limit: number) {
-  const [t, v, sc, sys, d, q, o] = await Promise.all([
+  const [t, v, sc, sys, d, q, o, sk] = await Promise.all([
     tx
       .select({ id: tickets.id, number: tickets.number, title: tickets.title, status: tickets.status, createdAt: tickets.createdAt })
       .from(tickets)
@@ -141,6 +143,22 @@ export async function selectTimelineSources(tx: Tx, customerId: string, limit: n
       .where(eq(entitlementOverrides.customerId, customerId))
       .orderBy(desc(entitlementOverrides.createdAt))
       .limit(limit),
+    // Routine rounds skipped (issue 13): who, when, why.
+    tx
+      .select({
+        id: maintenanceRounds.id,
+        windowStart: maintenanceRounds.windowStart,
+        windowEnd: maintenanceRounds.windowEnd,
+        skipReason: maintenanceRounds.skipReason,
+        skipNote: maintenanceRounds.skipNote,
+        skippedAt: maintenanceRounds.skippedAt,
+        skippedByName: users.name,
+      })
+      .from(maintenanceRounds)
+      .leftJoin(users, eq(users.id, maintenanceRounds.skippedById))
+      .where(and(eq(maintenanceRounds.customerId, customerId), eq(maintenanceRounds.status, 'skipped')))
+      .orderBy(desc(maintenanceRounds.skippedAt))
+      .limit(limit),
   ]);
-  return { tickets: t, visits: v, serviceContracts: sc, systemContracts: sys, documents: d, quotes: q, overrides: o };
+  return { tickets: t, visits: v, serviceContracts: sc, systemContracts: sys, documents: d, quotes: q, overrides: o, skippedRounds: sk };
 }

@@ -186,7 +186,7 @@ export const DocumentParams = z.object({ id: z.uuid(), documentId: z.uuid() });
 export const TimelineResponse = z.object({
   items: z.array(
     z.object({
-      type: z.enum(['request', 'visit', 'service_contract', 'system_contract', 'document', 'quote', 'override']),
+      type: z.enum(['request', 'visit', 'service_contract', 'system_contract', 'document', 'quote', 'override', 'round_skipped']),
       id: z.uuid(),
       at: z.string(),
       title: z.string(),

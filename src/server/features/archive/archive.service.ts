@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { type AuditAction, audit } from '../../../domain/audit.ts';
 import { addDays } from '../../../domain/contracts/local-date.ts';
 import { type DocumentKind, HANDOVER_ITEMS, type HandoverItem, URGE_DEADLINE_DAYS } from '../../../domain/contracts/vocabulary.ts';
@@ -313,6 +313,52 @@ export async function uploadDocument({
   }
 }
 
+/**
+ * Files a document the product generated (a report PDF) in the customer's archive, inside the caller's
+ * transaction: the file is stored first and removed again if the transaction fails.
+ */
+export async function fileGeneratedDocument({
+  tx,
+  deps,
+  actorId,
+  customerId,
+  kind,
+  title,
+  fileName,
+  body,
+  at,
+}: {
+  tx: Tx;
+  deps: Deps;
+  actorId: string;
+  customerId: string;
+  kind: DocumentKind;
+  title: string;
+  fileName: string;
+  body: Uint8Array;
+  at: Date;
+}) {
+  const root = documentsRoot(deps);
+  const stored = await storeUpload({ root, stream: Readable.from([Buffer.from(body)]), isTruncated: () => false });
+  try {
+    const row = await insertDocument(tx, {
+      customerId,
+      kind,
+      title,
+      fileName,
+      ...stored,
+      isInternal: false,
+      uploadedById: actorId,
+      createdAt: at,
+    });
+    await insertAudit(tx, { actorId, ...audit('document.create'), entityId: row.id, after: row, at });
+    return row;
+  } catch (error) {
+    await removeStoredFile(root, stored.storageKey);
+    throw error;
+  }
+}
+
 export async function listDocuments({ deps, actor, customerId }: Ctx & { customerId: string }) {
   await readable(deps, actor, customerId);
   return { items: await selectDocuments(deps.db, customerId, can(actor, 'archive.read_internal')) };
@@ -386,6 +432,14 @@ export async function getTimeline({ deps, actor, customerId, limit = 100 }: Ctx 
       at: o.createdAt.toISOString(),
       title: o.reason,
       data: { fromDate: o.fromDate, untilDate: o.untilDate },
+    })),
+    // A routine round skipped (customer declined, hospital closed, merged with another visit): who and why.
+    ...s.skippedRounds.map((r) => ({
+      type: 'round_skipped' as const,
+      id: r.id,
+      at: (r.skippedAt ?? new Date(0)).toISOString(),
+      title: `${r.windowStart} – ${r.windowEnd}`,
+      data: { reason: r.skipReason, note: r.skipNote, byName: r.skippedByName },
     })),
   ];
   // Dates sort before instants of the same day ("2026-03-02" < "2026-03-02T…"): good enough for a day-level timeline.

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { ChecklistItem, ItemResult, Measurement } from '../../../domain/maintenance/checklist.ts';
-import type { RoundStatus } from '../../../domain/maintenance/schedule.ts';
+import type { RoundStatus, SkipReason } from '../../../domain/maintenance/schedule.ts';
 import type { Tx } from '../../db/client.ts';
 import {
   customers,
@@ -10,6 +11,7 @@ import {
   maintenanceRounds,
   serviceContracts,
   serviceTiers,
+  systemAssessments,
   systemContracts,
   tickets,
   users,
@@ -52,6 +54,8 @@ export async function selectPlanningSources(tx: Tx, customerId: string) {
   return { contracts, systems };
 }
 
+const skippedBy = alias(users, 'skipped_by');
+
 const roundColumns = {
   id: maintenanceRounds.id,
   customerId: maintenanceRounds.customerId,
@@ -75,6 +79,11 @@ const roundColumns = {
   checklistVersion: maintenanceChecklists.version,
   overdueWarnedAt: maintenanceRounds.overdueWarnedAt,
   finishedAt: maintenanceRounds.finishedAt,
+  skipReason: maintenanceRounds.skipReason,
+  skipNote: maintenanceRounds.skipNote,
+  skippedAt: maintenanceRounds.skippedAt,
+  skippedById: maintenanceRounds.skippedById,
+  skippedByName: skippedBy.name,
   /** The start of the period the round is owed under (the contract, or the free year's acceptance). */
   periodStart: sql<string>`coalesce(${serviceContracts.startDate}, ${systemContracts.finalAcceptanceDate})`,
   accountOwnerId: serviceContracts.accountOwnerId,
@@ -87,6 +96,7 @@ function roundsQuery(tx: Tx) {
     .from(maintenanceRounds)
     .innerJoin(customers, eq(customers.id, maintenanceRounds.customerId))
     .leftJoin(users, eq(users.id, maintenanceRounds.assigneeId))
+    .leftJoin(skippedBy, eq(skippedBy.id, maintenanceRounds.skippedById))
     .leftJoin(workOrders, eq(workOrders.id, maintenanceRounds.workOrderId))
     .leftJoin(maintenanceChecklists, eq(maintenanceChecklists.id, maintenanceRounds.checklistId))
     .leftJoin(serviceContracts, eq(serviceContracts.id, maintenanceRounds.serviceContractId))
@@ -180,6 +190,10 @@ export async function updateRound(
     checklistId: string | null;
     assigneeId: string | null;
     finishedAt: Date;
+    skipReason: SkipReason;
+    skipNote: string | null;
+    skippedById: string;
+    skippedAt: Date;
     updatedAt: Date;
   }>,
 ) {
@@ -192,6 +206,11 @@ export async function updateRound(
 export async function latestChecklist(tx: Tx) {
   const [row] = await tx.select().from(maintenanceChecklists).orderBy(desc(maintenanceChecklists.version)).limit(1);
   return row;
+}
+
+/** Every version, newest first. */
+export async function selectChecklists(tx: Tx) {
+  return tx.select().from(maintenanceChecklists).orderBy(desc(maintenanceChecklists.version));
 }
 
 export async function findChecklist(tx: Tx, id: string) {
@@ -288,4 +307,60 @@ export async function upsertProfile(tx: Tx, values: typeof maintenanceProfiles.$
 export async function selectWorkOrderSignature(tx: Tx, workOrderId: string): Promise<Uint8Array | null> {
   const [row] = await tx.select({ png: workOrders.signaturePng }).from(workOrders).where(eq(workOrders.id, workOrderId));
   return row?.png ?? null;
+}
+
+// ---------- the system operation assessment ----------
+
+const assessmentColumns = {
+  id: systemAssessments.id,
+  customerId: systemAssessments.customerId,
+  customerName: customers.name,
+  roundId: systemAssessments.roundId,
+  roundWindowStart: maintenanceRounds.windowStart,
+  roundWindowEnd: maintenanceRounds.windowEnd,
+  period: systemAssessments.period,
+  assessedOn: systemAssessments.assessedOn,
+  sections: systemAssessments.sections,
+  summary: systemAssessments.summary,
+  documentId: systemAssessments.documentId,
+  createdById: systemAssessments.createdById,
+  createdByName: users.name,
+  createdAt: systemAssessments.createdAt,
+};
+
+function assessmentsQuery(tx: Tx) {
+  return tx
+    .select(assessmentColumns)
+    .from(systemAssessments)
+    .innerJoin(customers, eq(customers.id, systemAssessments.customerId))
+    .innerJoin(users, eq(users.id, systemAssessments.createdById))
+    .leftJoin(maintenanceRounds, eq(maintenanceRounds.id, systemAssessments.roundId));
+}
+export type AssessmentRow = Awaited<ReturnType<typeof findAssessment>> & {};
+
+export async function selectAssessments(tx: Tx, customerId: string) {
+  return assessmentsQuery(tx).where(eq(systemAssessments.customerId, customerId)).orderBy(desc(systemAssessments.period));
+}
+
+export async function findAssessment(tx: Tx, id: string) {
+  const [row] = await assessmentsQuery(tx).where(eq(systemAssessments.id, id));
+  return row;
+}
+
+export async function findAssessmentOf(tx: Tx, customerId: string, period: number) {
+  const [row] = await tx
+    .select({ id: systemAssessments.id })
+    .from(systemAssessments)
+    .where(and(eq(systemAssessments.customerId, customerId), eq(systemAssessments.period, period)));
+  return row;
+}
+
+/** The new assessment; null when the customer already has one for that year (another press won). */
+export async function insertAssessment(tx: Tx, values: typeof systemAssessments.$inferInsert) {
+  const [row] = await tx.insert(systemAssessments).values(values).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
+export async function setAssessmentDocument(tx: Tx, id: string, documentId: string) {
+  await tx.update(systemAssessments).set({ documentId }).where(eq(systemAssessments.id, id));
 }

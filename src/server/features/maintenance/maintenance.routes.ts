@@ -5,7 +5,11 @@ import { sendDownload } from '../../http/download.ts';
 import { actorOf } from '../../http/request-context.ts';
 import { LOCALES, toLocale } from '../../messages/catalogue.ts';
 import {
+  AssessmentBody,
+  AssessmentListResponse,
+  AssessmentResponse,
   ChecklistBody,
+  ChecklistListResponse,
   ChecklistResponse,
   DueQuery,
   ProblemBody,
@@ -16,14 +20,19 @@ import {
   RoundDetailResponse,
   RoundListResponse,
   SignBody,
+  SkipBody,
   StartBody,
   YearQuery,
 } from './maintenance.schema.ts';
 import {
+  assessmentReportPdf,
+  createAssessment,
   createChecklistVersion,
   getChecklist,
   getProfile,
   getRound,
+  listAssessments,
+  listChecklistVersions,
   listCustomerRounds,
   listDueRounds,
   recordResults,
@@ -31,6 +40,7 @@ import {
   reportPdf,
   reportProblem,
   signRound,
+  skipRound,
   startRound,
   updateProfile,
 } from './maintenance.service.ts';
@@ -79,11 +89,35 @@ export const maintenanceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
   app.post('/maintenance-rounds/:id/sign', { schema: { tags, params: IdParams, body: SignBody, response: detail } }, async (req) =>
     signRound({ deps, actor: actorOf(req), id: req.params.id, input: req.body }),
   );
+  /** Skip a round not started, with a reason (service desk). */
+  app.post('/maintenance-rounds/:id/skip', { schema: { tags, params: IdParams, body: SkipBody, response: detail } }, async (req) =>
+    skipRound({ deps, actor: actorOf(req), id: req.params.id, input: req.body }),
+  );
   app.get('/maintenance-rounds/:id/report.pdf', { schema: { tags, params: IdParams, querystring: DocumentQuery } }, async (req, reply) => {
     const locale = toLocale(req.query.lang ?? 'zh-CN');
     const { pdf, fileName, fallbackName } = await reportPdf({ deps, actor: actorOf(req), id: req.params.id, locale });
     return sendDownload(reply, { body: pdf, fileName, fallbackName, contentType: 'application/pdf' });
   });
+  /** The system operation assessment (000 G): per customer and year; its PDF is filed in the archive. */
+  app.get(
+    '/customers/:id/system-assessments',
+    { schema: { tags, params: IdParams, response: { 200: AssessmentListResponse } } },
+    async (req) => listAssessments({ deps, actor: actorOf(req), customerId: req.params.id }),
+  );
+  app.post(
+    '/customers/:id/system-assessments',
+    { schema: { tags, params: IdParams, body: AssessmentBody, response: { 201: AssessmentResponse } } },
+    async (req, reply) =>
+      reply.code(201).send(await createAssessment({ deps, actor: actorOf(req), customerId: req.params.id, input: req.body })),
+  );
+  app.get('/system-assessments/:id/report.pdf', { schema: { tags, params: IdParams, querystring: DocumentQuery } }, async (req, reply) => {
+    const locale = toLocale(req.query.lang ?? 'zh-CN');
+    const { pdf, fileName, fallbackName } = await assessmentReportPdf({ deps, actor: actorOf(req), id: req.params.id, locale });
+    return sendDownload(reply, { body: pdf, fileName, fallbackName, contentType: 'application/pdf' });
+  });
+  app.get('/maintenance-checklists', { schema: { tags, response: { 200: ChecklistListResponse } } }, async (req) =>
+    listChecklistVersions({ deps, actor: actorOf(req) }),
+  );
   app.get('/maintenance-checklists/current', { schema: { tags, response: { 200: ChecklistResponse } } }, async (req) =>
     getChecklist({ deps, actor: actorOf(req) }),
   );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { ASSESSMENT_RATINGS, ASSESSMENT_SECTIONS } from '../../../domain/maintenance/assessment.ts';
 import { CHECKLIST_SECTIONS, ITEM_RESULTS, MEASUREMENTS } from '../../../domain/maintenance/checklist.ts';
-import { ROUND_VIEW_STATUSES } from '../../../domain/maintenance/schedule.ts';
+import { ROUND_VIEW_STATUSES, SKIP_REASONS } from '../../../domain/maintenance/schedule.ts';
 import { SEVERITIES } from '../../../domain/vocabulary.ts';
 import { SignOffBody } from '../work-orders/work-orders.schema.ts';
 
@@ -65,6 +66,15 @@ export type ProblemInput = z.infer<typeof ProblemBody>;
 
 export const SignBody = SignOffBody;
 
+/** Skipping a round not started: why (merged / other need a note saying which visit or what happened). */
+export const SkipBody = z
+  .object({
+    reason: z.enum(SKIP_REASONS),
+    note: z.string().trim().min(1).max(1000).optional(),
+  })
+  .strict();
+export type SkipInput = z.infer<typeof SkipBody>;
+
 const ChecklistItemSchema = z
   .object({
     key: z
@@ -87,6 +97,8 @@ export const ChecklistResponse = z.object({
   items: z.array(ChecklistItemSchema),
   createdAt: z.date(),
 });
+
+export const ChecklistListResponse = z.object({ items: z.array(ChecklistResponse) });
 
 export const BackupPlanSchema = z
   .object({
@@ -132,6 +144,15 @@ export const RoundResponse = z.object({
   workOrderStatus: z.string().nullable(),
   checklistVersion: z.int().nullable(),
   isFreeYear: z.boolean(),
+  /** Who skipped the round, when and why (null unless skipped). */
+  skip: z
+    .object({
+      reason: z.enum(SKIP_REASONS),
+      note: z.string().nullable(),
+      at: z.date(),
+      by: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    })
+    .nullable(),
 });
 export const RoundListResponse = z.object({ items: z.array(RoundResponse) });
 
@@ -150,3 +171,51 @@ export const RoundDetailResponse = RoundResponse.extend({
     }),
   ),
 });
+
+// ---------- the system operation assessment (000 G) ----------
+
+const AssessmentSectionSchema = z
+  .object({
+    key: z.enum(ASSESSMENT_SECTIONS),
+    rating: z.enum(ASSESSMENT_RATINGS),
+    findings: z.string().trim().min(1).max(4000),
+    recommendations: z.string().trim().max(4000).nullable().optional(),
+  })
+  .strict();
+
+/** Every section of the template once; the year assessed; optionally the round it was made with. */
+export const AssessmentBody = z
+  .object({
+    period: z.int().min(2000).max(2199),
+    assessedOn: LocalDate,
+    roundId: z.uuid().optional(),
+    sections: z
+      .array(AssessmentSectionSchema)
+      .min(1)
+      .max(ASSESSMENT_SECTIONS.length * 2),
+    summary: z.string().trim().min(1).max(4000),
+  })
+  .strict();
+export type AssessmentInput = z.infer<typeof AssessmentBody>;
+
+export const AssessmentResponse = z.object({
+  id: z.uuid(),
+  customerId: z.uuid(),
+  period: z.int(),
+  assessedOn: LocalDate,
+  roundId: z.uuid().nullable(),
+  sections: z.array(
+    z.object({
+      key: z.enum(ASSESSMENT_SECTIONS),
+      rating: z.enum(ASSESSMENT_RATINGS),
+      findings: z.string(),
+      recommendations: z.string().nullable(),
+    }),
+  ),
+  summary: z.string(),
+  /** The PDF filed in the customer's archive (documents). */
+  documentId: z.uuid().nullable(),
+  createdBy: z.object({ id: z.uuid(), name: z.string() }),
+  createdAt: z.date(),
+});
+export const AssessmentListResponse = z.object({ items: z.array(AssessmentResponse) });

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { CALENDAR_CN_5X8, type CompiledCalendar } from '../../../domain/calendar/index.ts';
 import { addDays, addYears, localDateOf } from '../../../domain/contracts/local-date.ts';
+import { assessmentIssues, inTemplateOrder } from '../../../domain/maintenance/assessment.ts';
 import { type ChecklistItem, checklistIssues, DEFAULT_CHECKLIST } from '../../../domain/maintenance/checklist.ts';
 import {
   type ExpectedRound,
@@ -8,6 +10,7 @@ import {
   isMaintenanceDay,
   morningOf,
   reconcileRounds,
+  skipNeedsNote,
   viewStatus,
 } from '../../../domain/maintenance/schedule.ts';
 import { notification } from '../../../domain/notifications.ts';
@@ -17,19 +20,25 @@ import { letterheadOf, renderPdf } from '../../documents/index.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Locale } from '../../messages/catalogue.ts';
 import { type Actor, authorize } from '../../policy.ts';
+import { fileGeneratedDocument } from '../archive/archive.service.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
 import { loadCompiledCalendar } from '../calendars/calendar-cache.ts';
 import { notifyUsers } from '../notifications/notifications.service.ts';
-import { createTicket } from '../tickets/tickets.service.ts';
+import { createTicket, getTicket, transitionTicket } from '../tickets/tickets.service.ts';
 import type { SignOffInput } from '../work-orders/work-orders.schema.ts';
 import { checkEngineers, createWorkOrder, getWorkOrder, signOff } from '../work-orders/work-orders.service.ts';
+import { assessmentReport } from './assessment-document.ts';
 import {
+  type AssessmentRow,
   deleteRounds,
+  findAssessment,
+  findAssessmentOf,
   findChecklist,
   findCustomerBasics,
   findProfile,
   findResult,
   findRound,
+  insertAssessment,
   insertChecklist,
   insertRounds,
   latestChecklist,
@@ -38,6 +47,8 @@ import {
   lockRound,
   markWarned,
   type RoundRow,
+  selectAssessments,
+  selectChecklists,
   selectCustomerRounds,
   selectCustomersToPlan,
   selectOpenRounds,
@@ -45,11 +56,22 @@ import {
   selectResults,
   selectRoundsToWarn,
   selectWorkOrderSignature,
+  setAssessmentDocument,
   updateRound,
   upsertProfile,
   upsertResult,
 } from './maintenance.repo.ts';
-import type { ChecklistInput, DueInput, ProblemInput, ProfileInput, ReplanInput, ResultsInput, StartInput } from './maintenance.schema.ts';
+import type {
+  AssessmentInput,
+  ChecklistInput,
+  DueInput,
+  ProblemInput,
+  ProfileInput,
+  ReplanInput,
+  ResultsInput,
+  SkipInput,
+  StartInput,
+} from './maintenance.schema.ts';
 import { maintenanceReport } from './report-document.ts';
 
 function today(deps: Deps, at: Date = deps.clock()): string {
@@ -191,6 +213,15 @@ function shapeRound(r: RoundRow, on: string) {
     workOrderStatus: r.workOrderStatus,
     checklistVersion: r.checklistVersion,
     isFreeYear: r.systemContractId !== null,
+    skip:
+      r.status === 'skipped' && r.skipReason && r.skippedAt
+        ? {
+            reason: r.skipReason,
+            note: r.skipNote,
+            at: r.skippedAt,
+            by: r.skippedById && r.skippedByName ? { id: r.skippedById, name: r.skippedByName } : null,
+          }
+        : null,
   };
 }
 
@@ -511,6 +542,72 @@ export async function signRound({ deps, actor, id, input }: { deps: Deps; actor:
       at: now,
     });
   });
+  if (round.ticketId) {
+    await finishRoundRequest({ deps, actor, ticketId: round.ticketId, signerName: input.signerName, number: round.workOrderNumber });
+  }
+  return getRound({ deps, actor, id });
+}
+
+const OPEN_REQUEST_STATUSES = new Set(['new', 'acknowledged', 'in_progress', 'waiting_on_customer']);
+
+/**
+ * The round's own request is finished by the customer's signature: resolved (the round's summary), confirmed
+ * in the signer's name (the signature is the written confirmation) and closed — each a status change on its
+ * timeline, and every clock still owed stops. Requests opened for problems found stay open: they are their own.
+ * Steps already taken by hand are not repeated.
+ */
+async function finishRoundRequest({
+  deps,
+  actor,
+  ticketId,
+  signerName,
+  number,
+}: {
+  deps: Deps;
+  actor: Actor;
+  ticketId: string;
+  signerName: string;
+  number: string | null;
+}) {
+  let status = (await getTicket({ deps, actor, ticketId })).status as string;
+  if (OPEN_REQUEST_STATUSES.has(status)) {
+    const resolution = `常规维护（A、B、C）已完成，客户 ${signerName} 现场签字确认${number ? `（${number}）` : ''}。`;
+    status = (await transitionTicket({ deps, actor, ticketId, input: { to: 'resolved', resolution } })).status;
+  }
+  if (status === 'resolved') {
+    status = (await transitionTicket({ deps, actor, ticketId, input: { to: 'confirmed', confirmedByName: signerName } })).status;
+  }
+  if (status === 'confirmed') await transitionTicket({ deps, actor, ticketId, input: { to: 'closed' } });
+}
+
+/**
+ * Skips a round not started (customer declined, hospital closed, merged with another visit): who, when and
+ * why are kept and audited; a skipped round is never overdue nor warned about. Started or done → 409.
+ */
+export async function skipRound({ deps, actor, id, input }: { deps: Deps; actor: Actor; id: string; input: SkipInput }) {
+  authorize(actor, 'maintenance.skip');
+  if (skipNeedsNote(input.reason) && !input.note) {
+    throw new AppError('validation_failed', `a round skipped as ${input.reason} needs a note`, { note: 'required' });
+  }
+  const now = deps.clock();
+  await deps.db.transaction(async (tx) => {
+    const round = await lockRound(tx, id);
+    if (!round) throw notFound('maintenance round');
+    if (round.status !== 'planned') {
+      throw new AppError('conflict', `a ${round.status} round cannot be skipped`, { status: round.status });
+    }
+    const values = { skipReason: input.reason, skipNote: input.note ?? null, skippedById: actor.id, skippedAt: now };
+    await updateRound(tx, id, { status: 'skipped', ...values, updatedAt: now });
+    await insertAudit(tx, {
+      actorId: actor.id,
+      action: 'maintenance_round.skip',
+      entityType: 'maintenance_round',
+      entityId: id,
+      before: { status: round.status },
+      after: { status: 'skipped', ...values },
+      at: now,
+    });
+  });
   return getRound({ deps, actor, id });
 }
 
@@ -536,6 +633,13 @@ export async function reportPdf({ deps, actor, id, locale }: { deps: Deps; actor
 export async function getChecklist({ deps, actor }: { deps: Deps; actor: Actor }) {
   authorize(actor, 'maintenance.work');
   return deps.db.transaction((tx) => ensureChecklist(tx, deps.clock()));
+}
+
+/** Every version of the checklists, newest first (the settings screen). */
+export async function listChecklistVersions({ deps, actor }: { deps: Deps; actor: Actor }) {
+  authorize(actor, 'maintenance.work');
+  await deps.db.transaction((tx) => ensureChecklist(tx, deps.clock()));
+  return { items: await selectChecklists(deps.db) };
 }
 
 /** Admins edit the checklists: each edit is a new version; rounds already started keep theirs. */
@@ -609,4 +713,137 @@ export async function updateProfile({
     await syncCustomerRounds(tx, deps, customerId);
   });
   return getProfile({ deps, actor, customerId });
+}
+
+// ---------- the system operation assessment (000 G) ----------
+
+function shapeAssessment(a: AssessmentRow) {
+  return {
+    id: a.id,
+    customerId: a.customerId,
+    period: a.period,
+    assessedOn: a.assessedOn,
+    roundId: a.roundId,
+    sections: inTemplateOrder(a.sections).map((s) => ({ ...s, recommendations: s.recommendations ?? null })),
+    summary: a.summary,
+    documentId: a.documentId,
+    createdBy: { id: a.createdById, name: a.createdByName },
+    createdAt: a.createdAt,
+  };
+}
+
+const assessmentNumber = (a: { id: string; period: number }) => `YXPG-${a.period}-${a.id.slice(0, 8).toUpperCase()}`;
+
+function assessmentPdf(deps: Deps, a: AssessmentRow, locale: Locale) {
+  const model = assessmentReport({
+    assessment: {
+      number: assessmentNumber(a),
+      customerName: a.customerName,
+      period: a.period,
+      assessedOn: a.assessedOn,
+      assessorName: a.createdByName,
+      roundWindow: a.roundWindowStart && a.roundWindowEnd ? `${a.roundWindowStart} – ${a.roundWindowEnd}` : null,
+      sections: a.sections,
+      summary: a.summary,
+    },
+    locale,
+    timeZone: deps.config.timeZone,
+    generatedAt: deps.clock(),
+  });
+  return renderPdf({ model, letterhead: letterheadOf(deps.config), font: deps.config.pdfFont });
+}
+
+export async function listAssessments({ deps, actor, customerId }: { deps: Deps; actor: Actor; customerId: string }) {
+  authorize(actor, 'maintenance.read', { customerId }, 'customer');
+  if (!(await findCustomerBasics(deps.db, customerId))) throw notFound('customer');
+  return { items: (await selectAssessments(deps.db, customerId)).map(shapeAssessment) };
+}
+
+/**
+ * Fills in the template for a customer and year (one per year; usually with the yearly round): every section
+ * once, a round of this customer's, a day not in the future. The report PDF (Chinese) is filed in the
+ * customer's archive in the same transaction, so the hospital sees it with its documents.
+ */
+export async function createAssessment({
+  deps,
+  actor,
+  customerId,
+  input,
+}: {
+  deps: Deps;
+  actor: Actor;
+  customerId: string;
+  input: AssessmentInput;
+}) {
+  authorize(actor, 'maintenance.assess');
+  const issues = assessmentIssues(input.sections);
+  if (Object.keys(issues).length > 0) throw new AppError('validation_failed', 'each section of the template, once', issues);
+  if (input.assessedOn > today(deps)) {
+    throw new AppError('validation_failed', 'an assessment cannot be dated in the future', { assessedOn: 'in the future' });
+  }
+  const now = deps.clock();
+  const id = randomUUID();
+  const created = await deps.db.transaction(async (tx) => {
+    const customer = await lockCustomer(tx, customerId);
+    if (!customer) throw notFound('customer');
+    if (input.roundId) {
+      const round = await findRound(tx, input.roundId);
+      if (round?.customerId !== customerId) {
+        throw new AppError('validation_failed', 'not a round of this customer', { roundId: 'unknown' });
+      }
+    }
+    if (await findAssessmentOf(tx, customerId, input.period)) {
+      throw new AppError('conflict', `this customer's ${input.period} assessment exists already`, { period: 'taken' });
+    }
+    const sections = inTemplateOrder(input.sections).map((s) => ({ ...s, recommendations: s.recommendations || null }));
+    const row = await insertAssessment(tx, {
+      id,
+      customerId,
+      roundId: input.roundId ?? null,
+      period: input.period,
+      assessedOn: input.assessedOn,
+      sections,
+      summary: input.summary,
+      createdById: actor.id,
+      createdAt: now,
+    });
+    if (!row) throw new AppError('conflict', `this customer's ${input.period} assessment exists already`, { period: 'taken' });
+    const full = await findAssessment(tx, id);
+    if (!full) throw new Error('the assessment just written is missing');
+    const pdf = await assessmentPdf(deps, full, 'zh-CN');
+    const document = await fileGeneratedDocument({
+      tx,
+      deps,
+      actorId: actor.id,
+      customerId,
+      kind: 'service_report',
+      title: `系统运行评估报告 ${input.period}`,
+      fileName: `系统运行评估报告-${customer.name}-${input.period}.pdf`,
+      body: pdf,
+      at: now,
+    });
+    await setAssessmentDocument(tx, id, document.id);
+    await insertAudit(tx, {
+      actorId: actor.id,
+      action: 'system_assessment.create',
+      entityType: 'system_assessment',
+      entityId: id,
+      after: { ...row, documentId: document.id },
+      at: now,
+    });
+    return { ...full, documentId: document.id };
+  });
+  return shapeAssessment(created);
+}
+
+export async function assessmentReportPdf({ deps, actor, id, locale }: { deps: Deps; actor: Actor; id: string; locale: Locale }) {
+  const a = await findAssessment(deps.db, id);
+  if (!a) throw notFound('assessment');
+  authorize(actor, 'maintenance.read', { customerId: a.customerId }, 'assessment');
+  const pdf = await assessmentPdf(deps, a, locale);
+  return {
+    pdf,
+    fileName: `${locale === 'en' ? 'system-assessment' : '系统运行评估报告'}-${a.customerName}-${a.period}.pdf`,
+    fallbackName: `system-assessment-${a.period}.pdf`,
+  };
 }

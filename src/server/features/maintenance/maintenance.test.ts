@@ -248,6 +248,10 @@ describe('a round on site', () => {
     expect((await ctx.call('POST', '/api/v1/maintenance-checklists', { as: agent, body: { items: started.checklist } })).statusCode).toBe(
       403,
     );
+    const versions = (await ctx.call('GET', '/api/v1/maintenance-checklists', { as: agent })).json().items as { version: number }[];
+    expect(versions.map((v) => v.version).slice(0, 2)).toEqual([2, 1]);
+    const hospitalUser = await ctx.user('customer', { customerId: customer.id });
+    expect((await ctx.call('GET', '/api/v1/maintenance-checklists', { as: hospitalUser })).statusCode).toBe(403);
 
     const before = await ctx.snapshot();
     const unknown = await ctx.call('PUT', `/api/v1/maintenance-rounds/${round.id}/results`, {
@@ -420,5 +424,205 @@ describe('due and overdue', () => {
     expect((await warnings())[0].n).toBe(2);
     await runMaintenanceDaily({ deps: ctx.deps });
     expect((await warnings())[0].n).toBe(2);
+  });
+});
+
+describe('sign-off finishes the round’s request', () => {
+  test('signing resolves, confirms (in the signer’s name) and closes the round’s request and stops its clocks; a problem’s request stays open', {
+    timeout: 90_000,
+  }, async () => {
+    const { customer } = await contracted('bronze');
+    const [round] = await rounds(customer.id, 2026);
+    const started = (await ctx.call('POST', `/api/v1/maintenance-rounds/${round.id}/start`, { as: engineer, body: {} })).json();
+    const results = started.checklist.map((i: { key: string }) => ({
+      itemKey: i.key,
+      result: i.key === 'c4_slowdown' ? 'problem' : 'done',
+    }));
+    expect((await ctx.call('PUT', `/api/v1/maintenance-rounds/${round.id}/results`, { as: engineer, body: { results } })).statusCode).toBe(
+      200,
+    );
+    const problem = await ctx.call('POST', `/api/v1/maintenance-rounds/${round.id}/problems`, {
+      as: engineer,
+      body: { itemKey: 'c4_slowdown' },
+    });
+    const problemTicketId = problem.json().results.find((r: { itemKey: string }) => r.itemKey === 'c4_slowdown').ticketId as string;
+    expect((await ctx.call('GET', `/api/v1/tickets/${started.ticketId}`, { as: agent })).json().status).not.toBe('closed');
+
+    await ctx.call('POST', `/api/v1/work-orders/${started.workOrderId}/check-in`, { as: engineer, body: {} });
+    ctx.clock.advance(3600_000);
+    await ctx.call('POST', `/api/v1/work-orders/${started.workOrderId}/check-out`, { as: engineer, body: {} });
+    const signed = await ctx.call('POST', `/api/v1/maintenance-rounds/${round.id}/sign`, {
+      as: engineer,
+      body: { signerName: '王科长', signature: SIGNATURE },
+    });
+    expect(signed.statusCode).toBe(200);
+
+    const request = (await ctx.call('GET', `/api/v1/tickets/${started.ticketId}`, { as: agent })).json();
+    expect(request).toMatchObject({ status: 'closed', confirmedByName: '王科长' });
+    expect(request.resolutionSummary).toContain('王科长');
+    const moves = await ctx.rows<{ to: string }>(
+      sql`select data->>'to' as to from ticket_events where ticket_id = ${started.ticketId} and type = 'status_changed' order by created_at, id`,
+    );
+    expect(moves.map((m) => m.to)).toEqual(expect.arrayContaining(['resolved', 'confirmed', 'closed']));
+    const running = await ctx.rows<{ n: number }>(
+      sql`select count(*)::int as n from ticket_sla_targets where ticket_id = ${started.ticketId} and (running_since is not null or (met_at is null and stopped_at is null))`,
+    );
+    expect(running[0].n).toBe(0);
+    // The problem found is its own request: still open, its clocks still running.
+    const open = (await ctx.call('GET', `/api/v1/tickets/${problemTicketId}`, { as: agent })).json();
+    expect(['new', 'acknowledged', 'in_progress']).toContain(open.status);
+    const owed = await ctx.rows<{ n: number }>(
+      sql`select count(*)::int as n from ticket_sla_targets where ticket_id = ${problemTicketId} and met_at is null and stopped_at is null`,
+    );
+    expect(owed[0].n).toBeGreaterThan(0);
+  });
+});
+
+describe('skipping a round', () => {
+  test('the service desk skips a round with a reason: skipped (who/when/why, audited), not overdue, not warned; bad input and the wrong people change nothing', {
+    timeout: 90_000,
+  }, async () => {
+    const { customer } = await contracted('gold', '2025-09-01', '2026-08-31');
+    const hospital = await ctx.user('customer', { customerId: customer.id });
+    const other = await ctx.user('customer', { customerId: (await ctx.customer()).id });
+    const items = await rounds(customer.id, 2026);
+    const [first, second, third] = items;
+    expect([first.status, second.status]).toEqual(['overdue', 'overdue']);
+
+    const before = await ctx.snapshot();
+    const refusals = [
+      await ctx.call('POST', `/api/v1/maintenance-rounds/${first.id}/skip`, { as: engineer, body: { reason: 'customer_declined' } }),
+      await ctx.call('POST', `/api/v1/maintenance-rounds/${first.id}/skip`, { as: hospital, body: { reason: 'customer_declined' } }),
+      await ctx.call('POST', `/api/v1/maintenance-rounds/${first.id}/skip`, { as: other, body: { reason: 'customer_declined' } }),
+      await ctx.call('POST', `/api/v1/maintenance-rounds/${first.id}/skip`, { as: agent, body: { reason: 'merged_with_visit' } }),
+      await ctx.call('POST', `/api/v1/maintenance-rounds/${first.id}/skip`, { as: agent, body: { reason: 'on_holiday' } }),
+      await ctx.call('POST', `/api/v1/maintenance-rounds/${first.id}/skip`, { as: agent, body: {} }),
+    ];
+    expect(refusals.map((r) => r.statusCode)).toEqual([403, 403, 403, 400, 400, 400]);
+    expect(refusals[3].json().error.fields).toHaveProperty('note');
+    expect(await ctx.snapshot()).toEqual(before);
+    expect((await ctx.call('GET', `/api/v1/maintenance-rounds/${first.id}`, { as: agent })).json().status).toBe('overdue');
+
+    const skipped = await ctx.call('POST', `/api/v1/maintenance-rounds/${first.id}/skip`, {
+      as: agent,
+      body: { reason: 'hospital_closed', note: '医院搬迁，停诊两周' },
+    });
+    expect(skipped.statusCode).toBe(200);
+    expect(skipped.json()).toMatchObject({
+      status: 'skipped',
+      skip: { reason: 'hospital_closed', note: '医院搬迁，停诊两周', by: { id: agent.user.id } },
+    });
+    const audit = await ctx.rows<{ action: string }>(sql`select action from audit_log where entity_id = ${first.id}`);
+    expect(audit.map((a) => a.action)).toContain('maintenance_round.skip');
+    // On the customer's timeline, for the hospital too.
+    const timeline = (await ctx.call('GET', `/api/v1/customers/${customer.id}/timeline`, { as: hospital })).json().items as {
+      type: string;
+      id: string;
+      data: Record<string, unknown>;
+    }[];
+    expect(timeline.find((e) => e.type === 'round_skipped' && e.id === first.id)?.data).toMatchObject({
+      reason: 'hospital_closed',
+      note: '医院搬迁，停诊两周',
+    });
+
+    // Twice, or a started round: 409.
+    expect(
+      (await ctx.call('POST', `/api/v1/maintenance-rounds/${first.id}/skip`, { as: agent, body: { reason: 'customer_declined' } }))
+        .statusCode,
+    ).toBe(409);
+    expect((await ctx.call('POST', `/api/v1/maintenance-rounds/${third.id}/start`, { as: agent, body: {} })).statusCode).toBe(200);
+    expect(
+      (await ctx.call('POST', `/api/v1/maintenance-rounds/${third.id}/skip`, { as: agent, body: { reason: 'customer_declined' } }))
+        .statusCode,
+    ).toBe(409);
+
+    // The hospital sees it skipped; the overdue list and the daily warning leave it out.
+    expect((await rounds(customer.id, 2026, hospital)).find((r) => r.id === first.id)?.status).toBe('skipped');
+    expect((await ctx.call('GET', `/api/v1/customers/${customer.id}/maintenance-rounds?year=2026`, { as: other })).statusCode).toBe(404);
+    const overdue = (await ctx.call('GET', '/api/v1/maintenance-rounds?due=overdue', { as: agent })).json().items as Round[];
+    expect(overdue.filter((r) => r.customerId === customer.id).map((r) => r.id)).toEqual([second.id]);
+    await runMaintenanceDaily({ deps: ctx.deps });
+    const warned = await ctx.rows<{ round: string }>(
+      sql`select data->>'roundId' as round from notifications where kind = 'maintenance_overdue' and data->>'customerId' = ${customer.id}`,
+    );
+    expect(warned.map((w) => w.round)).toEqual([second.id]);
+  });
+});
+
+describe('the system operation assessment (000 G)', () => {
+  const SECTIONS = [
+    { key: 'performance', rating: 'good', findings: '高峰期门诊挂号响应 1 秒以内' },
+    { key: 'usage_patterns', rating: 'acceptable', findings: '住院医嘱录入集中在上午', recommendations: '推广模板医嘱' },
+    { key: 'information_flow', rating: 'needs_attention', findings: '检验结果回传病区依赖人工打印', recommendations: '启用 LIS 接口' },
+    { key: 'network_security', rating: 'acceptable', findings: '内外网已隔离，防病毒库更新及时' },
+    { key: 'platform_upgrade', rating: 'good', findings: '数据库版本可平滑升级', recommendations: '明年一季度升级' },
+    { key: 'configuration', rating: 'good', findings: '服务器内存与存储配置合理' },
+  ];
+
+  test('staff fill it in per customer and year: the PDF (Chinese) is filed in the archive and the portal; bad input, twice, the hospital and another organisation change nothing', {
+    timeout: 90_000,
+  }, async () => {
+    const { customer } = await contracted('bronze');
+    const [round] = await rounds(customer.id, 2026);
+    const other = await contracted('bronze');
+    const [otherRound] = await rounds(other.customer.id, 2026);
+    const hospital = await ctx.user('customer', { customerId: customer.id });
+    const stranger = await ctx.user('customer', { customerId: other.customer.id });
+    const url = `/api/v1/customers/${customer.id}/system-assessments`;
+    const good = {
+      period: 2026,
+      assessedOn: '2026-03-02',
+      roundId: round.id,
+      sections: SECTIONS,
+      summary: '系统总体运行良好，建议完善检验结果回传。',
+    };
+
+    for (const [as, body, status] of [
+      [hospital, good, 403],
+      [agent, { ...good, sections: SECTIONS.slice(1) }, 400],
+      [agent, { ...good, sections: [...SECTIONS, SECTIONS[0]] }, 400],
+      [agent, { ...good, sections: SECTIONS.map((s, i) => (i === 0 ? { ...s, rating: 'excellent' } : s)) }, 400],
+      [agent, { ...good, assessedOn: '2026-03-20' }, 400],
+      [agent, { ...good, roundId: otherRound.id }, 400],
+      [agent, { ...good, summary: ' ' }, 400],
+      [agent, { ...good, period: 1999 }, 400],
+    ] as const) {
+      const before = await ctx.snapshot();
+      const res = await ctx.call('POST', url, { as, body });
+      expect(res.statusCode).toBe(status);
+      expect(await ctx.snapshot()).toEqual(before);
+    }
+
+    const created = await ctx.call('POST', url, { as: engineer, body: good });
+    expect(created.statusCode).toBe(201);
+    const assessment = created.json();
+    expect(assessment).toMatchObject({ period: 2026, roundId: round.id, createdBy: { id: engineer.user.id } });
+    expect(assessment.sections.map((s: { key: string }) => s.key)).toEqual(SECTIONS.map((s) => s.key));
+    expect(assessment.documentId).toBeTruthy();
+
+    const before = await ctx.snapshot();
+    expect((await ctx.call('POST', url, { as: agent, body: good })).statusCode).toBe(409);
+    expect(await ctx.snapshot()).toEqual(before);
+
+    // The hospital sees it and its PDF in the archive; another organisation does not.
+    expect((await ctx.call('GET', url, { as: hospital })).json().items.map((a: { id: string }) => a.id)).toEqual([assessment.id]);
+    expect((await ctx.call('GET', url, { as: stranger })).statusCode).toBe(404);
+    expect((await ctx.call('GET', `/api/v1/system-assessments/${assessment.id}/report.pdf`, { as: stranger })).statusCode).toBe(404);
+    const documents = (await ctx.call('GET', `/api/v1/customers/${customer.id}/documents`, { as: hospital })).json().items as {
+      id: string;
+      title: string;
+    }[];
+    expect(documents.find((d) => d.id === assessment.documentId)?.title).toBe('系统运行评估报告 2026');
+    const filed = await ctx.call('GET', `/api/v1/customers/${customer.id}/documents/${assessment.documentId}`, { as: hospital });
+    expect(filed.statusCode).toBe(200);
+    const pdf = await ctx.call('GET', `/api/v1/system-assessments/${assessment.id}/report.pdf`, { as: hospital });
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    if (process.env.ASSESSMENT_PDF_OUT) writeFileSync(process.env.ASSESSMENT_PDF_OUT, pdf.rawPayload);
+    for (const body of [pdf.rawPayload, filed.rawPayload]) {
+      const text = await pdfText(body);
+      for (const s of ['系统运行评估报告', '部门间信息传递流程分析', '需要改进', '启用 LIS 接口', '系统总体运行良好', '李工程师']) {
+        expect(text).toContain(s);
+      }
+    }
   });
 });

@@ -1,6 +1,15 @@
-import { and, asc, desc, eq, gte, isNotNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { contacts, customers, satisfactionSurveys, surveySchedules, tickets, users } from '../../db/schema.ts';
+import {
+  contacts,
+  customers,
+  satisfactionSurveys,
+  serviceContracts,
+  serviceTiers,
+  surveySchedules,
+  tickets,
+  users,
+} from '../../db/schema.ts';
 
 export async function findTicketForSurvey(tx: Tx, ticketId: string) {
   const [row] = await tx
@@ -129,4 +138,42 @@ export async function selectAnswered(tx: Tx, from: Date, to: Date) {
     .where(
       and(isNotNull(satisfactionSurveys.answeredAt), gte(satisfactionSurveys.answeredAt, from), lt(satisfactionSurveys.answeredAt, to)),
     );
+}
+
+/** The contract in force on a date with its tier's routine frequency (the survey schedule's default). */
+export async function findContractOn(tx: Tx, customerId: string, date: string) {
+  const [row] = await tx
+    .select({ startDate: serviceContracts.startDate, routine: serviceTiers.routineMaintenance })
+    .from(serviceContracts)
+    .innerJoin(serviceTiers, eq(serviceTiers.id, serviceContracts.tierId))
+    .where(and(eq(serviceContracts.customerId, customerId), lte(serviceContracts.startDate, date), gte(serviceContracts.endDate, date)))
+    .orderBy(desc(serviceContracts.startDate))
+    .limit(1);
+  return row;
+}
+
+/** Customers under a contract on a date that have no survey schedule of their own (the tier's default applies). */
+export async function selectUnscheduledSurveyCustomers(tx: Tx, date: string) {
+  return tx
+    .selectDistinctOn([serviceContracts.customerId], {
+      customerId: serviceContracts.customerId,
+      startDate: serviceContracts.startDate,
+      routine: serviceTiers.routineMaintenance,
+    })
+    .from(serviceContracts)
+    .innerJoin(serviceTiers, eq(serviceTiers.id, serviceContracts.tierId))
+    .leftJoin(surveySchedules, eq(surveySchedules.customerId, serviceContracts.customerId))
+    .where(and(lte(serviceContracts.startDate, date), gte(serviceContracts.endDate, date), isNull(surveySchedules.customerId)))
+    .orderBy(serviceContracts.customerId, desc(serviceContracts.startDate));
+}
+
+/** A customer's periodic surveys not answered yet (the portal's list). */
+export async function selectPendingPeriodicSurveys(tx: Tx, customerId: string) {
+  return tx
+    .select()
+    .from(satisfactionSurveys)
+    .where(
+      and(eq(satisfactionSurveys.customerId, customerId), isNotNull(satisfactionSurveys.period), isNull(satisfactionSurveys.answeredAt)),
+    )
+    .orderBy(desc(satisfactionSurveys.period));
 }

@@ -6,6 +6,7 @@ import {
   AnswerBody,
   CustomerSurveysResponse,
   IssueLinkBody,
+  PendingSurveysResponse,
   PublicSurveyResponse,
   SummaryQuery,
   SurveyLinkResponse,
@@ -15,12 +16,14 @@ import {
   TokenParams,
 } from './surveys.schema.ts';
 import {
+  answerPeriodicSurvey,
   answerSurveyByToken,
   answerTicketSurvey,
   getCustomerSurveys,
   getSurveyByToken,
   getTicketSurvey,
   issueSurveyLink,
+  listPendingSurveys,
   setSurveySchedule,
   surveySummary,
 } from './surveys.service.ts';
@@ -55,6 +58,18 @@ export const surveyRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
     '/customers/:id/survey-schedule',
     { schema: { tags, params: IdParams, body: SurveyScheduleBody, response: { 200: CustomerSurveysResponse.shape.schedule.unwrap() } } },
     async (req) => setSurveySchedule({ deps, actor: actorOf(req), customerId: req.params.id, input: req.body }),
+  );
+  /** The portal: the organisation's periodic surveys to answer, and the answer (once, like the link). */
+  app.get(
+    '/customers/:id/pending-surveys',
+    { schema: { tags, params: IdParams, response: { 200: PendingSurveysResponse } } },
+    async (req) => listPendingSurveys({ deps, actor: actorOf(req), customerId: req.params.id }),
+  );
+  app.post(
+    '/periodic-surveys/:id/answer',
+    { schema: { tags, params: IdParams, body: AnswerBody, response: { 201: SurveyResponse } } },
+    async (req, reply) =>
+      reply.code(201).send(await answerPeriodicSurvey({ deps, actor: actorOf(req), id: req.params.id, input: req.body })),
   );
   app.get('/surveys/summary', { schema: { tags, querystring: SummaryQuery } }, async (req) =>
     surveySummary({ deps, actor: actorOf(req), input: req.query }),

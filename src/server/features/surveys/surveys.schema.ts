@@ -74,7 +74,8 @@ export const SurveyScheduleBody = z
 export type SurveyScheduleInput = z.infer<typeof SurveyScheduleBody>;
 
 export const CustomerSurveysResponse = z.object({
-  schedule: z.object({ everyMonths: z.number().int(), nextDueDate: z.string() }).nullable(),
+  /** The stored schedule, or (`isDefault`) the default of the tier of the contract in force; null without either. */
+  schedule: z.object({ everyMonths: z.number().int(), nextDueDate: z.string(), isDefault: z.boolean() }).nullable(),
   /** The customer's periodic surveys, newest first. */
   items: z.array(SurveyResponse),
 });
@@ -97,3 +98,6 @@ export const SummaryResponse = z.object({
   /** Count per score 1–5. */
   distribution: z.array(z.number().int()),
 });
+
+/** The portal: the organisation's periodic surveys still to answer. */
+export const PendingSurveysResponse = z.object({ items: z.array(SurveyResponse) });

@@ -1,5 +1,6 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { addDays, addMonths, localDateOf } from '../../../domain/contracts/local-date.ts';
+import { defaultSurveySchedule } from '../../../domain/service-quality/survey-schedule.ts';
 import { summarizeSurveys } from '../../../domain/service-quality/survey-summary.ts';
 import type { Tx } from '../../db/client.ts';
 import type { satisfactionSurveys } from '../../db/schema.ts';
@@ -13,6 +14,7 @@ import { today } from '../contracts/contracts.service.ts';
 import {
   ensureSurvey,
   findContact,
+  findContractOn,
   findCustomerName,
   findSurvey,
   findSurveyContact,
@@ -22,7 +24,9 @@ import {
   insertPeriodicSurvey,
   selectAnswered,
   selectDueSurveySchedules,
+  selectPendingPeriodicSurveys,
   selectPeriodicSurveys,
+  selectUnscheduledSurveyCustomers,
   updateSurvey,
   upsertSurveySchedule,
 } from './surveys.repo.ts';
@@ -263,9 +267,36 @@ export async function getCustomerSurveys({ deps, actor, customerId }: { deps: De
   if ((await findCustomerName(deps.db, customerId)) === undefined) throw notFound('customer');
   const [schedule, items] = await Promise.all([findSurveySchedule(deps.db, customerId), selectPeriodicSurveys(deps.db, customerId)]);
   return {
-    schedule: schedule ? { everyMonths: schedule.everyMonths, nextDueDate: schedule.nextDueDate } : null,
+    schedule: schedule
+      ? { everyMonths: schedule.everyMonths, nextDueDate: schedule.nextDueDate, isDefault: false }
+      : await defaultScheduleOf(deps.db, customerId, today(deps)),
     items: items.map(shape),
   };
+}
+
+/** Without a schedule of its own, a customer under contract is surveyed at its tier's default (docs/service-rules.md). */
+async function defaultScheduleOf(tx: Tx, customerId: string, on: string) {
+  const contract = await findContractOn(tx, customerId, on);
+  const schedule = contract ? defaultSurveySchedule(contract) : null;
+  return schedule ? { ...schedule, isDefault: true } : null;
+}
+
+// ---------- the portal ----------
+/** A hospital user's periodic surveys still to answer (its own organisation's). */
+export async function listPendingSurveys({ deps, actor, customerId }: { deps: Deps; actor: Actor; customerId: string }) {
+  authorize(actor, 'survey.answer', { customerId }, 'customer');
+  return { items: (await selectPendingPeriodicSurveys(deps.db, customerId)).map(shape) };
+}
+
+/** A hospital user answers its organisation's periodic survey in the portal: the link's validation, once. */
+export async function answerPeriodicSurvey({ deps, actor, id, input }: { deps: Deps; actor: Actor; id: string; input: AnswerInput }) {
+  return deps.db.transaction(async (tx) => {
+    const survey = await findSurvey(tx, id, true);
+    if (!survey?.period) throw notFound('survey');
+    authorize(actor, 'survey.answer', { customerId: survey.customerId }, 'survey');
+    if (actor.customerId !== survey.customerId) throw new AppError('forbidden', 'only the customer’s own users answer its survey');
+    return answer(tx, deps, survey, input, 'portal', actor);
+  });
 }
 
 /** Sets how often the customer is surveyed (e.g. every 6 or 12 months) and when next. */
@@ -298,7 +329,7 @@ export async function setSurveySchedule({
       after: row,
       at: now,
     });
-    return { everyMonths: row.everyMonths, nextDueDate: row.nextDueDate };
+    return { everyMonths: row.everyMonths, nextDueDate: row.nextDueDate, isDefault: false };
   });
 }
 
@@ -313,6 +344,13 @@ export async function runPeriodicSurveys({ deps, now, locale = 'zh-CN' }: { deps
   return deps.db.transaction(async (tx) => {
     let opened = 0;
     let mailed = 0;
+    // Customers without a schedule of their own: the tier's default, stored once its first survey is due.
+    for (const contract of await selectUnscheduledSurveyCustomers(tx, on)) {
+      const schedule = defaultSurveySchedule(contract);
+      if (schedule && schedule.nextDueDate <= on) {
+        await upsertSurveySchedule(tx, { customerId: contract.customerId, ...schedule, updatedById: null, updatedAt: now });
+      }
+    }
     for (const schedule of await selectDueSurveySchedules(tx, on)) {
       const survey = await insertPeriodicSurvey(tx, { customerId: schedule.customerId, period: schedule.nextDueDate, createdAt: now });
       if (survey) {

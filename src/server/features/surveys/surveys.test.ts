@@ -270,7 +270,7 @@ describe('periodic surveys per customer', () => {
 
     const set = await ctx.call('PUT', url, { as: agent, body: { everyMonths: 6, nextDueDate: '2026-03-10' } });
     expect(set.statusCode).toBe(200);
-    expect(set.json()).toEqual({ everyMonths: 6, nextDueDate: '2026-03-10' });
+    expect(set.json()).toEqual({ everyMonths: 6, nextDueDate: '2026-03-10', isDefault: false });
 
     const now = ctx.clock();
     try {
@@ -283,7 +283,7 @@ describe('periodic surveys per customer', () => {
       const later = await ctx.user('agent');
       await runDueJobsFor('surveys.periodic');
       const after = (await ctx.call('GET', `/api/v1/customers/${c.id}/surveys`, { as: later })).json();
-      expect(after.schedule).toEqual({ everyMonths: 6, nextDueDate: '2026-09-10' });
+      expect(after.schedule).toEqual({ everyMonths: 6, nextDueDate: '2026-09-10', isDefault: false });
       expect(after.items).toHaveLength(1);
       expect(after.items[0]).toMatchObject({ period: '2026-03-10', ticketId: null, score: null, customerId: c.id });
       const jobs = await mailJobsTo(to);
@@ -312,6 +312,100 @@ describe('periodic surveys per customer', () => {
     } finally {
       ctx.clock.set(now);
     }
+  });
+});
+
+describe('the schedule defaults from the tier', () => {
+  test('no schedule of its own: Diamond every 3 months, Gold 6, Bronze 12 from the contract’s start; none without a contract; the job stores it once due', async () => {
+    const tiers = Object.fromEntries(
+      ((await ctx.call('GET', '/api/v1/service-tiers', { as: agent })).json().items as { code: string; id: string }[]).map((t) => [
+        t.code,
+        t.id,
+      ]),
+    );
+    const under = async (tier: string, startDate: string, endDate: string) => {
+      const c = await ctx.customer();
+      const res = await ctx.call('POST', '/api/v1/service-contracts', {
+        as: agent,
+        body: { customerId: c.id, tierId: tiers[tier], startDate, endDate },
+      });
+      expect(res.statusCode).toBe(201);
+      return c;
+    };
+    const scheduleOf = async (id: string) => (await ctx.call('GET', `/api/v1/customers/${id}/surveys`, { as: agent })).json().schedule;
+    const diamond = await under('diamond', '2025-12-01', '2026-11-30');
+    const gold = await under('gold', '2026-01-01', '2026-12-31');
+    const bronze = await under('bronze', '2026-01-01', '2026-12-31');
+    const none = await ctx.customer();
+    expect(await scheduleOf(diamond.id)).toEqual({ everyMonths: 3, nextDueDate: '2026-03-01', isDefault: true });
+    expect(await scheduleOf(gold.id)).toEqual({ everyMonths: 6, nextDueDate: '2026-07-01', isDefault: true });
+    expect(await scheduleOf(bronze.id)).toEqual({ everyMonths: 12, nextDueDate: '2027-01-01', isDefault: true });
+    expect(await scheduleOf(none.id)).toBeNull();
+
+    await runDueJobsFor('surveys.periodic');
+    // Diamond's first survey was due: opened for its period, the schedule stored and moved on; Gold's waits.
+    const d = (await ctx.call('GET', `/api/v1/customers/${diamond.id}/surveys`, { as: agent })).json();
+    expect(d.schedule).toEqual({ everyMonths: 3, nextDueDate: '2026-06-01', isDefault: false });
+    expect(d.items.map((i: { period: string }) => i.period)).toEqual(['2026-03-01']);
+    expect((await ctx.call('GET', `/api/v1/customers/${gold.id}/surveys`, { as: agent })).json()).toMatchObject({
+      schedule: { isDefault: true },
+      items: [],
+    });
+    // A schedule set by hand wins over the default.
+    await ctx.call('PUT', `/api/v1/customers/${gold.id}/survey-schedule`, {
+      as: agent,
+      body: { everyMonths: 2, nextDueDate: '2026-04-15' },
+    });
+    expect(await scheduleOf(gold.id)).toEqual({ everyMonths: 2, nextDueDate: '2026-04-15', isDefault: false });
+  });
+});
+
+describe('periodic surveys in the portal', () => {
+  test('a hospital user sees its pending periodic survey and answers it once; bad scores, staff and another organisation change nothing', async () => {
+    const c = await ctx.customer();
+    const hospitalUser = await ctx.user('customer', { customerId: c.id });
+    const otherCustomer = await ctx.customer();
+    const otherUser = await ctx.user('customer', { customerId: otherCustomer.id });
+    expect(
+      (
+        await ctx.call('PUT', `/api/v1/customers/${c.id}/survey-schedule`, {
+          as: agent,
+          body: { everyMonths: 12, nextDueDate: '2026-03-02' },
+        })
+      ).statusCode,
+    ).toBe(200);
+    await runDueJobsFor('surveys.periodic');
+    const pending = await ctx.call('GET', `/api/v1/customers/${c.id}/pending-surveys`, { as: hospitalUser });
+    expect(pending.statusCode).toBe(200);
+    expect(pending.json().items).toHaveLength(1);
+    const survey = pending.json().items[0];
+    expect(survey).toMatchObject({ period: '2026-03-02', ticketId: null, score: null });
+    expect((await ctx.call('GET', `/api/v1/customers/${c.id}/pending-surveys`, { as: otherUser })).statusCode).toBe(404);
+    expect((await ctx.call('GET', `/api/v1/customers/${otherCustomer.id}/pending-surveys`, { as: otherUser })).json().items).toEqual([]);
+
+    const url = `/api/v1/periodic-surveys/${survey.id}/answer`;
+    for (const [as, body, status] of [
+      [otherUser, { score: 5 }, 404],
+      [agent, { score: 5 }, 403],
+      [hospitalUser, { score: 0 }, 400],
+      [hospitalUser, { score: 6 }, 400],
+      [hospitalUser, { score: 4, extra: 1 }, 400],
+    ] as const) {
+      const before = await rowsNow();
+      expect((await ctx.call('POST', url, { as, body })).statusCode).toBe(status);
+      expect(await rowsNow()).toEqual(before);
+    }
+    expect(
+      (await ctx.call('POST', `/api/v1/periodic-surveys/${crypto.randomUUID()}/answer`, { as: hospitalUser, body: { score: 4 } }))
+        .statusCode,
+    ).toBe(404);
+    const answered = await ctx.call('POST', url, { as: hospitalUser, body: { score: 4, comment: '工程师很专业' } });
+    expect(answered.statusCode).toBe(201);
+    expect(answered.json()).toMatchObject({ score: 4, channel: 'portal', comment: '工程师很专业' });
+    const before = await rowsNow();
+    expect((await ctx.call('POST', url, { as: hospitalUser, body: { score: 5 } })).statusCode).toBe(409);
+    expect(await rowsNow()).toEqual(before);
+    expect((await ctx.call('GET', `/api/v1/customers/${c.id}/pending-surveys`, { as: hospitalUser })).json().items).toEqual([]);
   });
 });
 

@@ -14,6 +14,7 @@ const TYPE_COLOR: Record<TimelineItem['type'], string> = {
   document: 'gray',
   quote: 'orange',
   override: 'magenta',
+  round_skipped: 'default',
 };
 
 /** The server's titles are terse and partly Chinese; the details come from `data`, in the user's language. */
@@ -43,6 +44,13 @@ function useDescribe() {
         });
       case 'override':
         return t('archive.timeline.override', { reason: item.title, from: String(d.fromDate), until: String(d.untilDate) });
+      case 'round_skipped':
+        return t('archive.timeline.roundSkipped', {
+          window: item.title,
+          reason: t(`maintenance.skipReasons.${String(d.reason) as 'other'}`),
+          by: String(d.byName ?? '—'),
+          note: d.note ? ` ${String(d.note)}` : '',
+        });
       case 'document':
         return `${item.title} · ${t(`archive.documents.kinds.${String(d.kind) as 'other'}`)}`;
       default:

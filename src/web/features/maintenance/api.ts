@@ -1,6 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  AssessmentBody,
+  AssessmentListResponse,
+  ChecklistBody,
+  ChecklistResponse,
   DueQuery,
   ProblemBody,
   ProfileBody,
@@ -10,6 +14,7 @@ import type {
   RoundDetailResponse,
   RoundListResponse,
   SignBody,
+  SkipBody,
 } from '../../../server/features/maintenance/maintenance.schema.ts';
 import { API_BASE, api, apiRequest } from '../../api/client.ts';
 import type { Json } from '../../api/types.ts';
@@ -21,6 +26,12 @@ export type ReplanInput = z.input<typeof ReplanBody>;
 export type ResultsInput = z.input<typeof ResultsBody>;
 export type ProblemInput = z.input<typeof ProblemBody>;
 export type SignInput = z.input<typeof SignBody>;
+export type SkipInput = z.input<typeof SkipBody>;
+export type Assessment = Json<z.infer<typeof AssessmentListResponse>>['items'][number];
+export type AssessmentInput = z.input<typeof AssessmentBody>;
+export type Checklist = Json<z.infer<typeof ChecklistResponse>>;
+export type ChecklistInput = z.input<typeof ChecklistBody>;
+export { SKIP_REASONS } from '../../../domain/maintenance/schedule.ts';
 export type Profile = Json<z.infer<typeof ProfileResponse>>;
 export type ProfileInput = z.input<typeof ProfileBody>;
 export type DueFilter = { due: z.input<typeof DueQuery>['due']; days?: number };
@@ -31,7 +42,12 @@ export const maintenanceKeys = {
   due: (filter: DueFilter) => [...maintenanceKeys.all, 'due', filter] as const,
   round: (id: string) => [...maintenanceKeys.all, 'round', id] as const,
   profile: (customerId: string) => [...maintenanceKeys.all, 'profile', customerId] as const,
+  assessments: (customerId: string) => [...maintenanceKeys.all, 'assessments', customerId] as const,
+  checklist: () => [...maintenanceKeys.all, 'checklist'] as const,
 };
+
+export const assessmentReportUrl = (id: string, lang?: string) =>
+  `${API_BASE}/system-assessments/${id}/report.pdf${lang ? `?lang=${lang}` : ''}`;
 
 export const roundReportUrl = (id: string, lang?: string) =>
   `${API_BASE}/maintenance-rounds/${id}/report.pdf${lang ? `?lang=${lang}` : ''}`;
@@ -83,6 +99,9 @@ export const useReportProblem = (id: string) =>
 export const useSignRound = (id: string) =>
   useRoundMutation((input: SignInput) => api.post<RoundDetail>(`/maintenance-rounds/${id}/sign`, input));
 
+export const useSkipRound = (id: string) =>
+  useRoundMutation((input: SkipInput) => api.post<RoundDetail>(`/maintenance-rounds/${id}/skip`, input));
+
 /** Arrival and departure of the round's visit: the work order's own steps (the field page offers them too). */
 export function useWorkOrderStep(roundId: string) {
   const queryClient = useQueryClient();
@@ -111,5 +130,45 @@ export function useUpdateMaintenanceProfile(customerId: string) {
     mutationFn: (input: ProfileInput) =>
       apiRequest<Profile>(`/customers/${customerId}/maintenance-profile`, { method: 'PUT', body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: maintenanceKeys.all }),
+  });
+}
+
+export function useAssessments(customerId: string) {
+  return useQuery({
+    queryKey: maintenanceKeys.assessments(customerId),
+    queryFn: ({ signal }) => api.get<{ items: Assessment[] }>(`/customers/${customerId}/system-assessments`, undefined, signal),
+    select: (data) => data.items,
+  });
+}
+
+/** The system operation assessment (000 G): its PDF is filed in the customer's archive too. */
+export function useCreateAssessment(customerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AssessmentInput) => api.post<Assessment>(`/customers/${customerId}/system-assessments`, input),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: maintenanceKeys.assessments(customerId) }),
+        queryClient.invalidateQueries({ queryKey: ['archive'] }),
+      ]),
+  });
+}
+
+/** Every version of the checklists A/B/C, newest first. */
+export function useChecklistVersions(enabled = true) {
+  return useQuery({
+    queryKey: maintenanceKeys.checklist(),
+    queryFn: ({ signal }) => api.get<{ items: Checklist[] }>('/maintenance-checklists', undefined, signal),
+    select: (data) => data.items,
+    enabled,
+  });
+}
+
+/** Admins: a new version of the checklists (rounds already started keep theirs). */
+export function useCreateChecklistVersion() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChecklistInput) => api.post<Checklist>('/maintenance-checklists', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: maintenanceKeys.checklist() }),
   });
 }

@@ -1,10 +1,10 @@
-import { Segmented, Table, Tag } from 'antd';
+import { Segmented, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header.tsx';
 import { type Round, useDueRounds } from './api.ts';
-import { STATUS_COLORS } from './maintenance-tab.tsx';
+import { RoundStatusTag } from './maintenance-tab.tsx';
 
 /** The service centre's list: routine rounds due in the next 30 days (overdue first), or only the overdue ones. */
 export function MaintenanceDuePage() {
@@ -45,7 +45,7 @@ export function MaintenanceDuePage() {
           {
             key: 'status',
             title: t('maintenance.status'),
-            render: (_v, r) => <Tag color={STATUS_COLORS[r.status]}>{t(`maintenance.statuses.${r.status}`)}</Tag>,
+            render: (_v, r) => <RoundStatusTag round={r} />,
           },
           { key: 'assignee', title: t('maintenance.assignee'), render: (_v, r) => r.assignee?.name ?? t('common.none') },
         ]}

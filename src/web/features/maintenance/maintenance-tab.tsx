@@ -1,11 +1,12 @@
-import { Button, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useCan, useSession } from '../../components/session.tsx';
 import { errorMessage } from '../../lib/errors.ts';
-import { type Round, useCustomerRounds, useReplanRound, useStartRound } from './api.ts';
+import { type Round, SKIP_REASONS, type SkipInput, useCustomerRounds, useReplanRound, useSkipRound, useStartRound } from './api.ts';
+import { AssessmentCard } from './assessment-card.tsx';
 import { ProfileCard } from './profile-card.tsx';
 
 export const STATUS_COLORS: Record<Round['status'], string> = {
@@ -36,6 +37,7 @@ export function MaintenanceTab({ customerId, basePath = '' }: { customerId: stri
   const [year, setYear] = useState(new Date().getFullYear());
   const rounds = useCustomerRounds(customerId, year);
   const [replanning, setReplanning] = useState<Round | null>(null);
+  const [skipping, setSkipping] = useState<Round | null>(null);
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="maintenance-tab">
       <ProfileCard customerId={customerId} />
@@ -81,7 +83,7 @@ export function MaintenanceTab({ customerId, basePath = '' }: { customerId: stri
           {
             key: 'status',
             title: t('maintenance.status'),
-            render: (_v, r) => <Tag color={STATUS_COLORS[r.status]}>{t(`maintenance.statuses.${r.status}`)}</Tag>,
+            render: (_v, r) => <RoundStatusTag round={r} />,
           },
           { key: 'assignee', title: t('maintenance.assignee'), render: (_v, r) => r.assignee?.name ?? t('common.none') },
           {
@@ -99,12 +101,19 @@ export function MaintenanceTab({ customerId, basePath = '' }: { customerId: stri
                     {t('maintenance.replan')}
                   </Button>
                   <StartButton round={r} />
+                  {can('maintenance.skip') && (
+                    <Button size="small" onClick={() => setSkipping(r)} data-testid="maintenance-skip">
+                      {t('maintenance.skip')}
+                    </Button>
+                  )}
                 </Space>
               ) : null,
           },
         ]}
       />
+      <AssessmentCard customerId={customerId} year={year} rounds={rounds.data ?? []} />
       {replanning && <ReplanModal round={replanning} onClose={() => setReplanning(null)} />}
+      {skipping && <SkipModal round={skipping} onClose={() => setSkipping(null)} />}
     </Space>
   );
 }
@@ -155,6 +164,74 @@ function ReplanModal({ round, onClose }: { round: Round; onClose: () => void }) 
         </Form.Item>
         <Form.Item name="reason" label={t('maintenance.reason')} extra={needsReason ? t('maintenance.reasonHelp') : undefined}>
           <Input.TextArea rows={2} maxLength={500} data-testid="maintenance-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** The status; a skipped round says who skipped it, when and why. */
+export function RoundStatusTag({ round }: { round: Round }) {
+  const { t } = useTranslation();
+  const tag = (
+    <Tag color={STATUS_COLORS[round.status]} data-testid="maintenance-status">
+      {t(`maintenance.statuses.${round.status}`)}
+      {round.skip && ` · ${t(`maintenance.skipReasons.${round.skip.reason}`)}`}
+    </Tag>
+  );
+  if (!round.skip) return tag;
+  return (
+    <Tooltip
+      title={t('maintenance.skippedBy', {
+        name: round.skip.by?.name ?? t('common.none'),
+        at: new Date(round.skip.at).toLocaleString(),
+        note: round.skip.note ?? '',
+      })}
+    >
+      {tag}
+    </Tooltip>
+  );
+}
+
+function SkipModal({ round, onClose }: { round: Round; onClose: () => void }) {
+  const { t } = useTranslation();
+  const skip = useSkipRound(round.id);
+  const [form] = Form.useForm<SkipInput>();
+  const reason = Form.useWatch('reason', form);
+  return (
+    <Modal
+      open
+      title={t('maintenance.skipTitle', { window: `${round.windowStart} – ${round.windowEnd}` })}
+      onCancel={onClose}
+      okText={t('maintenance.skip')}
+      confirmLoading={skip.isPending}
+      onOk={() => form.submit()}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(values) =>
+          skip.mutate(
+            { reason: values.reason, ...(values.note?.trim() ? { note: values.note.trim() } : {}) },
+            {
+              onSuccess: onClose,
+              onError: (error) => form.setFields([{ name: 'note', errors: [errorMessage(error, t)] }]),
+            },
+          )
+        }
+      >
+        <Form.Item name="reason" label={t('maintenance.skipReason')} rules={[{ required: true, message: t('maintenance.skipReason') }]}>
+          <Select
+            data-testid="maintenance-skip-reason"
+            options={SKIP_REASONS.map((r) => ({ value: r, label: t(`maintenance.skipReasons.${r}`) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="note"
+          label={t('maintenance.skipNote')}
+          rules={[{ required: reason === 'merged_with_visit' || reason === 'other', message: t('maintenance.skipNoteRequired') }]}
+        >
+          <Input.TextArea rows={2} maxLength={1000} data-testid="maintenance-skip-note" />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,8 +1,9 @@
-import { App, Button, Card, Descriptions, Form, Input, Modal, Switch, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../components/session.tsx';
 import { errorMessage } from '../../lib/errors.ts';
+import { useCalendars } from '../calendars/api.ts';
 import { type Profile, useMaintenanceProfile, useUpdateMaintenanceProfile } from './api.ts';
 
 type Plan = NonNullable<Profile['backupPlan']>;
@@ -16,6 +17,7 @@ export function ProfileCard({ customerId }: { customerId: string }) {
   const update = useUpdateMaintenanceProfile(customerId);
   const [editing, setEditing] = useState(false);
   const plan = profile.data?.backupPlan ?? null;
+  const calendars = useCalendars(can('maintenance.work'));
   const onError = (error: unknown) => message.error(errorMessage(error, t));
   const none = t('common.none');
   return (
@@ -52,6 +54,32 @@ export function ProfileCard({ customerId }: { customerId: string }) {
               {t('maintenance.profile.archiveLogs')}
             </Typography.Text>
           )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('maintenance.profile.calendar')}>
+          <div style={{ minWidth: 0, flex: 1 }}>
+            {can('maintenance.work') ? (
+              <Select
+                size="small"
+                style={{ width: '100%', maxWidth: 300 }}
+                aria-label={t('maintenance.profile.calendar')}
+                value={profile.data?.calendarId ?? ''}
+                loading={calendars.isPending || update.isPending}
+                onChange={(calendarId: string) => update.mutate({ calendarId: calendarId || null }, { onError })}
+                options={[
+                  { value: '', label: t('maintenance.profile.defaultCalendar') },
+                  ...(calendars.data ?? []).map((c) => ({ value: c.id, label: c.name })),
+                ]}
+                data-testid="maintenance-calendar"
+              />
+            ) : profile.data?.calendarId ? (
+              t('maintenance.profile.ownCalendar')
+            ) : (
+              t('maintenance.profile.defaultCalendar')
+            )}
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {t('maintenance.profile.calendarHelp')}
+            </Typography.Text>
+          </div>
         </Descriptions.Item>
         <Descriptions.Item label={t('maintenance.profile.what')}>{plan?.what ?? none}</Descriptions.Item>
         <Descriptions.Item label={t('maintenance.profile.location')}>{plan?.location ?? none}</Descriptions.Item>

@@ -1,5 +1,5 @@
 import { FilePdfOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Card, Descriptions, Form, Input, Radio, Result, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Form, Input, Radio, Result, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
@@ -19,7 +19,7 @@ import {
   useStartRound,
   useWorkOrderStep,
 } from './api.ts';
-import { STATUS_COLORS } from './maintenance-tab.tsx';
+import { RoundStatusTag } from './maintenance-tab.tsx';
 
 type Entry = ResultsInput['results'][number];
 type Item = RoundDetail['checklist'][number];
@@ -49,7 +49,7 @@ export function RoundPage() {
       <PageHeader
         title={t('maintenance.roundTitle', { customer: r.customerName })}
         subtitle={`${r.windowStart} – ${r.windowEnd}`}
-        extra={<Tag color={STATUS_COLORS[r.status]}>{t(`maintenance.statuses.${r.status}`)}</Tag>}
+        extra={<RoundStatusTag round={r} />}
       />
       <Space direction="vertical" style={{ width: '100%' }}>
         <Card size="small">
@@ -61,6 +61,15 @@ export function RoundPage() {
               {r.checklistVersion ? `v${r.checklistVersion}` : t('common.none')}
             </Descriptions.Item>
             {r.replanReason && <Descriptions.Item label={t('maintenance.reason')}>{r.replanReason}</Descriptions.Item>}
+            {r.skip && (
+              <Descriptions.Item label={t('maintenance.skipReason')}>
+                {t('maintenance.skippedBy', {
+                  name: r.skip.by?.name ?? t('common.none'),
+                  at: new Date(r.skip.at).toLocaleString(),
+                  note: r.skip.note ?? '',
+                })}
+              </Descriptions.Item>
+            )}
           </Descriptions>
           {r.isKeyCustomer && <Alert type="warning" showIcon message={t('maintenance.keyCustomer')} style={{ marginTop: 8 }} />}
         </Card>

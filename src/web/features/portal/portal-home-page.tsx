@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useSession } from '../../components/session.tsx';
 import { useCustomer } from '../customers/api.ts';
 import { PortalEmergencyBanner } from '../emergency/portal-emergency-banner.tsx';
+import { PortalSurveysCard } from '../service-quality/portal-surveys-card.tsx';
 import { TicketTable } from '../tickets/ticket-table.tsx';
 
 type View = 'active' | 'resolved' | 'all';
@@ -40,6 +41,7 @@ export function PortalHomePage() {
         }
       />
       <PortalEmergencyBanner hospital={organisation.data?.name ?? ''} />
+      <PortalSurveysCard customerId={user.customerId} />
       <Card styles={{ body: { padding: 0 } }}>
         <div className="filter-bar">
           <Segmented<View>

@@ -211,3 +211,23 @@ export function useCertifications(customerId: string) {
 
 export const sheetScanUrl = (trainingId: string) => `/api/v1/trainings/${trainingId}/scan`;
 export const signInSheetPdfUrl = (trainingId: string, lang: string) => `/api/v1/trainings/${trainingId}/sign-in-sheet.pdf?lang=${lang}`;
+
+type PeriodicSurvey = Json<z.infer<typeof SurveyResponse>>;
+
+/** The portal: the organisation's periodic surveys still to answer. */
+export function usePendingSurveys(customerId: string | null) {
+  return useQuery({
+    queryKey: [...serviceQualityKeys.customer(customerId ?? ''), 'pending-surveys'] as const,
+    queryFn: ({ signal }) => api.get<{ items: PeriodicSurvey[] }>(`/customers/${customerId}/pending-surveys`, undefined, signal),
+    enabled: Boolean(customerId),
+    select: (data) => data.items,
+  });
+}
+
+export function useAnswerPeriodicSurvey(customerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: AnswerInput & { id: string }) => api.post<PeriodicSurvey>(`/periodic-surveys/${id}/answer`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: serviceQualityKeys.customer(customerId) }),
+  });
+}

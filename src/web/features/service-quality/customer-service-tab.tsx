@@ -79,7 +79,9 @@ export function CustomerServiceTab({ customerId, contacts }: { customerId: strin
                         {t('serviceQuality.tab.every', { months: surveys.data.schedule.everyMonths })} ·{' '}
                         {t('serviceQuality.tab.nextDue', { date: surveys.data.schedule.nextDueDate })}
                       </span>
-                    ) : (
+                    ) : null}
+                    {surveys.data.schedule?.isDefault && <Tag>{t('serviceQuality.tab.tierDefault')}</Tag>}
+                    {surveys.data.schedule ? null : (
                       <Typography.Text type="secondary">{t('serviceQuality.tab.notScheduled')}</Typography.Text>
                     )}
                     {surveys.data.items[0] && (

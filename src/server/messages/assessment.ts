@@ -1,0 +1,53 @@
+import { defineMessages } from './catalogue.ts';
+
+/** The system operation assessment report (系统运行评估报告, 000 G). Section titles come from domain/maintenance/assessment.ts. */
+export const assessmentMessages = defineMessages({
+  'zh-CN': {
+    title: '系统运行评估报告',
+    subtitle: '{customer} · {period} 年度',
+    state: '已评估',
+    overview: '一、评估概况',
+    customer: '客户',
+    period: '评估年度',
+    assessedOn: '评估日期',
+    assessor: '评估工程师',
+    round: '随同常规维护',
+    intro:
+      '医院信息管理系统运行一段时间后，需对整个系统的工作状态、性能进行评估，以确保系统以最佳状态运行；运行模式亦会随社会进步需要调整。以下为工程师的评估与建议。',
+    sections: '二、分项评估',
+    rating: '评估结论',
+    findings: '现状与发现',
+    recommendations: '建议',
+    summary: '三、总体结论与建议',
+    signatures: '四、确认',
+    vendor: '服务方',
+    hospital: '医院',
+    signer: '签字',
+    date: '日期',
+    none: '无',
+  },
+  en: {
+    title: 'System operation assessment',
+    subtitle: '{customer} · {period}',
+    state: 'Assessed',
+    overview: '1. Overview',
+    customer: 'Customer',
+    period: 'Year assessed',
+    assessedOn: 'Assessed on',
+    assessor: 'Engineer',
+    round: 'With the routine round',
+    intro:
+      'After the hospital information system has run for a while, its working state and performance are assessed so that it keeps running at its best; how it is used also changes over time. The engineers’ assessment and advice follow.',
+    sections: '2. Assessment by area',
+    rating: 'Verdict',
+    findings: 'Findings',
+    recommendations: 'Recommendations',
+    summary: '3. Conclusion and recommendations',
+    signatures: '4. Acknowledgement',
+    vendor: 'Vendor',
+    hospital: 'Hospital',
+    signer: 'Signature',
+    date: 'Date',
+    none: 'None',
+  },
+});
