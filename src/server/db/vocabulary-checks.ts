@@ -26,7 +26,14 @@ import {
   REENTRY_STATES,
 } from '../../domain/emergency/incident.ts';
 import { DEPARTMENT_KEYS } from '../../domain/emergency/template.ts';
-import { APPROVAL_METHODS, TRANSPORTS, VISIT_TYPES, WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from '../../domain/field/work-orders.ts';
+import {
+  APPROVAL_METHODS,
+  TRANSPORTS,
+  VISIT_TYPES,
+  WORK_ORDER_FILE_KINDS,
+  WORK_ORDER_STATUSES,
+  WORK_ORDER_TYPES,
+} from '../../domain/field/work-orders.ts';
 import { ITEM_RESULTS } from '../../domain/maintenance/checklist.ts';
 import { ROUND_STATUSES } from '../../domain/maintenance/schedule.ts';
 import { NOTIFICATION_KINDS } from '../../domain/notifications.ts';
@@ -123,6 +130,7 @@ export const VOCABULARY_CHECKS = {
   maintenance_rounds_status_check: ROUND_STATUSES,
   maintenance_results_result_check: ITEM_RESULTS,
   sla_policies_on_site_start_check: ON_SITE_STARTS,
+  work_order_photos_kind_check: WORK_ORDER_FILE_KINDS,
 } as const satisfies Record<string, readonly (string | number)[]>;
 export type VocabularyCheckName = keyof typeof VOCABULARY_CHECKS;
 
