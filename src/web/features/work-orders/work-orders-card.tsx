@@ -125,6 +125,7 @@ function WrittenConfirmationModal({ ticketId, open, onClose }: { ticketId: strin
       open={open}
       onClose={onClose}
       isPending={record.isPending}
+      submitTestId="written-confirmation-submit"
       intro={<Typography.Paragraph type="secondary">{t('workOrders.writtenConfirmationHelp')}</Typography.Paragraph>}
       onFinish={(values) =>
         record.mutate(
@@ -160,7 +161,7 @@ function WrittenConfirmationModal({ ticketId, open, onClose }: { ticketId: strin
         />
       </Form.Item>
       <Form.Item name="note" label={t('workOrders.confirmationNote')}>
-        <Input.TextArea maxLength={2000} rows={2} />
+        <Input.TextArea maxLength={2000} rows={2} data-testid="written-confirmation-note" />
       </Form.Item>
     </FormModal>
   );
