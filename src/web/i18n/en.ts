@@ -1751,7 +1751,6 @@ export const en: Messages = {
     signedBy: 'Signed off by {{name}}',
     photos: 'Photos',
     takePhoto: 'Take a photo',
-    noPhotos: 'No photos yet',
     photosWaiting: '{{count}} photos waiting to upload',
     photoAlt: 'Photo {{name}}',
     deletePhoto: 'Delete photo',

@@ -1739,7 +1739,6 @@ export const zhCN = {
     signedBy: '{{name}} 已签字确认',
     photos: '现场照片',
     takePhoto: '拍照',
-    noPhotos: '暂无照片',
     photosWaiting: '{{count}} 张照片待上传',
     photoAlt: '照片 {{name}}',
     deletePhoto: '删除照片',
