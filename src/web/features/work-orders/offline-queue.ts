@@ -116,6 +116,7 @@ export async function enqueueFile({
 }
 
 export function dismissConflicts() {
+  for (const c of snapshot.conflicts) if (c.action.kind === 'photo') void deleteFile(c.action.clientActionId).catch(() => undefined);
   write(snapshot.queue, []);
 }
 
