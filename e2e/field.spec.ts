@@ -1,5 +1,6 @@
 // The engineer's phone (/field) at 390 px: a whole visit with the network off — check-in, the checklist,
-// check-out and the customer's signature on the glass are queued with their real times — then the
+// a camera photo (downscaled, kept in IndexedDB), check-out and the customer's signature on the glass are
+// queued with their real times — then the
 // network comes back, the queue is replayed in order, and the register row is there with its type; the
 // page then opens again with the network off (service worker).
 import { expect, type Page, test } from '@playwright/test';
@@ -128,6 +129,25 @@ async function drawSignature(page: Page) {
     await expect(page.getByTestId('field-pending')).toContainText(text.pending(1));
     await card.getByTestId('field-checklist').getByText(text.firstItem).click();
     await expect(page.getByTestId('field-pending')).toContainText(text.pending(2));
+    // A camera photo of 2400 × 1800 px: queued as a JPEG of at most 1600 px, shown from the phone.
+    const photo = await page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 2400;
+      canvas.height = 1800;
+      const g = canvas.getContext('2d');
+      if (g) {
+        g.fillStyle = '#2a6';
+        g.fillRect(0, 0, 2400, 1800);
+        g.fillStyle = '#fff';
+        g.fillRect(300, 300, 900, 600);
+      }
+      return canvas.toDataURL('image/png').split(',')[1];
+    });
+    await card
+      .getByTestId('field-photo-input')
+      .setInputFiles({ name: 'IMG_0001.png', mimeType: 'image/png', buffer: Buffer.from(photo, 'base64') });
+    await expect(page.getByTestId('field-pending')).toContainText(text.pending(3));
+    await expect(card.getByTestId('field-pending-photos').locator('img')).toHaveCount(1);
     await card.getByTestId('field-check-out').click();
     await expect(card.getByTestId('field-status')).toHaveText(text.checkedOut);
     await expect(card.getByTestId('field-sign-off')).toBeVisible();
@@ -136,7 +156,7 @@ async function drawSignature(page: Page) {
     await drawSignature(page);
     await card.getByTestId('field-sign-submit').click();
     await expect(card.getByTestId('field-status')).toHaveText(text.signedOff);
-    await expect(page.getByTestId('field-pending')).toContainText(text.pending(4));
+    await expect(page.getByTestId('field-pending')).toContainText(text.pending(5));
     await screenshot(page, `field-offline-${language}`);
 
     // Back above ground: the queue is replayed in order, once.
@@ -144,6 +164,7 @@ async function drawSignature(page: Page) {
     await expect(page.getByTestId('field-pending')).toHaveCount(0);
     await expect(page.getByTestId('field-conflicts')).toHaveCount(0);
     await expect(card.getByTestId('field-report')).toBeVisible();
+    await expect(card.getByTestId('work-order-photo')).toHaveCount(1);
     await screenshot(page, `field-synced-${language}`);
 
     // The installable page: the service worker (scope /field) keeps the app and the day's orders, so the
@@ -163,6 +184,10 @@ async function drawSignature(page: Page) {
     expect(new Date(synced.checkInAt ?? 0).getTime()).toBeLessThanOrEqual(new Date(synced.checkOutAt ?? 0).getTime());
     const visits = await admin.get<{ items: { type: string; ticketId: string }[] }>(`/customers/${world.customer.id}/visits`);
     expect(visits.items).toEqual([expect.objectContaining({ type: 'emergency', ticketId: ticket.id })]);
+    const photos = await admin.get<{ items: { contentType: string; fileName: string; sizeBytes: number }[] }>(
+      `/work-orders/${order.id}/photos`,
+    );
+    expect(photos.items).toEqual([expect.objectContaining({ contentType: 'image/jpeg', fileName: 'IMG_0001.jpg' })]);
     const report = await page.request.get(`/api/v1/work-orders/${order.id}/report.pdf`);
     expect(report.status()).toBe(200);
     expect(report.headers()['content-type']).toBe('application/pdf');

@@ -29,6 +29,7 @@ import type { Actor } from '../../src/server/policy.ts';
 import { createArchives } from './archive.ts';
 import { DEMO_ADMIN, DEMO_MARKER_CUSTOMER, DEMO_PASSWORD, STAFF } from './demo-data.ts';
 import { createEmergencyDemo } from './emergency.ts';
+import { createFieldDemo } from './field.ts';
 import {
   type ActorKey,
   type CustomerPlan,
@@ -363,6 +364,16 @@ export async function loadDemoData({
       customerId: firstCustomer.id,
     });
   }
+
+  // Field service (features/work-orders): orders in each state for the dispatch board and /field.
+  report('Work orders for the dispatch board and the engineer’s phone…');
+  await createFieldDemo({
+    deps: demoDeps,
+    setClock: (at) => clock.set(at),
+    dispatcher: actorFor(world, 'manager'),
+    engineer: actorFor(world, 'engineer1'),
+  });
+  clock.set(now);
 
   // Who takes a request when an engineer cannot solve it (features/escalations).
   for (const [rung, key] of [

@@ -58,6 +58,8 @@ export const AUDIT_ENTITY = {
   'work_order.check_in': 'work_order',
   'work_order.check_out': 'work_order',
   'work_order.sign_off': 'work_order',
+  'work_order.photo_add': 'work_order',
+  'work_order.photo_delete': 'work_order',
   'work_order.cancel': 'work_order',
   'work_order.assign': 'work_order',
   'ticket.written_confirmation': 'ticket',

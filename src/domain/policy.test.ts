@@ -20,6 +20,13 @@ describe('policy', () => {
     }
   });
 
+  test('work order photos: staff see those of visits in progress; a customer user only its own signed-off ones (work_order.read)', () => {
+    for (const role of ['engineer', 'agent', 'manager', 'admin'] as const) {
+      expect(can(actor(role), 'work_order.read_unsigned_files')).toBe(true);
+    }
+    expect(can(actor('customer', A), 'work_order.read_unsigned_files', { customerId: A })).toBe(false);
+  });
+
   test('maintenance: staff plan and record rounds, only admins edit the checklists, a customer user reads its own', () => {
     expect(can(actor('engineer'), 'maintenance.work')).toBe(true);
     expect(can(actor('manager'), 'maintenance.manage_checklists')).toBe(false);

@@ -120,6 +120,9 @@ export const ACTIONS = [
   'work_order.act_for_others',
   // Dispatch a customer without entitlement and without a signed quote, with a reason on the timeline.
   'work_order.override_dispatch',
+  // Photos and scans of a visit still in progress: staff only; a hospital's users see those of its own
+  // signed-off visits (work_order.read).
+  'work_order.read_unsigned_files',
   // Routine maintenance (features/maintenance): staff plan, start and record rounds; a customer user reads
   // its own organisation's rounds and their reports; admins edit the checklists A/B/C (new versions).
   'maintenance.read',
@@ -197,6 +200,7 @@ const WORK_REQUESTS: readonly Action[] = [
   'work_order.read',
   'work_order.create',
   'work_order.work',
+  'work_order.read_unsigned_files',
   'spare_part.read',
   'maintenance.read',
   'maintenance.work',

@@ -48,6 +48,7 @@ import { ticketRoutes } from './features/tickets/tickets.routes.ts';
 import { trainingRoutes } from './features/trainings/trainings.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { visitRoutes } from './features/visits/visits.routes.ts';
+import { workOrderPhotoRoutes } from './features/work-order-photos/work-order-photos.routes.ts';
 import { workOrderRoutes } from './features/work-orders/work-orders.routes.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { answerClientError } from './http/client-error.ts';
@@ -263,6 +264,7 @@ export async function build({ deps, logger = false, webDir = WEB_DIST_DIR }: Bui
   await app.register(contractRoutes, { prefix: API_PREFIX, deps });
   await app.register(visitRoutes, { prefix: API_PREFIX, deps });
   await app.register(workOrderRoutes, { prefix: API_PREFIX, deps });
+  await app.register(workOrderPhotoRoutes, { prefix: API_PREFIX, deps });
   await app.register(maintenanceRoutes, { prefix: API_PREFIX, deps });
   await app.register(dispatchRoutes, { prefix: API_PREFIX, deps });
   await app.register(calendarFeedRoutes, { prefix: API_PREFIX, deps });

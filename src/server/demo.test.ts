@@ -5,7 +5,7 @@ import { type LoadResult, loadDemoData } from '../../scripts/demo/load.ts';
 import { planCustomers, planTickets } from '../../scripts/demo/plan.ts';
 import { createRandom } from '../../scripts/demo/random.ts';
 import { STATUSES } from '../domain/vocabulary.ts';
-import { customers, maintenanceRounds, ticketEvents, tickets, visits } from './db/schema.ts';
+import { customers, maintenanceRounds, ticketEvents, tickets, visits, workOrderPhotos, workOrders } from './db/schema.ts';
 import { createTestContext, type Session, type TestContext } from './testing/test-context.ts';
 
 const REQUESTS = 40;
@@ -87,6 +87,19 @@ describe('the demo data set', () => {
     // Routine maintenance rounds are generated from the contracts (and the free years).
     const [planned] = await db().select({ n: count() }).from(maintenanceRounds);
     expect(planned.n).toBeGreaterThan(0);
+  });
+
+  test('work orders in each state fill the dispatch board and /field; the signed-off visit has its photo', async () => {
+    const rows = await db()
+      .select({
+        status: workOrders.status,
+        engineers: sql<number>`(select count(*)::int from work_order_engineers e where e.work_order_id = ${workOrders.id})`,
+      })
+      .from(workOrders);
+    expect(rows.map((r) => r.status).sort()).toEqual(['on_site', 'planned', 'planned', 'signed_off']);
+    expect(rows.filter((r) => r.engineers === 0)).toHaveLength(1);
+    const [photos] = await db().select({ n: count() }).from(workOrderPhotos);
+    expect(photos.n).toBe(1);
   });
 
   test('a second run changes nothing', async () => {

@@ -91,6 +91,29 @@ export function parseSignature(dataUrl: string): { bytes: Uint8Array } | { error
   return { bytes };
 }
 
+/**
+ * What a work order keeps besides its fields: photos from the engineer's camera, and the customer's
+ * scanned signed form (文字确认 on paper) when it is signed on paper instead of on the glass.
+ */
+export const WORK_ORDER_FILE_KINDS = ['photo', 'signed_form'] as const;
+export type WorkOrderFileKind = (typeof WORK_ORDER_FILE_KINDS)[number];
+
+/** Camera formats (HEIC from iPhones); a scanned form may also be a PDF. Decided by the bytes, not the name. */
+export const PHOTO_CONTENT_TYPES: ReadonlySet<string> = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif']);
+export const SIGNED_FORM_CONTENT_TYPES: ReadonlySet<string> = new Set([...PHOTO_CONTENT_TYPES, 'application/pdf']);
+
+/** The largest photo or scan kept (the phone downscales to ≤ 1600 px JPEG first; this is the ceiling). */
+export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Photos may be added (and removed by staff) until the customer signs off. */
+export function acceptsFiles(status: WorkOrderStatus): boolean {
+  return status === 'planned' || status === 'on_site' || status === 'checked_out';
+}
+
+/** How the customer confirmed the visit: a signature drawn on the phone, or a scanned signed form. */
+export const SIGNATURE_KINDS = ['drawn', 'scanned_form'] as const;
+export type SignatureKind = (typeof SIGNATURE_KINDS)[number];
+
 /** How far ahead of the server's clock a device's `at` may be (clock skew), in ms. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 

@@ -41,6 +41,7 @@ import type {
   Transport,
   VisitType,
   WorkOrderAction,
+  WorkOrderFileKind,
   WorkOrderStatus,
   WorkOrderType,
 } from '../../domain/field/work-orders.ts';
@@ -996,6 +997,8 @@ export const workOrders = pgTable(
     remark: text('remark'),
     signedOffAt: timestamp('signed_off_at', { withTimezone: true }),
     visitId: uuid('visit_id').references(() => visits.id),
+    /** Signed on paper instead of on the glass: the scanned signed form (migration 0025). */
+    signedFormId: uuid('signed_form_id').references((): AnyPgColumn => workOrderPhotos.id),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     /** Bumped by every change: the dispatch board's assign/re-plan names the version it saw (409 when stale). */
     version: integer('version').notNull().default(1),
@@ -1014,6 +1017,36 @@ export const workOrders = pgTable(
     vocabularyCheck('work_orders_transport_check', t.transport),
     vocabularyCheck('work_orders_approval_method_check', t.approvalMethod),
     check('work_orders_rating_check', sql`${t.rating} is null or ${t.rating} between 1 and 5`),
+  ],
+);
+
+/**
+ * Photos from the engineer's camera and scanned signed forms of a work order (migration 0025). The
+ * bytes are in the attachment store; `client_id` is the phone's id for the upload (offline replays).
+ */
+export const workOrderPhotos = pgTable(
+  'work_order_photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workOrderId: uuid('work_order_id')
+      .notNull()
+      .references(() => workOrders.id, { onDelete: 'cascade' }),
+    clientId: uuid('client_id').notNull(),
+    kind: text('kind').$type<WorkOrderFileKind>().notNull().default('photo'),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedById: uuid('uploaded_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('work_order_photos_client_id_key').on(t.clientId),
+    index('work_order_photos_order_idx').on(t.workOrderId, t.createdAt),
+    vocabularyCheck('work_order_photos_kind_check', t.kind),
   ],
 );
 

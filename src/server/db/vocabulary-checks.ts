@@ -26,7 +26,14 @@ import {
   REENTRY_STATES,
 } from '../../domain/emergency/incident.ts';
 import { DEPARTMENT_KEYS } from '../../domain/emergency/template.ts';
-import { APPROVAL_METHODS, TRANSPORTS, VISIT_TYPES, WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from '../../domain/field/work-orders.ts';
+import {
+  APPROVAL_METHODS,
+  TRANSPORTS,
+  VISIT_TYPES,
+  WORK_ORDER_FILE_KINDS,
+  WORK_ORDER_STATUSES,
+  WORK_ORDER_TYPES,
+} from '../../domain/field/work-orders.ts';
 import { ITEM_RESULTS } from '../../domain/maintenance/checklist.ts';
 import { ROUND_STATUSES, SKIP_REASONS } from '../../domain/maintenance/schedule.ts';
 import { NOTIFICATION_KINDS } from '../../domain/notifications.ts';
@@ -124,6 +131,7 @@ export const VOCABULARY_CHECKS = {
   maintenance_rounds_skip_reason_check: SKIP_REASONS,
   maintenance_results_result_check: ITEM_RESULTS,
   sla_policies_on_site_start_check: ON_SITE_STARTS,
+  work_order_photos_kind_check: WORK_ORDER_FILE_KINDS,
 } as const satisfies Record<string, readonly (string | number)[]>;
 export type VocabularyCheckName = keyof typeof VOCABULARY_CHECKS;
 

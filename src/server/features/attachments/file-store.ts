@@ -41,10 +41,13 @@ export async function storeUpload({
   root,
   stream,
   isTruncated,
+  allowed = ALLOWED_CONTENT_TYPES,
 }: {
   root: string;
   stream: Readable;
   isTruncated: () => boolean;
+  /** The types this upload may be (default: what a tracking card accepts); any other is refused with 415. */
+  allowed?: ReadonlySet<string>;
 }): Promise<StoredFile> {
   const now = new Date();
   const storageKey = path.join(String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, '0'), randomUUID());
@@ -74,7 +77,7 @@ export async function storeUpload({
     if (isTruncated()) throw new AppError('payload_too_large', 'file is larger than the upload limit', { file: 'too large' });
     if (sizeBytes === 0) throw new AppError('validation_failed', 'file is empty', { file: 'empty' });
     const contentType = await sniff(Buffer.concat(chunks).subarray(0, SNIFF_BYTES), sizeBytes <= SNIFF_BYTES);
-    if (!ALLOWED_CONTENT_TYPES.has(contentType)) {
+    if (!allowed.has(contentType)) {
       throw new AppError('unsupported_media_type', `files of type ${contentType} cannot be attached`, { file: contentType });
     }
     await rename(tempPath, finalPath);

@@ -384,9 +384,13 @@ export async function applySlaEvent({ tx, ticket, now, event }: SlaContext & { e
     case 'retarget': {
       for (const t of targets.filter(isOwed)) {
         const rule = targetRule(policy.targets, ticket.severity, t.metric, event.distance);
+        // The on-site clock owes what it would owe if it started now: the policy's start option (12/36 h at a
+        // written confirmation) and its distance rules by province or city, not only the customer's class.
+        const minutes =
+          t.metric === 'on_site' ? await onSiteMinutesFor(tx, policy, ticket, event.distance, policy.onSiteStart) : rule.minutes;
         // Business time already run is measured on the old calendar; the new target runs on the new one.
         const elapsedMs = elapsedAt(clockOf(t), calendarOf(calendars, t.calendarId), now);
-        const clock: TargetClock = { targetMs: rule.minutes * MINUTE_MS, elapsedMs, runningSince: t.runningSince ? now : null };
+        const clock: TargetClock = { targetMs: minutes * MINUTE_MS, elapsedMs, runningSince: t.runningSince ? now : null };
         const isOverdue = elapsedMs >= clock.targetMs;
         const columns = clockColumns(clock, calendarOf(calendars, rule.calendarId), warnPercent);
         await updateTarget(tx, t.id, {

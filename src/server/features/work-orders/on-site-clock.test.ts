@@ -131,3 +131,46 @@ describe('distance rules naming provinces or cities (002: 北京及周边城市�
     expect(await onSite(t2.id)).toMatchObject({ targetMinutes: 30 * 60 });
   });
 });
+
+describe('a severity change after dispatch re-applies the place rules and the start option', () => {
+  const policyMinutes = async (severity: string, distance: string) => {
+    const policy = (await ctx.call('GET', '/api/v1/sla/policies', { as: manager })).json().items[0];
+    return policy.targets[severity].on_site.minutes[distance] as number;
+  };
+  const raise = async (ticketId: string, severity: string) =>
+    expect((await ctx.call('PATCH', `/api/v1/tickets/${ticketId}`, { as: agent, body: { severity } })).statusCode).toBe(200);
+
+  test('a province rule naming a distance class keeps applying when the request is raised to critical', async () => {
+    await setEveryPolicy({ onSiteStart: 'dispatch', onSiteRules: [{ province: '湖北省', distance: 'elsewhere' }] });
+    const c = await bronzeCustomer();
+    const t = await ctx.ticket(agent, c.id, { severity: 'urgent' });
+    expect((await dispatch(t.id)).statusCode).toBe(201);
+    expect(await onSite(t.id)).toMatchObject({ targetMinutes: await policyMinutes('urgent', 'elsewhere') });
+
+    await raise(t.id, 'critical');
+    const critical = await policyMinutes('critical', 'elsewhere');
+    // Not the customer's own class (same city): the rule for its province still decides.
+    expect(critical).not.toBe(await policyMinutes('critical', 'same_city'));
+    expect(await onSite(t.id)).toMatchObject({ state: 'running', targetMinutes: critical });
+  });
+
+  test('a rule with explicit hours is kept whatever the severity', async () => {
+    await setEveryPolicy({ onSiteStart: 'dispatch', onSiteRules: [{ province: '湖北省', city: '武汉市', hours: 5 }] });
+    const c = await bronzeCustomer();
+    const t = await ctx.ticket(agent, c.id, { severity: 'normal' });
+    expect((await dispatch(t.id)).statusCode).toBe(201);
+    expect(await onSite(t.id)).toMatchObject({ targetMinutes: 300 });
+    await raise(t.id, 'critical');
+    expect(await onSite(t.id)).toMatchObject({ targetMinutes: 300 });
+  });
+
+  test('under "written confirmation" a normal request raised to urgent owes 12 h instead of 36 h', async () => {
+    await setEveryPolicy({ onSiteStart: 'written_confirmation', onSiteRules: [] });
+    const c = await bronzeCustomer();
+    const t = await ctx.ticket(agent, c.id, { severity: 'normal' });
+    expect((await confirm(t.id, { confirmedByName: '李科长' })).json()).toEqual({ startsOnSiteClock: true });
+    expect(await onSite(t.id)).toMatchObject({ targetMinutes: 36 * 60 });
+    await raise(t.id, 'urgent');
+    expect(await onSite(t.id)).toMatchObject({ state: 'running', targetMinutes: 12 * 60 });
+  });
+});

@@ -1,4 +1,4 @@
-import type { ChecklistItem, PartUsed } from '../../../domain/field/work-orders.ts';
+import type { ChecklistItem, PartUsed, SignatureKind } from '../../../domain/field/work-orders.ts';
 import type { DocumentModel, DocumentSection } from '../../documents/index.ts';
 import { formatInstant } from '../../lib/format.ts';
 import { type Locale, translator } from '../../messages/catalogue.ts';
@@ -35,17 +35,20 @@ type Order = Pick<
   | 'rating'
   | 'remark'
   | 'signedOffAt'
-> & { checklist: ChecklistItem[]; parts: PartUsed[] };
+> & { checklist: ChecklistItem[]; parts: PartUsed[]; signatureKind: SignatureKind | null };
 
 export function workOrderReport({
   order: o,
   signature,
+  photoCount,
   locale,
   timeZone,
   generatedAt,
 }: {
   order: Order;
   signature: Uint8Array | null;
+  /** Photos taken on site (listed by number; the images stay with the work order). */
+  photoCount: number;
   locale: Locale;
   timeZone: string;
   generatedAt: Date;
@@ -68,6 +71,7 @@ export function workOrderReport({
       label: t('report.hours'),
       value: o.minutesOnSite === null ? '—' : t('report.hoursValue', { hours: (o.minutesOnSite / 60).toFixed(1) }),
     },
+    { label: t('report.photos'), value: t('report.photosValue', { count: photoCount }) },
   ];
   if (o.approvedByName && o.approvedAt && o.approvalMethod) {
     rows.push({
@@ -119,6 +123,7 @@ export function workOrderReport({
       blocks: o.signerName
         ? [
             { kind: 'paragraph', text: t('report.confirmation') },
+            ...(o.signatureKind === 'scanned_form' ? [{ kind: 'paragraph' as const, text: t('report.scannedForm') }] : []),
             {
               kind: 'fields',
               rows: [

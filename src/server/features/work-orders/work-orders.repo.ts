@@ -1,4 +1,5 @@
 import { and, asc, eq, getTableColumns, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import type { SignatureKind } from '../../../domain/field/work-orders.ts';
 import type { Tx } from '../../db/client.ts';
 import {
   contacts,
@@ -23,6 +24,7 @@ const selectOrders = (tx: Tx) =>
     .select({
       ...orderColumns,
       hasSignature: sql<boolean>`${workOrders.signaturePng} is not null`,
+      signatureKind: sql<SignatureKind | null>`case when ${workOrders.signaturePng} is not null then 'drawn' when ${workOrders.signedFormId} is not null then 'scanned_form' end`,
       ticketNumber: tickets.number,
       ticketTitle: tickets.title,
       customerName: customers.name,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { APPROVAL_METHODS, TRANSPORTS, WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from '../../../domain/field/work-orders.ts';
+import { APPROVAL_METHODS, SIGNATURE_KINDS, TRANSPORTS, WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from '../../../domain/field/work-orders.ts';
 
 const Instant = z.iso.datetime({ offset: true });
 /** A client-generated UUID: the same id applied twice is applied once (offline replays). */
@@ -64,13 +64,19 @@ export const SignOffBody = z
     signerName: z.string().trim().min(1).max(100),
     signerTitle: z.string().trim().max(100).optional(),
     /** `data:image/png;base64,…`: checked for the PNG signature and the size limit in the service. */
-    signature: z.string().max(800_000),
+    signature: z.string().max(800_000).optional(),
+    /** Signed on paper instead: the client id of the scanned form uploaded to POST /work-orders/:id/photos (kind `signed_form`). */
+    signedFormClientId: z.uuid().optional(),
     rating: z.int().min(1).max(5).optional(),
     remark: z.string().trim().max(2000).optional(),
     at: Instant.optional(),
     clientActionId: ClientActionId,
   })
-  .strict();
+  .strict()
+  .refine((b) => (b.signature === undefined) !== (b.signedFormClientId === undefined), {
+    message: 'either a drawn signature or a scanned signed form',
+    path: ['signature'],
+  });
 export type SignOffInput = z.infer<typeof SignOffBody>;
 
 const ChecklistItem = z
@@ -144,6 +150,9 @@ export const WorkOrderResponse = z.object({
   signerName: z.string().nullable(),
   signerTitle: z.string().nullable(),
   hasSignature: z.boolean(),
+  /** How the customer signed: on the phone (`drawn`) or a scanned signed paper form. */
+  signatureKind: z.enum(SIGNATURE_KINDS).nullable(),
+  signedFormId: z.uuid().nullable(),
   rating: z.number().int().nullable(),
   remark: z.string().nullable(),
   signedOffAt: z.date().nullable(),

@@ -21,6 +21,7 @@ import { type Actor, authorize, can, customerScope, isStaff } from '../../policy
 import { insertAudit } from '../audit/audit.repo.ts';
 import { applySlaEvent, startOnSiteClockOnConfirmation } from '../sla/sla.service.ts';
 import { findUsableQuote, recordWorkOrderVisit, visitCoverage } from '../visits/visits.service.ts';
+import { photoCount, signedFormOf } from '../work-order-photos/work-order-photos.service.ts';
 import { workOrderReport } from './report-document.ts';
 import {
   findAppliedAction,
@@ -531,15 +532,20 @@ export function checkOut({ deps, actor, id, input }: { deps: Deps; actor: Actor;
 
 /**
  * The customer's sign-off (000: 服务完毕后，必须得到用户对服务情况的检查和文字确认): signer, the signature
- * drawn on the phone (a PNG), an optional rating and remark. It writes the visit's register row, with
+ * drawn on the phone (a PNG) or, signed on paper, the scanned signed form uploaded before (named by its
+ * client id, so an offline queue can send both in order), an optional rating and remark. It writes the visit's register row, with
  * the visit's type, in the same transaction.
  */
 export function signOff({ deps, actor, id, input }: { deps: Deps; actor: Actor; id: string; input: SignOffInput }) {
-  const parsed = parseSignature(input.signature);
-  if ('error' in parsed) {
-    if (parsed.error === 'too_large')
-      throw new AppError('payload_too_large', 'the signature image is over 512 KiB', { signature: 'too large' });
-    throw new AppError('validation_failed', 'the signature must be a PNG data URL', { signature: 'not a PNG' });
+  let signaturePng: Buffer | null = null;
+  if (input.signature !== undefined) {
+    const parsed = parseSignature(input.signature);
+    if ('error' in parsed) {
+      if (parsed.error === 'too_large')
+        throw new AppError('payload_too_large', 'the signature image is over 512 KiB', { signature: 'too large' });
+      throw new AppError('validation_failed', 'the signature must be a PNG data URL', { signature: 'not a PNG' });
+    }
+    signaturePng = Buffer.from(parsed.bytes);
   }
   return act({
     deps,
@@ -549,6 +555,17 @@ export function signOff({ deps, actor, id, input }: { deps: Deps; actor: Actor; 
     clientActionId: input.clientActionId,
     apply: async (tx, order, _ticket, now) => {
       const at = actionInstant(input.at, now, order.checkOutAt ?? now);
+      // Signed on paper: the scan was uploaded first (offline: queued before this sign-off).
+      let signedFormId: string | null = null;
+      if (input.signedFormClientId) {
+        const form = await signedFormOf({ tx, workOrderId: id, clientId: input.signedFormClientId });
+        if (!form) {
+          throw new AppError('validation_failed', 'no scanned signed form with this id on this work order', {
+            signedFormClientId: 'unknown',
+          });
+        }
+        signedFormId = form.id;
+      }
       const engineerIds = await selectEngineerIds(tx, id);
       const visit = await recordWorkOrderVisit({
         tx,
@@ -568,7 +585,8 @@ export function signOff({ deps, actor, id, input }: { deps: Deps; actor: Actor; 
         status: 'signed_off',
         signerName: input.signerName,
         signerTitle: input.signerTitle ?? null,
-        signaturePng: Buffer.from(parsed.bytes),
+        signaturePng,
+        signedFormId,
         rating: input.rating ?? null,
         remark: input.remark ?? null,
         signedOffAt: at,
@@ -581,7 +599,14 @@ export function signOff({ deps, actor, id, input }: { deps: Deps; actor: Actor; 
         action: 'work_order.sign_off',
         entityType: 'work_order',
         entityId: id,
-        after: { signerName: input.signerName, rating: input.rating ?? null, visitId: visit.id, at },
+        after: {
+          signerName: input.signerName,
+          signatureKind: signedFormId ? 'scanned_form' : 'drawn',
+          signedFormId,
+          rating: input.rating ?? null,
+          visitId: visit.id,
+          at,
+        },
         at: now,
       });
     },
@@ -649,6 +674,7 @@ export async function reportPdf({ deps, actor, id, locale }: { deps: Deps; actor
   const model = workOrderReport({
     order,
     signature,
+    photoCount: await photoCount({ tx: deps.db, workOrderId: id }),
     locale,
     timeZone: deps.config.timeZone,
     generatedAt: deps.clock(),

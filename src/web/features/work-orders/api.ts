@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { PhotoResponse } from '../../../server/features/work-order-photos/work-order-photos.schema.ts';
 import type {
   ChecklistTemplateBody,
   ChecklistTemplateResponse,
@@ -21,6 +22,7 @@ export type WrittenConfirmationInput = z.input<typeof WrittenConfirmationBody>;
 export type WrittenConfirmation = Json<z.infer<typeof WrittenConfirmationResponse>>;
 export type ChecklistTemplate = Json<z.infer<typeof ChecklistTemplateResponse>>;
 export type ChecklistTemplateInput = z.input<typeof ChecklistTemplateBody>;
+export type WorkOrderPhoto = Json<z.infer<typeof PhotoResponse>>;
 
 export const workOrderKeys = {
   all: ['work-orders'] as const,
@@ -28,7 +30,28 @@ export const workOrderKeys = {
   suggestion: (ticketId: string) => [...workOrderKeys.all, 'suggestion', ticketId] as const,
   mine: (from: string) => [...workOrderKeys.all, 'mine', from] as const,
   checklistTemplate: () => [...workOrderKeys.all, 'checklist-template'] as const,
+  photos: (workOrderId: string) => [...workOrderKeys.all, 'photos', workOrderId] as const,
 };
+
+export const photoUrl = (workOrderId: string, photoId: string) => `${API_BASE}/work-orders/${workOrderId}/photos/${photoId}`;
+
+/** Photos and the scanned signed form of a work order (a hospital sees them once the visit is signed off). */
+export function useWorkOrderPhotos(workOrderId: string, enabled = true) {
+  return useQuery({
+    queryKey: workOrderKeys.photos(workOrderId),
+    queryFn: ({ signal }) => api.get<{ items: WorkOrderPhoto[] }>(`/work-orders/${workOrderId}/photos`, undefined, signal),
+    select: (data) => data.items,
+    enabled,
+  });
+}
+
+export function useDeleteWorkOrderPhoto(workOrderId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (photoId: string) => api.delete<void>(`/work-orders/${workOrderId}/photos/${photoId}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: workOrderKeys.photos(workOrderId) }),
+  });
+}
 
 /** The customer's written confirmation of the solution (002 四(二)): may start the on-site clock. */
 export function useRecordWrittenConfirmation(ticketId: string) {

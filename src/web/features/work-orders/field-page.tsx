@@ -1,8 +1,8 @@
-import { CloudSyncOutlined, EnvironmentOutlined, FilePdfOutlined, PhoneOutlined } from '@ant-design/icons';
+import { CloudSyncOutlined, EnvironmentOutlined, FilePdfOutlined, PhoneOutlined, ScanOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Empty, Form, Input, InputNumber, List, Radio, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Empty, Form, Input, InputNumber, List, Radio, Space, Switch, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartUsed } from '../../../domain/field/work-orders.ts';
 import { useTimeZone } from '../../components/session.tsx';
@@ -10,7 +10,17 @@ import { SignaturePad } from '../../components/signature-pad.tsx';
 import { formatDateTime } from '../../lib/time.ts';
 import { mapUrl, reportUrl, useMyWorkOrders, type WorkOrder, workOrderKeys } from './api.ts';
 import { useFieldOffline } from './install-offline.ts';
-import { discardConflict, dismissConflicts, enqueue, type QueuedAction, retryConflict, useFieldQueue } from './offline-queue.ts';
+import {
+  discardConflict,
+  dismissConflicts,
+  enqueue,
+  enqueueFile,
+  type QueuedAction,
+  retryConflict,
+  useFieldQueue,
+} from './offline-queue.ts';
+import { downscalePhoto, jpegName } from './photo-store.ts';
+import { CameraButton, PendingThumbnails, PhotoThumbnails } from './photo-strip.tsx';
 import { STATUS_COLOR } from './work-orders-card.tsx';
 import './field.css';
 
@@ -23,9 +33,18 @@ function applyLocally(order: WorkOrder, action: QueuedAction): WorkOrder {
     case 'check-out':
       return { ...order, status: 'checked_out', checkOutAt: at };
     case 'sign-off':
-      return { ...order, status: 'signed_off', signerName: String(action.body.signerName), hasSignature: true, signedOffAt: at };
+      return {
+        ...order,
+        status: 'signed_off',
+        signerName: String(action.body.signerName),
+        hasSignature: action.body.signature !== undefined,
+        signatureKind: action.body.signature !== undefined ? 'drawn' : 'scanned_form',
+        signedOffAt: at,
+      };
     case 'update':
       return { ...order, ...(action.body as Partial<WorkOrder>) };
+    case 'photo':
+      return order;
   }
 }
 
@@ -59,10 +78,16 @@ export function FieldPage() {
   const [openId, setOpenId] = useState<string | null>(null);
 
   const replaceOrder = useCallback(
-    (order: WorkOrder) =>
+    (order: WorkOrder | null, action: QueuedAction) => {
+      if (action.kind === 'photo') {
+        void queryClient.invalidateQueries({ queryKey: workOrderKeys.photos(action.workOrderId) });
+        return;
+      }
+      if (!order) return;
       queryClient.setQueryData<{ items: WorkOrder[] }>(workOrderKeys.mine(from), (data) =>
         data ? { items: data.items.map((o) => (o.id === order.id ? order : o)) } : data,
-      ),
+      );
+    },
     [queryClient, from],
   );
   const queue = useFieldQueue(replaceOrder);
@@ -74,6 +99,13 @@ export function FieldPage() {
   const act = (action: Omit<QueuedAction, 'clientActionId' | 'queuedAt'>) => {
     enqueue(action);
     if (navigator.onLine) void queue.flush();
+  };
+  /** A photo or the scanned form: made small, kept in IndexedDB, queued in order with the rest. */
+  const addFile: AddFile = async ({ workOrderId, kind, file }) => {
+    const blob = file.type === 'application/pdf' ? file : await downscalePhoto(file);
+    const clientId = await enqueueFile({ workOrderId, kind, blob, fileName: jpegName(file.name, blob) });
+    if (navigator.onLine) void queue.flush();
+    return clientId;
   };
 
   return (
@@ -150,8 +182,13 @@ export function FieldPage() {
             order={o}
             isOpen={openId === o.id || items.length === 1}
             isSyncing={pendingIds.has(o.id)}
+            pendingPhotoIds={queue.pending
+              .filter((a) => a.workOrderId === o.id && a.kind === 'photo' && a.body.kind === 'photo')
+              .map((a) => a.clientActionId)}
+            isOnline={online}
             onToggle={() => setOpenId(openId === o.id ? null : o.id)}
             act={act}
+            addFile={addFile}
           />
         ))}
       </Space>
@@ -160,19 +197,26 @@ export function FieldPage() {
 }
 
 type Act = (action: Omit<QueuedAction, 'clientActionId' | 'queuedAt'>) => void;
+type AddFile = (file: { workOrderId: string; kind: 'photo' | 'signed_form'; file: File }) => Promise<string>;
 
 function OrderCard({
   order: o,
   isOpen,
   isSyncing,
+  pendingPhotoIds,
+  isOnline,
   onToggle,
   act,
+  addFile,
 }: {
   order: WorkOrder;
   isOpen: boolean;
   isSyncing: boolean;
+  pendingPhotoIds: string[];
+  isOnline: boolean;
   onToggle: () => void;
   act: Act;
+  addFile: AddFile;
 }) {
   const { t } = useTranslation();
   const timeZone = useTimeZone();
@@ -257,14 +301,23 @@ function OrderCard({
               </Checkbox>
             ))}
           </Space>
+          <Typography.Title level={5}>{t('workOrders.photos')}</Typography.Title>
+          <PhotoThumbnails workOrderId={o.id} canDelete={isEditable && isOnline} enabled={isOnline} />
+          <PendingThumbnails clientIds={pendingPhotoIds} />
+          {isEditable && (
+            <div className="field-save">
+              <CameraButton onPhoto={async (file) => void (await addFile({ workOrderId: o.id, kind: 'photo', file }))} />
+            </div>
+          )}
           <WorkLog order={o} isEditable={isEditable} act={act} />
           <Parts order={o} isEditable={isEditable} act={act} />
-          {o.status === 'checked_out' && <SignOff order={o} act={act} />}
+          {o.status === 'checked_out' && <SignOff order={o} act={act} addFile={addFile} />}
           {o.status === 'signed_off' && (
             <Alert
               type="success"
               showIcon
               title={t('workOrders.signedBy', { name: o.signerName ?? '' })}
+              description={o.signatureKind === 'scanned_form' ? t('workOrders.scannedForm') : undefined}
               action={
                 !isSyncing && (
                   <a href={reportUrl(o.id)} target="_blank" rel="noreferrer" data-testid="field-report">
@@ -356,23 +409,38 @@ function Parts({ order, isEditable, act }: { order: WorkOrder; isEditable: boole
 
 type SignOffValues = { signerName: string; signerTitle?: string; rating?: number; remark?: string };
 
-function SignOff({ order, act }: { order: WorkOrder; act: Act }) {
+function SignOff({ order, act, addFile }: { order: WorkOrder; act: Act; addFile: AddFile }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [method, setMethod] = useState<'drawn' | 'scanned'>('drawn');
   const [signature, setSignature] = useState<string | null>(null);
-  const submit = (values: SignOffValues) => {
-    if (!signature) return;
-    act({
-      workOrderId: order.id,
-      kind: 'sign-off',
-      body: {
-        signerName: values.signerName.trim(),
-        signerTitle: values.signerTitle?.trim() || undefined,
-        rating: values.rating || undefined,
-        remark: values.remark?.trim() || undefined,
-        signature,
-        at: new Date().toISOString(),
-      },
-    });
+  const [scan, setScan] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const isReady = method === 'drawn' ? signature !== null : scan !== null;
+  const submit = async (values: SignOffValues) => {
+    if (!isReady) return;
+    const common = {
+      signerName: values.signerName.trim(),
+      signerTitle: values.signerTitle?.trim() || undefined,
+      rating: values.rating || undefined,
+      remark: values.remark?.trim() || undefined,
+      at: new Date().toISOString(),
+    };
+    if (method === 'drawn') {
+      act({ workOrderId: order.id, kind: 'sign-off', body: { ...common, signature } });
+      return;
+    }
+    if (!scan) return;
+    setBusy(true);
+    try {
+      // The scan is queued first, so it reaches the server before the sign-off that names it.
+      const signedFormClientId = await addFile({ workOrderId: order.id, kind: 'signed_form', file: scan });
+      act({ workOrderId: order.id, kind: 'sign-off', body: { ...common, signedFormClientId } });
+    } catch {
+      message.error(t('workOrders.photoFailed'));
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <div className="field-sign-off" data-testid="field-sign-off">
@@ -395,13 +463,56 @@ function SignOff({ order, act }: { order: WorkOrder; act: Act }) {
         <Form.Item name="remark" label={t('workOrders.remark')}>
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
-        <Form.Item label={t('workOrders.signHere')} required>
-          <SignaturePad onChange={setSignature} />
+        <Form.Item label={t('workOrders.signWith')}>
+          <Radio.Group
+            optionType="button"
+            value={method}
+            onChange={(e) => setMethod(e.target.value)}
+            data-testid="field-sign-method"
+            options={[
+              { value: 'drawn', label: t('workOrders.signDrawn') },
+              { value: 'scanned', label: t('workOrders.signScanned') },
+            ]}
+          />
         </Form.Item>
-        <Button type="primary" size="large" block htmlType="submit" disabled={!signature} data-testid="field-sign-submit">
+        {method === 'drawn' ? (
+          <Form.Item label={t('workOrders.signHere')} required>
+            <SignaturePad onChange={setSignature} />
+          </Form.Item>
+        ) : (
+          <Form.Item
+            label={t('workOrders.signScanned')}
+            required
+            extra={scan ? t('workOrders.scanChosen', { name: scan.name }) : t('workOrders.scanRequired')}
+          >
+            <ScanPicker onPick={setScan} />
+          </Form.Item>
+        )}
+        <Button type="primary" size="large" block htmlType="submit" disabled={!isReady} loading={busy} data-testid="field-sign-submit">
           {t('workOrders.confirmSignOff')}
         </Button>
       </Form>
     </div>
+  );
+}
+
+/** The signed paper form: a photo from the back camera, an image or a PDF from the phone. */
+function ScanPicker({ onPick }: { onPick: (file: File | null) => void }) {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <input
+        ref={input}
+        type="file"
+        accept="image/*,application/pdf"
+        hidden
+        data-testid="field-scan-input"
+        onChange={(e) => onPick(e.target.files?.[0] ?? null)}
+      />
+      <Button icon={<ScanOutlined aria-hidden />} onClick={() => input.current?.click()} data-testid="field-scan">
+        {t('workOrders.scanForm')}
+      </Button>
+    </>
   );
 }

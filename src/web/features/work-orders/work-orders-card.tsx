@@ -11,6 +11,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/time.ts';
 import { useStaffUsers } from '../users/api.ts';
 import { reportUrl, useCreateWorkOrder, useRecordWrittenConfirmation, useTicketWorkOrders, useWorkOrderSuggestion } from './api.ts';
+import { PhotoThumbnails } from './photo-strip.tsx';
 
 export const STATUS_COLOR: Record<WorkOrderStatus, string> = {
   planned: 'blue',
@@ -92,6 +93,13 @@ export function WorkOrdersCard({ ticketId, isClosed }: { ticketId: string; isClo
                 <>
                   {formatDateTime(o.plannedAt, timeZone)} · {o.engineers.map((e) => e.name).join('、')}
                   {o.transport && ` · ${t(`workOrders.transport.${o.transport}`)}`}
+                  {o.signatureKind === 'scanned_form' && ` · ${t('workOrders.scannedForm')}`}
+                  {o.status !== 'planned' && o.status !== 'cancelled' && (
+                    <PhotoThumbnails
+                      workOrderId={o.id}
+                      canDelete={can('work_order.work') && (o.status === 'on_site' || o.status === 'checked_out')}
+                    />
+                  )}
                 </>
               }
             />
@@ -108,7 +116,7 @@ export function WorkOrdersCard({ ticketId, isClosed }: { ticketId: string; isClo
 function WrittenConfirmationModal({ ticketId, open, onClose }: { ticketId: string; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ confirmedByName: string; note?: string }>();
+  const [form] = Form.useForm<{ confirmedByName: string; confirmedAt?: Dayjs; note?: string }>();
   const record = useRecordWrittenConfirmation(ticketId);
   return (
     <FormModal
@@ -117,10 +125,15 @@ function WrittenConfirmationModal({ ticketId, open, onClose }: { ticketId: strin
       open={open}
       onClose={onClose}
       isPending={record.isPending}
+      submitTestId="written-confirmation-submit"
       intro={<Typography.Paragraph type="secondary">{t('workOrders.writtenConfirmationHelp')}</Typography.Paragraph>}
       onFinish={(values) =>
         record.mutate(
-          { confirmedByName: values.confirmedByName.trim(), note: values.note?.trim() || undefined },
+          {
+            confirmedByName: values.confirmedByName.trim(),
+            confirmedAt: values.confirmedAt?.toISOString(),
+            note: values.note?.trim() || undefined,
+          },
           {
             onSuccess: (result) => {
               message.success(t(result.startsOnSiteClock ? 'workOrders.confirmationClock' : 'workOrders.confirmationRecorded'));
@@ -136,10 +149,19 @@ function WrittenConfirmationModal({ ticketId, open, onClose }: { ticketId: strin
         label={t('workOrders.confirmedBy')}
         rules={[{ required: true, whitespace: true, message: t('workOrders.signerRequired') }]}
       >
-        <Input maxLength={100} />
+        <Input maxLength={100} data-testid="written-confirmation-by" />
+      </Form.Item>
+      <Form.Item name="confirmedAt" label={t('workOrders.confirmedAtLabel')} extra={t('workOrders.confirmedAtHelp')}>
+        <DatePicker
+          showTime={{ format: 'HH:mm' }}
+          format="YYYY-MM-DD HH:mm"
+          className="full-width"
+          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          data-testid="written-confirmation-at"
+        />
       </Form.Item>
       <Form.Item name="note" label={t('workOrders.confirmationNote')}>
-        <Input.TextArea maxLength={2000} rows={2} />
+        <Input.TextArea maxLength={2000} rows={2} data-testid="written-confirmation-note" />
       </Form.Item>
     </FormModal>
   );
