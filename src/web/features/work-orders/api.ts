@@ -12,6 +12,7 @@ import type {
 } from '../../../server/features/work-orders/work-orders.schema.ts';
 import { API_BASE, api } from '../../api/client.ts';
 import type { Json } from '../../api/types.ts';
+import { partKeys, type SparePart } from '../parts/api.ts';
 
 export type WorkOrder = Json<z.infer<typeof WorkOrderResponse>>;
 export type Suggestion = Json<z.infer<typeof SuggestionResponse>>;
@@ -116,5 +117,49 @@ export function useMyWorkOrders(from: string) {
     initialDataUpdatedAt: 0,
     select: (data) => data.items,
     networkMode: 'offlineFirst',
+  });
+}
+
+const PRICE_LIST_KEY = 'aftersales.field.price-list';
+
+function cachedPriceList(): { items: SparePart[] } | undefined {
+  try {
+    const raw = localStorage.getItem(PRICE_LIST_KEY);
+    return raw ? (JSON.parse(raw) as { items: SparePart[] }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The spare-parts price list for pricing parts on an order (000). The phone keeps the last copy with its
+ * work orders, so a part is priced from the list of the day with no signal (the server prices it again).
+ */
+export function useOrderPriceList(enabled = true) {
+  return useQuery({
+    queryKey: partKeys.list(),
+    enabled,
+    queryFn: async ({ signal }) => {
+      const data = await api.get<{ items: SparePart[] }>('/spare-parts', undefined, signal);
+      try {
+        localStorage.setItem(PRICE_LIST_KEY, JSON.stringify(data));
+      } catch {
+        // A full storage only costs the offline copy.
+      }
+      return data;
+    },
+    initialData: cachedPriceList,
+    initialDataUpdatedAt: 0,
+    select: (data) => data.items,
+    networkMode: 'offlineFirst',
+  });
+}
+
+/** A staff member (a manager acting for the engineers) edits an order's parts from the request page. */
+export function useUpdateWorkOrder(ticketId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: UpdateWorkOrderInput & { id: string }) => api.patch<WorkOrder>(`/work-orders/${id}`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: workOrderKeys.ofTicket(ticketId) }),
   });
 }
