@@ -99,16 +99,19 @@ export function PartsEditor({
         renderItem={(p, i) => (
           <List.Item
             data-testid="part-line"
-            extra={
-              isEditable && (
-                <Button
-                  type="text"
-                  size="small"
-                  icon={<DeleteOutlined aria-hidden />}
-                  aria-label={t('workOrders.removePart')}
-                  onClick={() => onSave(parts.filter((_p, j) => j !== i).map(toLine))}
-                />
-              )
+            actions={
+              isEditable
+                ? [
+                    <Button
+                      key="remove"
+                      type="text"
+                      size="small"
+                      icon={<DeleteOutlined aria-hidden />}
+                      aria-label={t('workOrders.removePart')}
+                      onClick={() => onSave(parts.filter((_p, j) => j !== i).map(toLine))}
+                    />,
+                  ]
+                : undefined
             }
           >
             <div>
