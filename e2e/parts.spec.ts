@@ -4,14 +4,8 @@
 // model and unit price; a price above the contract price is refused on the spot; the line and the total
 // show at once and are priced again by the server when the queue is replayed.
 import { expect, test } from '@playwright/test';
-import type { Tier } from '../src/web/features/contracts/api.ts';
 import type { WorkOrder } from '../src/web/features/work-orders/api.ts';
-import { chooseOption, createTicket, createWorld, signIn, signInAdmin, uniqueNumber } from './support.ts';
-
-function localDate(days: number): string {
-  const at = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
+import { chooseOption, createTicket, createWorld, localDate, signIn, signInAdmin, silverContract, uniqueNumber } from './support.ts';
 
 test('en: a part from the cached price list on the phone, offline; cap refused; priced again on sync', async ({
   page,
@@ -30,14 +24,7 @@ test('en: a part from the cached price list on the phone, offline; cap refused; 
     contractPriceFen: 200_000,
     validFrom: localDate(-1),
   });
-  const silver = (await admin.get<{ items: Tier[] }>('/service-tiers')).items.find((t) => t.code === 'silver');
-  if (!silver) throw new Error('the Silver tier is not seeded');
-  await admin.post('/service-contracts', {
-    customerId: world.customer.id,
-    tierId: silver.id,
-    startDate: localDate(-30),
-    endDate: localDate(300),
-  });
+  await silverContract(admin, world.customer.id);
   const ticket = await createTicket(admin, {
     customerId: world.customer.id,
     title: 'Lab printer server down',

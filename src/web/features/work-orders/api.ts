@@ -88,47 +88,42 @@ export function useCreateWorkOrder(ticketId: string) {
   });
 }
 
-const CACHE_KEY = 'aftersales.field.orders';
-
-/** The last list the phone saw, so the page opens in a basement with no signal. */
-function cachedOrders(): { items: WorkOrder[] } | undefined {
-  try {
-    const raw = localStorage.getItem(CACHE_KEY);
-    return raw ? (JSON.parse(raw) as { items: WorkOrder[] }) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The signed-in engineer's orders planned from `from` on (today and upcoming). */
-export function useMyWorkOrders(from: string) {
-  return useQuery({
-    queryKey: workOrderKeys.mine(from),
-    queryFn: async ({ signal }) => {
-      const data = await api.get<{ items: WorkOrder[] }>('/work-orders', { engineerId: 'me', from }, signal);
+/** A query's last answer kept on the phone (localStorage), so the field page opens in a basement with no signal. */
+function offlineCopy<T>(storageKey: string) {
+  return {
+    read: (): T | undefined => {
       try {
-        localStorage.setItem(CACHE_KEY, JSON.stringify(data));
+        const raw = localStorage.getItem(storageKey);
+        return raw ? (JSON.parse(raw) as T) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    keep: (data: T): T => {
+      try {
+        localStorage.setItem(storageKey, JSON.stringify(data));
       } catch {
         // A full storage only costs the offline copy.
       }
       return data;
     },
-    initialData: cachedOrders,
+  };
+}
+
+const ordersCopy = offlineCopy<{ items: WorkOrder[] }>('aftersales.field.orders');
+const priceListCopy = offlineCopy<{ items: SparePart[] }>('aftersales.field.price-list');
+
+/** The signed-in engineer's orders planned from `from` on (today and upcoming). */
+export function useMyWorkOrders(from: string) {
+  return useQuery({
+    queryKey: workOrderKeys.mine(from),
+    queryFn: async ({ signal }) =>
+      ordersCopy.keep(await api.get<{ items: WorkOrder[] }>('/work-orders', { engineerId: 'me', from }, signal)),
+    initialData: ordersCopy.read,
     initialDataUpdatedAt: 0,
     select: (data) => data.items,
     networkMode: 'offlineFirst',
   });
-}
-
-const PRICE_LIST_KEY = 'aftersales.field.price-list';
-
-function cachedPriceList(): { items: SparePart[] } | undefined {
-  try {
-    const raw = localStorage.getItem(PRICE_LIST_KEY);
-    return raw ? (JSON.parse(raw) as { items: SparePart[] }) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -139,16 +134,8 @@ export function useOrderPriceList(enabled = true) {
   return useQuery({
     queryKey: partKeys.list(),
     enabled,
-    queryFn: async ({ signal }) => {
-      const data = await api.get<{ items: SparePart[] }>('/spare-parts', undefined, signal);
-      try {
-        localStorage.setItem(PRICE_LIST_KEY, JSON.stringify(data));
-      } catch {
-        // A full storage only costs the offline copy.
-      }
-      return data;
-    },
-    initialData: cachedPriceList,
+    queryFn: async ({ signal }) => priceListCopy.keep(await api.get<{ items: SparePart[] }>('/spare-parts', undefined, signal)),
+    initialData: priceListCopy.read,
     initialDataUpdatedAt: 0,
     select: (data) => data.items,
     networkMode: 'offlineFirst',
