@@ -5,9 +5,18 @@
 // page then opens again with the network off (service worker).
 import { expect, type Page, test } from '@playwright/test';
 import { E2E_ADMIN } from '../playwright.config.ts';
-import type { Tier } from '../src/web/features/contracts/api.ts';
 import type { WorkOrder } from '../src/web/features/work-orders/api.ts';
-import { chooseOption, createTicket, createWorld, type Language, screenshot, signIn, signInAdmin, signOut } from './support.ts';
+import {
+  chooseOption,
+  createTicket,
+  createWorld,
+  type Language,
+  screenshot,
+  signIn,
+  signInAdmin,
+  signOut,
+  silverContract,
+} from './support.ts';
 
 const TEXT = {
   'zh-CN': {
@@ -50,11 +59,6 @@ async function axeProblems(page: Page): Promise<string[]> {
   });
 }
 
-function localDate(days: number): string {
-  const at = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
 async function drawSignature(page: Page) {
   const pad = page.getByTestId('signature-pad');
   await pad.scrollIntoViewIfNeeded();
@@ -75,14 +79,7 @@ async function drawSignature(page: Page) {
     const text = TEXT[language];
     const admin = await signInAdmin(baseURL ?? '');
     const world = await createWorld(admin, language);
-    const silver = (await admin.get<{ items: Tier[] }>('/service-tiers')).items.find((t) => t.code === 'silver');
-    if (!silver) throw new Error('the Silver tier is not seeded');
-    await admin.post('/service-contracts', {
-      customerId: world.customer.id,
-      tierId: silver.id,
-      startDate: localDate(-30),
-      endDate: localDate(300),
-    });
+    await silverContract(admin, world.customer.id);
     const ticket = await createTicket(admin, {
       customerId: world.customer.id,
       title: language === 'en' ? 'Outpatient billing is down' : '门诊收费系统无法登录',

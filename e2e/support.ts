@@ -241,6 +241,19 @@ export async function createWorld(admin: Api, language: Language): Promise<World
   return { ...hospital, agent, engineer };
 }
 
+/** A date `days` from today in the service zone (YYYY-MM-DD). */
+export function localDate(days: number): string {
+  const at = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/** A Silver service contract in force for the customer (covered: emergency visits use its yearly quota). */
+export async function silverContract(admin: Api, customerId: string): Promise<void> {
+  const silver = (await admin.get<{ items: { id: string; code: string }[] }>('/service-tiers')).items.find((t) => t.code === 'silver');
+  if (!silver) throw new Error('the Silver tier is not seeded');
+  await admin.post('/service-contracts', { customerId, tierId: silver.id, startDate: localDate(-30), endDate: localDate(300) });
+}
+
 export function createTicket(api: Api, input: z.input<typeof CreateTicketBody>): Promise<Ticket> {
   return api.post<Ticket>('/tickets', input);
 }

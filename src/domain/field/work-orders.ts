@@ -1,5 +1,6 @@
 import type { DistanceClass } from '../sla.ts';
 import type { Severity } from '../vocabulary.ts';
+import type { PricedPart } from './parts-used.ts';
 
 // Work orders (派工单): the on-site visit from dispatch to the customer's sign-off (DOMAIN.md §4, §7;
 // 000 技术支持/维护期服务, 001 2.9, 003 6.6). Pure rules: vocabularies, the status moves, the default
@@ -56,7 +57,10 @@ export const DEFAULT_CHECKLIST: readonly { key: string; labelZh: string; labelEn
 ];
 
 export type ChecklistItem = { key: string; label: string; isDone: boolean };
-export type PartUsed = { name: string; quantity: number; isSuppliedByUs: boolean; isUnderWarranty: boolean };
+/** A part line as stored: lines saved before prices (issue 14) lack the price fields (`normalizePartUsed`). */
+export type PartUsed = { name: string; quantity: number; isSuppliedByUs: boolean; isUnderWarranty: boolean } & Partial<
+  Pick<PricedPart, 'sparePartId' | 'model' | 'unitPriceFen' | 'chargedFen'>
+>;
 
 export function defaultChecklist(locale: 'zh-CN' | 'en' = 'zh-CN'): ChecklistItem[] {
   return DEFAULT_CHECKLIST.map((i) => ({ key: i.key, label: locale === 'en' ? i.labelEn : i.labelZh, isDone: false }));

@@ -19,6 +19,13 @@ export async function findCustomer(tx: Tx, id: string) {
   return row;
 }
 
+/** Whether the customer exists; `lock` holds its row until the transaction ends (customer-records.ts). */
+export async function customerExists(tx: Tx, id: string, { lock = false }: { lock?: boolean } = {}) {
+  const query = tx.select({ id: customers.id }).from(customers).where(eq(customers.id, id));
+  const [row] = lock ? await query.for('update') : await query;
+  return row !== undefined;
+}
+
 export async function findCustomerByName(tx: Tx, name: string) {
   const [row] = await tx.select().from(customers).where(eq(customers.name, name));
   return row;

@@ -6,13 +6,14 @@ import {
   type Measurement,
 } from '../../../domain/maintenance/checklist.ts';
 import type { DocumentModel, DocumentSection } from '../../documents/index.ts';
-import { formatInstant } from '../../lib/format.ts';
+import { reportTime, signOffSection } from '../../documents/on-site-report.ts';
 import { type Locale, translator } from '../../messages/catalogue.ts';
 import { maintenanceMessages } from '../../messages/maintenance.ts';
 
 // The maintenance report (常规维护报告) of one round as a document model: the round, each checklist item's
 // result with its note and measurements, and the customer's sign-off from the round's work order with the
-// signature drawn on the phone. Pure: texts from messages/maintenance.ts, rendered by documents/.
+// signature drawn on the phone (documents/on-site-report.ts, shared with the service report). Pure: texts from
+// messages/maintenance.ts, rendered by documents/.
 
 type Round = {
   customerName: string;
@@ -58,8 +59,7 @@ export function maintenanceReport({
   generatedAt: Date;
 }): DocumentModel {
   const t = translator(maintenanceMessages, locale);
-  const at = (d: Date | null) => (d ? formatInstant(d, timeZone) : '—');
-  const day = (d: Date | null) => (d ? new Intl.DateTimeFormat('sv-SE', { timeZone }).format(d) : '');
+  const { at } = reportTime(timeZone);
   const results = new Map(r.results.map((x) => [x.itemKey, x]));
   const label = (i: ChecklistItem) => (locale === 'en' ? i.labelEn : i.labelZh);
   const detail = (key: string) => {
@@ -110,35 +110,7 @@ export function maintenanceReport({
         ];
       }),
     },
-    {
-      title: t('report.signOff'),
-      blocks: o.signerName
-        ? [
-            { kind: 'paragraph', text: t('report.confirmation') },
-            {
-              kind: 'signatures',
-              parties: [
-                {
-                  title: t('report.customerParty'),
-                  lines: [
-                    { label: t('report.signer'), value: o.signerName },
-                    { label: t('report.signerTitle'), value: o.signerTitle ?? '' },
-                    { label: t('report.signedAt'), value: day(o.signedOffAt) },
-                  ],
-                  ...(signature ? { image: signature } : {}),
-                },
-                {
-                  title: t('report.engineerParty'),
-                  lines: [
-                    { label: t('report.name'), value: o.engineers.map((e) => e.name).join('、') },
-                    { label: t('report.signedAt'), value: day(o.checkOutAt) },
-                  ],
-                },
-              ],
-            },
-          ]
-        : [{ kind: 'paragraph', text: t('report.notSigned'), isMuted: true }],
-    },
+    signOffSection({ t, order: o, signature, timeZone }),
   ];
   return {
     locale,

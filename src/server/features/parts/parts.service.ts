@@ -28,6 +28,11 @@ export async function listSpareParts({ deps, actor }: { deps: Deps; actor: Actor
   return { items: await selectSpareParts(deps.db) };
 }
 
+/** The whole price list for pricing the parts used on a work order (work-orders.service; no authorization here). */
+export async function priceListForPricing(tx: Tx) {
+  return selectSpareParts(tx);
+}
+
 export async function createSparePart({ deps, actor, input }: { deps: Deps; actor: Actor; input: SparePartInput }) {
   authorize(actor, 'spare_part.manage');
   assertPrice(input);

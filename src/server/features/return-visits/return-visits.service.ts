@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { type Actor, authorize } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
 import { today } from '../contracts/contracts.service.ts';
+import { createCustomerRecord, readCustomerRecords } from '../customers/customer-records.ts';
 import { createTicket } from '../tickets/tickets.service.ts';
 import {
   findContractTierOn,
@@ -35,15 +36,21 @@ async function effectiveSchedule(tx: Tx, customerId: string, kind: ReturnVisitKi
 }
 
 export async function listCustomerReturnVisits({ deps, actor, customerId }: { deps: Deps; actor: Actor; customerId: string }) {
-  authorize(actor, 'return_visit.read', { customerId }, 'customer');
-  if (!(await findCustomer(deps.db, customerId))) throw notFound('customer');
-  const on = today(deps);
-  const schedules = [];
-  for (const kind of RETURN_VISIT_KINDS) {
-    const s = await effectiveSchedule(deps.db, customerId, kind, on);
-    if (s) schedules.push(s);
-  }
-  return { schedules, items: await selectReturnVisits(deps.db, customerId) };
+  return readCustomerRecords({
+    deps,
+    actor,
+    customerId,
+    action: 'return_visit.read',
+    read: async (tx) => {
+      const on = today(deps);
+      const schedules = [];
+      for (const kind of RETURN_VISIT_KINDS) {
+        const s = await effectiveSchedule(tx, customerId, kind, on);
+        if (s) schedules.push(s);
+      }
+      return { schedules, items: await selectReturnVisits(tx, customerId) };
+    },
+  });
 }
 
 /** Edits a customer's schedule of one kind (frequency and next due date). */
@@ -160,36 +167,23 @@ export async function recordReturnVisit({
 }
 
 // ---------- user meetings ----------
-export async function createMeeting({
-  deps,
-  actor,
-  customerId,
-  input,
-}: {
-  deps: Deps;
-  actor: Actor;
-  customerId: string;
-  input: MeetingInput;
-}) {
-  authorize(actor, 'user_meeting.manage');
-  const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
-    if (!(await findCustomer(tx, customerId))) throw notFound('customer');
-    const row = await insertMeeting(tx, { customerId, ...input, createdById: actor.id, createdAt: now });
-    await insertAudit(tx, {
-      actorId: actor.id,
-      action: 'user_meeting.create',
-      entityType: 'user_meeting',
-      entityId: row.id,
-      after: row,
-      at: now,
-    });
-    return row;
+export function createMeeting({ deps, actor, customerId, input }: { deps: Deps; actor: Actor; customerId: string; input: MeetingInput }) {
+  return createCustomerRecord({
+    deps,
+    actor,
+    customerId,
+    action: 'user_meeting.manage',
+    auditAction: 'user_meeting.create',
+    insert: (tx, now) => insertMeeting(tx, { customerId, ...input, createdById: actor.id, createdAt: now }),
   });
 }
 
-export async function listMeetings({ deps, actor, customerId }: { deps: Deps; actor: Actor; customerId: string }) {
-  authorize(actor, 'user_meeting.read', { customerId }, 'customer');
-  if (!(await findCustomer(deps.db, customerId))) throw notFound('customer');
-  return { items: await selectMeetings(deps.db, customerId) };
+export function listMeetings({ deps, actor, customerId }: { deps: Deps; actor: Actor; customerId: string }) {
+  return readCustomerRecords({
+    deps,
+    actor,
+    customerId,
+    action: 'user_meeting.read',
+    read: async (tx) => ({ items: await selectMeetings(tx, customerId) }),
+  });
 }

@@ -34,12 +34,6 @@ export async function findCustomerRow(tx: Tx, id: string) {
   const [row] = await tx.select({ id: customers.id, name: customers.name }).from(customers).where(eq(customers.id, id));
   return row;
 }
-/** Locks the customer row: two retraining sessions cannot both take the last person-time. */
-export async function lockCustomerRow(tx: Tx, id: string) {
-  const [row] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, id)).for('update');
-  return row;
-}
-
 export async function selectContractsWithTier(tx: Tx, customerId: string) {
   return tx
     .select({

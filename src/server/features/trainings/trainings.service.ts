@@ -10,6 +10,7 @@ import type { Locale } from '../../messages/catalogue.ts';
 import { type Actor, authorize, can } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
 import { contractOn, today } from '../contracts/contracts.service.ts';
+import { createCustomerRecord, readCustomerRecords } from '../customers/customer-records.ts';
 import { signInSheetDocument } from './sign-in-sheet-document.ts';
 import {
   countRetrainingUsed,
@@ -20,7 +21,6 @@ import {
   insertAttendees,
   insertCertification,
   insertSession,
-  lockCustomerRow,
   selectAttendees,
   selectCertifications,
   selectContactsOf,
@@ -90,10 +90,14 @@ async function retrainingOn(tx: Tx, customerId: string, date: string) {
   };
 }
 
-export async function retrainingStatus({ deps, actor, customerId }: { deps: Deps; actor: Actor; customerId: string }) {
-  authorize(actor, 'training.read', { customerId }, 'customer');
-  if (!(await findCustomerRow(deps.db, customerId))) throw notFound('customer');
-  return { current: await retrainingOn(deps.db, customerId, today(deps)) };
+export function retrainingStatus({ deps, actor, customerId }: { deps: Deps; actor: Actor; customerId: string }) {
+  return readCustomerRecords({
+    deps,
+    actor,
+    customerId,
+    action: 'training.read',
+    read: async (tx) => ({ current: await retrainingOn(tx, customerId, today(deps)) }),
+  });
 }
 
 /**
@@ -101,105 +105,97 @@ export async function retrainingStatus({ deps, actor, customerId }: { deps: Deps
  * person-time per trainee against the contract year's quota (Diamond 2, Gold 1); trainees beyond it need
  * a signed per-visit quote of this customer or a manager's override reason (409 quote_required otherwise).
  */
-export async function createTraining({
-  deps,
-  actor,
-  customerId,
-  input,
-}: {
-  deps: Deps;
-  actor: Actor;
-  customerId: string;
-  input: TrainingInput;
-}) {
-  authorize(actor, 'training.manage');
-  const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
-    if (!(await lockCustomerRow(tx, customerId))) throw notFound('customer');
-    const lecturer = await findStaffUser(tx, input.lecturerId);
-    if (!lecturer || lecturer.role === 'customer' || !lecturer.isActive) {
-      throw new AppError('validation_failed', 'the lecturer must be an active staff user', { lecturerId: 'not active staff' });
-    }
-    const contactIds = [...new Set(input.attendees.flatMap((a) => (a.contactId ? [a.contactId] : [])))];
-    if ((await selectContactsOf(tx, customerId, contactIds)).length !== contactIds.length) {
-      throw new AppError('validation_failed', 'a trainee contact does not belong to this customer', { attendees: 'unknown contact' });
-    }
-    const userIds = [...new Set(input.attendees.flatMap((a) => (a.userId ? [a.userId] : [])))];
-    if ((await selectUsersByIds(tx, userIds)).length !== userIds.length) {
-      throw new AppError('validation_failed', 'a trainee user does not exist', { attendees: 'unknown user' });
-    }
-
-    let serviceContractId: string | null = null;
-    let overQuota = 0;
-    if (input.kind === 'admin_retraining') {
-      const r = await retrainingOn(tx, customerId, input.sessionDate);
-      serviceContractId = r?.serviceContractId ?? null;
-      overQuota = retrainingAllowance({ quota: r?.quota ?? 0, used: r?.used ?? 0, trainees: input.attendees.length }).overQuota;
-      if (overQuota > 0) {
-        if (input.quoteId) {
-          const q = await findQuoteOf(tx, input.quoteId);
-          if (!q || q.customerId !== customerId)
-            throw new AppError('validation_failed', 'unknown quote for this customer', { quoteId: 'unknown' });
-          if (q.state !== 'signed')
-            throw new AppError('quote_required', 'the quote is not signed by the customer yet', { quoteId: q.state });
-        } else if (input.overrideReason) {
-          if (!can(actor, 'training.override_quota')) throw new AppError('forbidden', 'only a manager may override the retraining quota');
-        } else {
-          throw new AppError(
-            'quote_required',
-            `${overQuota} trainee(s) beyond the retraining quota (${r?.quota ?? 0} left ${r?.left ?? 0}): a signed quote or a manager's override is required`,
-            {
-              quoteId: 'required',
-            },
-          );
-        }
+export function createTraining({ deps, actor, customerId, input }: { deps: Deps; actor: Actor; customerId: string; input: TrainingInput }) {
+  return createCustomerRecord({
+    deps,
+    actor,
+    customerId,
+    action: 'training.manage',
+    auditAction: 'training.create',
+    lockCustomer: true,
+    insert: async (tx, now) => {
+      const lecturer = await findStaffUser(tx, input.lecturerId);
+      if (!lecturer || lecturer.role === 'customer' || !lecturer.isActive) {
+        throw new AppError('validation_failed', 'the lecturer must be an active staff user', { lecturerId: 'not active staff' });
       }
-    } else if (input.quoteId || input.overrideReason) {
-      throw new AppError('validation_failed', 'a quote or override applies to retraining beyond the quota only', {
-        quoteId: 'not applicable',
-      });
-    }
+      const contactIds = [...new Set(input.attendees.flatMap((a) => (a.contactId ? [a.contactId] : [])))];
+      if ((await selectContactsOf(tx, customerId, contactIds)).length !== contactIds.length) {
+        throw new AppError('validation_failed', 'a trainee contact does not belong to this customer', { attendees: 'unknown contact' });
+      }
+      const userIds = [...new Set(input.attendees.flatMap((a) => (a.userId ? [a.userId] : [])))];
+      if ((await selectUsersByIds(tx, userIds)).length !== userIds.length) {
+        throw new AppError('validation_failed', 'a trainee user does not exist', { attendees: 'unknown user' });
+      }
 
-    const session = await insertSession(tx, {
-      customerId,
-      kind: input.kind,
-      title: input.title,
-      sessionDate: input.sessionDate,
-      lecturerId: lecturer.id,
-      serviceContractId,
-      quoteId: overQuota > 0 ? (input.quoteId ?? null) : null,
-      overrideReason: overQuota > 0 && !input.quoteId ? (input.overrideReason ?? null) : null,
-      createdById: actor.id,
-      createdAt: now,
-    });
-    const within = input.attendees.length - overQuota;
-    await insertAttendees(
-      tx,
-      input.attendees.map((a, i) => ({
-        sessionId: session.id,
-        name: a.name,
-        contactId: a.contactId ?? null,
-        userId: a.userId ?? null,
-        isOverQuota: input.kind === 'admin_retraining' && i >= within,
-        position: i + 1,
-      })),
-    );
-    await insertAudit(tx, {
-      actorId: actor.id,
-      action: 'training.create',
-      entityType: 'training_session',
-      entityId: session.id,
-      after: session,
-      at: now,
-    });
-    return (await shapeSessions(tx, [session]))[0];
+      let serviceContractId: string | null = null;
+      let overQuota = 0;
+      if (input.kind === 'admin_retraining') {
+        const r = await retrainingOn(tx, customerId, input.sessionDate);
+        serviceContractId = r?.serviceContractId ?? null;
+        overQuota = retrainingAllowance({ quota: r?.quota ?? 0, used: r?.used ?? 0, trainees: input.attendees.length }).overQuota;
+        if (overQuota > 0) {
+          if (input.quoteId) {
+            const q = await findQuoteOf(tx, input.quoteId);
+            if (!q || q.customerId !== customerId)
+              throw new AppError('validation_failed', 'unknown quote for this customer', { quoteId: 'unknown' });
+            if (q.state !== 'signed')
+              throw new AppError('quote_required', 'the quote is not signed by the customer yet', { quoteId: q.state });
+          } else if (input.overrideReason) {
+            if (!can(actor, 'training.override_quota')) throw new AppError('forbidden', 'only a manager may override the retraining quota');
+          } else {
+            throw new AppError(
+              'quote_required',
+              `${overQuota} trainee(s) beyond the retraining quota (${r?.quota ?? 0} left ${r?.left ?? 0}): a signed quote or a manager's override is required`,
+              {
+                quoteId: 'required',
+              },
+            );
+          }
+        }
+      } else if (input.quoteId || input.overrideReason) {
+        throw new AppError('validation_failed', 'a quote or override applies to retraining beyond the quota only', {
+          quoteId: 'not applicable',
+        });
+      }
+
+      const session = await insertSession(tx, {
+        customerId,
+        kind: input.kind,
+        title: input.title,
+        sessionDate: input.sessionDate,
+        lecturerId: lecturer.id,
+        serviceContractId,
+        quoteId: overQuota > 0 ? (input.quoteId ?? null) : null,
+        overrideReason: overQuota > 0 && !input.quoteId ? (input.overrideReason ?? null) : null,
+        createdById: actor.id,
+        createdAt: now,
+      });
+      const within = input.attendees.length - overQuota;
+      await insertAttendees(
+        tx,
+        input.attendees.map((a, i) => ({
+          sessionId: session.id,
+          name: a.name,
+          contactId: a.contactId ?? null,
+          userId: a.userId ?? null,
+          isOverQuota: input.kind === 'admin_retraining' && i >= within,
+          position: i + 1,
+        })),
+      );
+      return session;
+    },
+    respond: async (tx, session) => (await shapeSessions(tx, [session]))[0],
   });
 }
 
-export async function listTrainings({ deps, actor, customerId }: { deps: Deps; actor: Actor; customerId: string }) {
-  authorize(actor, 'training.read', { customerId }, 'customer');
-  if (!(await findCustomerRow(deps.db, customerId))) throw notFound('customer');
-  return { items: await shapeSessions(deps.db, await selectSessions(deps.db, customerId)) };
+export function listTrainings({ deps, actor, customerId }: { deps: Deps; actor: Actor; customerId: string }) {
+  return readCustomerRecords({
+    deps,
+    actor,
+    customerId,
+    action: 'training.read',
+    read: async (tx) => ({ items: await shapeSessions(tx, await selectSessions(tx, customerId)) }),
+  });
 }
 
 export async function getTraining({ deps, actor, trainingId }: { deps: Deps; actor: Actor; trainingId: string }) {
@@ -342,7 +338,7 @@ export async function sheetScan({ deps, actor, trainingId }: { deps: Deps; actor
 }
 
 // ---------- administrator certifications ----------
-export async function createCertification({
+export function createCertification({
   deps,
   actor,
   customerId,
@@ -353,42 +349,41 @@ export async function createCertification({
   customerId: string;
   input: CertificationInput;
 }) {
-  authorize(actor, 'training.manage');
-  const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
-    if (!(await findCustomerRow(tx, customerId))) throw notFound('customer');
-    if (input.contactId && (await selectContactsOf(tx, customerId, [input.contactId])).length !== 1) {
-      throw new AppError('validation_failed', 'the contact does not belong to this customer', { contactId: 'unknown' });
-    }
-    if (input.trainingSessionId) {
-      const s = await findSession(tx, input.trainingSessionId);
-      if (!s || s.customerId !== customerId)
-        throw new AppError('validation_failed', 'unknown training of this customer', { trainingSessionId: 'unknown' });
-    }
-    const row = await insertCertification(tx, {
-      customerId,
-      personName: input.personName,
-      contactId: input.contactId ?? null,
-      certificate: input.certificate,
-      certifiedOn: input.certifiedOn,
-      trainingSessionId: input.trainingSessionId ?? null,
-      createdById: actor.id,
-      createdAt: now,
-    });
-    await insertAudit(tx, {
-      actorId: actor.id,
-      action: 'certification.create',
-      entityType: 'admin_certification',
-      entityId: row.id,
-      after: row,
-      at: now,
-    });
-    return row;
+  return createCustomerRecord({
+    deps,
+    actor,
+    customerId,
+    action: 'training.manage',
+    auditAction: 'certification.create',
+    insert: async (tx, now) => {
+      if (input.contactId && (await selectContactsOf(tx, customerId, [input.contactId])).length !== 1) {
+        throw new AppError('validation_failed', 'the contact does not belong to this customer', { contactId: 'unknown' });
+      }
+      if (input.trainingSessionId) {
+        const s = await findSession(tx, input.trainingSessionId);
+        if (!s || s.customerId !== customerId)
+          throw new AppError('validation_failed', 'unknown training of this customer', { trainingSessionId: 'unknown' });
+      }
+      return insertCertification(tx, {
+        customerId,
+        personName: input.personName,
+        contactId: input.contactId ?? null,
+        certificate: input.certificate,
+        certifiedOn: input.certifiedOn,
+        trainingSessionId: input.trainingSessionId ?? null,
+        createdById: actor.id,
+        createdAt: now,
+      });
+    },
   });
 }
 
-export async function listCertifications({ deps, actor, customerId }: { deps: Deps; actor: Actor; customerId: string }) {
-  authorize(actor, 'training.read', { customerId }, 'customer');
-  if (!(await findCustomerRow(deps.db, customerId))) throw notFound('customer');
-  return { items: await selectCertifications(deps.db, customerId) };
+export function listCertifications({ deps, actor, customerId }: { deps: Deps; actor: Actor; customerId: string }) {
+  return readCustomerRecords({
+    deps,
+    actor,
+    customerId,
+    action: 'training.read',
+    read: async (tx) => ({ items: await selectCertifications(tx, customerId) }),
+  });
 }

@@ -1,12 +1,16 @@
+import { formatCny } from '../../../domain/contracts/money.ts';
+import { MAINTENANCE_FEE_EXCLUDES_PARTS } from '../../../domain/contracts/parts.ts';
+import { normalizePartUsed, partsTotalFen } from '../../../domain/field/parts-used.ts';
 import type { ChecklistItem, PartUsed, SignatureKind } from '../../../domain/field/work-orders.ts';
 import type { DocumentModel, DocumentSection } from '../../documents/index.ts';
-import { formatInstant } from '../../lib/format.ts';
+import { reportTime, signOffSection } from '../../documents/on-site-report.ts';
 import { type Locale, translator } from '../../messages/catalogue.ts';
 import { workOrderMessages } from '../../messages/work-orders.ts';
 import type { WorkOrderResponse } from './work-orders.schema.ts';
 
-// The service report (现场服务报告) of one visit as a document model: what was done, parts used, and
-// the customer's sign-off with the signature drawn on the engineer's phone. Pure: texts from
+// The service report (现场服务报告) of one visit as a document model: what was done, parts used with their
+// prices (000: the yearly fee excludes parts and materials), and the customer's sign-off with the signature
+// drawn on the engineer's phone (documents/on-site-report.ts, shared with the maintenance report). Pure: texts from
 // messages/work-orders.ts, rendered by documents/ (PDF here; the print view could render it too).
 
 type Order = Pick<
@@ -54,8 +58,9 @@ export function workOrderReport({
   generatedAt: Date;
 }): DocumentModel {
   const t = translator(workOrderMessages, locale);
-  const at = (d: Date | null) => (d ? formatInstant(d, timeZone) : '—');
-  const day = (d: Date | null) => (d ? new Intl.DateTimeFormat('sv-SE', { timeZone }).format(d) : '');
+  const { at } = reportTime(timeZone);
+  const money = (fen: number | null) => (fen === null ? '—' : formatCny(fen, locale));
+  const parts = o.parts.map(normalizePartUsed);
   const rows = [
     { label: t('report.customer'), value: o.customerName, isStrong: true },
     { label: t('report.address'), value: o.address ?? '—' },
@@ -97,64 +102,54 @@ export function workOrderReport({
     },
     {
       title: t('report.parts'),
-      blocks:
-        o.parts.length === 0
-          ? [{ kind: 'paragraph', text: t('report.noParts'), isMuted: true }]
+      blocks: [
+        ...(parts.length === 0
+          ? [{ kind: 'paragraph' as const, text: t('report.noParts'), isMuted: true }]
           : [
               {
-                kind: 'table',
+                kind: 'table' as const,
                 columns: [
                   { header: t('report.partName'), weight: 3 },
-                  { header: t('report.quantity'), align: 'right' },
-                  { header: t('report.suppliedBy'), weight: 1.5 },
-                  { header: t('report.warranty'), weight: 1.5 },
+                  { header: t('report.quantity'), align: 'right' as const },
+                  { header: t('report.suppliedBy'), weight: 1.3 },
+                  { header: t('report.warranty'), weight: 1.3 },
+                  { header: t('report.unitPrice'), weight: 1.4, align: 'right' as const },
+                  { header: t('report.charged'), weight: 1.4, align: 'right' as const },
                 ],
-                rows: o.parts.map((p) => [
-                  p.name,
+                rows: parts.map((p) => [
+                  p.model ? `${p.name} ${p.model}` : p.name,
                   { text: String(p.quantity), value: p.quantity },
                   p.isSuppliedByUs ? t('report.byUs') : t('report.byCustomer'),
                   p.isUnderWarranty ? t('report.inWarranty') : t('report.outOfWarranty'),
+                  { text: money(p.unitPriceFen), value: p.unitPriceFen ?? 0 },
+                  { text: money(p.chargedFen), value: p.chargedFen },
                 ]),
               },
-            ],
+              {
+                kind: 'fields' as const,
+                rows: [{ label: t('report.partsTotal'), value: money(partsTotalFen(parts)), isStrong: true }],
+              },
+            ]),
+        // 000: the yearly maintenance fee covers service, not parts and materials.
+        { kind: 'paragraph', text: MAINTENANCE_FEE_EXCLUDES_PARTS[locale], isMuted: true },
+      ],
     },
-    {
-      title: t('report.signOff'),
-      blocks: o.signerName
-        ? [
-            { kind: 'paragraph', text: t('report.confirmation') },
-            ...(o.signatureKind === 'scanned_form' ? [{ kind: 'paragraph' as const, text: t('report.scannedForm') }] : []),
-            {
-              kind: 'fields',
-              rows: [
-                { label: t('report.rating'), value: o.rating ? t('report.ratingValue', { rating: o.rating }) : '—' },
-                { label: t('report.remark'), value: o.remark ?? '—' },
-              ],
-            },
-            {
-              kind: 'signatures',
-              parties: [
-                {
-                  title: t('report.customerParty'),
-                  lines: [
-                    { label: t('report.signer'), value: o.signerName },
-                    { label: t('report.signerTitle'), value: o.signerTitle ?? '' },
-                    { label: t('report.signedAt'), value: day(o.signedOffAt) },
-                  ],
-                  ...(signature ? { image: signature } : {}),
-                },
-                {
-                  title: t('report.engineerParty'),
-                  lines: [
-                    { label: t('report.name'), value: o.engineers.map((e) => e.name).join('、') },
-                    { label: t('report.signedAt'), value: day(o.checkOutAt) },
-                  ],
-                },
-              ],
-            },
-          ]
-        : [{ kind: 'paragraph', text: t('report.notSigned'), isMuted: true }],
-    },
+    signOffSection({
+      t,
+      order: o,
+      signature,
+      timeZone,
+      details: [
+        ...(o.signatureKind === 'scanned_form' ? [{ kind: 'paragraph' as const, text: t('report.scannedForm') }] : []),
+        {
+          kind: 'fields',
+          rows: [
+            { label: t('report.rating'), value: o.rating ? t('report.ratingValue', { rating: o.rating }) : '—' },
+            { label: t('report.remark'), value: o.remark ?? '—' },
+          ],
+        },
+      ],
+    }),
   ];
   return {
     locale,

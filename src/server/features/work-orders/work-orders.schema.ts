@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { APPROVAL_METHODS, SIGNATURE_KINDS, TRANSPORTS, WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from '../../../domain/field/work-orders.ts';
+import { Fen } from '../contracts/contracts.schema.ts';
 
 const Instant = z.iso.datetime({ offset: true });
 /** A client-generated UUID: the same id applied twice is applied once (offline replays). */
@@ -82,20 +83,40 @@ export type SignOffInput = z.infer<typeof SignOffBody>;
 const ChecklistItem = z
   .object({ key: z.string().trim().min(1).max(60), label: z.string().trim().min(1).max(200), isDone: z.boolean() })
   .strict();
-const PartUsed = z
+/**
+ * A part used (000): from the spare-parts price list (`sparePartId`: name, model and unit price come from the
+ * list; a typed `unitPriceFen` above the list's contract price is 400) or named by hand. Priced on the server.
+ */
+const PartUsedInput = z
   .object({
-    name: z.string().trim().min(1).max(200),
+    sparePartId: z.uuid().nullable().optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+    model: z.string().trim().max(100).nullable().optional(),
     quantity: z.int().min(1).max(10_000),
+    unitPriceFen: Fen.nullable().optional(),
     isSuppliedByUs: z.boolean(),
     isUnderWarranty: z.boolean(),
   })
-  .strict();
+  .strict()
+  .refine((p) => Boolean(p.sparePartId) || Boolean(p.name), { message: 'name a part or choose one from the price list', path: ['name'] });
+const PartUsed = z.object({
+  sparePartId: z.uuid().nullable(),
+  name: z.string(),
+  model: z.string().nullable(),
+  quantity: z.number().int(),
+  /** null: a part not on the list without a price (or saved before prices). */
+  unitPriceFen: z.number().int().nullable(),
+  isSuppliedByUs: z.boolean(),
+  isUnderWarranty: z.boolean(),
+  /** quantity × unit price; 0 under warranty or for the customer's own part. */
+  chargedFen: z.number().int(),
+});
 
 export const UpdateWorkOrderBody = z
   .object({
     workLog: z.string().max(20_000).optional(),
     checklist: z.array(ChecklistItem).max(50).optional(),
-    parts: z.array(PartUsed).max(100).optional(),
+    parts: z.array(PartUsedInput).max(100).optional(),
     transport: z.enum(TRANSPORTS).nullable().optional(),
     plannedAt: Instant.optional(),
     /** Out-of-scope work: the maintenance director's approval (003 6.6). */
@@ -147,6 +168,8 @@ export const WorkOrderResponse = z.object({
   workLog: z.string(),
   checklist: z.array(ChecklistItem),
   parts: z.array(PartUsed),
+  /** What the parts cost the customer (the yearly maintenance fee excludes parts and materials, 000). */
+  partsTotalFen: z.number().int(),
   signerName: z.string().nullable(),
   signerTitle: z.string().nullable(),
   hasSignature: z.boolean(),

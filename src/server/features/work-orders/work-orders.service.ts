@@ -1,9 +1,18 @@
 import { localDateOf } from '../../../domain/contracts/local-date.ts';
 import {
+  normalizePartUsed,
+  type PartLineInput,
+  type PartLineProblem,
+  PROBLEM_FIELD,
+  partsTotalFen,
+  priceParts,
+} from '../../../domain/field/parts-used.ts';
+import {
   checkActionInstant,
   defaultChecklist,
   minutesOnSite,
   nextStatus,
+  type PartUsed,
   parseSignature,
   suggestTransport,
   WORK_ORDER_SERIES,
@@ -19,6 +28,7 @@ import { AppError, notFound } from '../../errors.ts';
 import type { Locale } from '../../messages/catalogue.ts';
 import { type Actor, authorize, can, customerScope, isStaff } from '../../policy.ts';
 import { insertAudit } from '../audit/audit.repo.ts';
+import { priceListForPricing } from '../parts/parts.service.ts';
 import { applySlaEvent, startOnSiteClockOnConfirmation } from '../sla/sla.service.ts';
 import { findUsableQuote, recordWorkOrderVisit, visitCoverage } from '../visits/visits.service.ts';
 import { photoCount, signedFormOf } from '../work-order-photos/work-order-photos.service.ts';
@@ -56,7 +66,6 @@ import type {
   WrittenConfirmationInput,
 } from './work-orders.schema.ts';
 
-type Order = NonNullable<Awaited<ReturnType<typeof findWorkOrder>>>;
 type LockedOrder = NonNullable<Awaited<ReturnType<typeof lockWorkOrder>>>;
 type LockedTicket = NonNullable<Awaited<ReturnType<typeof lockTicketRow>>>;
 
@@ -366,24 +375,30 @@ function shape<T extends { overrideReason: string | null }>(actor: Actor, order:
   return can(actor, 'ticket.read_internal') ? order : { ...order, overrideReason: null };
 }
 
-async function readOrder(deps: Deps, id: string): Promise<Order> {
+/** The parts in today's shape (lines saved before prices read as unpriced) and what they cost. */
+function withPrices<T extends { parts: PartUsed[] }>(order: T) {
+  const parts = order.parts.map(normalizePartUsed);
+  return { ...order, parts, partsTotalFen: partsTotalFen(parts) };
+}
+
+async function readOrder(deps: Deps, id: string) {
   const order = await findWorkOrder(deps.db, id);
   if (!order) throw notFound('work order');
-  return order;
+  return withPrices(order);
 }
 
 export async function getWorkOrder({ deps, actor, id }: { deps: Deps; actor: Actor; id: string }) {
   const order = await findWorkOrder(deps.db, id);
   if (!order) throw notFound('work order');
   authorize(actor, 'work_order.read', { customerId: order.customerId }, 'work order');
-  return shape(actor, order);
+  return shape(actor, withPrices(order));
 }
 
 export async function listTicketWorkOrders({ deps, actor, ticketId }: { deps: Deps; actor: Actor; ticketId: string }) {
   const ticket = await findTicketBasics(deps.db, ticketId);
   if (!ticket) throw notFound('request');
   authorize(actor, 'work_order.read', { customerId: ticket.customerId }, 'request');
-  return { items: (await listWorkOrders(deps.db, { ticketId })).map((o) => shape(actor, o)) };
+  return { items: (await listWorkOrders(deps.db, { ticketId })).map((o) => shape(actor, withPrices(o))) };
 }
 
 /** The engineer's list (`engineerId=me`), or any staff member's; a customer user sees its own organisation's. */
@@ -398,7 +413,7 @@ export async function listWorkOrdersFor({ deps, actor, query }: { deps: Deps; ac
     to: query.to ? new Date(query.to) : undefined,
     status: query.status,
   });
-  return { items: items.map((o) => shape(actor, o)) };
+  return { items: items.map((o) => shape(actor, withPrices(o))) };
 }
 
 // ---------- on site ----------
@@ -622,10 +637,11 @@ export function updateWorkOrder({ deps, actor, id, input }: { deps: Deps; actor:
     action: 'update',
     clientActionId: input.clientActionId,
     apply: async (tx, order, _ticket, now) => {
+      const parts = input.parts ? await pricePartsUsed(tx, input.parts, localDateOf(now, deps.config.timeZone)) : undefined;
       const values = {
         ...(input.workLog !== undefined ? { workLog: input.workLog } : {}),
         ...(input.checklist ? { checklist: input.checklist } : {}),
-        ...(input.parts ? { parts: input.parts } : {}),
+        ...(parts ? { parts } : {}),
         ...(input.transport !== undefined ? { transport: input.transport } : {}),
         ...(input.plannedAt ? { plannedAt: new Date(input.plannedAt) } : {}),
         ...(input.approval
@@ -648,6 +664,26 @@ export function updateWorkOrder({ deps, actor, id, input }: { deps: Deps; actor:
       });
     },
   });
+}
+
+const PART_PROBLEM_TEXT: Record<PartLineProblem, string> = {
+  not_on_price_list: 'not on the price list',
+  inactive: 'taken off the price list',
+  not_yet_valid: 'not yet valid on this day',
+  above_contract_price: 'above contract price',
+  name_required: 'required',
+  too_large: 'too large',
+};
+
+/** The lines priced from the spare-parts price list of the day (000); a refused line is 400 on its field. */
+async function pricePartsUsed(tx: Tx, lines: PartLineInput[], on: string) {
+  const priced = priceParts({ lines, list: await priceListForPricing(tx), on });
+  if ('problem' in priced) {
+    throw new AppError('validation_failed', `part ${priced.index + 1}: ${PART_PROBLEM_TEXT[priced.problem]}`, {
+      [`parts.${priced.index}.${PROBLEM_FIELD[priced.problem]}`]: PART_PROBLEM_TEXT[priced.problem],
+    });
+  }
+  return priced.parts;
 }
 
 export function cancelWorkOrder({ deps, actor, id, input }: { deps: Deps; actor: Actor; id: string; input: ActionInput }) {

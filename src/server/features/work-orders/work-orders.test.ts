@@ -412,3 +412,126 @@ describe('who sees work orders and the service report', () => {
     expect(stored[0].n).toBe(Buffer.from(PNG_B64, 'base64').length);
   });
 });
+
+describe('parts used priced from the spare-parts price list (000)', () => {
+  const disk = { name: '硬盘', model: 'ST2000NM 2TB SAS', unitPriceFen: 180_000, contractPriceFen: 200_000, validFrom: '2026-01-01' };
+  const ours = { isSuppliedByUs: true, isUnderWarranty: false };
+  let diskId: string;
+  let retiredId: string;
+  let laterId: string;
+  beforeAll(async () => {
+    const add = async (body: object) => {
+      const res = await ctx.call('POST', '/api/v1/spare-parts', { as: manager, body });
+      expect(res.statusCode).toBe(201);
+      return res.json().id as string;
+    };
+    diskId = await add(disk);
+    retiredId = await add({ ...disk, model: 'retired', isActive: false });
+    laterId = await add({ ...disk, model: 'next list', validFrom: '2099-01-01' });
+  });
+  const patch = (id: string, parts: unknown[], as: Session = engineer) =>
+    ctx.call('PATCH', `/api/v1/work-orders/${id}`, { as, body: { parts } });
+
+  test('a part from the list fills name, model and price; warranty or the customer’s own part is charged 0; the total and the report', async () => {
+    const c = await bronzeCustomer();
+    const t = await ctx.ticket(agent, c.id);
+    const order = (await create(t.id)).json();
+    expect(order).toMatchObject({ parts: [], partsTotalFen: 0 });
+    const res = await patch(order.id, [
+      { sparePartId: diskId, quantity: 2, ...ours },
+      { sparePartId: diskId, quantity: 1, isSuppliedByUs: true, isUnderWarranty: true },
+      { sparePartId: diskId, quantity: 1, unitPriceFen: 150_000, isSuppliedByUs: false, isUnderWarranty: false },
+      { name: '网线', model: 'Cat6', quantity: 3, unitPriceFen: 500, ...ours },
+    ]);
+    expect(res.statusCode).toBe(200);
+    const listed = { sparePartId: diskId, name: '硬盘', model: 'ST2000NM 2TB SAS' };
+    expect(res.json().parts).toEqual([
+      { ...listed, quantity: 2, unitPriceFen: 180_000, ...ours, chargedFen: 360_000 },
+      { ...listed, quantity: 1, unitPriceFen: 180_000, isSuppliedByUs: true, isUnderWarranty: true, chargedFen: 0 },
+      { ...listed, quantity: 1, unitPriceFen: 150_000, isSuppliedByUs: false, isUnderWarranty: false, chargedFen: 0 },
+      { sparePartId: null, name: '网线', model: 'Cat6', quantity: 3, unitPriceFen: 500, ...ours, chargedFen: 1_500 },
+    ]);
+    expect(res.json().partsTotalFen).toBe(361_500);
+    // The same prices on every read: the ticket's list and the engineer's.
+    const again = (await ctx.call('GET', `/api/v1/tickets/${t.id}/work-orders`, { as: agent })).json().items[0];
+    expect(again).toMatchObject({ partsTotalFen: 361_500, parts: res.json().parts });
+
+    expect((await post(order.id, 'check-in')).statusCode).toBe(200);
+    expect((await post(order.id, 'check-out')).statusCode).toBe(200);
+    expect((await post(order.id, 'sign-off', { signerName: '张主任', signature: SIGNATURE })).statusCode).toBe(200);
+    const zh = await pdfText((await ctx.call('GET', `/api/v1/work-orders/${order.id}/report.pdf`, { as: agent })).rawPayload);
+    for (const s of [
+      '硬盘 ST2000NM 2TB SAS',
+      '单价',
+      '¥1,800.00',
+      '¥3,600.00',
+      '¥15.00',
+      '备件合计',
+      '¥3,615.00',
+      '年度维护费不含备品备件及材料费',
+    ]) {
+      expect(zh).toContain(s);
+    }
+    const en = await pdfText((await ctx.call('GET', `/api/v1/work-orders/${order.id}/report.pdf?lang=en`, { as: agent })).rawPayload);
+    for (const s of ['Parts total', 'CN¥3,615.00', 'excludes spare parts and materials']) expect(en).toContain(s);
+  });
+
+  test('an order saved before prices reads its parts as unpriced', async () => {
+    const c = await bronzeCustomer();
+    const t = await ctx.ticket(agent, c.id);
+    const order = (await create(t.id)).json();
+    await ctx.rows(
+      sql`update work_orders set parts = '[{"name":"网卡","quantity":1,"isSuppliedByUs":true,"isUnderWarranty":false}]' where id = ${order.id} returning id`,
+    );
+    expect((await ctx.call('GET', `/api/v1/work-orders/${order.id}`, { as: agent })).json()).toMatchObject({
+      parts: [{ sparePartId: null, name: '网卡', model: null, quantity: 1, unitPriceFen: null, chargedFen: 0 }],
+      partsTotalFen: 0,
+    });
+  });
+
+  test.each([
+    [
+      'a typed price above the contract cap',
+      () => [{ sparePartId: diskId, quantity: 1, unitPriceFen: 200_001, ...ours }],
+      'parts.0.unitPriceFen',
+    ],
+    ['a negative quantity', () => [{ sparePartId: diskId, quantity: -1, ...ours }], 'parts.0.quantity'],
+    ['a zero quantity', () => [{ sparePartId: diskId, quantity: 0, ...ours }], 'parts.0.quantity'],
+    ['a fractional quantity', () => [{ sparePartId: diskId, quantity: 1.5, ...ours }], 'parts.0.quantity'],
+    ['a huge quantity', () => [{ sparePartId: diskId, quantity: 1e12, ...ours }], 'parts.0.quantity'],
+    ['a huge price', () => [{ name: 'x', quantity: 1, unitPriceFen: 1e20, ...ours }], 'parts.0.unitPriceFen'],
+    ['a negative price', () => [{ sparePartId: diskId, quantity: 1, unitPriceFen: -1, ...ours }], 'parts.0.unitPriceFen'],
+    [
+      'price × quantity beyond any bill',
+      () => [{ name: 'x', quantity: 10_000, unitPriceFen: 9_000_000_000_000, ...ours }],
+      'parts.0.quantity',
+    ],
+    ['a part id not on this price list', () => [{ sparePartId: randomUUID(), quantity: 1, ...ours }], 'parts.0.sparePartId'],
+    ['a part taken off the list', () => [{ sparePartId: retiredId, quantity: 1, ...ours }], 'parts.0.sparePartId'],
+    ['a price list entry not yet valid', () => [{ sparePartId: laterId, quantity: 1, ...ours }], 'parts.0.sparePartId'],
+    [
+      'the second line bad',
+      () => [
+        { sparePartId: diskId, quantity: 1, ...ours },
+        { sparePartId: 'not-a-uuid', quantity: 1, ...ours },
+      ],
+      'parts.1.sparePartId',
+    ],
+    ['neither a name nor a list entry', () => [{ quantity: 1, ...ours }], 'parts.0.name'],
+    ['a NUL byte in the name', () => [{ name: '网\u0000线', quantity: 1, ...ours }], 'parts.0.name'],
+    ['an unknown field', () => [{ sparePartId: diskId, quantity: 1, discountFen: 5, ...ours }], 'parts.0'],
+  ] as const)('bad input (%s) is 400 on its field and changes nothing', async (_case, parts, field) => {
+    const c = await bronzeCustomer();
+    const t = await ctx.ticket(agent, c.id);
+    const order = (await create(t.id)).json();
+    expect((await patch(order.id, [{ sparePartId: diskId, quantity: 1, ...ours }])).statusCode).toBe(200);
+    const before = await ctx.snapshot();
+    const orderBefore = (await ctx.call('GET', `/api/v1/work-orders/${order.id}`, { as: agent })).json();
+    const res = await patch(order.id, [...parts()]);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('validation_failed');
+    expect(Object.keys(res.json().error.fields ?? {}).some((k) => k.startsWith(field))).toBe(true);
+    expect(await ctx.snapshot()).toEqual(before);
+    expect((await ctx.call('GET', `/api/v1/work-orders/${order.id}`, { as: agent })).json()).toEqual(orderBefore);
+  });
+});

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, type UseQueryResult, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   CustomerReturnVisitsResponse,
@@ -31,7 +31,7 @@ import type {
 } from '../../../server/features/trainings/trainings.schema.ts';
 import { api } from '../../api/client.ts';
 import type { Json } from '../../api/types.ts';
-import { contractKeys } from '../contracts/api.ts';
+import { contractKeys, useRetrainingStatus } from '../contracts/api.ts';
 
 export type TicketSurvey = Json<z.infer<typeof TicketSurveyResponse>>;
 export type PublicSurvey = Json<z.infer<typeof PublicSurveyResponse>>;
@@ -66,7 +66,6 @@ export const serviceQualityKeys = {
   returnVisits: (customerId: string) => [...serviceQualityKeys.customer(customerId), 'return-visits'] as const,
   meetings: (customerId: string) => [...serviceQualityKeys.customer(customerId), 'meetings'] as const,
   trainings: (customerId: string) => [...serviceQualityKeys.customer(customerId), 'trainings'] as const,
-  retraining: (customerId: string) => [...serviceQualityKeys.customer(customerId), 'retraining'] as const,
   certifications: (customerId: string) => [...serviceQualityKeys.customer(customerId), 'certifications'] as const,
   surveys: (customerId: string) => [...serviceQualityKeys.customer(customerId), 'surveys'] as const,
 };
@@ -195,12 +194,11 @@ export function useTrainings(customerId: string) {
   });
 }
 
-export function useRetraining(customerId: string) {
-  return useQuery({
-    queryKey: serviceQualityKeys.retraining(customerId),
-    queryFn: ({ signal }) => api.get<Retraining>(`/customers/${customerId}/retraining`, undefined, signal),
-  });
-}
+/**
+ * The retraining status is the contracts' query (the customer page's header and the request show it too):
+ * one key, so it is loaded once and a training refreshes every copy (src/web/api/query-keys.test.ts).
+ */
+export const useRetraining: (customerId: string) => UseQueryResult<Retraining> = useRetrainingStatus;
 
 export function useCertifications(customerId: string) {
   return useQuery({

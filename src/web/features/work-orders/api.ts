@@ -13,6 +13,7 @@ import type {
 } from '../../../server/features/work-orders/work-orders.schema.ts';
 import { API_BASE, api } from '../../api/client.ts';
 import type { Json } from '../../api/types.ts';
+import { partKeys, type SparePart } from '../parts/api.ts';
 
 export type WorkOrder = Json<z.infer<typeof WorkOrderResponse>>;
 export type Suggestion = Json<z.infer<typeof SuggestionResponse>>;
@@ -110,34 +111,65 @@ export function useCreateWorkOrder(ticketId: string) {
   });
 }
 
-const CACHE_KEY = 'aftersales.field.orders';
-
-/** The last list the phone saw, so the page opens in a basement with no signal. */
-function cachedOrders(): { items: WorkOrder[] } | undefined {
-  try {
-    const raw = localStorage.getItem(CACHE_KEY);
-    return raw ? (JSON.parse(raw) as { items: WorkOrder[] }) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The signed-in engineer's orders planned from `from` on (today and upcoming). */
-export function useMyWorkOrders(from: string) {
-  return useQuery({
-    queryKey: workOrderKeys.mine(from),
-    queryFn: async ({ signal }) => {
-      const data = await api.get<{ items: WorkOrder[] }>('/work-orders', { engineerId: 'me', from }, signal);
+/** A query's last answer kept on the phone (localStorage), so the field page opens in a basement with no signal. */
+function offlineCopy<T>(storageKey: string) {
+  return {
+    read: (): T | undefined => {
       try {
-        localStorage.setItem(CACHE_KEY, JSON.stringify(data));
+        const raw = localStorage.getItem(storageKey);
+        return raw ? (JSON.parse(raw) as T) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    keep: (data: T): T => {
+      try {
+        localStorage.setItem(storageKey, JSON.stringify(data));
       } catch {
         // A full storage only costs the offline copy.
       }
       return data;
     },
-    initialData: cachedOrders,
+  };
+}
+
+const ordersCopy = offlineCopy<{ items: WorkOrder[] }>('aftersales.field.orders');
+const priceListCopy = offlineCopy<{ items: SparePart[] }>('aftersales.field.price-list');
+
+/** The signed-in engineer's orders planned from `from` on (today and upcoming). */
+export function useMyWorkOrders(from: string) {
+  return useQuery({
+    queryKey: workOrderKeys.mine(from),
+    queryFn: async ({ signal }) =>
+      ordersCopy.keep(await api.get<{ items: WorkOrder[] }>('/work-orders', { engineerId: 'me', from }, signal)),
+    initialData: ordersCopy.read,
     initialDataUpdatedAt: 0,
     select: (data) => data.items,
     networkMode: 'offlineFirst',
+  });
+}
+
+/**
+ * The spare-parts price list for pricing parts on an order (000). The phone keeps the last copy with its
+ * work orders, so a part is priced from the list of the day with no signal (the server prices it again).
+ */
+export function useOrderPriceList(enabled = true) {
+  return useQuery({
+    queryKey: partKeys.list(),
+    enabled,
+    queryFn: async ({ signal }) => priceListCopy.keep(await api.get<{ items: SparePart[] }>('/spare-parts', undefined, signal)),
+    initialData: priceListCopy.read,
+    initialDataUpdatedAt: 0,
+    select: (data) => data.items,
+    networkMode: 'offlineFirst',
+  });
+}
+
+/** A staff member (a manager acting for the engineers) edits an order's parts from the request page. */
+export function useUpdateWorkOrder(ticketId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: UpdateWorkOrderInput & { id: string }) => api.patch<WorkOrder>(`/work-orders/${id}`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: workOrderKeys.ofTicket(ticketId) }),
   });
 }

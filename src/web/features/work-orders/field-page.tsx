@@ -1,14 +1,13 @@
 import { CloudSyncOutlined, EnvironmentOutlined, FilePdfOutlined, PhoneOutlined, ScanOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Empty, Form, Input, InputNumber, List, Radio, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Empty, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PartUsed } from '../../../domain/field/work-orders.ts';
 import { useTimeZone } from '../../components/session.tsx';
 import { SignaturePad } from '../../components/signature-pad.tsx';
 import { formatDateTime } from '../../lib/time.ts';
-import { mapUrl, reportUrl, useMyWorkOrders, type WorkOrder, workOrderKeys } from './api.ts';
+import { mapUrl, reportUrl, useMyWorkOrders, useOrderPriceList, type WorkOrder, workOrderKeys } from './api.ts';
 import { useFieldOffline } from './install-offline.ts';
 import {
   discardConflict,
@@ -19,6 +18,7 @@ import {
   retryConflict,
   useFieldQueue,
 } from './offline-queue.ts';
+import { PartsEditor } from './parts-editor.tsx';
 import { downscalePhoto, jpegName } from './photo-store.ts';
 import { CameraButton, PendingThumbnails, PhotoThumbnails } from './photo-strip.tsx';
 import { STATUS_COLOR } from './work-orders-card.tsx';
@@ -361,48 +361,16 @@ function WorkLog({ order, isEditable, act }: { order: WorkOrder; isEditable: boo
 
 function Parts({ order, isEditable, act }: { order: WorkOrder; isEditable: boolean; act: Act }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<PartUsed>();
-  const add = (part: PartUsed) => {
-    act({ workOrderId: order.id, kind: 'update', body: { parts: [...order.parts, part] } });
-    form.resetFields();
-  };
+  const priceList = useOrderPriceList();
   return (
     <>
       <Typography.Title level={5}>{t('workOrders.parts')}</Typography.Title>
-      <List
-        size="small"
-        dataSource={order.parts}
-        locale={{ emptyText: <span className="muted">{t('workOrders.noParts')}</span> }}
-        renderItem={(p) => (
-          <List.Item>
-            {p.name} × {p.quantity} · {p.isSuppliedByUs ? t('workOrders.byUs') : t('workOrders.byCustomer')} ·{' '}
-            {p.isUnderWarranty ? t('workOrders.inWarranty') : t('workOrders.outOfWarranty')}
-          </List.Item>
-        )}
+      <PartsEditor
+        order={order}
+        priceList={priceList.data ?? []}
+        isEditable={isEditable}
+        onSave={(parts) => act({ workOrderId: order.id, kind: 'update', body: { parts } })}
       />
-      {isEditable && (
-        <Form<PartUsed>
-          form={form}
-          layout="inline"
-          className="field-part-form"
-          onFinish={add}
-          initialValues={{ quantity: 1, isSuppliedByUs: true, isUnderWarranty: false }}
-        >
-          <Form.Item name="name" rules={[{ required: true, whitespace: true, message: t('workOrders.partName') }]}>
-            <Input placeholder={t('workOrders.partName')} aria-label={t('workOrders.partName')} maxLength={200} />
-          </Form.Item>
-          <Form.Item name="quantity" rules={[{ required: true }]}>
-            <InputNumber min={1} max={10_000} precision={0} aria-label={t('workOrders.quantity')} />
-          </Form.Item>
-          <Form.Item name="isSuppliedByUs" valuePropName="checked" label={t('workOrders.byUs')}>
-            <Switch size="small" />
-          </Form.Item>
-          <Form.Item name="isUnderWarranty" valuePropName="checked" label={t('workOrders.inWarranty')}>
-            <Switch size="small" />
-          </Form.Item>
-          <Button htmlType="submit">{t('workOrders.addPart')}</Button>
-        </Form>
-      )}
     </>
   );
 }

@@ -8,9 +8,20 @@ import { isApiError } from '../../api/client.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useCan, useTimeZone } from '../../components/session.tsx';
 import { errorMessage } from '../../lib/errors.ts';
+import { formatFen } from '../../lib/money.ts';
 import { formatDateTime } from '../../lib/time.ts';
 import { useStaffUsers } from '../users/api.ts';
-import { reportUrl, useCreateWorkOrder, useRecordWrittenConfirmation, useTicketWorkOrders, useWorkOrderSuggestion } from './api.ts';
+import {
+  reportUrl,
+  useCreateWorkOrder,
+  useOrderPriceList,
+  useRecordWrittenConfirmation,
+  useTicketWorkOrders,
+  useUpdateWorkOrder,
+  useWorkOrderSuggestion,
+  type WorkOrder,
+} from './api.ts';
+import { PartsEditor } from './parts-editor.tsx';
 import { PhotoThumbnails } from './photo-strip.tsx';
 
 export const STATUS_COLOR: Record<WorkOrderStatus, string> = {
@@ -37,6 +48,7 @@ export function WorkOrdersCard({ ticketId, isClosed }: { ticketId: string; isClo
   const orders = useTicketWorkOrders(ticketId);
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [partsOpen, setPartsOpen] = useState<string | null>(null);
   return (
     <Card
       size="small"
@@ -100,6 +112,19 @@ export function WorkOrdersCard({ ticketId, isClosed }: { ticketId: string; isClo
                       canDelete={can('work_order.work') && (o.status === 'on_site' || o.status === 'checked_out')}
                     />
                   )}
+                  <div>
+                    <Button
+                      type="link"
+                      size="small"
+                      className="inline-link"
+                      aria-expanded={partsOpen === o.id}
+                      onClick={() => setPartsOpen(partsOpen === o.id ? null : o.id)}
+                      data-testid="work-order-parts-toggle"
+                    >
+                      {t('workOrders.parts')} ({o.parts.length}) · {formatFen(o.partsTotalFen)}
+                    </Button>
+                  </div>
+                  {partsOpen === o.id && <OrderParts ticketId={ticketId} order={o} />}
                 </>
               }
             />
@@ -109,6 +134,24 @@ export function WorkOrdersCard({ ticketId, isClosed }: { ticketId: string; isClo
       {open && <CreateWorkOrderModal ticketId={ticketId} onClose={() => setOpen(false)} />}
       <WrittenConfirmationModal ticketId={ticketId} open={confirming} onClose={() => setConfirming(false)} />
     </Card>
+  );
+}
+
+/** An order's parts on the request page: read by all staff, edited by a manager acting for the engineers. */
+function OrderParts({ ticketId, order }: { ticketId: string; order: WorkOrder }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const can = useCan();
+  const isEditable = can('work_order.act_for_others') && ['planned', 'on_site', 'checked_out'].includes(order.status);
+  const priceList = useOrderPriceList(isEditable);
+  const update = useUpdateWorkOrder(ticketId);
+  return (
+    <PartsEditor
+      order={order}
+      priceList={priceList.data ?? []}
+      isEditable={isEditable && !update.isPending}
+      onSave={(parts) => update.mutate({ id: order.id, parts }, { onError: (error) => message.error(errorMessage(error, t)) })}
+    />
   );
 }
 
