@@ -11,7 +11,10 @@ export const E2E_ADMIN = { email: 'admin@e2e.example.com', password: 'e2e-admin-
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
-  workers: 1,
+  // One by default; E2E_WORKERS=2 runs two browsers against the one server (the specs make their own data).
+  workers: Number(process.env.E2E_WORKERS ?? 1),
+  // Its own folder: Playwright empties outputDir at start, and test-results/ also holds the vitest reports.
+  outputDir: 'test-results/playwright',
   timeout: 90_000,
   expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],

@@ -4,7 +4,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { E2E_ADMIN } from '../playwright.config.ts';
 import type { Tier } from '../src/web/features/contracts/api.ts';
-import { chooseOption, createHospital, type Language, screenshot, signIn, signInAdmin } from './support.ts';
+import { chooseOption, createHospital, type Language, SCREENSHOTS, screenshot, signIn, signInAdmin } from './support.ts';
 
 /** Texts written out here (not read from the dictionaries) so a wrong translation fails. */
 const TEXT = {
@@ -45,6 +45,7 @@ function localDate(days: number): string {
 
 /** A full-page screenshot with the viewport grown to the page. */
 async function fullScreenshot(page: Page, name: string): Promise<void> {
+  if (!SCREENSHOTS) return;
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize({ width: 1440, height: Math.max(900, height) });
   await screenshot(page, name);

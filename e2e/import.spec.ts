@@ -2,7 +2,7 @@
 // column and the reason show, the commit is disabled and says why), then the corrected file, commits, and
 // finds the new customer in the customers list. Screenshots of the preview with a bad row for review.
 import { expect, type Page, test } from '@playwright/test';
-import { createAgent, type Language, screenshot, signIn, signInAdmin, uniqueNumber } from './support.ts';
+import { createAgent, type Language, SCREENSHOTS, screenshot, signIn, signInAdmin, uniqueNumber } from './support.ts';
 
 /** Texts written out here (not read from the dictionaries) so a wrong translation fails. */
 const TEXT = {
@@ -46,6 +46,7 @@ const HEADER = '客户名称,省份,城市,等级,类型,床位数,距离分类,
 
 /** A full-page screenshot with the viewport grown to the page (the fixed header and menu stay at the top). */
 async function fullScreenshot(page: Page, name: string): Promise<void> {
+  if (!SCREENSHOTS) return;
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize({ width: 1440, height: Math.max(900, height) });
   await screenshot(page, name);

@@ -1,7 +1,7 @@
 // Search, once per language: the header box (words → ranked results with highlights; a request number → that
 // request), the results page's states, and a hospital user's search confined to its own organisation.
 import { expect, type Page, test } from '@playwright/test';
-import { createHospital, createTicket, createWorld, type Language, screenshot, signIn, signInAdmin } from './support.ts';
+import { createHospital, createTicket, createWorld, type Language, SCREENSHOTS, screenshot, signIn, signInAdmin } from './support.ts';
 
 /** Texts and data written out here (not read from the dictionaries) so a wrong translation fails. */
 const SEARCH_TEXT = {
@@ -61,6 +61,7 @@ async function searchFromHeader(page: Page, words: string): Promise<void> {
 
 /** A full-page screenshot with the viewport grown to the page, so the sticky header stays in place. */
 async function fullScreenshot(page: Page, name: string): Promise<void> {
+  if (!SCREENSHOTS) return;
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize({ width: 1440, height: Math.max(900, height) });
   await screenshot(page, name);

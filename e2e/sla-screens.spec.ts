@@ -2,7 +2,7 @@
 // calendar editor (make-up workday in the month view, what-if preview) and the policy editor.
 import { expect, type Page, test } from '@playwright/test';
 import { E2E_ADMIN } from '../playwright.config.ts';
-import { createTicket, createWorld, type Language, screenshot, signIn, signInAdmin } from './support.ts';
+import { createTicket, createWorld, type Language, SCREENSHOTS, screenshot, signIn, signInAdmin } from './support.ts';
 
 /** Texts written out here (not read from the dictionaries) so a wrong translation fails. */
 const SLA_TEXT = {
@@ -64,6 +64,7 @@ const SLA_TEXT = {
 
 /** A full-page screenshot with the viewport grown to the page, so the sticky sider and header stay in place. */
 async function fullScreenshot(page: Page, name: string): Promise<void> {
+  if (!SCREENSHOTS) return;
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize({ width: 1440, height: Math.max(900, height) });
   await screenshot(page, name);

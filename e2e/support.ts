@@ -86,8 +86,10 @@ export function uniqueNumber(): number {
  * E2E_SCREENSHOTS=1 (`E2E_SCREENSHOTS=1 npx playwright test`). CI runs nobody looks at skip them,
  * which saves ~1 s per screenshot of the browser stage.
  */
+export const SCREENSHOTS = process.env.E2E_SCREENSHOTS === '1';
+
 export async function screenshot(page: Page, name: string): Promise<void> {
-  if (process.env.E2E_SCREENSHOTS !== '1') return;
+  if (!SCREENSHOTS) return;
   const dir = path.join('test-results', 'screens');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
