@@ -1,8 +1,8 @@
 /**
- * `npm test`: every check the project has, in order — lint, types, unit and API tests on the
- * embedded database, the database tests again on PostgreSQL when TEST_DATABASE_URL names one, and the
- * browser suite when Chromium is installed. Prints each stage's time, then a summary table and one
- * line counting every test.
+ * `npm test`: every check the project has — lint, types, unit and API tests on the embedded database, the
+ * database tests again on PostgreSQL when TEST_DATABASE_URL names one, and the browser suite when Chromium is
+ * installed (the vitest stages then run beside it, see `overlap`). Prints each stage's time, then a summary
+ * table and one line counting every test.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -32,15 +32,31 @@ function run(label: string, command: string, args: string[], env: Record<string,
   return ok;
 }
 
+/** As run(), without blocking the event loop (so background stages can start their next step meanwhile). */
+async function runAsync(label: string, command: string, args: string[]): Promise<boolean> {
+  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+  const t0 = Date.now();
+  const child = spawn(command, args, { stdio: 'inherit', env: process.env });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  const seconds = (Date.now() - t0) / 1000;
+  const ok = code === 0;
+  stages.push({ label, status: ok ? 'passed' : 'failed', seconds });
+  if (!ok) {
+    hasFailed = true;
+    console.log(`✖ ${label} failed (exit ${code}) after ${seconds.toFixed(1)} s`);
+  } else console.log(`✔ ${label}: ${seconds.toFixed(1)} s`);
+  return ok;
+}
+
 /**
  * Starts a stage in the background with its output in a log file (printed when it ends), so it can share the
  * machine with the browser stage; resolve the result with `finish()`.
  */
-function runInBackground(label: string, command: string, args: string[], logFile: string) {
+function runInBackground(label: string, command: string, args: string[], logFile: string, env: Record<string, string> = {}) {
   console.log(`\n▶ ${label} (in the background, log: ${logFile}): ${command} ${args.join(' ')}`);
   const t0 = Date.now();
   const fd = openSync(logFile, 'w');
-  const child = spawn(command, args, { stdio: ['ignore', fd, fd], env: process.env });
+  const child = spawn(command, args, { stdio: ['ignore', fd, fd], env: { ...process.env, ...env } });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return async function finish(): Promise<boolean> {
     const code = await exited;
@@ -53,7 +69,7 @@ function runInBackground(label: string, command: string, args: string[], logFile
     if (!ok) {
       hasFailed = true;
       console.log(`✖ ${label} failed (exit ${code}) after ${seconds.toFixed(1)} s`);
-    } else console.log(`✔ ${label}: ${seconds.toFixed(1)} s (alongside the browser stage)`);
+    } else console.log(`✔ ${label}: ${seconds.toFixed(1)} s (beside the browser stage)`);
     return ok;
   };
 }
@@ -121,56 +137,70 @@ const vitestArgs = (out: string, extra: string[] = []) => [
 ];
 // With a PostgreSQL stage to follow, the 100,000-request plan test runs there only (vitest.config.ts).
 const pgliteEnv = { TEST_DATABASE_URL: '', AFTERSALES_POSTGRES_STAGE_FOLLOWS: process.env.TEST_DATABASE_URL ? '1' : '' };
-run('unit + API tests (PGlite)', `${bin}/vitest`, vitestArgs('test-results/vitest-pglite.json'), pgliteEnv);
-addVitest('test-results/vitest-pglite.json');
-
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(chromium);
+const pgliteLabel = 'unit + API tests (PGlite)';
 const postgresLabel = 'database tests (PostgreSQL)';
 const browserLabel = 'browser tests (Playwright + Chromium)';
-/**
- * With both a PostgreSQL server and Chromium, the PostgreSQL suite runs on one worker beside the browser suite
- * (one worker too): the browser suite spends much of its time waiting on the browser and the server, so the two
- * share the two cores better than they run one after the other. AFTERSALES_TEST_SEQUENTIAL=1 runs them in turn.
- */
-const overlap = Boolean(process.env.TEST_DATABASE_URL) && hasChromium && process.env.AFTERSALES_TEST_SEQUENTIAL !== '1';
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = existsSync(chromium);
+const postgresFiles = process.env.TEST_DATABASE_URL ? databaseTestFiles() : [];
+if (process.env.TEST_DATABASE_URL) console.log(`\nPostgreSQL: ${postgresFiles.length} test files touch the database`);
 
-let finishPostgres: (() => Promise<boolean>) | null = null;
-if (process.env.TEST_DATABASE_URL) {
-  const files = databaseTestFiles();
-  console.log(`\nPostgreSQL: ${files.length} test files touch the database`);
-  const args = vitestArgs('test-results/vitest-postgres.json', files);
-  if (overlap) {
-    // The web build first: it is short, and the browser stage needs it.
-    if (!run('web build', `${bin}/vite`, ['build', '--logLevel', 'warn'])) {
-      run(postgresLabel, `${bin}/vitest`, args);
-    } else {
-      finishPostgres = runInBackground(postgresLabel, `${bin}/vitest`, [...args, '--maxWorkers=1'], 'test-results/postgres.log');
-      run(browserLabel, `${bin}/playwright`, ['test']);
-      addPlaywright('test-results/e2e.json');
-      await finishPostgres();
+/** The vitest stages in order: PGlite, then PostgreSQL when a server is named. */
+const vitestStages: { label: string; args: string[]; env: Record<string, string>; report: string; log: string }[] = [
+  {
+    label: pgliteLabel,
+    args: vitestArgs('test-results/vitest-pglite.json'),
+    env: pgliteEnv,
+    report: 'test-results/vitest-pglite.json',
+    log: 'test-results/pglite.log',
+  },
+  ...(process.env.TEST_DATABASE_URL
+    ? [
+        {
+          label: postgresLabel,
+          args: vitestArgs('test-results/vitest-postgres.json', postgresFiles),
+          env: {},
+          report: 'test-results/vitest-postgres.json',
+          log: 'test-results/postgres.log',
+        },
+      ]
+    : []),
+];
+
+/**
+ * With Chromium, the browser suite runs in the foreground while the vitest stages run one after the other beside
+ * it, at a lower CPU priority (`nice`): the browser suite waits on the browser and the server much of the time and
+ * leaves most of the second core idle, which the vitest stages fill. Their output is printed when they end.
+ * AFTERSALES_TEST_SEQUENTIAL=1 runs every stage in turn.
+ */
+const overlap = hasChromium && process.env.AFTERSALES_TEST_SEQUENTIAL !== '1';
+const built = hasChromium && run('web build', `${bin}/vite`, ['build', '--logLevel', 'warn']);
+if (overlap && built) {
+  const background = (async () => {
+    for (const stage of vitestStages) {
+      await runInBackground(stage.label, 'nice', ['-n', '10', `${bin}/vitest`, ...stage.args], stage.log, stage.env)();
     }
-  } else {
-    run(postgresLabel, `${bin}/vitest`, args);
-  }
-  addVitest('test-results/vitest-postgres.json');
+  })();
+  await runAsync(browserLabel, `${bin}/playwright`, ['test']);
+  addPlaywright('test-results/e2e.json');
+  await background;
 } else {
+  for (const stage of vitestStages) run(stage.label, `${bin}/vitest`, stage.args, stage.env);
+  if (built) {
+    run(browserLabel, `${bin}/playwright`, ['test']);
+    addPlaywright('test-results/e2e.json');
+  }
+}
+for (const stage of vitestStages) addVitest(stage.report);
+if (!process.env.TEST_DATABASE_URL) {
   skip(
     postgresLabel,
     'PostgreSQL suite not run: set TEST_DATABASE_URL=postgres://… to run the database tests against a PostgreSQL server (.ci/run does).',
   );
 }
-
-if (!overlap) {
-  if (hasChromium) {
-    if (run('web build', `${bin}/vite`, ['build', '--logLevel', 'warn'])) {
-      run(browserLabel, `${bin}/playwright`, ['test']);
-      addPlaywright('test-results/e2e.json');
-    }
-  } else {
-    skip('web build', `Browser suite not run: Chromium is not installed at ${chromium} (apt-get install chromium).`);
-    stages.push({ label: browserLabel, status: 'skipped', seconds: null });
-  }
+if (!hasChromium) {
+  skip('web build', `Browser suite not run: Chromium is not installed at ${chromium} (apt-get install chromium).`);
+  stages.push({ label: browserLabel, status: 'skipped', seconds: null });
 }
 
 printSummary();
