@@ -57,11 +57,13 @@ function runInBackground(label: string, command: string, args: string[], logFile
   const t0 = Date.now();
   const fd = openSync(logFile, 'w');
   const child = spawn(command, args, { stdio: ['ignore', fd, fd], env: { ...process.env, ...env } });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // Timed at its own exit, not when the foreground stage gets round to reading it.
+  const exited = new Promise<{ code: number | null; seconds: number }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, seconds: (Date.now() - t0) / 1000 })),
+  );
   return async function finish(): Promise<boolean> {
-    const code = await exited;
+    const { code, seconds } = await exited;
     closeSync(fd);
-    const seconds = (Date.now() - t0) / 1000;
     console.log(`\n── ${label}: output ──`);
     process.stdout.write(readFileSync(logFile, 'utf8'));
     const ok = code === 0;
