@@ -1,7 +1,8 @@
-import { App, Button, Form, Input, Rate, Typography } from 'antd';
+import { App, Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.ts';
 import { type AnswerInput, useAnswerPeriodicSurvey } from './api.ts';
+import { SurveyAnswerFields } from './survey-answer-fields.tsx';
 
 /** One periodic survey's answer form in the portal (its own chunk: only hospitals with a survey due load it). */
 export function PeriodicSurveyForm({ customerId, id, period }: { customerId: string; id: string; period: string }) {
@@ -25,19 +26,7 @@ export function PeriodicSurveyForm({ customerId, id, period }: { customerId: str
       }
     >
       <Typography.Text strong>{t('serviceQuality.survey.periodic', { period })}</Typography.Text>
-      <Form.Item
-        name="score"
-        label={t('serviceQuality.survey.question')}
-        rules={[{ required: true, message: t('serviceQuality.survey.scoreRequired') }]}
-      >
-        <Rate />
-      </Form.Item>
-      <Form.Item name="comment" label={t('serviceQuality.survey.comment')}>
-        <Input.TextArea rows={2} maxLength={2000} />
-      </Form.Item>
-      <Button type="primary" htmlType="submit" loading={answer.isPending} data-testid="periodic-survey-submit">
-        {t('serviceQuality.survey.submit')}
-      </Button>
+      <SurveyAnswerFields commentRows={2} isPending={answer.isPending} submitTestId="periodic-survey-submit" />
     </Form>
   );
 }

@@ -1,7 +1,8 @@
-import { App, Button, Card, Form, Input, Rate, Typography } from 'antd';
+import { App, Card, Form, Rate, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.ts';
 import { type AnswerInput, useAnswerSurvey, useTicketSurvey } from './api.ts';
+import { SurveyAnswerFields } from './survey-answer-fields.tsx';
 
 /** The portal's satisfaction survey on a confirmed request: 1–5 and a comment, answered once. */
 export function SurveyCard({ ticketId }: { ticketId: string }) {
@@ -31,19 +32,7 @@ export function SurveyCard({ ticketId }: { ticketId: string }) {
             })
           }
         >
-          <Form.Item
-            name="score"
-            label={t('serviceQuality.survey.question')}
-            rules={[{ required: true, message: t('serviceQuality.survey.scoreRequired') }]}
-          >
-            <Rate />
-          </Form.Item>
-          <Form.Item name="comment" label={t('serviceQuality.survey.comment')}>
-            <Input.TextArea rows={3} maxLength={2000} />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" loading={answer.isPending} data-testid="survey-submit">
-            {t('serviceQuality.survey.submit')}
-          </Button>
+          <SurveyAnswerFields commentRows={3} isPending={answer.isPending} submitTestId="survey-submit" />
         </Form>
       )}
     </Card>
