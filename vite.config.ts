@@ -19,6 +19,7 @@ function precompress(): Plugin {
       outDir = path.resolve(config.root, config.build.outDir);
     },
     closeBundle() {
+      if (process.env.AFTERSALES_WEB_PROBE === '1') return;
       const walk = (dir: string): string[] =>
         readdirSync(dir).flatMap((name) => {
           const full = path.join(dir, name);
@@ -35,9 +36,30 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The default language's texts are a lazy chunk (i18n/index.ts) that the app asks for only once its scripts
+ * have run; a modulepreload in the page lets the browser fetch it beside them (issue 9: first load).
+ */
+function preloadDefaultLanguage(): Plugin {
+  return {
+    name: 'aftersales-preload-language',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const chunk = Object.values(context.bundle ?? {}).find(
+          (item) => item.type === 'chunk' && item.facadeModuleId?.replaceAll('\\', '/').endsWith('/src/web/i18n/zh-CN.ts'),
+        );
+        if (!chunk) return [];
+        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${chunk.fileName}` }, injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), preloadDefaultLanguage()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -179,7 +179,7 @@ const vitestStages: { label: string; args: string[]; env: Record<string, string>
  */
 const [pgliteStage, postgresStage] = vitestStages;
 run(pgliteStage.label, `${bin}/vitest`, pgliteStage.args, pgliteStage.env);
-const built = hasChromium && run('web build', `${bin}/vite`, ['build', '--logLevel', 'warn']);
+const built = hasChromium && run('web build', `${bin}/tsx`, ['scripts/build-web.ts', '--quiet']);
 const overlap = built && postgresStage !== undefined && process.env.AFTERSALES_TEST_SEQUENTIAL !== '1';
 if (overlap) {
   const finish = runInBackground(

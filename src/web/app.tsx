@@ -4,13 +4,15 @@ import { type ComponentType, lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } from 'react-router-dom';
 import { type Action, isStaff } from '../domain/policy.ts';
+import { queryClient } from './api/query-client.ts';
 import { AppLayout } from './components/app-layout.tsx';
 import { useLanguageSync } from './components/language-switch.tsx';
 import { Providers } from './components/providers.tsx';
 import { SessionProvider, useCan, useSession } from './components/session.tsx';
-import { useMe } from './features/auth/api.ts';
+import { meQuery, useMe } from './features/auth/api.ts';
+import { notificationsQuery } from './features/notifications/api.ts';
 import { PortalHomePage } from './features/portal/portal-home-page.tsx';
-import { QueuePage } from './features/tickets/queue-page.tsx';
+import { loadQueue, QueuePage } from './features/tickets/queue-page.tsx';
 
 /**
  * A page loaded when first opened: the first screen (sign-in, the queue, the portal's list) ships in the main
@@ -108,6 +110,24 @@ function Allowed({ action }: { action: Action }) {
   return useCan()(action) ? <Outlet /> : <Navigate to="/queue" replace />;
 }
 
+/** Loaders start a signed-in area's requests as soon as the address is known (see `loadQueue`). */
+function loadSession(): null {
+  void queryClient.prefetchQuery(meQuery);
+  return null;
+}
+
+function loadStaffShell(): null {
+  void queryClient
+    .ensureQueryData(meQuery)
+    .then((me) => {
+      if (me && isStaff(me.user)) void queryClient.prefetchQuery(notificationsQuery());
+    })
+    .catch(() => {
+      // The guard shows the failed session check.
+    });
+  return null;
+}
+
 const router = createBrowserRouter([
   {
     path: '/login',
@@ -128,6 +148,7 @@ const router = createBrowserRouter([
   },
   {
     path: '/portal',
+    loader: loadSession,
     element: <RequireAuth audience="customer" />,
     children: [
       {
@@ -146,13 +167,14 @@ const router = createBrowserRouter([
   },
   {
     path: '/',
+    loader: loadStaffShell,
     element: <RequireAuth audience="staff" />,
     children: [
       {
         element: <AppLayout variant="staff" />,
         children: [
           { index: true, element: <Navigate to="/queue" replace /> },
-          { path: 'queue', element: <QueuePage /> },
+          { path: 'queue', loader: loadQueue, element: <QueuePage /> },
           { path: 'sla/at-risk', element: <AtRiskPage /> },
           { path: 'tickets/:id', element: <TicketDetailPage /> },
           { path: 'search', element: <SearchResultsPage audience="staff" /> },

@@ -1,33 +1,12 @@
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App, ConfigProvider, type ThemeConfig, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../api/client.ts';
-import { authKeys } from '../features/auth/api.ts';
+import { queryClient } from '../api/query-client.ts';
 import { fontFamilyFor } from '../lib/fonts.ts';
 import { setDayjsLanguage } from '../lib/time.ts';
-
-function createQueryClient(): QueryClient {
-  // A 401 anywhere means the session ended: drop it, and the route guard sends the user to sign in.
-  const onError = (error: unknown) => {
-    if (isApiError(error) && error.status === 401) client.setQueryData(authKeys.me(), null);
-  };
-  const client: QueryClient = new QueryClient({
-    queryCache: new QueryCache({ onError }),
-    mutationCache: new MutationCache({ onError }),
-    defaultOptions: {
-      queries: {
-        staleTime: 15_000,
-        retry: (count, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && count < 2,
-        refetchOnWindowFocus: true,
-      },
-      mutations: { retry: false },
-    },
-  });
-  return client;
-}
 
 /**
  * Colours meet WCAG 2.1 AA (4.5:1 for text) on white and on the layout grey: antd's secondary/tertiary
@@ -126,7 +105,6 @@ export function themeFor(language: string): ThemeConfig {
 const THEMES: Record<'zh-CN' | 'en', ThemeConfig> = { 'zh-CN': themeFor('zh-CN'), en: themeFor('en') };
 
 export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
   const { i18n } = useTranslation();
   const language = i18n.language;
   // Set before children render so every date below is formatted in the new language.

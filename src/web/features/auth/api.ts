@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ChangePasswordBody, LoginInput, UpdateMeBody } from '../../../server/features/auth/auth.schema.ts';
 import { api, isApiError, setCsrfToken } from '../../api/client.ts';
@@ -11,27 +11,29 @@ export const authKeys = {
 };
 
 /** The session: `null` when signed out. 401 is an answer here, not an error. */
-export function useMe() {
-  return useQuery({
-    queryKey: authKeys.me(),
-    // Asked even when the browser says it is offline: on /field the service worker answers from its cache.
-    networkMode: 'offlineFirst',
-    queryFn: async ({ signal }): Promise<Me | null> => {
-      try {
-        const me = await api.get<Me>('/auth/me', undefined, signal);
-        setCsrfToken(me.csrfToken);
-        return me;
-      } catch (error) {
-        if (isApiError(error) && error.status === 401) {
-          setCsrfToken(null);
-          return null;
-        }
-        throw error;
+export const meQuery = queryOptions({
+  queryKey: authKeys.me(),
+  // Asked even when the browser says it is offline: on /field the service worker answers from its cache.
+  networkMode: 'offlineFirst',
+  queryFn: async ({ signal }): Promise<Me | null> => {
+    try {
+      const me = await api.get<Me>('/auth/me', undefined, signal);
+      setCsrfToken(me.csrfToken);
+      return me;
+    } catch (error) {
+      if (isApiError(error) && error.status === 401) {
+        setCsrfToken(null);
+        return null;
       }
-    },
-    staleTime: 5 * 60_000,
-    retry: (count, error) => !isApiError(error) && count < 2,
-  });
+      throw error;
+    }
+  },
+  staleTime: 5 * 60_000,
+  retry: (count, error) => !isApiError(error) && count < 2,
+});
+
+export function useMe() {
+  return useQuery(meQuery);
 }
 
 export function useLogin() {

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { CalendarInput } from '../../../domain/calendar/index.ts';
 import type { CreateCalendarBody, ImportIcsBody, UpdateCalendarBody } from '../../../server/features/calendars/calendars.schema.ts';
@@ -13,14 +13,14 @@ export const calendarKeys = {
 };
 
 /** Every calendar (staff may read them); cached for a while, they change rarely. */
+export const calendarsQuery = queryOptions({
+  queryKey: calendarKeys.list(),
+  queryFn: ({ signal }) => api.get<{ items: CalendarRecord[] }>('/calendars', undefined, signal),
+  staleTime: 5 * 60_000,
+});
+
 export function useCalendars(enabled = true) {
-  return useQuery({
-    queryKey: calendarKeys.list(),
-    queryFn: ({ signal }) => api.get<{ items: CalendarRecord[] }>('/calendars', undefined, signal),
-    select: (data) => data.items,
-    staleTime: 5 * 60_000,
-    enabled,
-  });
+  return useQuery({ ...calendarsQuery, select: (data) => data.items, enabled });
 }
 
 export type CreateCalendarInput = z.input<typeof CreateCalendarBody>;

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { NotificationList } from '../../api/types.ts';
 
@@ -10,14 +10,18 @@ export const notificationKeys = {
 export const NOTIFICATION_PAGE = 30;
 
 /** The bell's list (newest first) with the unread count; the live stream invalidates it. */
-export function useNotifications(unreadOnly = false) {
-  return useQuery({
+export function notificationsQuery(unreadOnly = false) {
+  return queryOptions({
     queryKey: notificationKeys.list(unreadOnly),
     queryFn: ({ signal }) =>
       api.get<NotificationList>('/notifications', { unread: unreadOnly ? 'true' : 'false', limit: NOTIFICATION_PAGE }, signal),
     // A fallback for a dropped live stream; notifications normally arrive through it.
     refetchInterval: 120_000,
   });
+}
+
+export function useNotifications(unreadOnly = false) {
+  return useQuery(notificationsQuery(unreadOnly));
 }
 
 export function useMarkNotificationRead() {

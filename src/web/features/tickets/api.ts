@@ -1,4 +1,12 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { CommentBody, CreateTicketBody, TransitionBody, UpdateTicketBody } from '../../../server/features/tickets/tickets.schema.ts';
 import { api, apiUpload } from '../../api/client.ts';
@@ -17,8 +25,8 @@ export const ticketKeys = {
 // 25 rows fill two laptop screens; the next 25 come on "load more". Half the rows to render on first load (issue 9).
 export const PAGE_SIZE = 25;
 
-export function useTicketList(filters: TicketFilters) {
-  return useInfiniteQuery({
+export function ticketListQuery(filters: TicketFilters) {
+  return infiniteQueryOptions({
     queryKey: ticketKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
       api.get<Page<Ticket>>('/tickets', { limit: PAGE_SIZE, ...filters, cursor: pageParam ?? undefined }, signal),
@@ -28,12 +36,17 @@ export function useTicketList(filters: TicketFilters) {
   });
 }
 
+export function useTicketList(filters: TicketFilters) {
+  return useInfiniteQuery(ticketListQuery(filters));
+}
+
+export const ticketCountsQuery = queryOptions({
+  queryKey: ticketKeys.counts(),
+  queryFn: ({ signal }) => api.get<TicketCounts>('/tickets/counts', undefined, signal),
+});
+
 export function useTicketCounts(enabled = true) {
-  return useQuery({
-    queryKey: ticketKeys.counts(),
-    queryFn: ({ signal }) => api.get<TicketCounts>('/tickets/counts', undefined, signal),
-    enabled,
-  });
+  return useQuery({ ...ticketCountsQuery, enabled });
 }
 
 export function useTicket(id: string) {

@@ -4,6 +4,7 @@ import { Badge, Button, Card, Input, Select, Space, Tabs } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { can, isStaff } from '../../../domain/policy.ts';
 import {
   CAUSE_CATEGORIES,
   type CauseCategory,
@@ -17,12 +18,16 @@ import {
   TEAMS,
   type Team,
 } from '../../../domain/vocabulary.ts';
+import { queryClient } from '../../api/query-client.ts';
 import type { TicketCounts, TicketFilters } from '../../api/types.ts';
 import { KnownCount } from '../../components/list-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { UserPicker } from '../../components/pickers.tsx';
 import { useVocab } from '../../components/vocab.tsx';
-import { ticketKeys, useTicketCounts } from './api.ts';
+import { meQuery } from '../auth/api.ts';
+import { calendarsQuery } from '../calendars/api.ts';
+import { staffUsersQuery } from '../users/api.ts';
+import { ticketCountsQuery, ticketKeys, ticketListQuery, useTicketCounts } from './api.ts';
 import { TicketTable } from './ticket-table.tsx';
 
 const VIEWS = ['mine', 'unassignedCritical', 'waiting', 'open', 'all'] as const;
@@ -87,6 +92,58 @@ export function lastQueueHref(): string {
   }
 }
 
+/** The view, sort and filters the queue's address names. */
+function readQueueParams(params: URLSearchParams) {
+  return {
+    view: pick(VIEWS, params.get('view')) ?? 'open',
+    status: pickMany(STATUSES, params.get('status')),
+    severity: pickMany(SEVERITIES, params.get('severity')),
+    assigneeId: params.get('assignee') ?? undefined,
+    team: pick(TEAMS, params.get('team')),
+    contentCategory: pick(CONTENT_CATEGORIES, params.get('content')),
+    causeCategory: pick(CAUSE_CATEGORIES, params.get('cause')),
+    text: params.get('text') ?? undefined,
+    sort: pick(SORTS, params.get('sort')) ?? 'priority',
+  };
+}
+
+/** The list request for the queue's address: its view's base filter with the chosen filters over it. */
+export function queueFilters(params: URLSearchParams): TicketFilters {
+  const { view, status, severity, assigneeId, team, contentCategory, causeCategory, text, sort } = readQueueParams(params);
+  const merged: TicketFilters = { ...VIEW_FILTERS[view], sort };
+  if (status) merged.status = status;
+  if (severity) merged.severity = severity;
+  if (assigneeId) merged.assigneeId = assigneeId;
+  if (team) merged.team = team;
+  if (contentCategory) merged.contentCategory = contentCategory;
+  if (causeCategory) merged.causeCategory = causeCategory;
+  if (text) merged.text = text;
+  return merged;
+}
+
+/**
+ * Route loader: starts the queue's requests (its rows, the view counts, the staff for the assignee filter, the
+ * calendars the SLA countdowns run on) as soon as the session is known, while the page's scripts are still
+ * being evaluated, instead of after the shell and the page have rendered (issue 9: first load). The page
+ * reads the same queries from the cache. Signed out or a hospital user: nothing is asked (the guard redirects).
+ */
+export function loadQueue({ request }: { request: Request }): null {
+  const params = new URL(request.url).searchParams;
+  void queryClient
+    .ensureQueryData(meQuery)
+    .then((me) => {
+      if (!me || !isStaff(me.user)) return;
+      void queryClient.prefetchInfiniteQuery(ticketListQuery(queueFilters(params)));
+      void queryClient.prefetchQuery(ticketCountsQuery);
+      void queryClient.prefetchQuery(staffUsersQuery);
+      if (can(me.user, 'sla.read')) void queryClient.prefetchQuery(calendarsQuery);
+    })
+    .catch(() => {
+      // The session check failed (offline, server down): the guard shows it and offers a retry.
+    });
+  return null;
+}
+
 export function QueuePage() {
   const { t } = useTranslation();
   const { options } = useVocab();
@@ -94,27 +151,11 @@ export function QueuePage() {
   const [params, setParams] = useSearchParams();
   const counts = useTicketCounts();
 
-  const view = pick(VIEWS, params.get('view')) ?? 'open';
-  const status = pickMany(STATUSES, params.get('status'));
-  const severity = pickMany(SEVERITIES, params.get('severity'));
-  const assigneeId = params.get('assignee') ?? undefined;
-  const team = pick(TEAMS, params.get('team'));
-  const contentCategory = pick(CONTENT_CATEGORIES, params.get('content'));
-  const causeCategory = pick(CAUSE_CATEGORIES, params.get('cause'));
-  const text = params.get('text') ?? undefined;
-  const sort = pick(SORTS, params.get('sort')) ?? 'priority';
-
-  const filters = useMemo<TicketFilters>(() => {
-    const merged: TicketFilters = { ...VIEW_FILTERS[view], sort };
-    if (status) merged.status = status;
-    if (severity) merged.severity = severity;
-    if (assigneeId) merged.assigneeId = assigneeId;
-    if (team) merged.team = team;
-    if (contentCategory) merged.contentCategory = contentCategory;
-    if (causeCategory) merged.causeCategory = causeCategory;
-    if (text) merged.text = text;
-    return merged;
-  }, [view, status, severity, assigneeId, team, contentCategory, causeCategory, text, sort]);
+  const { view, status, severity, assigneeId, team, contentCategory, causeCategory, text, sort } = useMemo(
+    () => readQueueParams(params),
+    [params],
+  );
+  const filters = useMemo(() => queueFilters(params), [params]);
 
   const update = (changes: Record<string, string | string[] | undefined | null>) => {
     setParams(

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { CreateUserBody, ListUsersFilter, UpdateUserBody } from '../../../server/features/users/users.schema.ts';
 import { api } from '../../api/client.ts';
@@ -21,14 +21,16 @@ export function useUsers(filters: UserFilters, enabled = true) {
   });
 }
 
-/** Every active staff member, for assignee pickers; cached for a few minutes. */
+/** Every staff member, for assignee pickers; cached for a few minutes. */
+export const staffUsersQuery = queryOptions({
+  queryKey: userKeys.list({ isStaff: 'true' }),
+  queryFn: ({ signal }) => api.get<{ items: User[] }>('/users', { isStaff: 'true' }, signal),
+  staleTime: 5 * 60_000,
+});
+
+/** Every active staff member. */
 export function useStaffUsers() {
-  return useQuery({
-    queryKey: userKeys.list({ isStaff: 'true' }),
-    queryFn: ({ signal }) => api.get<{ items: User[] }>('/users', { isStaff: 'true' }, signal),
-    staleTime: 5 * 60_000,
-    select: (data) => data.items.filter((user) => user.isActive),
-  });
+  return useQuery({ ...staffUsersQuery, select: (data) => data.items.filter((user) => user.isActive) });
 }
 
 export type CreateUserInput = z.input<typeof CreateUserBody>;

@@ -1,0 +1,72 @@
+// Builds the web app (dist/web) in two passes, so the first screen arrives as three files instead of seventy.
+//
+// Rolldown splits every module that the entry and some lazy page both import into its own shared chunk, even
+// when the entry has loaded it already (rolldown#10731). The queue then needed ~70 module requests, each
+// fetched, parsed and linked before the first render (issue 9: first load). A quick first pass (no minifying,
+// nothing written) finds the modules the entry loads at start; the real build puts them into two chunks:
+// their libraries (which change rarely, so stay cached across releases) and the app's own code. Lazy pages
+// and the language catalogues stay in their own chunks.
+//
+//   npm run build                (also `npm start` and `npm test`)
+//   npx vite build               still works: the same app in more, smaller files
+//   tsx scripts/build-web.ts --sourcemap   with source maps, to profile the built app
+import { build, type Rolldown } from 'vite';
+
+type OutputChunk = Rolldown.OutputChunk;
+
+const quiet = process.argv.includes('--quiet');
+// Source maps for profiling the built app (not shipped by default).
+const sourcemap = process.argv.includes('--sourcemap');
+
+function outputsOf(result: Awaited<ReturnType<typeof build>>): Rolldown.RolldownOutput[] {
+  if (Array.isArray(result)) return result;
+  if ('output' in result) return [result];
+  throw new Error('the probe build returned a watcher');
+}
+
+/** The modules of the entry chunk and of every chunk it imports statically: what the first screen loads. */
+function firstScreenModules(chunks: OutputChunk[]): Set<string> {
+  const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const pending = chunks.filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName);
+  const seen = new Set<string>();
+  const modules = new Set<string>();
+  while (pending.length > 0) {
+    const file = pending.pop() as string;
+    const chunk = byFile.get(file);
+    if (!chunk || seen.has(file)) continue;
+    seen.add(file);
+    for (const id of chunk.moduleIds) modules.add(id);
+    pending.push(...chunk.imports);
+  }
+  return modules;
+}
+
+// The probe writes nothing, so the precompression step (vite.config.ts) has nothing to do.
+process.env.AFTERSALES_WEB_PROBE = '1';
+const probe = outputsOf(
+  await build({
+    logLevel: 'silent',
+    build: { write: false, minify: false, sourcemap: false, reportCompressedSize: false },
+  }),
+);
+const chunks = probe.flatMap((output) => output.output).filter((item): item is OutputChunk => item.type === 'chunk');
+const firstScreen = firstScreenModules(chunks);
+delete process.env.AFTERSALES_WEB_PROBE;
+const isLibrary = (id: string) => id.includes('/node_modules/') || id.includes('\\node_modules\\');
+
+await build({
+  logLevel: quiet ? 'warn' : 'info',
+  build: {
+    sourcemap,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'vendor', test: (id: string) => firstScreen.has(id) && isLibrary(id), priority: 2 },
+            { name: 'app', test: (id: string) => firstScreen.has(id), priority: 1 },
+          ],
+        },
+      },
+    },
+  },
+});
