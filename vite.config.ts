@@ -57,8 +57,23 @@ function preloadDefaultLanguage(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * React Router's package exports point only at its development build (extra checks and warnings on every
+ * render); its production build sits beside it. Production bundles use that one.
+ */
+const reactRouterProduction = (file: string) => path.resolve(import.meta.dirname, 'node_modules/react-router/dist/production', file);
+
+export default defineConfig(({ command }) => ({
   root: 'src/web',
+  resolve: {
+    alias:
+      command === 'build'
+        ? [
+            { find: /^react-router$/, replacement: reactRouterProduction('index.mjs') },
+            { find: /^react-router\/dom$/, replacement: reactRouterProduction('dom-export.mjs') },
+          ]
+        : [],
+  },
   plugins: [react(), precompress(), preloadDefaultLanguage()],
   build: {
     outDir: '../../dist/web',
@@ -81,4 +96,4 @@ export default defineConfig({
       '/api': { target: apiTarget, changeOrigin: false, ws: false },
     },
   },
-});
+}));

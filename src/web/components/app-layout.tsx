@@ -231,7 +231,15 @@ function NavDrawer({
       }
       data-testid="nav-drawer"
     >
-      <Menu theme="dark" mode="inline" selectedKeys={selected ? [selected] : []} items={items} onClick={onClose} className="sider-menu" />
+      <Menu
+        theme="dark"
+        mode="inline"
+        tooltip={false}
+        selectedKeys={selected ? [selected] : []}
+        items={items}
+        onClick={onClose}
+        className="sider-menu"
+      />
     </Drawer>
   );
 }
@@ -335,7 +343,7 @@ export function AppLayout({ variant }: { variant: 'staff' | 'portal' }) {
           {isPhone ? (
             <span className="header-spacer" />
           ) : (
-            <Menu mode="horizontal" selectedKeys={selected ? [selected] : []} items={menuItems} className="portal-menu" />
+            <Menu mode="horizontal" tooltip={false} selectedKeys={selected ? [selected] : []} items={menuItems} className="portal-menu" />
           )}
           {headerRight}
         </Layout.Header>
@@ -362,7 +370,15 @@ export function AppLayout({ variant }: { variant: 'staff' | 'portal' }) {
               </span>
             )}
           </Link>
-          <Menu theme="dark" mode="inline" selectedKeys={selected ? [selected] : []} items={menuItems} className="sider-menu" />
+          {/* Labels as tooltips only when collapsed to icons: an expanded menu mounted one unused popup per entry. */}
+          <Menu
+            theme="dark"
+            mode="inline"
+            tooltip={collapsed ? undefined : false}
+            selectedKeys={selected ? [selected] : []}
+            items={menuItems}
+            className="sider-menu"
+          />
         </Layout.Sider>
       )}
       {drawer}

@@ -1,9 +1,9 @@
 import { CheckCircleOutlined, ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
-import { Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FIRST_RESPONSE_MINUTES, minutesToFirstResponse } from '../../domain/severity.ts';
 import { OPEN_STATUSES, type Severity, type Status } from '../../domain/vocabulary.ts';
 import { formatDateTime, formatDuration, useNow } from '../lib/time.ts';
+import { HoverTooltip } from './hover-tooltip.tsx';
 import { useTimeZone } from './session.tsx';
 
 type Props = {
@@ -45,17 +45,17 @@ function Countdown({ severity, createdAt }: { severity: Severity; createdAt: str
   if (minutesLeft < 0) {
     const overdue = Math.max(1, Math.floor((now - dueMs) / 60_000));
     return (
-      <Tooltip title={target}>
+      <HoverTooltip title={target}>
         <span className="first-response first-response-overdue" data-testid="first-response-overdue">
           <ExclamationCircleOutlined aria-hidden /> {t('firstResponse.overdue', { minutes: overdue })}
         </span>
-      </Tooltip>
+      </HoverTooltip>
     );
   }
   // Under a third of the allowance left: warn.
   const isTight = minutesLeft < FIRST_RESPONSE_MINUTES[severity] / 3;
   return (
-    <Tooltip title={target}>
+    <HoverTooltip title={target}>
       <span
         className={`first-response ${isTight ? 'first-response-warn' : 'first-response-running'}`}
         data-testid="first-response-countdown"
@@ -63,6 +63,6 @@ function Countdown({ severity, createdAt }: { severity: Severity; createdAt: str
         <ClockCircleOutlined aria-hidden />{' '}
         <span className="tabular">{t('firstResponse.remaining', { time: formatDuration(dueMs - now) })}</span>
       </span>
-    </Tooltip>
+    </HoverTooltip>
   );
 }

@@ -21,20 +21,18 @@ export function UserPicker({ allowUnassigned, extraOptions = [], ...props }: Use
   const { label } = useVocab();
   const me = useSession();
   const staff = useStaffUsers();
+  // Plain-text labels, the team drawn only when the list opens (optionRender): at a few hundred staff, a
+  // JSX label per user was a measurable part of the queue's first render (issue 9: first load).
   const options = useMemo(() => {
     const users = [...(staff.data ?? [])].sort((a, b) => (a.id === me.id ? -1 : b.id === me.id ? 1 : a.name.localeCompare(b.name)));
     return [
-      ...extraOptions.map((option) => ({ ...option, search: option.label })),
-      ...(allowUnassigned ? [{ value: '', label: t('ticket.unassigned'), search: t('ticket.unassigned') }] : []),
+      ...extraOptions.map((option) => ({ ...option, search: option.label, team: undefined })),
+      ...(allowUnassigned ? [{ value: '', label: t('ticket.unassigned'), search: t('ticket.unassigned'), team: undefined }] : []),
       ...users.map((user) => ({
         value: user.id,
         search: `${user.name} ${user.email}`,
-        label: (
-          <Space size={6}>
-            <span>{user.id === me.id ? t('common.withMe', { name: user.name }) : user.name}</span>
-            {user.team && <Typography.Text type="secondary">{label('team', user.team)}</Typography.Text>}
-          </Space>
-        ),
+        label: user.id === me.id ? t('common.withMe', { name: user.name }) : user.name,
+        team: user.team ? label('team', user.team) : undefined,
       })),
     ];
   }, [staff.data, me.id, allowUnassigned, extraOptions, t, label]);
@@ -42,6 +40,12 @@ export function UserPicker({ allowUnassigned, extraOptions = [], ...props }: Use
     <Select<string | null>
       loading={staff.isLoading}
       options={options}
+      optionRender={(option) => (
+        <Space size={6}>
+          <span>{option.label}</span>
+          {option.data.team && <Typography.Text type="secondary">{option.data.team}</Typography.Text>}
+        </Space>
+      )}
       showSearch={{ optionFilterProp: 'search' }}
       {...props}
       value={props.value === null ? '' : props.value}

@@ -1,4 +1,5 @@
 import { Button, Table, type TableColumnsType, Typography } from 'antd';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Ticket, TicketFilters } from '../../api/types.ts';
@@ -219,8 +220,10 @@ export function TicketTable({ filters, columns = DEFAULT_COLUMNS, hrefFor, empty
     );
   }
 
+  // Scrolls sideways in its own box (CSS min-width) instead of antd's `scroll.x`, which measures the table
+  // after mounting and renders it twice: a forced layout of the whole page on the queue's first load (issue 9).
   return (
-    <div className="ticket-table">
+    <div className="ticket-table table-scroll" style={{ '--table-min-width': `${scrollX}px` } as CSSProperties}>
       <Table<Ticket>
         data-testid={testId}
         rowKey="id"
@@ -229,7 +232,6 @@ export function TicketTable({ filters, columns = DEFAULT_COLUMNS, hrefFor, empty
         dataSource={rows}
         loading={list.isFetching && !list.isFetchingNextPage && list.isPlaceholderData}
         pagination={false}
-        scroll={{ x: scrollX }}
         tableLayout="fixed"
         rowClassName={(ticket) => `clickable-row severity-row-${ticket.severity}`}
         onRow={(ticket) => ({
