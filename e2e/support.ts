@@ -405,6 +405,9 @@ export async function chooseOption(
 
 /** Picks the UI language from the globe menu and waits until the page speaks it. */
 export async function chooseLanguage(page: Page, language: Language): Promise<void> {
+  // Chosen already on this page (e.g. before signing in again after a sign-out): the page speaks it and remembers it.
+  const remembered = await page.evaluate((key) => localStorage.getItem(key), LANGUAGE_STORAGE_KEY);
+  if (remembered === language && TEXT[language].signIn.test((await page.getByTestId('login-submit').textContent()) ?? '')) return;
   const item = page.getByTestId(`language-${language}`);
   await expect(async () => {
     if (!(await item.isVisible())) await page.getByTestId('language-switch').click();
