@@ -55,11 +55,22 @@ function describeViolations(screen: string, violations: Violation[]): string[] {
   ]);
 }
 
-// One language per flow: the suite alternates zh-CN and en across specs (both catalogues have the same keys by type).
+/** Switches the signed-in app's language from the header's globe menu (no page load) and waits until the page speaks it. */
+async function switchLanguageInApp(page: Page, language: Language): Promise<void> {
+  const item = page.getByTestId(`language-${language}`);
+  await expect(async () => {
+    if (!(await item.isVisible())) await page.getByTestId('language-switch').click();
+    await item.click({ timeout: 2_000 });
+    await expect(page.locator('html')).toHaveAttribute('lang', language, { timeout: 3_000 });
+  }).toPass();
+}
+
+// The main screens in both languages, on one page per user: every screen in zh-CN (the default), then the
+// main ones again in en after switching the language in the app (each check is axe on the screen as shown).
 {
   const language = 'zh-CN' as Language;
-  test(`main screens meet WCAG 2.1 AA: contrast, labels, names (${language})`, async ({ page, baseURL }) => {
-    test.setTimeout(600_000); // nine screens checked by axe: well under a minute, far more on a busy machine
+  test(`main screens meet WCAG 2.1 AA: contrast, labels, names (${language}, main screens again in en)`, async ({ page, baseURL }) => {
+    test.setTimeout(600_000); // fifteen axe checks: about a minute, far more on a busy machine
     const admin = await signInAdmin(baseURL ?? '');
     const hospital = await createHospital(admin);
     const n = uniqueNumber();
@@ -103,8 +114,9 @@ function describeViolations(screen: string, violations: Violation[]): string[] {
     expect(critical.number).toMatch(TICKET_NUMBER);
 
     const problems: string[] = [];
-    const check = async (screen: string) => {
-      const found = describeViolations(`${language} ${screen}`, await axeViolations(page));
+    const check = async (screen: string, shown: Language = language) => {
+      await expect(page.locator('html')).toHaveAttribute('lang', shown);
+      const found = describeViolations(`${shown} ${screen}`, await axeViolations(page));
       // antd's icons would announce their English file names ("down", "search") on every screen.
       const iconNames = await page.locator('.anticon[role="img"][aria-label]:not([aria-hidden="true"])').evaluateAll((icons) =>
         icons
@@ -118,7 +130,7 @@ function describeViolations(screen: string, violations: Violation[]): string[] {
           .map((icon) => icon.getAttribute('aria-label') ?? '')
           .filter((label) => /^[a-z]+(-[a-z]+)*$/.test(label)),
       );
-      if (iconNames.length > 0) found.push(`${language} ${screen}: icons read out by their English file names: ${iconNames.join(', ')}`);
+      if (iconNames.length > 0) found.push(`${shown} ${screen}: icons read out by their English file names: ${iconNames.join(', ')}`);
       if (found.length > 0) console.log(found.join('\n'));
       problems.push(...found);
     };
@@ -157,7 +169,25 @@ function describeViolations(screen: string, violations: Violation[]): string[] {
     await expect(page.getByTestId('contact-table')).toContainText(hospital.contact.name, { timeout: LOAD_TIMEOUT });
     await check('customer');
 
+    // The main staff screens again in en, switched in the header.
+    await switchLanguageInApp(page, 'en');
+    await expect(page.getByRole('tab', { name: 'Contacts' })).toBeVisible();
+    await check('customer', 'en');
+    await page.getByTestId('nav-queue').click();
+    await expect(page.getByTestId('queue-table').getByTestId(`ticket-row-${critical.number}`)).toBeVisible({ timeout: LOAD_TIMEOUT });
+    await check('queue', 'en');
+    await openInApp(page, `/tickets/${critical.id}`);
+    await expect(page.getByTestId('ticket-number')).toHaveText(critical.number, { timeout: LOAD_TIMEOUT });
+    await expect(page.getByTestId('assignee-select')).toContainText(engineer.name);
+    await check('request', 'en');
+    await page.getByTestId('nav-intake').click();
+    await expect(page.getByTestId('intake-customer')).toBeVisible({ timeout: LOAD_TIMEOUT });
+    await check('intake', 'en');
+
+    // Signed out, the sign-in page keeps en; the hospital's user then signs in choosing zh-CN there.
     await signOut(page);
+    await expect(page.getByTestId('login-submit')).toHaveText(/^Sign in$/);
+    await check('sign-in', 'en');
     await signIn(page, hospital.customerUser, language, /\/portal$/);
     await expect(page.getByTestId(`ticket-row-${critical.number}`)).toBeVisible();
     await check('portal home');
@@ -166,6 +196,14 @@ function describeViolations(screen: string, violations: Violation[]): string[] {
     await expect(page.getByTestId('ticket-number')).toHaveText(resolved.number, { timeout: LOAD_TIMEOUT });
     await expect(page.getByTestId('transition-confirmed')).toBeVisible();
     await check('portal request');
+
+    // The portal in en.
+    await switchLanguageInApp(page, 'en');
+    await check('portal request', 'en');
+    await page.getByTestId('nav-requests').click();
+    await expect(page).toHaveURL(/\/portal$/);
+    await expect(page.getByTestId(`ticket-row-${critical.number}`)).toBeVisible();
+    await check('portal home', 'en');
 
     expect(problems, `axe found WCAG 2.1 A/AA violations:\n${problems.join('\n')}`).toEqual([]);
   });

@@ -199,16 +199,22 @@ export async function createHospital(admin: Api): Promise<Hospital> {
     phone: `0571-${String(n).slice(-8)}`,
     isPrimary: true,
   };
-  // A second, non-primary contact first, so picking the primary one is a real choice.
-  await admin.post<Contact>(`/customers/${created.id}/contacts`, { name: `李${tag}`, role: 'department_user', isPrimary: false });
-  const contact = await admin.post<Contact>(`/customers/${created.id}/contacts`, contactInput);
-  const customerUser = await createUser(admin, {
-    email: `portal.${n}@e2e.example.com`,
-    name: `赵${tag}`,
-    password: PASSWORD,
-    role: 'customer',
-    customerId: created.id,
-  });
+  const contacts = (async () => {
+    // A second, non-primary contact first, so picking the primary one is a real choice.
+    await admin.post<Contact>(`/customers/${created.id}/contacts`, { name: `李${tag}`, role: 'department_user', isPrimary: false });
+    return admin.post<Contact>(`/customers/${created.id}/contacts`, contactInput);
+  })();
+  // The portal user is made while the contacts are (the two are independent).
+  const [contact, customerUser] = await Promise.all([
+    contacts,
+    createUser(admin, {
+      email: `portal.${n}@e2e.example.com`,
+      name: `赵${tag}`,
+      password: PASSWORD,
+      role: 'customer',
+      customerId: created.id,
+    }),
+  ]);
   const customer = await admin.get<CustomerDetail>(`/customers/${created.id}`);
   // Part of the Chinese name, as an agent would type it while the hospital is on the line.
   return { customer, contact, customerUser, searchText: `县第${tag}人民` };
@@ -230,16 +236,19 @@ export type World = Hospital & { agent: Account; engineer: Account };
 
 /** Everything one run of the request flow needs, named uniquely for this run and language. */
 export async function createWorld(admin: Api, language: Language): Promise<World> {
-  const hospital = await createHospital(admin);
   const n = uniqueNumber();
-  const agent = await createAgent(admin, language === 'en' ? 'Agent Alice' : '坐席小林');
-  const engineer = await createUser(admin, {
-    email: `engineer.${n}@e2e.example.com`,
-    name: language === 'en' ? `Engineer Bob ${n}` : `工程师老陈${chineseDigits(n)}`,
-    password: PASSWORD,
-    role: 'engineer',
-    team: 'technical_center',
-  });
+  // Independent of each other: asked together, so the server's answers overlap the round trips.
+  const [hospital, agent, engineer] = await Promise.all([
+    createHospital(admin),
+    createAgent(admin, language === 'en' ? 'Agent Alice' : '坐席小林'),
+    createUser(admin, {
+      email: `engineer.${n}@e2e.example.com`,
+      name: language === 'en' ? `Engineer Bob ${n}` : `工程师老陈${chineseDigits(n)}`,
+      password: PASSWORD,
+      role: 'engineer',
+      team: 'technical_center',
+    }),
+  ]);
   return { ...hospital, agent, engineer };
 }
 
