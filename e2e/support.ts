@@ -301,7 +301,7 @@ const LANGUAGE_STORAGE_KEY = 'aftersales.locale';
  * comes from the API on the page's own browser context (`context.request` shares its cookies), the
  * language is remembered on the browser as the sign-in page's language menu does, and `path` is opened
  * directly — one page load instead of the sign-in page, its language switch and then `path`. The sign-in
- * page itself stays covered by `signIn` (accessibility, service-request-flow, search, live-and-access).
+ * page itself stays covered by `signIn`: in zh-CN by accessibility and service-request-flow, in en by jobs.
  */
 export async function signInByApi(page: Page, account: Credentials, language: Language, path: string): Promise<void> {
   const context = page.context();
