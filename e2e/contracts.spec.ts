@@ -4,7 +4,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { E2E_ADMIN } from '../playwright.config.ts';
 import type { Tier } from '../src/web/features/contracts/api.ts';
-import { chooseOption, createHospital, type Language, SCREENSHOTS, screenshot, signIn, signInAdmin } from './support.ts';
+import { chooseOption, createHospital, type Language, openInApp, SCREENSHOTS, screenshot, signInAdmin, signInByApi } from './support.ts';
 
 /** Texts written out here (not read from the dictionaries) so a wrong translation fails. */
 const TEXT = {
@@ -103,10 +103,8 @@ async function pickDate(page: Page, testId: string, date: string): Promise<void>
       accountOwnerId: admin.user.id,
     });
 
-    await signIn(page, E2E_ADMIN, language, /\/queue/);
-
     // The customer page, contracts tab: the tier and the visits left.
-    await page.goto(`/customers/${customer.id}?tab=contracts`);
+    await signInByApi(page, E2E_ADMIN, language, `/customers/${customer.id}?tab=contracts`);
     await expect(page.getByTestId('customer-name-heading')).toHaveText(customer.name);
     await expect(page.getByTestId('service-contract-tier-name')).toHaveText(text.tier);
     await expect(page.getByTestId('service-contract-table').getByTestId('visits-left')).toHaveText(text.visitsLeft10);
@@ -136,7 +134,7 @@ async function pickDate(page: Page, testId: string, date: string): Promise<void>
     await fullScreenshot(page, `contracts-intake-badge-${language}`);
 
     // The visit register: one visit today leaves 9.
-    await page.goto(`/customers/${customer.id}?tab=visits`);
+    await openInApp(page, `/customers/${customer.id}?tab=visits`);
     await expect(page.getByTestId('visits-current-left')).toHaveAttribute('data-left', '10');
     await page.getByTestId('visit-register').click();
     await chooseOption(page, 'visit-engineers', admin.user.name);

@@ -2,7 +2,7 @@
 // day at 1280 px, then at 390 px moves it to another day the touch way (tap the order, tap the cell).
 import { expect, test } from '@playwright/test';
 import type { WorkOrder } from '../src/web/features/work-orders/api.ts';
-import { createTicket, createWorld, screenshot, signIn, signInAdmin } from './support.ts';
+import { createTicket, createWorld, screenshot, signInAdmin, signInByApi } from './support.ts';
 
 function localDate(days: number): string {
   const at = new Date(Date.now() + days * 86_400_000);
@@ -29,7 +29,7 @@ test('dispatch board: drag to assign, tap to re-plan at 390 px (zh-CN)', async (
   });
 
   await page.setViewportSize({ width: 1280, height: 900 });
-  await signIn(page, world.agent, 'zh-CN', /\/queue/);
+  await signInByApi(page, world.agent, 'zh-CN', '/queue');
   await page.getByRole('menuitem', { name: '派工看板' }).click();
   await expect(page.getByTestId('dispatch-title')).toHaveText('派工看板');
   const chip = page.getByTestId(`dispatch-chip-${order.number}`);

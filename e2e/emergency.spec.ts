@@ -2,7 +2,18 @@
 // request, activates the plan in the war room, recovers and closes it; the hospital's portal shows the plan
 // active with its departments on paper and follows changes live; the plan editor saves a new version. At 1280 px and 390 px.
 import { expect, test } from '@playwright/test';
-import { chooseOption, createTicket, createUser, createWorld, PASSWORD, screenshot, signIn, signInAdmin, uniqueNumber } from './support.ts';
+import {
+  chooseOption,
+  createTicket,
+  createUser,
+  createWorld,
+  openInApp,
+  PASSWORD,
+  screenshot,
+  signInAdmin,
+  signInByApi,
+  uniqueNumber,
+} from './support.ts';
 
 /** Texts written out here so a wrong translation fails (one language keeps the browser suite fast; the server tests cover both). */
 const text = {
@@ -38,8 +49,7 @@ test('major incident from the web, live in the portal (en)', async ({ page, base
     kind: 'request',
   });
 
-  await signIn(page, manager, language, /\/queue/);
-  await page.goto(`/tickets/${ticket.id}`);
+  await signInByApi(page, manager, language, `/tickets/${ticket.id}`);
   await page.getByTestId('declare-incident').click();
   await chooseOption(page, 'declare-trigger', text.triggerOption, { type: null });
   await page.getByTestId('declare-impact').fill('门诊收费停止');
@@ -70,7 +80,7 @@ test('major incident from the web, live in the portal (en)', async ({ page, base
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // The plan editor: a reason makes a new version.
-  await page.goto(`/customers/${world.customer.id}/emergency-plan`);
+  await openInApp(page, `/customers/${world.customer.id}/emergency-plan`);
   await expect(page.getByTestId('plan-page')).toBeVisible();
   await page.getByTestId('plan-reason').fill('e2e');
   await page.getByTestId('plan-save').click();
@@ -93,7 +103,7 @@ test('major incident from the web, live in the portal (en)', async ({ page, base
     failedAt: new Date(Date.now() - 20 * 60_000).toISOString(),
   });
   await page.context().clearCookies();
-  await signIn(page, world.customerUser, language, /\/portal/);
+  await signInByApi(page, world.customerUser, language, '/portal');
   const banner = page.getByTestId('portal-emergency');
   await expect(banner).toContainText(text.active);
   await expect(banner).toContainText(text.onPaper);

@@ -6,17 +6,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { E2E_ADMIN } from '../playwright.config.ts';
 import type { WorkOrder } from '../src/web/features/work-orders/api.ts';
-import {
-  chooseOption,
-  createTicket,
-  createWorld,
-  type Language,
-  screenshot,
-  signIn,
-  signInAdmin,
-  signOut,
-  silverContract,
-} from './support.ts';
+import { chooseOption, createTicket, createWorld, type Language, screenshot, signInAdmin, signInByApi, silverContract } from './support.ts';
 
 const TEXT = {
   'zh-CN': {
@@ -91,8 +81,7 @@ async function drawSignature(page: Page) {
     // The service desk dispatches from the request (1280 px): a whole-hospital outage outside the vendor's
     // city → a chartered car or the van (001 2.9).
     await page.setViewportSize({ width: 1280, height: 900 });
-    await signIn(page, E2E_ADMIN, language, /\/queue/);
-    await page.goto(`/tickets/${ticket.id}`);
+    await signInByApi(page, E2E_ADMIN, language, `/tickets/${ticket.id}`);
     await page.getByTestId('work-order-new').click();
     await expect(page.getByText(text.suggested)).toBeVisible();
     await chooseOption(page, 'work-order-engineers', world.engineer.name);
@@ -106,11 +95,10 @@ async function drawSignature(page: Page) {
     await screenshot(page, `field-dispatch-${language}`);
     const [order] = (await admin.get<{ items: WorkOrder[] }>(`/tickets/${ticket.id}/work-orders`)).items;
     expect(order.engineers.map((e) => e.id)).toEqual([world.engineer.id]);
-    await signOut(page);
-
+    // The engineer, on the same browser (the admin's session dropped), opens the field page on the phone.
+    await context.clearCookies();
     await page.setViewportSize({ width: 390, height: 844 });
-    await signIn(page, world.engineer, language, /\/queue/);
-    await page.goto('/field');
+    await signInByApi(page, world.engineer, language, '/field');
     const card = page.getByTestId('field-order').filter({ hasText: order.number });
     await expect(card.getByTestId('field-status')).toHaveText(text.planned);
     await expect(card.getByTestId('field-map')).toHaveAttribute('href', /^https:\/\/uri\.amap\.com\/search\?keyword=/);

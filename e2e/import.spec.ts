@@ -2,7 +2,7 @@
 // column and the reason show, the commit is disabled and says why), then the corrected file, commits, and
 // finds the new customer in the customers list. Screenshots of the preview with a bad row for review.
 import { expect, type Page, test } from '@playwright/test';
-import { createAgent, type Language, SCREENSHOTS, screenshot, signIn, signInAdmin, uniqueNumber } from './support.ts';
+import { createAgent, type Language, SCREENSHOTS, screenshot, signInAdmin, signInByApi, uniqueNumber } from './support.ts';
 
 /** Texts written out here (not read from the dictionaries) so a wrong translation fails. */
 const TEXT = {
@@ -69,8 +69,7 @@ function csv(lines: string[]): Buffer {
     const first = `导入测试第${n}人民医院`;
     const second = `导入测试第${n}中医院`;
 
-    await signIn(page, agent, language, /\/queue/);
-    await page.goto('/customers');
+    await signInByApi(page, agent, language, '/customers');
     await expect(page.getByTestId('customer-import')).toHaveText(text.importButton);
     await page.getByTestId('customer-import').click();
     await expect(page).toHaveURL(/\/customers\/import$/);

@@ -4,17 +4,15 @@
 // cleared again in the same form.
 import { expect, test } from '@playwright/test';
 import type { CustomerDetail, TicketDetail } from '../src/web/api/types.ts';
-import { chooseOption, createWorld, signIn, signInAdmin } from './support.ts';
+import { chooseOption, createWorld, openInApp, signInAdmin, signInByApi } from './support.ts';
 
 test('zh-CN: responsible engineer at intake, handling approach saved, tier advice, engineer cleared', async ({ page, baseURL }) => {
   // Well under 20 s on a quiet machine; the shared 2-core machine it was written on took 90 s under load.
   test.slow();
   const admin = await signInAdmin(baseURL ?? '');
   const { customer, agent, engineer, searchText } = await createWorld(admin, 'zh-CN');
-  await signIn(page, agent, 'zh-CN', /\/queue/);
-
   // The customer page: name the responsible engineer in the one edit form.
-  await page.goto(`/customers/${customer.id}`);
+  await signInByApi(page, agent, 'zh-CN', `/customers/${customer.id}`);
   await expect(page.getByTestId('tier-recommendation-tier')).toHaveText('建议选择：银牌级', { timeout: 60_000 }); // 二级甲等, same province
   await expect(page.getByTestId('tier-recommendation')).toContainText('二级医院：起点为银牌级');
   await page.getByTestId('archive-profile-edit').click();
@@ -39,7 +37,7 @@ test('zh-CN: responsible engineer at intake, handling approach saved, tier advic
   expect(ticket.assignee?.id).toBe(engineer.id);
 
   // The responsible engineer can be cleared again (it could not before).
-  await page.goto(`/customers/${customer.id}`);
+  await openInApp(page, `/customers/${customer.id}`);
   await page.getByTestId('archive-profile-edit').click();
   const picker = page.getByTestId('customer-responsible-engineer');
   await expect(picker).toContainText(engineer.name);

@@ -1,6 +1,6 @@
 // Live queue updates across browser contexts, and a hospital user kept out of another hospital's request.
 import { expect, test } from '@playwright/test';
-import { Api, createAgent, createHospital, createTicket, screenshot, signIn, signInAdmin, TEXT } from './support.ts';
+import { Api, createAgent, createHospital, createTicket, openInApp, screenshot, signInAdmin, signInByApi, TEXT } from './support.ts';
 
 test('a request created elsewhere appears in an open queue without a reload', async ({ page, browser, baseURL }) => {
   const admin = await signInAdmin(baseURL ?? '');
@@ -9,7 +9,7 @@ test('a request created elsewhere appears in an open queue without a reload', as
 
   // Agent A: the queue is open, its first load done and the live stream connected.
   const firstList = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/tickets' && r.ok());
-  await signIn(page, agentA, 'zh-CN', /\/queue/);
+  await signInByApi(page, agentA, 'zh-CN', '/queue');
   await firstList;
   await expect(page.getByTestId('live-indicator')).toHaveAttribute('data-status', 'open');
   await expect(page.getByTestId('live-indicator')).toHaveText(TEXT['zh-CN'].liveOpen);
@@ -65,16 +65,14 @@ test("a hospital user cannot open another hospital's request", async ({ page, ba
   ]).finally(() => admin.dispose());
 
   const text = TEXT['zh-CN'];
-  await signIn(page, hospitalX.customerUser, 'zh-CN', /\/portal$/);
-
   // Its own request opens (so the refusal below is about the other hospital, not a broken page).
-  await page.goto(`/portal/requests/${ownTicket.id}`);
+  await signInByApi(page, hospitalX.customerUser, 'zh-CN', `/portal/requests/${ownTicket.id}`);
   await expect(page.getByTestId('ticket-number')).toHaveText(ownTicket.number);
   await expect(page.getByTestId('ticket-title')).toHaveText(ownTicket.title);
 
   // The portal's route for Y's request: the API says not found and so does the page.
   const answer = page.waitForResponse((r) => r.url().endsWith(`/api/v1/tickets/${otherTicket.id}`));
-  await page.goto(`/portal/requests/${otherTicket.id}`);
+  await openInApp(page, `/portal/requests/${otherTicket.id}`);
   const response = await answer;
   expect(response.status()).toBe(404);
   const body = await response.text();
@@ -89,7 +87,7 @@ test("a hospital user cannot open another hospital's request", async ({ page, ba
   await screenshot(page, 'portal-not-found-zh-CN');
 
   // The staff route for the same id sends a hospital user back to its own portal, which lists only its own requests.
-  await page.goto(`/tickets/${otherTicket.id}`);
+  await openInApp(page, `/tickets/${otherTicket.id}`);
   await expect(page).toHaveURL(/\/portal$/);
   await expect(page.getByTestId(`ticket-row-${ownTicket.number}`)).toBeVisible();
   await expect(page.getByTestId(`ticket-row-${otherTicket.number}`)).toHaveCount(0);

@@ -3,7 +3,7 @@
 // the current round on a 390 px phone — start, arrive, the checklists A/B/C, leave, the customer signs — and
 // the maintenance report is offered.
 import { expect, type Page, test } from '@playwright/test';
-import { createWorld, screenshot, signIn, signInAdmin } from './support.ts';
+import { createWorld, screenshot, signInAdmin, signInByApi } from './support.ts';
 
 async function drawSignature(page: Page) {
   const pad = page.getByTestId('signature-pad');
@@ -30,8 +30,7 @@ test('maintenance (zh-CN): a Gold year of four rounds, one round done and signed
   });
 
   await page.setViewportSize({ width: 1280, height: 800 });
-  await signIn(page, world.engineer, 'zh-CN', /\/queue/);
-  await page.goto(`/customers/${world.customer.id}?tab=maintenance`);
+  await signInByApi(page, world.engineer, 'zh-CN', `/customers/${world.customer.id}?tab=maintenance`);
   const tab = page.getByTestId('maintenance-tab');
   await expect(tab.locator('tr.ant-table-row')).toHaveCount(4, { timeout: 30_000 });
   await expect(tab).toContainText(`${year}-01-01 – ${year}-03-31`);

@@ -5,7 +5,7 @@
 // show at once and are priced again by the server when the queue is replayed.
 import { expect, test } from '@playwright/test';
 import type { WorkOrder } from '../src/web/features/work-orders/api.ts';
-import { chooseOption, createTicket, createWorld, localDate, signIn, signInAdmin, silverContract, uniqueNumber } from './support.ts';
+import { chooseOption, createTicket, createWorld, localDate, signInAdmin, signInByApi, silverContract, uniqueNumber } from './support.ts';
 
 test('en: a part from the cached price list on the phone, offline; cap refused; priced again on sync', async ({
   page,
@@ -40,8 +40,7 @@ test('en: a part from the cached price list on the phone, offline; cap refused; 
   });
 
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, world.engineer, 'en', /\/queue/);
-  await page.goto('/field');
+  await signInByApi(page, world.engineer, 'en', '/field');
   const card = page.getByTestId('field-order').filter({ hasText: order.number });
   await expect(card.getByTestId('part-pick')).toBeVisible();
   // The page and the price list of the day are on the phone: reload with no network.

@@ -2,7 +2,7 @@
 // queue, a request, phone intake and the whole portal have no horizontal scroll, and on the phone
 // navigation opens from a drawer.
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { createTicket, createWorld, type Language, screenshot, signIn, signInAdmin, TEXT, type World } from './support.ts';
+import { createTicket, createWorld, type Language, openInApp, screenshot, signInAdmin, signInByApi, TEXT, type World } from './support.ts';
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1280, height: 800 };
@@ -42,18 +42,19 @@ async function newPage(browser: Browser, baseURL: string | undefined, language: 
       kind: 'request',
     });
 
-    // Staff: the queue, the request, phone intake.
+    // Staff: the queue, the request, phone intake. One page load per user: the screens are opened inside
+    // the app (as its links do) after each resize, so each one is laid out afresh at that size.
     const staff = await newPage(browser, baseURL, language);
-    await signIn(staff, world.agent, language, /\/queue/);
+    await signInByApi(staff, world.agent, language, '/queue');
     for (const size of [PHONE, LAPTOP]) {
       await staff.setViewportSize(size);
       const tag = `${language}-${size.width}`;
-      await staff.goto('/queue');
+      await openInApp(staff, '/queue');
       await expect(staff.getByTestId(`ticket-row-${ticket.number}`)).toBeVisible();
       await expectNoSidewaysScroll(staff, `queue ${tag}`);
       await screenshot(staff, `responsive-queue-${tag}`);
 
-      await staff.goto(`/tickets/${ticket.id}`);
+      await openInApp(staff, `/tickets/${ticket.id}`);
       await expect(staff.getByTestId('ticket-title')).toHaveText(longTitle);
       // The request number is one line, not a column of characters.
       const number = await staff.getByTestId('ticket-number').boundingBox();
@@ -61,14 +62,14 @@ async function newPage(browser: Browser, baseURL: string | undefined, language: 
       await expectNoSidewaysScroll(staff, `request ${tag}`);
       await screenshot(staff, `responsive-request-${tag}`);
 
-      await staff.goto('/intake');
+      await openInApp(staff, '/intake');
       await expect(staff.getByTestId('intake-severity')).toBeVisible();
       await expectNoSidewaysScroll(staff, `intake ${tag}`);
     }
 
     // On the phone the sider is gone; the menu button opens navigation in a drawer.
     await staff.setViewportSize(PHONE);
-    await staff.goto('/queue');
+    await openInApp(staff, '/queue');
     await expect(staff.getByTestId(`ticket-row-${ticket.number}`)).toBeVisible();
     await expect(staff.locator('.app-sider')).toHaveCount(0);
     await staff.getByTestId('nav-open').click();
@@ -78,25 +79,28 @@ async function newPage(browser: Browser, baseURL: string | undefined, language: 
     await expect(staff).toHaveURL(/\/intake$/);
     await expect(staff.getByRole('heading', { name: TEXT[language].intakeTitle })).toBeVisible();
     await expect(drawer).toBeHidden();
-    await staff.context().close();
 
-    // The hospital's portal: its list, the request, a new request.
-    const portal = await newPage(browser, baseURL, language);
-    await signIn(portal, world.customerUser, language, /\/portal/);
+    // The hospital's portal: its list, the request, a new request. The same browser, its session dropped
+    // (the app's script is then in its cache); the page opens at the phone's size.
+    const portal = staff;
+    await portal.context().clearCookies();
+    await signInByApi(portal, world.customerUser, language, '/portal');
     for (const size of [PHONE, LAPTOP]) {
       await portal.setViewportSize(size);
       const tag = `${language}-${size.width}`;
-      await portal.goto('/portal');
+      await openInApp(portal, '/portal');
       await expect(portal.getByTestId(`ticket-row-${ticket.number}`)).toBeVisible();
       await expectNoSidewaysScroll(portal, `portal ${tag}`);
       await screenshot(portal, `responsive-portal-${tag}`);
-      await portal.goto(`/portal/requests/${ticket.id}`);
+      await openInApp(portal, `/portal/requests/${ticket.id}`);
       await expect(portal.getByTestId('ticket-title')).toHaveText(longTitle);
       await expectNoSidewaysScroll(portal, `portal request ${tag}`);
-      await portal.goto('/portal/new');
+      await openInApp(portal, '/portal/new');
+      await expect(portal.getByTestId('ticket-form')).toBeVisible();
       await expect(portal.locator('form').first()).toBeVisible();
       await expectNoSidewaysScroll(portal, `portal new ${tag}`);
-      await portal.goto('/portal/settings');
+      await openInApp(portal, '/portal/settings');
+      await expect(portal.getByTestId('password-form')).toBeVisible();
       await expect(portal.locator('.page').first()).toBeVisible();
       await expectNoSidewaysScroll(portal, `portal settings ${tag}`);
     }
@@ -115,19 +119,22 @@ test('the queue shows loading, not "none" or 0, until its data is in', async ({ 
   const world = await createWorld(admin, 'zh-CN');
   const page = await newPage(browser, baseURL, 'zh-CN');
   await page.setViewportSize(LAPTOP);
-  await signIn(page, world.agent, 'zh-CN', /\/queue/);
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
+  const asked = new Set<string>();
   await page.route(/\/api\/v1\/tickets(\/counts)?(\?.*)?$/, async (route) => {
+    asked.add(new URL(route.request().url()).pathname);
     await held;
     await route.continue();
   });
-  await page.goto('/queue?view=all');
+  // Signed in by the API, the queue's first load is the one held.
+  await signInByApi(page, world.agent, 'zh-CN', '/queue?view=all');
   await expect(page.getByTestId('list-loading')).toBeVisible();
   await expect(page.getByTestId('count-loading').first()).toBeVisible();
-  await page.waitForTimeout(1000);
+  // Both the list and its counts are asked and still unanswered: the page is as it is while waiting.
+  await expect.poll(() => [...asked].sort()).toEqual(['/api/v1/tickets', '/api/v1/tickets/counts']);
   await expect(page.getByText('没有符合条件的服务请求')).toHaveCount(0);
   release();
   await expect(page.getByTestId('list-loading')).toHaveCount(0);

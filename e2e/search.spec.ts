@@ -1,7 +1,17 @@
 // Search, once per language: the header box (words → ranked results with highlights; a request number → that
 // request), the results page's states, and a hospital user's search confined to its own organisation.
 import { expect, type Page, test } from '@playwright/test';
-import { createHospital, createTicket, createWorld, type Language, SCREENSHOTS, screenshot, signIn, signInAdmin } from './support.ts';
+import {
+  createHospital,
+  createTicket,
+  createWorld,
+  type Language,
+  openInApp,
+  SCREENSHOTS,
+  screenshot,
+  signInAdmin,
+  signInByApi,
+} from './support.ts';
 
 /** Texts and data written out here (not read from the dictionaries) so a wrong translation fails. */
 const SEARCH_TEXT = {
@@ -103,7 +113,7 @@ async function createSearchWorld(baseURL: string, language: Language) {
 
   test(`search from the staff header (${language})`, async ({ page, baseURL }) => {
     const { world, own, other } = await createSearchWorld(baseURL ?? '', language);
-    await signIn(page, world.agent, language, /\/queue/);
+    await signInByApi(page, world.agent, language, '/queue');
     await expect(page.getByTestId('search-box')).toHaveAttribute('placeholder', text.placeholder);
     await searchFromHeader(page, text.query);
     await expect(page).toHaveURL(new RegExp(`/search\\?q=${encodeURIComponent(text.query)}$`));
@@ -155,7 +165,7 @@ async function createSearchWorld(baseURL: string, language: Language) {
     await screenshot(page, `search-no-results-${language}`);
 
     // Without words: the page asks for them.
-    await page.goto('/search');
+    await openInApp(page, '/search');
     await expect(page.getByTestId('search-empty')).toContainText(text.emptyTitle);
     await screenshot(page, `search-empty-${language}`);
     const startInput = page.getByTestId('search-start-input').locator('input');
@@ -167,7 +177,7 @@ async function createSearchWorld(baseURL: string, language: Language) {
 
   test(`a hospital user's search stays within its organisation (${language})`, async ({ page, baseURL }) => {
     const { world, own, other } = await createSearchWorld(baseURL ?? '', language);
-    await signIn(page, world.customerUser, language, /\/portal$/);
+    await signInByApi(page, world.customerUser, language, '/portal');
     await searchFromHeader(page, text.query);
     await expect(page).toHaveURL(new RegExp(`/portal/search\\?q=${encodeURIComponent(text.query)}$`));
     const ownResult = page.getByTestId(`search-result-${own.number}`);

@@ -1,7 +1,7 @@
 // Service quality: the hospital answers the satisfaction survey on its confirmed request (390 px), the agents'
 // return-call list and the customer's service-quality tab with the retraining quota (1280 px), both languages.
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { createTicket, createWorld, type Language, screenshot, signIn, signInAdmin } from './support.ts';
+import { createTicket, createWorld, type Language, openInApp, screenshot, signInAdmin, signInByApi } from './support.ts';
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1280, height: 800 };
@@ -56,25 +56,25 @@ const TEXT = {
 
     const portalContext = await browser.newContext({ viewport: PHONE });
     const portal = await portalContext.newPage();
-    await signIn(portal, world.customerUser, language, /\/portal/);
-    await portal.goto(`/portal/requests/${ticket.id}`);
+    await signInByApi(portal, world.customerUser, language, `/portal/requests/${ticket.id}`);
     const card = portal.getByTestId('survey-card');
     await expect(card).toContainText(text.survey);
     await card.locator('.ant-rate-star').nth(3).click();
     await card.getByTestId('survey-submit').click();
     await expect(card).toContainText(text.thanks);
     await screenshot(portal, `service-quality-survey-${language}`);
-    await portalContext.close();
 
-    const staffContext = await browser.newContext({ viewport: LAPTOP });
-    const staff = await staffContext.newPage();
-    await signIn(staff, world.agent, language, /\/queue/);
-    await staff.goto('/return-visits');
+    // The agent on a laptop: the same browser, the hospital's session dropped (the app's script is cached).
+    const staffContext = portalContext;
+    const staff = portal;
+    await staffContext.clearCookies();
+    await staff.setViewportSize(LAPTOP);
+    await signInByApi(staff, world.agent, language, '/return-visits');
     await expect(staff.getByTestId('call-list-title')).toHaveText(text.calls);
     const row = staff.getByRole('row', { name: new RegExp(world.customer.name) });
     await expect(row).toContainText(text.overdue);
     await screenshot(staff, `service-quality-calls-${language}`);
-    await staff.goto(`/customers/${world.customer.id}?tab=service`);
+    await openInApp(staff, `/customers/${world.customer.id}?tab=service`);
     await expect(staff.getByTestId('customer-tab-service')).toHaveText(text.tab);
     await expect(staff.getByTestId('retraining-card')).toContainText(text.retraining);
     await screenshot(staff, `service-quality-tab-${language}`);
@@ -104,8 +104,7 @@ test('training sign-in sheet signed on a 390 px phone by the lecturer and the tr
   });
   const context = await browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
-  await signIn(page, world.agent, 'zh-CN', /\/queue/);
-  await page.goto(`/customers/${world.customer.id}?tab=service`);
+  await signInByApi(page, world.agent, 'zh-CN', `/customers/${world.customer.id}?tab=service`);
   await page.getByTestId('sign-sheet').click();
   const pads = page.getByTestId('signature-pad');
   await expect(pads).toHaveCount(2);

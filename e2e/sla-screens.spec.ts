@@ -2,7 +2,7 @@
 // calendar editor (make-up workday in the month view, what-if preview) and the policy editor.
 import { expect, type Page, test } from '@playwright/test';
 import { E2E_ADMIN } from '../playwright.config.ts';
-import { createTicket, createWorld, type Language, SCREENSHOTS, screenshot, signIn, signInAdmin } from './support.ts';
+import { animationsDone, createTicket, createWorld, type Language, SCREENSHOTS, screenshot, signInAdmin, signInByApi } from './support.ts';
 
 /** Texts written out here (not read from the dictionaries) so a wrong translation fails. */
 const SLA_TEXT = {
@@ -92,10 +92,8 @@ async function fullScreenshot(page: Page, name: string): Promise<void> {
     });
     await admin.dispose();
 
-    await signIn(page, E2E_ADMIN, language, /\/queue/);
-
     // Queue: the row's badge shows the most urgent commitment with business time left.
-    await page.goto('/queue?view=open');
+    await signInByApi(page, E2E_ADMIN, language, '/queue?view=open');
     const row = page.getByTestId('queue-table').getByTestId(`ticket-row-${ticket.number}`);
     await expect(row).toBeVisible();
     await expect(row.getByTestId(`sla-badge-${ticket.number}`)).toHaveText(text.badge);
@@ -136,7 +134,7 @@ async function fullScreenshot(page: Page, name: string): Promise<void> {
     await expect(riskRow).toContainText(text.resolution);
     await expect(riskRow.getByTestId(`at-risk-left-${ticket.number}`)).toHaveText(text.left);
     await expect(page.locator('.ant-spin-blur')).toHaveCount(0);
-    await page.waitForTimeout(500); // the table's fade-in, for a clean screenshot
+    await animationsDone(page); // the table's fade-in, for a clean screenshot
     await screenshot(page, `sla-at-risk-${language}`);
     await riskRow.getByRole('link', { name: ticket.number }).click();
     await expect(page.getByTestId('ticket-number')).toHaveText(ticket.number);
@@ -189,7 +187,7 @@ async function fullScreenshot(page: Page, name: string): Promise<void> {
     const panel2 = page.getByTestId('notification-panel');
     await expect(panel2).toContainText(text.notifications);
     await expect(panel2).toContainText(text.markAllRead);
-    await page.waitForTimeout(400); // the dropdown's fade-in, for a clean screenshot
+    await animationsDone(page); // the dropdown's fade-in, for a clean screenshot
     await screenshot(page, `sla-notifications-${language}`);
   });
 }

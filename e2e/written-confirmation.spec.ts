@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { E2E_ADMIN } from '../playwright.config.ts';
 import type { SlaPolicy, TicketDetail } from '../src/web/api/types.ts';
-import { chooseOption, createTicket, createWorld, screenshot, signIn, signInAdmin } from './support.ts';
+import { chooseOption, createTicket, createWorld, openInApp, screenshot, signInAdmin, signInByApi } from './support.ts';
 
 test('written confirmation starts the on-site clock (en)', async ({ page, baseURL }) => {
   const admin = await signInAdmin(baseURL ?? '');
@@ -19,8 +19,7 @@ test('written confirmation starts the on-site clock (en)', async ({ page, baseUR
     targets: builtin.targets,
   });
 
-  await signIn(page, E2E_ADMIN, 'en', /\/queue/);
-  await page.goto('/settings/sla-policies');
+  await signInByApi(page, E2E_ADMIN, 'en', '/settings/sla-policies');
   await page.getByTestId(`policy-row-${policy.id}`).getByTestId('policy-edit').click();
   await chooseOption(page, 'policy-on-site-start', 'written confirmation', { type: null });
   const saved = page.waitForResponse((r) => r.url().includes(`/sla/policies/${policy.id}`) && r.request().method() !== 'GET');
@@ -39,7 +38,7 @@ test('written confirmation starts the on-site clock (en)', async ({ page, baseUR
     channel: 'phone',
     kind: 'request',
   });
-  await page.goto(`/tickets/${ticket.id}`);
+  await openInApp(page, `/tickets/${ticket.id}`);
   const panel = page.getByTestId('sla-panel');
   await expect(panel.getByTestId('sla-target-first_response')).toBeVisible();
   await expect(panel.getByTestId('sla-target-on_site')).toHaveCount(0);
