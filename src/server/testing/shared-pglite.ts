@@ -38,27 +38,26 @@ type Shared = { templatePath: string; host: PgliteHost; baseline: Baseline; curr
 // Not the database's own schemas: those of PostgreSQL and PGlite.
 const USER_SCHEMAS = `n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'`;
 
+/** One catalogue's rows as text, in a stable order. */
+const listed = (row: string, from: string) => `(select string_agg(s, ',' order by s) from (select ${row} as s ${from}) x)`;
+
 /** What a test could change that a data reset does not put back: any change here means a new instance. */
 const FINGERPRINT = `select md5(concat_ws('|',
-  (select string_agg(n.nspname, ',' order by n.nspname) from pg_namespace n where ${USER_SCHEMAS}),
-  (select string_agg(concat_ws(':', n.nspname, c.relname, c.relkind, c.relpersistence), ',' order by n.nspname, c.relname)
-     from pg_class c join pg_namespace n on n.oid = c.relnamespace where ${USER_SCHEMAS}),
-  (select string_agg(concat_ws(':', a.attrelid::regclass::text, a.attnum, a.attname, a.atttypid, a.attnotnull, a.attisdropped,
-       a.attgenerated, a.attidentity, pg_get_expr(d.adbin, d.adrelid)), ',' order by a.attrelid::regclass::text, a.attnum)
-     from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
-     left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
-     where ${USER_SCHEMAS} and a.attnum > 0),
-  (select string_agg(concat_ws(':', c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid)), ',' order by 1)
-     from pg_constraint c join pg_namespace n on n.oid = c.connamespace where ${USER_SCHEMAS}),
-  (select string_agg(concat_ws(':', t.tgrelid::regclass::text, t.tgname, t.tgenabled, t.tgfoid), ',' order by 1)
-     from pg_trigger t),
-  (select string_agg(concat_ws(':', n.nspname, p.proname, md5(p.prosrc)), ',' order by 1)
-     from pg_proc p join pg_namespace n on n.oid = p.pronamespace where ${USER_SCHEMAS}),
-  (select string_agg(concat_ws(':', t.typname, t.typtype), ',' order by 1)
-     from pg_type t join pg_namespace n on n.oid = t.typnamespace where ${USER_SCHEMAS}),
-  (select string_agg(concat_ws(':', e.enumtypid, e.enumlabel), ',' order by 1) from pg_enum e),
-  (select string_agg(concat_ws(':', extname, extversion), ',' order by 1) from pg_extension),
-  (select string_agg(rolname, ',' order by 1) from pg_roles),
+  ${listed('n.nspname', `from pg_namespace n where ${USER_SCHEMAS}`)},
+  ${listed(`concat_ws(':', n.nspname, c.relname, c.relkind, c.relpersistence)`, `from pg_class c join pg_namespace n on n.oid = c.relnamespace where ${USER_SCHEMAS}`)},
+  ${listed(
+    `concat_ws(':', a.attrelid::regclass::text, a.attnum, a.attname, a.atttypid, a.attnotnull, a.attisdropped, a.attgenerated,
+       a.attidentity, pg_get_expr(d.adbin, d.adrelid))`,
+    `from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+     left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum where ${USER_SCHEMAS} and a.attnum > 0`,
+  )},
+  ${listed(`concat_ws(':', c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid))`, `from pg_constraint c join pg_namespace n on n.oid = c.connamespace where ${USER_SCHEMAS}`)},
+  ${listed(`concat_ws(':', t.tgrelid::regclass::text, t.tgname, t.tgenabled, t.tgfoid)`, 'from pg_trigger t')},
+  ${listed(`concat_ws(':', n.nspname, p.proname, md5(p.prosrc))`, `from pg_proc p join pg_namespace n on n.oid = p.pronamespace where ${USER_SCHEMAS}`)},
+  ${listed(`concat_ws(':', n.nspname, t.typname, t.typtype)`, `from pg_type t join pg_namespace n on n.oid = t.typnamespace where ${USER_SCHEMAS}`)},
+  ${listed(`concat_ws(':', e.enumtypid, e.enumlabel)`, 'from pg_enum e')},
+  ${listed(`concat_ws(':', extname, extversion)`, 'from pg_extension')},
+  ${listed('rolname', 'from pg_roles')},
   (select count(*) from pg_db_role_setting),
   (select count(*) from pg_statistic s join pg_class c on c.oid = s.starelid join pg_namespace n on n.oid = c.relnamespace
      where ${USER_SCHEMAS}),
@@ -74,8 +73,6 @@ const RELATION_SIZES = `select coalesce(json_agg(json_build_object('oid', c.oid,
 
 /** A table's rows in a stable order, hashed: equal hashes, equal rows. */
 const contentHash = (table: string) => `(select md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) from ${table} t)`;
-
-const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 
 async function one<T>(client: pg.PoolClient | pg.Pool, text: string, values: unknown[] = []): Promise<T> {
   return (await client.query(text, values)).rows[0] as T;
@@ -126,14 +123,11 @@ async function sequenceStates(client: pg.PoolClient | pg.Pool) {
     )
   ).rows.map((r) => r.name);
   if (names.length === 0) return [];
-  const rows = (
-    await client.query<{ name: string; value: string; called: boolean }>(
-      names
-        .map((name, i) => `select ${i} as i, $${i + 1}::text as name, last_value::text as value, is_called as called from ${name}`)
-        .join(' union all ') + ' order by i',
-      names,
-    )
-  ).rows;
+  const union = names.map(
+    (name, i) => `select ${i} as i, $${i + 1}::text as name, last_value::text as value, is_called as called from ${name}`,
+  );
+  const rows = (await client.query<{ name: string; value: string; called: boolean }>(`${union.join(' union all ')} order by i`, names))
+    .rows;
   return rows.map(({ name, value, called }) => ({ name, value, called }));
 }
 
@@ -231,7 +225,16 @@ async function drop() {
  * A database equal to the template at `templatePath`: this worker's shared instance, reset; or null when the
  * shared instance is busy (a test file opening a second database gets an instance of its own).
  */
-export async function openSharedPglite(templatePath: string, tar: () => Promise<Blob>): Promise<Database | null> {
+export function openSharedPglite(templatePath: string, tar: () => Promise<Blob>): Promise<Database | null> {
+  // One at a time: two opens at once in one file must not both load (the second gets an instance of its own).
+  const opened = opening.then(() => open(templatePath, tar));
+  opening = opened.catch(() => undefined);
+  return opened;
+}
+
+let opening: Promise<unknown> = Promise.resolve();
+
+async function open(templatePath: string, tar: () => Promise<Blob>): Promise<Database | null> {
   if (shared && !shared.closed) {
     if (shared.file === testFile) return null;
     // The previous test file never closed its database: its connection would hold the thread for ever.
