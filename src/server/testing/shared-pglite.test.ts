@@ -5,7 +5,8 @@ import type { Database } from '../db/client.ts';
 import { sharedPgliteLoads, startTestFile } from './shared-pglite.ts';
 import { createTestContext, openTestDatabase } from './test-context.ts';
 
-const onPglite = !process.env.TEST_DATABASE_URL;
+// (AFTERSALES_TEST_FRESH_PGLITE=1 turns the sharing off: nothing to test then.)
+const onPglite = !process.env.TEST_DATABASE_URL && process.env.AFTERSALES_TEST_FRESH_PGLITE !== '1';
 
 async function query<T>(database: Database, text: string, values: unknown[] = []): Promise<T[]> {
   const pool = database.pool;
@@ -135,7 +136,7 @@ describe.runIf(onPglite)('one embedded database per worker, reset for each test 
     } finally {
       await next.close();
     }
-  }, 60_000);
+  }, 120_000);
 
   test('a changed schema (a new table, statistics from ANALYZE) is not reused: the next file gets a new instance', async () => {
     startTestFile();
@@ -163,7 +164,7 @@ describe.runIf(onPglite)('one embedded database per worker, reset for each test 
     } finally {
       await after.close();
     }
-  }, 60_000);
+  }, 120_000);
 
   test('a second database in one file is an instance of its own; a file that never closed its own does not block the next', async () => {
     startTestFile();
@@ -187,5 +188,5 @@ describe.runIf(onPglite)('one embedded database per worker, reset for each test 
     } finally {
       await next.close();
     }
-  }, 60_000);
+  }, 120_000);
 });
