@@ -79,6 +79,37 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
   };
 }
 
+/**
+ * One embedded database whose thread serves `Database` handles one after another, each on a pool of its own
+ * (the test suites reuse one PGlite per worker process, see testing/shared-pglite.ts). A handle's `close()` ends
+ * its pool only: the thread then resets the session (open transaction, prepared statements, settings, temp
+ * tables, LISTENs, advisory locks), and the next handle's connection is served. `close()` of the host ends it all.
+ */
+export type PgliteHost = { connect(): Database; close(): Promise<void> };
+
+export async function openPgliteHost(loadDataDir: Blob): Promise<PgliteHost> {
+  const thread = await startPgliteThread({ loadDataDir });
+  return {
+    connect() {
+      const pool = thread.openPool();
+      const db = drizzleNodePg(pool, { schema });
+      let closing: Promise<void> | undefined;
+      return {
+        db: db as unknown as Db,
+        kind: 'pglite',
+        pool,
+        migrate: () => migrateNodePg(db, { migrationsFolder: MIGRATIONS_DIR }),
+        dumpDataDir: () => thread.dumpDataDir(),
+        close: () => {
+          closing ??= pool.end();
+          return closing;
+        },
+      };
+    },
+    close: () => thread.close(),
+  };
+}
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // Instants are exchanged as UTC; the server's own zone must never leak into stored times.
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c TimeZone=UTC' });

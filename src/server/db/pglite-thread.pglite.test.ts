@@ -5,7 +5,8 @@ import type { Database } from './client.ts';
 
 let database: Database;
 beforeAll(async () => {
-  database = await openTestDatabase();
+  // An instance of its own: these tests create tables and hold the one connection.
+  database = await openTestDatabase({ fresh: true });
 }, 180_000);
 afterAll(() => database?.close());
 

@@ -14,6 +14,11 @@ import pg from 'pg';
  */
 export type PgliteThread = {
   pool: pg.Pool;
+  /**
+   * One more one-connection pool on the same database (tests reuse one PGlite per worker: each test file gets a
+   * pool of its own). The thread serves one connection at a time: the pool before must have ended.
+   */
+  openPool(): pg.Pool;
   /** The data directory as a tar (the migrated test template). */
   dumpDataDir(): Promise<Blob>;
   close(): Promise<void>;
@@ -155,20 +160,23 @@ export async function startPgliteThread(options: { dataDir?: string; loadDataDir
     });
   }
 
-  const pool = new pg.Pool({
-    // One backend: one connection. Kept open (prepared statements stay prepared) until close.
-    max: 1,
-    idleTimeoutMillis: 0,
-    // Instants are exchanged as UTC, as on PostgreSQL.
-    options: '-c TimeZone=UTC',
-    user: 'postgres',
-    database: 'postgres',
-    stream: () => new WorkerSocket(worker, nextId++, sockets),
-  } as pg.PoolConfig);
+  const openPool = () =>
+    new pg.Pool({
+      // One backend: one connection. Kept open (prepared statements stay prepared) until close.
+      max: 1,
+      idleTimeoutMillis: 0,
+      // Instants are exchanged as UTC, as on PostgreSQL.
+      options: '-c TimeZone=UTC',
+      user: 'postgres',
+      database: 'postgres',
+      stream: () => new WorkerSocket(worker, nextId++, sockets),
+    } as pg.PoolConfig);
+  const pool = openPool();
 
   let closing: Promise<void> | undefined;
   return {
     pool,
+    openPool,
     async dumpDataDir() {
       const message = await request({ type: 'dump' });
       const bytes = (message as { bytes: Uint8Array<ArrayBuffer> }).bytes;

@@ -15,6 +15,7 @@ import { addContact, createCustomer } from '../features/customers/customers.serv
 import { createUser } from '../features/users/users.service.ts';
 import { CSRF_HEADER } from '../http/authenticate.ts';
 import type { Actor } from '../policy.ts';
+import { openSharedPglite } from './shared-pglite.ts';
 
 export type TestClock = { (): Date; set(iso: string | Date): void; advance(ms: number): void };
 
@@ -31,8 +32,12 @@ export function createTestClock(start = '2026-03-02T01:00:00Z'): TestClock {
   return clock;
 }
 
-/** A fresh database for one test file: a copy of the migrated template, on PGlite or PostgreSQL. */
-export async function openTestDatabase(): Promise<Database> {
+/**
+ * A database for one test file, indistinguishable from a fresh copy of the migrated template. On PostgreSQL a
+ * copy of the template database; on PGlite this worker's one instance, reset to the template (shared-pglite.ts),
+ * unless `fresh` asks for an instance of its own (a test of the embedded database's thread or lifecycle).
+ */
+export async function openTestDatabase(options: { fresh?: boolean } = {}): Promise<Database> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   const template = inject('postgresTemplate');
   if (serverUrl && template) {
@@ -45,8 +50,14 @@ export async function openTestDatabase(): Promise<Database> {
     url.pathname = `/${name}`;
     return openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
   }
-  const tar = await readFile(inject('pgliteTemplatePath'));
-  return openDatabase({ loadDataDir: new Blob([tar]) });
+  const templatePath = inject('pgliteTemplatePath');
+  const tar = async () => new Blob([await readFile(templatePath)]);
+  // AFTERSALES_TEST_FRESH_PGLITE=1: every file loads the template (as before the shared instance; to compare).
+  if (!options.fresh && process.env.AFTERSALES_TEST_FRESH_PGLITE !== '1') {
+    const shared = await openSharedPglite(templatePath, tar);
+    if (shared) return shared;
+  }
+  return openDatabase({ loadDataDir: await tar() });
 }
 
 export const TEST_PASSWORD = 'correct-horse-battery';
