@@ -1,11 +1,14 @@
-// Builds the web app (dist/web) in two passes, so the first screen arrives as three files instead of seventy.
+// Builds the web app (dist/web) in two passes, so the first screen arrives as six files instead of seventy.
 //
 // Rolldown splits every module that the entry and some lazy page both import into its own shared chunk, even
 // when the entry has loaded it already (rolldown#10731). The queue then needed ~70 module requests, each
 // fetched, parsed and linked before the first render (issue 9: first load). A quick first pass (no minifying,
-// nothing written) finds the modules the entry loads at start; the real build puts them into two chunks:
-// their libraries (which change rarely, so stay cached across releases) and the app's own code. Lazy pages
-// and the language catalogues stay in their own chunks.
+// nothing written) finds the modules the entry loads at start; the real build groups them: four library
+// chunks (they change rarely, so stay cached across releases) and the app's own code. Four libraries, not one:
+// chromium parses each script on a background thread, and one 1.2 MB chunk took ~550 ms to parse alone while
+// the page waited; split, they parse side by side (first-load bench: evaluation starts ~150 ms earlier).
+// Higher priority groups capture first (with their dependencies): react before antd's base before antd.
+// Lazy pages and the language catalogues stay in their own chunks.
 //
 //   npm run build                (also `npm start` and `npm test`)
 //   npx vite build               still works: the same app in more, smaller files
@@ -52,7 +55,10 @@ const probe = outputsOf(
 const chunks = probe.flatMap((output) => output.output).filter((item): item is OutputChunk => item.type === 'chunk');
 const firstScreen = firstScreenModules(chunks);
 delete process.env.AFTERSALES_WEB_PROBE;
-const isLibrary = (id: string) => id.includes('/node_modules/') || id.includes('\\node_modules\\');
+const inPackage = (pattern: string) => new RegExp(`[\\\\/]node_modules[\\\\/](${pattern})[\\\\/]`);
+const isLibrary = (id: string) => inPackage('.+').test(id);
+const isFramework = (id: string) => inPackage('react|react-dom|scheduler|react-router|react-router-dom').test(id);
+const isAntdBase = (id: string) => inPackage('@ant-design|@rc-component|rc-[^/\\\\]+').test(id);
 
 await build({
   logLevel: quiet ? 'warn' : 'info',
@@ -62,6 +68,9 @@ await build({
       output: {
         codeSplitting: {
           groups: [
+            { name: 'react', test: (id: string) => firstScreen.has(id) && isFramework(id), priority: 10 },
+            { name: 'antd', test: (id: string) => firstScreen.has(id) && inPackage('antd').test(id), priority: 3 },
+            { name: 'antd-base', test: (id: string) => firstScreen.has(id) && isAntdBase(id), priority: 5 },
             { name: 'vendor', test: (id: string) => firstScreen.has(id) && isLibrary(id), priority: 2 },
             { name: 'app', test: (id: string) => firstScreen.has(id), priority: 1 },
           ],
