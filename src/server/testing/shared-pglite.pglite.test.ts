@@ -5,8 +5,9 @@ import type { Database } from '../db/client.ts';
 import { sharedPgliteLoads, startTestFile } from './shared-pglite.ts';
 import { createTestContext, openTestDatabase } from './test-context.ts';
 
-// (AFTERSALES_TEST_FRESH_PGLITE=1 turns the sharing off: nothing to test then.)
-const onPglite = !process.env.TEST_DATABASE_URL && process.env.AFTERSALES_TEST_FRESH_PGLITE !== '1';
+// Only in the PGlite run (`*.pglite.test.ts`, vitest.config.ts). AFTERSALES_TEST_FRESH_PGLITE=1, a diagnostic
+// switch CI never sets, turns the sharing off: nothing to test then.
+const isShared = process.env.AFTERSALES_TEST_FRESH_PGLITE !== '1';
 
 async function query<T>(database: Database, text: string, values: unknown[] = []): Promise<T[]> {
   const pool = database.pool;
@@ -70,7 +71,7 @@ async function session(database: Database) {
   return row;
 }
 
-describe.runIf(onPglite)('one embedded database per worker, reset for each test file', () => {
+describe.runIf(isShared)('one embedded database per worker, reset for each test file', () => {
   let fresh: Database;
   let template: Record<string, string>;
   let cleanSession: Record<string, unknown>;
