@@ -60,22 +60,26 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
     lock?.release();
     throw error;
   }
-  const { pool } = thread;
+  // One process holds the data dir (the lock above): migrations need no advisory lock.
+  return pgliteDatabase(thread, thread.pool, async () => {
+    try {
+      await thread.close();
+    } finally {
+      lock?.release();
+    }
+  });
+}
+
+/** A `Database` over one pool of a PGlite thread; `close` is what ending this handle means. */
+function pgliteDatabase(thread: PgliteThread, pool: PgliteThread['pool'], close: () => Promise<void>): Database {
   const db = drizzleNodePg(pool, { schema });
   return {
     db: db as unknown as Db,
     kind: 'pglite',
     pool,
-    // One process holds the data dir (the lock above): no advisory lock needed.
     migrate: () => migrateNodePg(db, { migrationsFolder: MIGRATIONS_DIR }),
     dumpDataDir: () => thread.dumpDataDir(),
-    close: async () => {
-      try {
-        await thread.close();
-      } finally {
-        lock?.release();
-      }
-    },
+    close,
   };
 }
 
@@ -92,19 +96,11 @@ export async function openPgliteHost(loadDataDir: Blob): Promise<PgliteHost> {
   return {
     connect() {
       const pool = thread.openPool();
-      const db = drizzleNodePg(pool, { schema });
       let closing: Promise<void> | undefined;
-      return {
-        db: db as unknown as Db,
-        kind: 'pglite',
-        pool,
-        migrate: () => migrateNodePg(db, { migrationsFolder: MIGRATIONS_DIR }),
-        dumpDataDir: () => thread.dumpDataDir(),
-        close: () => {
-          closing ??= pool.end();
-          return closing;
-        },
-      };
+      return pgliteDatabase(thread, pool, () => {
+        closing ??= pool.end();
+        return closing;
+      });
     },
     close: () => thread.close(),
   };

@@ -1,8 +1,9 @@
-import { App, Button, Card, Form, Input, Rate, Result, Spin, Typography } from 'antd';
+import { App, Card, Form, Rate, Result, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { errorMessage } from '../../lib/errors.ts';
 import { type AnswerInput, useAnswerPublicSurvey, usePublicSurvey } from './api.ts';
+import { SurveyAnswerFields } from './survey-answer-fields.tsx';
 
 /** The survey by signed link: no login; the token is the only key. */
 export function PublicSurveyPage() {
@@ -29,19 +30,7 @@ export function PublicSurveyPage() {
             layout="vertical"
             onFinish={(values) => answer.mutate(values, { onError: (error) => message.error(errorMessage(error, t)) })}
           >
-            <Form.Item
-              name="score"
-              label={t('serviceQuality.survey.question')}
-              rules={[{ required: true, message: t('serviceQuality.survey.scoreRequired') }]}
-            >
-              <Rate />
-            </Form.Item>
-            <Form.Item name="comment" label={t('serviceQuality.survey.comment')}>
-              <Input.TextArea rows={3} maxLength={2000} />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" loading={answer.isPending} block>
-              {t('serviceQuality.survey.submit')}
-            </Button>
+            <SurveyAnswerFields commentRows={3} isPending={answer.isPending} submitTestId="public-survey-submit" isSubmitFullWidth />
           </Form>
         )}
       </Card>
