@@ -10,6 +10,15 @@ import path from 'node:path';
 
 type Counts = { passed: number; failed: number };
 const total: Counts = { passed: 0, failed: 0 };
+/** Each failed test with the first lines of its error, printed last: CI keeps only the tail of the output. */
+const failures: string[] = [];
+const firstLines = (text: string) =>
+  text
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .slice(0, 6)
+    .map((l) => `      ${l}`)
+    .join('\n');
 const notes: string[] = [];
 let hasFailed = false;
 type Stage = { label: string; status: 'passed' | 'failed' | 'skipped'; seconds: number | null };
@@ -109,19 +118,54 @@ function printSummary() {
   for (const r of rows) console.log(line(r));
 }
 
-function addVitest(file: string) {
+type VitestReport = {
+  numPassedTests: number;
+  numFailedTests: number;
+  testResults: { name: string; message?: string; assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[];
+};
+
+function addVitest(file: string, label: string) {
   if (!existsSync(file)) return;
-  const report = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+  const report = JSON.parse(readFileSync(file, 'utf8')) as VitestReport;
   total.passed += report.numPassedTests;
   total.failed += report.numFailedTests;
+  for (const result of report.testResults) {
+    const where = path.relative(process.cwd(), result.name);
+    for (const test of result.assertionResults.filter((t) => t.status === 'failed')) {
+      failures.push(`  ✖ [${label}] ${where} › ${test.fullName}\n${firstLines(test.failureMessages.join('\n'))}`);
+    }
+    if (result.assertionResults.length === 0 && result.message) {
+      failures.push(`  ✖ [${label}] ${where}\n${firstLines(result.message)}`);
+    }
+  }
 }
 
 function addPlaywright(file: string) {
   if (!existsSync(file)) return;
-  const report = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } };
+  const report = JSON.parse(readFileSync(file, 'utf8')) as {
+    stats: { expected: number; unexpected: number; flaky: number };
+    suites: PlaywrightSuite[];
+  };
   total.passed += report.stats.expected + report.stats.flaky;
   total.failed += report.stats.unexpected;
+  const walk = (suite: PlaywrightSuite, titles: string[]) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected') continue;
+        const error = test.results?.at(-1)?.error?.message ?? '';
+        failures.push(`  ✖ [browser] ${spec.file} › ${[...titles, spec.title].join(' › ')}\n${firstLines(error)}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+  };
+  for (const suite of report.suites ?? []) walk(suite, []);
 }
+
+type PlaywrightSuite = {
+  title: string;
+  specs?: { title: string; file: string; tests?: { status: string; results?: { error?: { message?: string } }[] }[] }[];
+  suites?: PlaywrightSuite[];
+};
 
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
@@ -199,7 +243,7 @@ if (overlap) {
     addPlaywright('test-results/e2e.json');
   }
 }
-for (const stage of vitestStages) addVitest(stage.report);
+for (const stage of vitestStages) addVitest(stage.report, stage.label);
 if (!process.env.TEST_DATABASE_URL) {
   skip(
     postgresLabel,
@@ -212,6 +256,7 @@ if (!hasChromium) {
 }
 
 printSummary();
+if (failures.length > 0) console.log(`\nFailed tests:\n${failures.join('\n')}`);
 console.log('');
 for (const note of notes) console.log(`NOTE: ${note}`);
 console.log(`${total.passed} passed, ${total.failed} failed`);
