@@ -7,14 +7,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 type Counts = { passed: number; failed: number };
 const total: Counts = { passed: 0, failed: 0 };
 /** Each failed test with the first lines of its error, printed last: CI keeps only the tail of the output. */
 const failures: string[] = [];
 const firstLines = (text: string) =>
-  text
-    .replace(/\x1b\[[0-9;]*m/g, '')
+  stripVTControlCharacters(text)
     .split('\n')
     .slice(0, 6)
     .map((l) => `      ${l}`)
