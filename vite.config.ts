@@ -12,14 +12,17 @@ const apiTarget = process.env.AFTERSALES_API_URL ?? 'http://localhost:3000';
  */
 function precompress(): Plugin {
   let outDir = '';
+  let isServerBuild = false;
   return {
     name: 'aftersales-precompress',
     apply: 'build',
     configResolved(config) {
       outDir = path.resolve(config.root, config.build.outDir);
+      isServerBuild = Boolean(config.build.ssr);
     },
     closeBundle() {
-      if (process.env.AFTERSALES_WEB_PROBE === '1') return;
+      // The probe writes nothing; the server's render (dist/ssr) is read from disk, never sent.
+      if (process.env.AFTERSALES_WEB_PROBE === '1' || isServerBuild) return;
       const walk = (dir: string): string[] =>
         readdirSync(dir).flatMap((name) => {
           const full = path.join(dir, name);

@@ -20,7 +20,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const LABEL = process.env.BENCH_LABEL ?? 'first-load';
 const LIMIT_MS = 1000;
 
-type Run = { ms: number; requests: number; transferBytes: number; scriptBytes: number; scriptDecodedBytes: number };
+type Run = { ms: number; visibleMs: number; requests: number; transferBytes: number; scriptBytes: number; scriptDecodedBytes: number };
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -54,16 +54,34 @@ async function main() {
   const returnMs: number[] = [];
   const firstRow = (page: import('playwright-core').Page) =>
     page.locator('[data-testid^="ticket-row-"]').first().waitFor({ state: 'visible', timeout: 120_000 });
+  // When the first request number was painted (Element Timing, `elementtiming` in ticket-table.tsx), as a wall-clock
+  // instant. Playwright's own check runs in the page, so a long task (the app's scripts starting) delays its answer
+  // past the moment the rows were already on screen; the paint is what the user sees.
+  const paintedAt = (page: import('playwright-core').Page) =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error('no element timing entry for ticket-number')), 30_000);
+          new PerformanceObserver((list, observer) => {
+            const entry = list.getEntries().find((e) => (e as PerformanceEntry & { identifier?: string }).identifier === 'ticket-number');
+            if (!entry) return;
+            observer.disconnect();
+            clearTimeout(timer);
+            resolve(performance.timeOrigin + (entry as PerformanceEntry & { renderTime: number }).renderTime);
+          }).observe({ type: 'element', buffered: true });
+        }),
+    );
   try {
     // One warm-up run (the server's first requests pay for JIT and prepared statements), not counted.
     for (let i = 0; i <= RUNS; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
       await context.addCookies(cookies.map((c) => ({ ...c, url: url.origin })));
       const page = await context.newPage();
-      const started = performance.now();
+      const started = Date.now();
       await page.goto(`${BASE}/queue`, { waitUntil: 'commit' });
       await firstRow(page);
-      const ms = performance.now() - started;
+      const visibleMs = Date.now() - started;
+      const ms = (await paintedAt(page)) - started;
       const stats = await page.evaluate(() => {
         const entries = [
           ...(performance.getEntriesByType('navigation') as PerformanceResourceTiming[]),
@@ -79,12 +97,12 @@ async function main() {
       });
       // The same user comes back later: a new page in the same context (its HTTP cache kept).
       const again = await context.newPage();
-      const returnStarted = performance.now();
+      const returnStarted = Date.now();
       await again.goto(`${BASE}/queue`, { waitUntil: 'commit' });
       await firstRow(again);
-      const returned = performance.now() - returnStarted;
+      const returned = (await paintedAt(again)) - returnStarted;
       if (i > 0) {
-        runs.push({ ms: Math.round(ms), ...stats });
+        runs.push({ ms: Math.round(ms), visibleMs, ...stats });
         returnMs.push(Math.round(returned));
       }
       await context.close();
@@ -95,10 +113,11 @@ async function main() {
       await login.goto(`${BASE}/login`);
       await login.getByTestId('login-email').fill(EMAIL);
       await login.getByTestId('login-password').fill(PASSWORD);
-      const pressed = performance.now();
+      const pressed = Date.now();
       await login.getByTestId('login-submit').click();
       await firstRow(login);
-      if (i > 0) signInMs.push(Math.round(performance.now() - pressed));
+      const signedIn = (await paintedAt(login)) - pressed;
+      if (i > 0) signInMs.push(Math.round(signedIn));
       await fresh.close();
     }
   } finally {
@@ -113,6 +132,7 @@ async function main() {
     url: `${BASE}/queue`,
     runs: runs.length,
     medianMs: median(times),
+    visibleMedianMs: median(runs.map((r) => r.visibleMs)),
     signInMedianMs: median(signInMs),
     returnMedianMs: median(returnMs),
     minMs: Math.min(...times),
@@ -134,13 +154,15 @@ async function main() {
     `# First load of the queue (${LABEL})`,
     '',
     `${summary.at} · ${summary.url} · ${summary.runs} runs each, chromium 1280×800, after one warm-up run.`,
-    'Each timed to the first queue row visible.',
+    'Each timed to the paint of the first request number (Element Timing), from navigation or the press.',
     '',
     '**Cold** (fresh browser context, empty cache; from navigation):',
     '',
     '| median | min | max | requests | transferred | JS on the wire | JS decoded |',
     '|---|---|---|---|---|---|---|',
     `| ${summary.medianMs} ms | ${summary.minMs} ms | ${summary.maxMs} ms | ${summary.requests} | ${summary.transferKiB} KiB | ${summary.scriptKiB} KiB | ${summary.scriptDecodedKiB} KiB |`,
+    '',
+    `Cold, until the test driver's own check sees the row (it runs in the page, so it waits out the long task of the app's scripts starting): median ${summary.visibleMedianMs} ms.`,
     '',
     `**Sign-in → queue** (the sign-in page open; from pressing "sign in"): median ${summary.signInMedianMs} ms (${signInMs.join(', ')}).`,
     '',

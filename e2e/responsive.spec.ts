@@ -129,8 +129,10 @@ test('the queue shows loading, not "none" or 0, until its data is in', async ({ 
     await held;
     await route.continue();
   });
-  // Signed in by the API, the queue's first load is the one held.
-  await signInByApi(page, world.agent, 'zh-CN', '/queue?view=all');
+  // Opened from another screen, the queue asks for its data in the browser: that first load is the one held.
+  // (Opened as a page, it comes rendered by the server with its data: e2e/first-screen.spec.ts.)
+  await signInByApi(page, world.agent, 'zh-CN', '/customers');
+  await openInApp(page, '/queue?view=all');
   await expect(page.getByTestId('list-loading')).toBeVisible();
   await expect(page.getByTestId('count-loading').first()).toBeVisible();
   // Both the list and its counts are asked and still unanswered: the page is as it is while waiting.

@@ -285,6 +285,7 @@ export async function signIn(page: Page, account: Credentials, language: Languag
   await page.getByTestId('login-password').fill(account.password);
   await page.getByTestId('login-submit').click();
   await expect(page).toHaveURL(home);
+  await appReady(page);
   await expect(page.getByTestId('user-menu')).toBeVisible();
 }
 
@@ -329,7 +330,16 @@ export async function signInByApi(page: Page, account: Credentials, language: La
     [LANGUAGE_STORAGE_KEY, language] as const,
   );
   await page.goto(path);
+  await appReady(page);
   await expect(page.getByTestId('user-menu')).toBeVisible();
+}
+
+/**
+ * Waits until the app runs on the page: a server-rendered page (the queue) is on screen before its scripts start,
+ * and a click before then would be lost.
+ */
+export async function appReady(page: Page): Promise<void> {
+  await expect(page.locator('html[data-app-ready]')).toBeAttached();
 }
 
 /**

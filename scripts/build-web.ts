@@ -79,3 +79,20 @@ await build({
     },
   },
 });
+
+// The server's render of the first screen (src/web/entry-server.tsx → dist/ssr/entry-server.js), everything
+// bundled in, so the server needs nothing from the web's dependencies at run time.
+await build({
+  logLevel: quiet ? 'warn' : 'info',
+  ssr: { noExternal: true },
+  publicDir: false,
+  // React's production build whatever NODE_ENV the server runs with (its development build renders ~3× slower).
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  build: {
+    ssr: 'entry-server.tsx',
+    outDir: '../../dist/ssr',
+    emptyOutDir: true,
+    sourcemap,
+    rolldownOptions: { output: { entryFileNames: 'entry-server.js' } },
+  },
+});

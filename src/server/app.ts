@@ -52,6 +52,7 @@ import { workOrderPhotoRoutes } from './features/work-order-photos/work-order-ph
 import { workOrderRoutes } from './features/work-orders/work-orders.routes.ts';
 import { registerAuthentication } from './http/authenticate.ts';
 import { answerClientError } from './http/client-error.ts';
+import { firstScreenRenderer } from './http/first-screen.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
 import { safeLoggerOptions } from './lib/log-safety.ts';
 
@@ -141,6 +142,10 @@ export type BuildOptions = {
   logger?: FastifyServerOptions['logger'];
   /** The built web app (tests pass a fixture); served only if it exists. */
   webDir?: string;
+  /** The server's render of the first screen (dist/ssr); used only if it exists. */
+  ssrDir?: string;
+  /** Load that render once the app is ready, not at the first visitor (the server does; tests need not). */
+  shouldWarmFirstScreen?: boolean;
 };
 
 /** Hashed build output (`/assets/app-3f9a….js`) never changes under its name; everything else is revalidated. */
@@ -150,7 +155,7 @@ const REVALIDATE = 'no-cache';
 const COMPRESSIBLE = /^text\/(?!event-stream)|(?:\+|\/)json(?:;|$)|javascript|(?:\+|\/)xml(?:;|$)|^image\/svg/u;
 
 // build() wires the app without listening, so tests drive it with inject().
-export async function build({ deps, logger = false, webDir = WEB_DIST_DIR }: BuildOptions) {
+export async function build({ deps, logger = false, webDir = WEB_DIST_DIR, ssrDir, shouldWarmFirstScreen = false }: BuildOptions) {
   const trusted = deps.config.trustProxy;
   const app = Fastify({
     // Never params of failed queries, credentials or hashes (lib/log-safety.ts).
@@ -169,14 +174,18 @@ export async function build({ deps, logger = false, webDir = WEB_DIST_DIR }: Bui
     if (status >= 500) req.log.error({ err }, 'request failed');
     return reply.code(status).send(body);
   });
-  app.setNotFoundHandler((req, reply) => {
+  const firstScreen = firstScreenRenderer({ app, webDir, ssrDir });
+  app.setNotFoundHandler(async (req, reply) => {
     // Only page navigations fall back to the app; a missing script or image is a plain 404.
     if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || !existsSync(webDir)) {
       return reply.code(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
     }
+    // A staff member's queue comes rendered by the server (http/first-screen.ts).
+    if (firstScreen.isRendered(req)) return firstScreen.send(req, reply);
     // Client-side routes of the single-page app all load index.html.
     return reply.type('text/html').header('cache-control', REVALIDATE).sendFile('index.html');
   });
+  if (shouldWarmFirstScreen) app.addHook('onReady', async () => void firstScreen.warm());
 
   // br or gzip as the browser asks: API JSON on the fly (cheap brotli level), the app's files
   // precompressed at build time (.br/.gz beside them, served by @fastify/static) or on the fly.

@@ -16,7 +16,7 @@ async function main() {
   let logError = (error: unknown, message: string) => console.error(message, error);
   const live = await openLiveBus({ database, onError: (error) => logError(error, 'live updates') });
   const deps = { db: database.db, config, clock: systemClock, live };
-  const app = await build({ deps, logger: { level: config.logLevel } });
+  const app = await build({ deps, logger: { level: config.logLevel }, shouldWarmFirstScreen: true });
   logError = (err, message) => app.log.error({ err }, message);
   // Durable scheduled work (SLA tick, renewal reminders, outgoing mail): one timer runs whatever is due.
   await ensureSystemJobs({ deps });

@@ -1,8 +1,9 @@
 import { WarningFilled } from '@ant-design/icons';
+import type { QueryClient } from '@tanstack/react-query';
 import { Button, Spin, Typography } from 'antd';
-import { type ComponentType, lazy, Suspense } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } from 'react-router-dom';
+import { createBrowserRouter, Navigate, Outlet, type RouteObject, RouterProvider, useLocation } from 'react-router-dom';
 import { type Action, isStaff } from '../domain/policy.ts';
 import { queryClient } from './api/query-client.ts';
 import { AppLayout } from './components/app-layout.tsx';
@@ -13,6 +14,7 @@ import { meQuery, useMe } from './features/auth/api.ts';
 import { notificationsQuery } from './features/notifications/api.ts';
 import { PortalHomePage } from './features/portal/portal-home-page.tsx';
 import { loadQueue, QueuePage } from './features/tickets/queue-page.tsx';
+import { adoptServerState } from './first-screen.ts';
 
 /**
  * A page loaded when first opened: the first screen (sign-in, the queue, the portal's list) ships in the main
@@ -116,19 +118,24 @@ function loadSession(): null {
   return null;
 }
 
+/** The staff shell's own request (the notification bell), once the session is known; also the server's render. */
+export async function prefetchStaffShell(client: QueryClient): Promise<void> {
+  const me = await client.ensureQueryData(meQuery);
+  if (me && isStaff(me.user)) await client.prefetchQuery(notificationsQuery());
+}
+
 function loadStaffShell(): null {
-  void queryClient
-    .ensureQueryData(meQuery)
-    .then((me) => {
-      if (me && isStaff(me.user)) void queryClient.prefetchQuery(notificationsQuery());
-    })
-    .catch(() => {
-      // The guard shows the failed session check.
-    });
+  prefetchStaffShell(queryClient).catch(() => {
+    // The guard shows the failed session check.
+  });
   return null;
 }
 
-const router = createBrowserRouter([
+/**
+ * Every screen. Routes with a loader carry an id: a page the server rendered (src/server/http/first-screen.ts)
+ * starts with those loaders marked as done, since their data came with the page.
+ */
+export const appRoutes: RouteObject[] = [
   {
     path: '/login',
     element: (
@@ -147,6 +154,7 @@ const router = createBrowserRouter([
     ),
   },
   {
+    id: 'portal',
     path: '/portal',
     loader: loadSession,
     element: <RequireAuth audience="customer" />,
@@ -166,6 +174,7 @@ const router = createBrowserRouter([
     ],
   },
   {
+    id: 'staff',
     path: '/',
     loader: loadStaffShell,
     element: <RequireAuth audience="staff" />,
@@ -174,7 +183,7 @@ const router = createBrowserRouter([
         element: <AppLayout variant="staff" />,
         children: [
           { index: true, element: <Navigate to="/queue" replace /> },
-          { path: 'queue', loader: loadQueue, element: <QueuePage /> },
+          { id: 'queue', path: 'queue', loader: loadQueue, element: <QueuePage /> },
           { path: 'sla/at-risk', element: <AtRiskPage /> },
           { path: 'tickets/:id', element: <TicketDetailPage /> },
           { path: 'search', element: <SearchResultsPage audience="staff" /> },
@@ -216,9 +225,26 @@ const router = createBrowserRouter([
       },
     ],
   },
-]);
+];
+
+/**
+ * The browser's router, made when this module runs so the loaders start at once. On a server-rendered page the
+ * query cache is filled from the page first, and the loaders count as done. Not made on the server.
+ */
+const router =
+  typeof window === 'undefined'
+    ? null
+    : createBrowserRouter(
+        appRoutes,
+        adoptServerState(queryClient) ? { hydrationData: { loaderData: { portal: null, staff: null, queue: null } } } : undefined,
+      );
 
 export function AppRoot() {
+  if (!router) throw new Error('AppRoot renders in the browser; the server renders with entry-server.tsx');
+  // Marks the page as running: a server-rendered page shows before its scripts start (e2e tests wait for this).
+  useEffect(() => {
+    document.documentElement.dataset.appReady = 'true';
+  }, []);
   return (
     <Providers>
       <RouterProvider router={router} />

@@ -60,9 +60,18 @@ function isErrorBody(
   return typeof error === 'object' && error !== null && 'code' in error;
 }
 
+/** How a request reaches the API: the browser's fetch, or, when the server renders a first screen, its own routes. */
+export type ApiTransport = (url: string, init: RequestInit) => Promise<Response>;
+let transport: ApiTransport = (url, init) => fetch(url, init);
+
+/** Used once by the server-side renderer (entry-server.tsx); the browser keeps fetch. */
+export function setApiTransport(next: ApiTransport): void {
+  transport = next;
+}
+
 async function send(path: string, init: RequestInit): Promise<Response> {
   try {
-    return await fetch(`${API_BASE}${path}`, { credentials: 'same-origin', ...init });
+    return await transport(`${API_BASE}${path}`, { credentials: 'same-origin', ...init });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'network_error', cause instanceof Error ? cause.message : 'network error');

@@ -2,7 +2,8 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { authKeys } from '../features/auth/api.ts';
 import { isApiError } from './client.ts';
 
-function createQueryClient(): QueryClient {
+/** A query cache with the app's defaults: the page's one (below), or one per server-rendered page. */
+export function createQueryClient(): QueryClient {
   // A 401 anywhere means the session ended: drop it, and the route guard sends the user to sign in.
   const onError = (error: unknown) => {
     if (isApiError(error) && error.status === 401) client.setQueryData(authKeys.me(), null);

@@ -1,4 +1,4 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App, ConfigProvider, type ThemeConfig, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -104,13 +104,14 @@ export function themeFor(language: string): ThemeConfig {
 
 const THEMES: Record<'zh-CN' | 'en', ThemeConfig> = { 'zh-CN': themeFor('zh-CN'), en: themeFor('en') };
 
-export function Providers({ children }: { children: ReactNode }) {
+/** `client`: the page's query cache unless given one (the server renders each page with its own). */
+export function Providers({ children, client = queryClient }: { children: ReactNode; client?: QueryClient }) {
   const { i18n } = useTranslation();
   const language = i18n.language;
   // Set before children render so every date below is formatted in the new language.
   setDayjsLanguage(language);
   return (
-    <QueryClientProvider client={queryClient}>
+    <QueryClientProvider client={client}>
       <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={THEMES[language === 'en' ? 'en' : 'zh-CN']}>
         <App>{children}</App>
       </ConfigProvider>

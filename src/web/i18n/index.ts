@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { LANGUAGE_COOKIE, serverRenderedLanguage } from '../first-screen-state.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -27,6 +28,13 @@ export function rememberLanguage(language: Language): void {
   } catch {
     // Private mode: the choice lasts for this page only.
   }
+  setLanguageCookie(language);
+}
+
+/** The choice as a cookie too, so a page the server renders (entry-server.tsx) comes in this language. */
+function setLanguageCookie(language: Language): void {
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is not in every browser hospitals use.
+  document.cookie = `${LANGUAGE_COOKIE}=${language}; path=/; max-age=31536000; samesite=lax`;
 }
 
 export function currentLanguage(): Language {
@@ -55,7 +63,8 @@ export async function switchLanguage(language: Language): Promise<void> {
   await i18n.changeLanguage(language);
 }
 
-const initialLanguage = storedLanguage() ?? DEFAULT_LANGUAGE;
+const rendered = serverRenderedLanguage();
+const initialLanguage = (isLanguage(rendered) ? rendered : null) ?? storedLanguage() ?? DEFAULT_LANGUAGE;
 
 void i18n.use(initReactI18next).init({
   resources: {},
@@ -70,9 +79,14 @@ void i18n.use(initReactI18next).init({
 /** Resolves once the first language's texts are in: render after it (main.tsx). */
 export const i18nReady: Promise<void> = loadLanguage(initialLanguage);
 
-i18n.on('languageChanged', (language) => {
-  document.documentElement.lang = language;
-});
-document.documentElement.lang = currentLanguage();
+if (typeof document !== 'undefined') {
+  // A choice stored before the cookie existed reaches the server from now on.
+  const stored = storedLanguage();
+  if (stored && !document.cookie.includes(`${LANGUAGE_COOKIE}=${stored}`)) setLanguageCookie(stored);
+  i18n.on('languageChanged', (language) => {
+    document.documentElement.lang = language;
+  });
+  document.documentElement.lang = currentLanguage();
+}
 
 export default i18n;

@@ -129,14 +129,17 @@ function createClock(intervalMs: number) {
 const secondClock = createClock(1000);
 const slowClock = createClock(30_000);
 
+/** On the server (entry-server.tsx) the clocks do not tick: a render reads the time it happens at. */
+const renderedNow = () => Date.now();
+
 /** The current time in ms, updated every second while any component listens. */
 export function useNow(): number {
-  return useSyncExternalStore(secondClock.subscribe, secondClock.read, secondClock.read);
+  return useSyncExternalStore(secondClock.subscribe, secondClock.read, renderedNow);
 }
 
 /** The current time in ms, updated every 30 s: enough for minute-grained SLA clocks. */
 export function useSlowNow(): number {
-  return useSyncExternalStore(slowClock.subscribe, slowClock.read, slowClock.read);
+  return useSyncExternalStore(slowClock.subscribe, slowClock.read, renderedNow);
 }
 
 /** A picker's wall-clock reading (browser zone) taken as that same reading in `timeZone`. */

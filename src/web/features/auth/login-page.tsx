@@ -1,5 +1,6 @@
 import { CheckCircleFilled, LockOutlined, MailOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Typography } from 'antd';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { isStaff } from '../../../domain/policy.ts';
@@ -8,6 +9,7 @@ import { isApiError } from '../../api/client.ts';
 import type { User } from '../../api/types.ts';
 import { BrandMark } from '../../components/brand.tsx';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
+import { isServerRenderedPath } from '../../first-screen-state.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { schemaRules } from '../../lib/schema-form.ts';
 import { useLogin, useMe } from './api.ts';
@@ -30,13 +32,24 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const next = params.get('next');
   const { rules } = schemaRules(LoginBody.shape, t);
+  const isLeaving = useRef(false);
 
-  if (me.data) return <Navigate to={homeFor(me.data.user, next)} replace />;
+  // Leaving for a server-rendered page: no client-side render of it meanwhile (the browser is loading it).
+  if (me.data) return isLeaving.current ? null : <Navigate to={homeFor(me.data.user, next)} replace />;
 
   const onFinish = (values: LoginValues) => {
     login.mutate(
       { email: values.email.trim(), password: values.password },
-      { onSuccess: (result) => navigate(homeFor(result.user, next), { replace: true }) },
+      {
+        onSuccess: (result) => {
+          const home = homeFor(result.user, next);
+          // The queue comes rendered by the server (its rows show before the scripts start): load it as a page.
+          if (isServerRenderedPath(home)) {
+            isLeaving.current = true;
+            window.location.replace(home);
+          } else navigate(home, { replace: true });
+        },
+      },
     );
   };
 

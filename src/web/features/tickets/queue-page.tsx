@@ -1,5 +1,5 @@
 import { PhoneOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Card, Input, Select, Space, Tabs } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -122,25 +122,34 @@ export function queueFilters(params: URLSearchParams): TicketFilters {
 }
 
 /**
- * Route loader: starts the queue's requests (its rows, the view counts, the staff for the assignee filter, the
- * calendars the SLA countdowns run on) as soon as the session is known, while the page's scripts are still
- * being evaluated, instead of after the shell and the page have rendered (issue 9: first load). The page
- * reads the same queries from the cache. Signed out or a hospital user: nothing is asked (the guard redirects).
+ * The queue's requests (its rows, the view counts, the staff for the assignee filter, the calendars the SLA
+ * countdowns run on), once the session is known; settles when all are in. Signed out or a hospital user: nothing
+ * is asked (the guard redirects). Used by the route loader below and by the server's first-screen render.
+ */
+export async function prefetchQueue(
+  client: QueryClient,
+  params: URLSearchParams,
+  { withPickerOptions = true }: { withPickerOptions?: boolean } = {},
+): Promise<void> {
+  const me = await client.ensureQueryData(meQuery);
+  if (!me || !isStaff(me.user)) return;
+  await Promise.all([
+    client.prefetchInfiniteQuery(ticketListQuery(queueFilters(params))),
+    client.prefetchQuery(ticketCountsQuery),
+    withPickerOptions ? client.prefetchQuery(staffUsersQuery) : undefined,
+    can(me.user, 'sla.read') ? client.prefetchQuery(calendarsQuery) : undefined,
+  ]);
+}
+
+/**
+ * Route loader: starts the queue's requests as soon as the address is known, while the page's scripts are still
+ * being evaluated, instead of after the shell and the page have rendered (issue 9: first load). The page reads
+ * the same queries from the cache.
  */
 export function loadQueue({ request }: { request: Request }): null {
-  const params = new URL(request.url).searchParams;
-  void queryClient
-    .ensureQueryData(meQuery)
-    .then((me) => {
-      if (!me || !isStaff(me.user)) return;
-      void queryClient.prefetchInfiniteQuery(ticketListQuery(queueFilters(params)));
-      void queryClient.prefetchQuery(ticketCountsQuery);
-      void queryClient.prefetchQuery(staffUsersQuery);
-      if (can(me.user, 'sla.read')) void queryClient.prefetchQuery(calendarsQuery);
-    })
-    .catch(() => {
-      // The session check failed (offline, server down): the guard shows it and offers a retry.
-    });
+  prefetchQueue(queryClient, new URL(request.url).searchParams).catch(() => {
+    // The session check failed (offline, server down): the guard shows it and offers a retry.
+  });
   return null;
 }
 
