@@ -86,7 +86,7 @@ export async function openSecondConnection(database: Database): Promise<Database
 
 /** The app wired as in production, over a fresh database, with a hand-moved clock. */
 
-export async function createTestContext(options: { env?: Record<string, string>; webDir?: string } = {}) {
+export async function createTestContext(options: { env?: Record<string, string>; webDir?: string; ssrDir?: string } = {}) {
   const database = await openTestDatabase();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'aftersales-data-'));
   const clock = createTestClock();
@@ -94,7 +94,7 @@ export async function createTestContext(options: { env?: Record<string, string>;
   // As in production: NOTIFY on PostgreSQL (each test file's database is its own channel), in-process on PGlite.
   const live = await openLiveBus({ database, onError: (error) => console.error('live bus:', error) });
   const deps: Deps = { db: database.db, config, clock, live };
-  const app = await build({ deps, webDir: options.webDir });
+  const app = await build({ deps, webDir: options.webDir, ssrDir: options.ssrDir });
   const bootstrapActor: Actor = {
     id: '00000000-0000-0000-0000-000000000000',
     role: 'admin',

@@ -1,0 +1,137 @@
+// How the server sends a rendered first screen, with a stand-in renderer (the real one, dist/ssr, is built by
+// `npm run build` and exercised by e2e/first-screen.spec.ts): the head at once, the render after, the plain app
+// whenever the render has nothing to say or fails, the visitor's own session used, nothing cached.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../testing/test-context.ts';
+
+const TEMPLATE =
+  '<!doctype html>\n<html lang="zh-CN">\n  <head>\n    <script type="module" crossorigin src="/assets/index-Ab12.js"></script>\n' +
+  '    <link rel="stylesheet" crossorigin href="/assets/index-Cd34.css">\n  </head>\n  <body>\n    <div id="root"></div>\n  </body>\n</html>\n';
+
+// The stand-in asks the API as the visitor (the session and a write it must not make), and fails when told to.
+const RENDERER = `
+export async function renderFirstScreen({ url, chosenLanguage, transport }) {
+  if (url.includes('fail=1')) throw new Error('the render broke');
+  if (url.includes('held=1')) await globalThis.firstScreenGate;
+  const me = await transport('/api/v1/auth/me', {});
+  if (me.status !== 200) return null;
+  const { user } = await me.json();
+  if (user.customerId) return null;
+  const write = await transport('/api/v1/tickets', { method: 'POST' }).then(() => 'allowed', () => 'refused');
+  return {
+    styles: '<style>.css-var-x{--c:1}</style>',
+    markup: '<p id="who">' + user.name + '</p><p id="language">' + (chosenLanguage ?? '') + '</p><p id="write">' + write + '</p>',
+    state: '<script type="application/json" id="first-screen-state">{"queries":[]}</script>',
+  };
+}
+`;
+
+let webDir: string;
+let ssrDir: string;
+let ctx: TestContext;
+
+beforeAll(async () => {
+  webDir = await mkdtemp(path.join(tmpdir(), 'aftersales-web-'));
+  ssrDir = await mkdtemp(path.join(tmpdir(), 'aftersales-ssr-'));
+  await mkdir(path.join(webDir, 'assets'));
+  await writeFile(path.join(webDir, 'index.html'), TEMPLATE);
+  await writeFile(path.join(ssrDir, 'entry-server.js'), RENDERER);
+  ctx = await createTestContext({ webDir, ssrDir });
+});
+
+afterAll(async () => {
+  await ctx.close();
+  await rm(webDir, { recursive: true, force: true });
+  await rm(ssrDir, { recursive: true, force: true });
+});
+
+const rootOf = (html: string) => html.slice(html.indexOf('<div id="root">'), html.indexOf('</div>', html.indexOf('<div id="root">')) + 6);
+
+describe('the server-rendered first screen', () => {
+  it('a staff member’s /queue: their render, styles before the root, state after, never cached', async () => {
+    const agent = await ctx.user('agent', { name: '坐席小林' });
+    const res = await ctx.app.inject({ method: 'GET', url: '/queue?view=mine', headers: { cookie: agent.cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.headers['cache-control']).toBe('private, no-store');
+    expect(String(res.headers.vary)).toMatch(/cookie/);
+    const html = res.body;
+    expect(rootOf(html)).toBe('<div id="root"><p id="who">坐席小林</p><p id="language"></p><p id="write">refused</p></div>');
+    expect(html.indexOf('<style>.css-var-x')).toBeLessThan(html.indexOf('<div id="root">'));
+    expect(html.indexOf('id="first-screen-state"')).toBeGreaterThan(html.indexOf('<div id="root">'));
+    // The app starts after the first paint: its entry is preloaded, and started by first-paint.js.
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/index-Ab12.js">');
+    expect(html).toContain('<script src="/first-paint.js" data-entry="/assets/index-Ab12.js" defer></script>');
+    expect(html).not.toContain('<script type="module"');
+    expect(html.endsWith('</body>\n</html>\n')).toBe(true);
+  });
+
+  it('the head goes out before the render is done (the browser fetches styles and scripts meanwhile)', async () => {
+    const agent = await ctx.user('agent');
+    let release: () => void = () => {};
+    (globalThis as { firstScreenGate?: Promise<void> }).firstScreenGate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const address = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    const response = await fetch(`${address}/queue?held=1`, { headers: { cookie: agent.cookie, 'accept-encoding': 'identity' } });
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    const first = decoder.decode((await reader.read()).value);
+    expect(first).toContain('<link rel="stylesheet" crossorigin href="/assets/index-Cd34.css">');
+    expect(first).not.toContain('<div id="root">');
+    release();
+    let rest = '';
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += decoder.decode(chunk.value);
+    expect(rest).toContain('<p id="who">');
+  });
+
+  it('compressed as the browser asks', async () => {
+    const agent = await ctx.user('agent');
+    const res = await ctx.app.inject({ method: 'GET', url: '/queue', headers: { cookie: agent.cookie, 'accept-encoding': 'br' } });
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(res.rawPayload).toString()).toContain('<p id="who">');
+  });
+
+  it('in the language the browser chose (its cookie), the page’s lang too', async () => {
+    const agent = await ctx.user('agent');
+    const res = await ctx.app.inject({ method: 'GET', url: '/queue', headers: { cookie: `${agent.cookie}; aftersales_locale=en` } });
+    expect(res.body).toContain('<html lang="en">');
+    expect(res.body).toContain('<p id="language">en</p>');
+  });
+
+  it('the plain app otherwise: no session, another page, a hospital user, a broken render', async () => {
+    const agent = await ctx.user('agent');
+    const hospital = await ctx.customer();
+    const hospitalUser = await ctx.user('customer', { customerId: hospital.id });
+    const plain = [
+      await ctx.app.inject({ method: 'GET', url: '/queue' }),
+      await ctx.app.inject({ method: 'GET', url: '/tickets/1', headers: { cookie: agent.cookie } }),
+      await ctx.app.inject({ method: 'GET', url: '/queue', headers: { cookie: hospitalUser.cookie } }),
+      await ctx.app.inject({ method: 'GET', url: '/queue?fail=1', headers: { cookie: agent.cookie } }),
+    ];
+    for (const res of plain) {
+      expect(res.statusCode).toBe(200);
+      expect(rootOf(res.body)).toBe('<div id="root"></div>');
+      expect(res.body).not.toContain('first-screen-state');
+    }
+    // A session that ended is no session: the renderer sees a 401 and renders nothing.
+    const ended = await ctx.app.inject({ method: 'GET', url: '/queue', headers: { cookie: 'aftersales_session=forged' } });
+    expect(rootOf(ended.body)).toBe('<div id="root"></div>');
+  });
+
+  it('with no server build, /queue is the plain app', async () => {
+    const bare = await createTestContext({ webDir, ssrDir: path.join(ssrDir, 'missing') });
+    try {
+      const agent = await bare.user('agent');
+      const res = await bare.app.inject({ method: 'GET', url: '/queue', headers: { cookie: agent.cookie } });
+      expect(res.statusCode).toBe(200);
+      expect(rootOf(res.body)).toBe('<div id="root"></div>');
+    } finally {
+      await bare.close();
+    }
+  });
+});
