@@ -103,7 +103,7 @@ describe('the server-rendered first screen', () => {
     expect(res.body).toContain('<p id="language">en</p>');
   });
 
-  it('the plain app otherwise: no session, another page, a hospital user, a broken render', async () => {
+  it('the plain app otherwise: no session, another page, a hospital user, a broken render, a phone', async () => {
     const agent = await ctx.user('agent');
     const hospital = await ctx.customer();
     const hospitalUser = await ctx.user('customer', { customerId: hospital.id });
@@ -112,6 +112,15 @@ describe('the server-rendered first screen', () => {
       await ctx.app.inject({ method: 'GET', url: '/tickets/1', headers: { cookie: agent.cookie } }),
       await ctx.app.inject({ method: 'GET', url: '/queue', headers: { cookie: hospitalUser.cookie } }),
       await ctx.app.inject({ method: 'GET', url: '/queue?fail=1', headers: { cookie: agent.cookie } }),
+      // A phone: the server cannot know its width, the app lays the queue out as cards itself.
+      await ctx.app.inject({
+        method: 'GET',
+        url: '/queue',
+        headers: {
+          cookie: agent.cookie,
+          'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148',
+        },
+      }),
     ];
     for (const res of plain) {
       expect(res.statusCode).toBe(200);

@@ -17,6 +17,8 @@ type Renderer = {
 };
 
 const ROOT = '<div id="root"></div>';
+/** Phones and tablets say so in their user agent (Chrome, Safari, WeChat's browser and the rest). */
+const PHONE_AGENT = /Mobi|Android|iPhone|iPad|iPod/i;
 /** The built page's entry script (vite puts it in the head). */
 const ENTRY_SCRIPT = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"><\/script>/;
 
@@ -92,9 +94,18 @@ export function firstScreenRenderer({ app, webDir, ssrDir = SSR_DIST_DIR }: { ap
   return {
     /** Loads the renderer ahead of the first visitor (its first import takes a moment). */
     warm: async () => void (await load()),
-    /** Whether this page is one the server renders, for this visitor: else the plain app is sent. */
+    /**
+     * Whether this page is one the server renders, for this visitor: else the plain app is sent. Not on phones: the
+     * server cannot know the screen's width, and the desktop table shown until the app's card list replaced it
+     * would jump under the user's thumb.
+     */
     isRendered(req: FastifyRequest): boolean {
-      return req.method === 'GET' && isServerRenderedPath(req.url) && Boolean(req.cookies[SESSION_COOKIE]);
+      return (
+        req.method === 'GET' &&
+        isServerRenderedPath(req.url) &&
+        Boolean(req.cookies[SESSION_COOKIE]) &&
+        !PHONE_AGENT.test(String(req.headers['user-agent'] ?? ''))
+      );
     },
     /** Sends the page: its head at once, the rendered root when ready. Personal data: never cached, nor shared. */
     send(req: FastifyRequest, reply: FastifyReply) {
