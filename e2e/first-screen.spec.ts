@@ -1,6 +1,9 @@
-// The queue arrives rendered by the server (issue 9: first load): rows in the HTML, then hydrated in place.
+// The queue arrives rendered by the server (issue 9: first load): rows and styles in the HTML, then the app over it.
 import { expect, test } from '@playwright/test';
 import { Api, appReady, createTicket, createWorld, signInAdmin, uniqueNumber } from './support.ts';
+
+/** The sider's colour of the app's theme (components/providers.tsx), not antd's default. */
+const SIDER_BACKGROUND = 'rgb(15, 28, 51)';
 
 test('the queue comes rendered: rows before any script, the same page once the app runs, nobody else’s data', async ({
   browser,
@@ -34,6 +37,10 @@ test('the queue comes rendered: rows before any script, the same page once the a
   await expect(row).toBeVisible();
   await expect(row).toContainText(title);
   await expect(page.getByTestId('user-menu')).toContainText(agent.user.name);
+  // Styled by the part of antd's sheet the page uses, with the theme's colours over antd's defaults.
+  await expect(page.locator('#first-screen-styles')).toHaveCount(1);
+  await expect(page.locator('link[rel="stylesheet"]')).toHaveCount(0);
+  await expect(page.locator('.ant-layout-sider')).toHaveCSS('background-color', SIDER_BACKGROUND);
   await agent.dispose();
   await plain.close();
 
@@ -50,6 +57,13 @@ test('the queue comes rendered: rows before any script, the same page once the a
   await appReady(app);
   await expect(app.getByTestId(`ticket-row-${ticket.number}`)).toContainText(title);
   expect(await app.evaluate(() => (window as { __owned?: number }).__owned)).toBeUndefined();
+  // The app runs with antd's whole sheet in place of the part: what it opens later is styled too.
+  await expect(app.locator('#first-screen-styles')).toHaveCount(0);
+  await expect(app.locator('link[rel="stylesheet"][href*="/assets/antd-"]')).toHaveCount(1);
+  await expect(app.locator('.ant-layout-sider')).toHaveCSS('background-color', SIDER_BACKGROUND);
+  await app.getByTestId('user-menu').click();
+  await expect(app.locator('.ant-dropdown').first()).toHaveCSS('position', 'absolute');
+  await app.keyboard.press('Escape');
   await app.getByTestId(`ticket-row-${ticket.number}`).click();
   await expect(app).toHaveURL(new RegExp(`/tickets/${ticket.id}$`));
   await expect(app.getByTestId('ticket-title')).toContainText(title);

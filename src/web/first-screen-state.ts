@@ -4,6 +4,12 @@
  */
 export const FIRST_SCREEN_STATE_ID = 'first-screen-state';
 
+/**
+ * The part of antd's sheet a rendered page uses, in a style element with this id and the whole sheet's address
+ * (`data-href`); public/first-paint.js links the whole sheet after the first paint and then removes it.
+ */
+export const FIRST_SCREEN_STYLES_ID = 'first-screen-styles';
+
 /** The pages the server renders for staff (src/server/http/first-screen.ts): the queue, where they land. */
 export const SERVER_RENDERED_PATHS: readonly string[] = ['/queue'];
 

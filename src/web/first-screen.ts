@@ -2,7 +2,7 @@ import { type DehydratedState, hydrate, type QueryClient } from '@tanstack/react
 import { setCsrfToken } from './api/client.ts';
 import type { Me } from './api/types.ts';
 import { authKeys } from './features/auth/api.ts';
-import { serverRenderedState } from './first-screen-state.ts';
+import { FIRST_SCREEN_STYLES_ID, serverRenderedState } from './first-screen-state.ts';
 
 let isAdopted = false;
 
@@ -28,4 +28,19 @@ export function adoptServerState(client: QueryClient): boolean {
 /** Whether the page on screen is the server's render (main.tsx). */
 export function isServerRendered(): boolean {
   return isAdopted;
+}
+
+/**
+ * Resolves once antd's whole stylesheet is in: a rendered page came with only the part of it its markup uses, and
+ * public/first-paint.js links the whole sheet before that part (removed when the sheet loads, or unmarked when it
+ * fails). The app renders after it, so nothing it shows (menus, dialogs, other states) lacks its styles.
+ */
+export function wholeStylesIn(): Promise<void> {
+  const partial = document.getElementById(FIRST_SCREEN_STYLES_ID);
+  const whole = partial?.previousElementSibling;
+  if (!partial || !(whole instanceof HTMLLinkElement)) return Promise.resolve();
+  return new Promise((resolve) => {
+    whole.addEventListener('load', () => resolve(), { once: true });
+    whole.addEventListener('error', () => resolve(), { once: true });
+  });
 }

@@ -5,7 +5,7 @@ import 'antd/dist/antd.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppRoot } from './app.tsx';
-import { isServerRendered } from './first-screen.ts';
+import { isServerRendered, wholeStylesIn } from './first-screen.ts';
 import { currentLanguage, i18nReady, storedLanguage, switchLanguage } from './i18n/index.ts';
 import './styles.css';
 import { watchIconLabels } from './lib/icon-labels.ts';
@@ -18,8 +18,9 @@ if (root) {
       <AppRoot />
     </StrictMode>
   );
-  // The language's texts arrive in their own chunk; render once they are in (no flash of keys).
-  void i18nReady.finally(() => {
+  // The language's texts arrive in their own chunk; render once they are in (no flash of keys), and on a page
+  // the server rendered, once antd's whole stylesheet is (first-screen.ts).
+  void Promise.allSettled([i18nReady, wholeStylesIn()]).then(() => {
     // A page the server rendered (src/server/http/first-screen.ts) stays on screen until this render replaces it
     // in one commit: its data came with it, so the same rows appear at once. Rendered afresh rather than hydrated,
     // so the running app is exactly the one a plain page gets (antd's theme styles, clocks at this moment).

@@ -10,7 +10,14 @@ import { createTestContext, type TestContext } from '../testing/test-context.ts'
 
 const TEMPLATE =
   '<!doctype html>\n<html lang="zh-CN">\n  <head>\n    <script type="module" crossorigin src="/assets/index-Ab12.js"></script>\n' +
+  '    <link rel="modulepreload" crossorigin href="/assets/react-Ef56.js">\n' +
+  '    <link rel="stylesheet" crossorigin href="/assets/antd-Gh78.css">\n' +
   '    <link rel="stylesheet" crossorigin href="/assets/index-Cd34.css">\n  </head>\n  <body>\n    <div id="root"></div>\n  </body>\n</html>\n';
+// antd's sheet (the part the markup uses is sent) and the app's own (sent whole, after it).
+const LIBRARY_CSS = '.ant-modal{top:0}.who{font-weight:600}@media (max-width:575px){.ant-modal{top:1px}.who{margin:0}}';
+const OWN_CSS = '.app-content{padding:0}';
+const LINKED_IN_ORDER =
+  /<link rel="stylesheet" crossorigin href="\/assets\/antd-Gh78.css">\s*<link rel="stylesheet" crossorigin href="\/assets\/index-Cd34.css">/;
 
 // The stand-in asks the API as the visitor (the session and a write it must not make), and fails when told to.
 const RENDERER = `
@@ -24,7 +31,7 @@ export async function renderFirstScreen({ url, chosenLanguage, transport }) {
   const write = await transport('/api/v1/tickets', { method: 'POST' }).then(() => 'allowed', () => 'refused');
   return {
     styles: '<style>.css-var-x{--c:1}</style>',
-    markup: '<p id="who">' + user.name + '</p><p id="language">' + (chosenLanguage ?? '') + '</p><p id="write">' + write + '</p>',
+    markup: '<p id="who" class="who">' + user.name + '</p><p id="language">' + (chosenLanguage ?? '') + '</p><p id="write">' + write + '</p>',
     state: '<script type="application/json" id="first-screen-state">{"queries":[]}</script>',
   };
 }
@@ -39,6 +46,8 @@ beforeAll(async () => {
   ssrDir = await mkdtemp(path.join(tmpdir(), 'aftersales-ssr-'));
   await mkdir(path.join(webDir, 'assets'));
   await writeFile(path.join(webDir, 'index.html'), TEMPLATE);
+  await writeFile(path.join(webDir, 'assets', 'antd-Gh78.css'), LIBRARY_CSS);
+  await writeFile(path.join(webDir, 'assets', 'index-Cd34.css'), OWN_CSS);
   await writeFile(path.join(ssrDir, 'entry-server.js'), RENDERER);
   ctx = await createTestContext({ webDir, ssrDir });
 });
@@ -60,17 +69,35 @@ describe('the server-rendered first screen', () => {
     expect(res.headers['cache-control']).toBe('private, no-store');
     expect(String(res.headers.vary)).toMatch(/cookie/);
     const html = res.body;
-    expect(rootOf(html)).toBe('<div id="root"><p id="who">坐席小林</p><p id="language"></p><p id="write">refused</p></div>');
-    expect(html.indexOf('<style>.css-var-x')).toBeLessThan(html.indexOf('<div id="root">'));
+    expect(rootOf(html)).toBe('<div id="root"><p id="who" class="who">坐席小林</p><p id="language"></p><p id="write">refused</p></div>');
     expect(html.indexOf('id="first-screen-state"')).toBeGreaterThan(html.indexOf('<div id="root">'));
-    // The app starts after the first paint: its entry is preloaded, and started by first-paint.js.
-    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/index-Ab12.js">');
-    expect(html).toContain('<script src="/first-paint.js" data-entry="/assets/index-Ab12.js" defer></script>');
-    expect(html).not.toContain('<script type="module"');
     expect(html.endsWith('</body>\n</html>\n')).toBe(true);
   });
 
-  it('the head goes out before the render is done (the browser fetches styles and scripts meanwhile)', async () => {
+  it('its styles come inside the page: the part of antd’s sheet it uses, the app’s own sheet, then the theme', async () => {
+    const agent = await ctx.user('agent');
+    const html = (await ctx.app.inject({ method: 'GET', url: '/queue', headers: { cookie: agent.cookie } })).body;
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(head).toContain(
+      '<style id="first-screen-styles" data-href="/assets/antd-Gh78.css">.who{font-weight:600}@media (max-width:575px){.who{margin:0}}</style>' +
+        `<style data-href="/assets/index-Cd34.css">${OWN_CSS}</style><style>.css-var-x{--c:1}</style>`,
+    );
+    expect(head).not.toContain('rel="stylesheet"');
+    // Painted only once parsed to the state script (no frame with a sider and no rows).
+    expect(head).toContain('<link rel="expect" href="#first-screen-state" blocking="render">');
+  });
+
+  it('its scripts are fetched and started after the first paint, by first-paint.js', async () => {
+    const agent = await ctx.user('agent');
+    const html = (await ctx.app.inject({ method: 'GET', url: '/queue', headers: { cookie: agent.cookie } })).body;
+    expect(html).toContain(
+      '<script src="/first-paint.js" data-entry="/assets/index-Ab12.js" data-modules="/assets/react-Ef56.js" defer></script>',
+    );
+    expect(html).not.toContain('modulepreload');
+    expect(html).not.toContain('<script type="module"');
+  });
+
+  it('the head goes out before the render is done', async () => {
     const agent = await ctx.user('agent');
     let release: () => void = () => {};
     (globalThis as { firstScreenGate?: Promise<void> }).firstScreenGate = new Promise<void>((resolve) => {
@@ -81,19 +108,20 @@ describe('the server-rendered first screen', () => {
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
     const decoder = new TextDecoder();
     const first = decoder.decode((await reader.read()).value);
-    expect(first).toContain('<link rel="stylesheet" crossorigin href="/assets/index-Cd34.css">');
+    expect(first).toContain('<script src="/first-paint.js"');
+    expect(first).not.toContain('<style');
     expect(first).not.toContain('<div id="root">');
     release();
     let rest = '';
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += decoder.decode(chunk.value);
-    expect(rest).toContain('<p id="who">');
+    expect(rest).toContain('<p id="who" class="who">');
   });
 
   it('compressed as the browser asks', async () => {
     const agent = await ctx.user('agent');
     const res = await ctx.app.inject({ method: 'GET', url: '/queue', headers: { cookie: agent.cookie, 'accept-encoding': 'br' } });
     expect(res.headers['content-encoding']).toBe('br');
-    expect(brotliDecompressSync(res.rawPayload).toString()).toContain('<p id="who">');
+    expect(brotliDecompressSync(res.rawPayload).toString()).toContain('<p id="who" class="who">');
   });
 
   it('in the language the browser chose (its cookie), the page’s lang too', async () => {
@@ -125,7 +153,10 @@ describe('the server-rendered first screen', () => {
     for (const res of plain) {
       expect(res.statusCode).toBe(200);
       expect(rootOf(res.body)).toBe('<div id="root"></div>');
-      expect(res.body).not.toContain('first-screen-state');
+      expect(res.body).not.toContain('id="first-screen-state"');
+      // The plain page's stylesheets, linked, in their order.
+      expect(res.body).toMatch(LINKED_IN_ORDER);
+      expect(res.body).not.toContain('<style');
     }
     // A session that ended is no session: the renderer sees a 401 and renders nothing.
     const ended = await ctx.app.inject({ method: 'GET', url: '/queue', headers: { cookie: 'aftersales_session=forged' } });

@@ -4,8 +4,9 @@ import { PassThrough, type Transform } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBrotliCompress, createGzip, constants as zlibConstants } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isServerRenderedPath, LANGUAGE_COOKIE } from '../../web/first-screen-state.ts';
+import { FIRST_SCREEN_STATE_ID, isServerRenderedPath, LANGUAGE_COOKIE } from '../../web/first-screen-state.ts';
 import { SESSION_COOKIE } from '../features/auth/auth.service.ts';
+import { firstScreenStyles } from './first-screen-styles.ts';
 
 /** Where `npm run build` puts the server's render of the first screen (src/web/entry-server.tsx). */
 export const SSR_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/ssr');
@@ -21,17 +22,53 @@ const ROOT = '<div id="root"></div>';
 const PHONE_AGENT = /Mobi|Android|iPhone|iPad|iPod/i;
 /** The built page's entry script (vite puts it in the head). */
 const ENTRY_SCRIPT = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"><\/script>/;
+/** The built page's stylesheets and preloaded chunks, taken out of its head. */
+const STYLESHEET = /[ \t]*<link rel="stylesheet" crossorigin href="(\/assets\/[^"]+\.css)">\n?/g;
+const MODULE_PRELOAD = /[ \t]*<link rel="modulepreload" crossorigin href="(\/assets\/[^"]+\.js)">\n?/g;
+
+/** The built page cut where the server fills it in: the head to flush at once, its stylesheets, what follows. */
+type PageParts = { head: string; stylesheets: string[]; afterHead: string; afterRoot: string };
 
 /**
- * The rendered page starts the app after its first paint (public/first-paint.js), not as the scripts arrive:
- * running them before the browser paints would hold the rows back (issue 9: first load). Still fetched at once.
+ * The rendered page starts the app after its first paint (public/first-paint.js), and only then fetches its
+ * scripts: running them before the browser paints would hold the rows back, and so, on a machine with two
+ * cores, would fetching and compiling 1.4 MB of script beside the page's own parsing and layout (issue 9: first
+ * load).
  */
-function startAfterFirstPaint(template: string): string {
-  return template.replace(
+function startAfterFirstPaint(head: string): string {
+  const modules: string[] = [];
+  const withoutPreloads = head.replace(MODULE_PRELOAD, (_link, href: string) => {
+    modules.push(href);
+    return '';
+  });
+  return withoutPreloads.replace(
     ENTRY_SCRIPT,
-    (_script, entry: string) =>
-      `<link rel="modulepreload" crossorigin href="${entry}"><script src="/first-paint.js" data-entry="${entry}" defer></script>`,
+    (_script, entry: string) => `<script src="/first-paint.js" data-entry="${entry}" data-modules="${modules.join(' ')}" defer></script>`,
   );
+}
+
+/**
+ * The head goes out without its stylesheets: they are written when the render is done, inside the page, antd's
+ * as the part of it the markup uses (first-screen-styles.ts).
+ */
+function pagePartsOf(template: string): PageParts | null {
+  const headEnd = template.indexOf('</head>');
+  const root = template.indexOf(ROOT);
+  if (headEnd < 0 || root < headEnd) return null;
+  const stylesheets: string[] = [];
+  const head = startAfterFirstPaint(template.slice(0, headEnd)).replace(STYLESHEET, (_link, href: string) => {
+    stylesheets.push(href);
+    return '';
+  });
+  // Chromium paints what it has parsed whenever its parser pauses: a sider with no rows, laid out and painted for
+  // nothing. The page is one chunk after the head; rendering waits until it has been parsed to its state script.
+  const parsedTogether = `<link rel="expect" href="#${FIRST_SCREEN_STATE_ID}" blocking="render">`;
+  return {
+    head: `${head.trimEnd()}\n    ${parsedTogether}\n`,
+    stylesheets,
+    afterHead: template.slice(headEnd, root),
+    afterRoot: template.slice(root + ROOT.length),
+  };
 }
 
 /** br or gzip if the browser takes it (HTML is compressed here, not by @fastify/compress, to flush the head early). */
@@ -91,9 +128,15 @@ export function firstScreenRenderer({ app, webDir, ssrDir = SSR_DIST_DIR }: { ap
     }
   };
 
+  const styles = firstScreenStyles({ webDir, log: app.log });
+  const readPage = (): PageParts | null => pagePartsOf(readFileSync(path.join(webDir, 'index.html'), 'utf8'));
+
   return {
-    /** Loads the renderer ahead of the first visitor (its first import takes a moment). */
-    warm: async () => void (await load()),
+    /** Loads the renderer and indexes antd's sheet ahead of the first visitor (each takes a moment). */
+    warm: async () => {
+      await load();
+      styles.warm(readPage()?.stylesheets ?? []);
+    },
     /**
      * Whether this page is one the server renders, for this visitor: else the plain app is sent. Not on phones: the
      * server cannot know the screen's width, and the desktop table shown until the app's card list replaced it
@@ -110,14 +153,16 @@ export function firstScreenRenderer({ app, webDir, ssrDir = SSR_DIST_DIR }: { ap
     /** Sends the page: its head at once, the rendered root when ready. Personal data: never cached, nor shared. */
     send(req: FastifyRequest, reply: FastifyReply) {
       // Read each time, as the static files are: a rebuilt app is served without a restart.
-      const chosen = req.cookies[LANGUAGE_COOKIE];
+      const parts = readPage();
+      if (!parts) {
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'no-cache')
+          .send(readFileSync(path.join(webDir, 'index.html'), 'utf8'));
+      }
       // The head goes before the language is known; the browser's choice, if it made one, is the likely one.
-      const template = startAfterFirstPaint(readFileSync(path.join(webDir, 'index.html'), 'utf8')).replace(
-        /<html lang="[^"]*">/,
-        `<html lang="${chosen === 'en' ? 'en' : 'zh-CN'}">`,
-      );
-      const at = template.indexOf(ROOT);
-      if (at < 0) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(template);
+      const chosen = req.cookies[LANGUAGE_COOKIE];
+      const head = parts.head.replace(/<html lang="[^"]*">/, `<html lang="${chosen === 'en' ? 'en' : 'zh-CN'}">`);
       const encoding = encodingFor(req);
       const body: Transform =
         encoding === 'br'
@@ -127,11 +172,11 @@ export function firstScreenRenderer({ app, webDir, ssrDir = SSR_DIST_DIR }: { ap
             : new PassThrough();
       reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').header('vary', 'cookie, accept-encoding');
       if (encoding) reply.header('content-encoding', encoding);
-      body.write(template.slice(0, at));
+      body.write(head);
       if ('flush' in body && typeof body.flush === 'function') body.flush();
       void renderFor(req).then((screen) => {
         body.end(
-          `${screen?.styles ?? ''}<div id="root">${screen?.markup ?? ''}</div>${screen?.state ?? ''}${template.slice(at + ROOT.length)}`,
+          `${styles.inPage(parts.stylesheets, screen?.markup ?? null)}${screen?.styles ?? ''}\n  ${parts.afterHead}<div id="root">${screen?.markup ?? ''}</div>${screen?.state ?? ''}${parts.afterRoot}`,
         );
       });
       return reply.send(body);
