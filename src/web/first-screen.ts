@@ -38,7 +38,7 @@ export function isServerRendered(): boolean {
 export function wholeStylesIn(): Promise<void> {
   const partial = document.getElementById(FIRST_SCREEN_STYLES_ID);
   const whole = partial?.previousElementSibling;
-  if (!partial || !(whole instanceof HTMLLinkElement)) return Promise.resolve();
+  if (!partial || !(whole instanceof HTMLLinkElement) || whole.rel !== 'stylesheet') return Promise.resolve();
   return new Promise((resolve) => {
     whole.addEventListener('load', () => resolve(), { once: true });
     whole.addEventListener('error', () => resolve(), { once: true });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../testing/test-context.ts';
+import { firstScreenRenderer } from './first-screen.ts';
 
 const TEMPLATE =
   '<!doctype html>\n<html lang="zh-CN">\n  <head>\n    <script type="module" crossorigin src="/assets/index-Ab12.js"></script>\n' +
@@ -161,6 +162,15 @@ describe('the server-rendered first screen', () => {
     // A session that ended is no session: the renderer sees a 401 and renders nothing.
     const ended = await ctx.app.inject({ method: 'GET', url: '/queue', headers: { cookie: 'aftersales_session=forged' } });
     expect(rootOf(ended.body)).toBe('<div id="root"></div>');
+  });
+
+  it('warming up before the web app is built does nothing, and does not fail', async () => {
+    const unbuilt = await mkdtemp(path.join(tmpdir(), 'aftersales-unbuilt-'));
+    try {
+      await expect(firstScreenRenderer({ app: ctx.app, webDir: unbuilt, ssrDir }).warm()).resolves.toBeUndefined();
+    } finally {
+      await rm(unbuilt, { recursive: true, force: true });
+    }
   });
 
   it('with no server build, /queue is the plain app', async () => {

@@ -135,7 +135,8 @@ export function firstScreenRenderer({ app, webDir, ssrDir = SSR_DIST_DIR }: { ap
     /** Loads the renderer and indexes antd's sheet ahead of the first visitor (each takes a moment). */
     warm: async () => {
       await load();
-      styles.warm(readPage()?.stylesheets ?? []);
+      // No built page (a server started before `npm run build`): nothing to index, and nothing to send.
+      if (existsSync(path.join(webDir, 'index.html'))) styles.warm(readPage()?.stylesheets ?? []);
     },
     /**
      * Whether this page is one the server renders, for this visitor: else the plain app is sent. Not on phones: the
