@@ -33,7 +33,7 @@ setApiTransport((url, init) => {
 const languagesReady = Promise.all(LANGUAGES.map((language) => loadLanguage(language)));
 
 /**
- * antd's theme, worked out once per language: its tokens are derived (~6 ms a render) into the style cache, and a
+ * antd's theme, worked out once per language: its tokens are derived (~20 ms a render) into the style cache, and a
  * cache kept across renders keeps them. What it collects is the theme's variables of the components rendered so
  * far, the same for every visitor.
  */
